@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests use when they are missing: nginx with the echo module
+# (a fast, exact target with known delays). Uses apt-get as root, or sudo.
+set -euo pipefail
+need=()
+command -v nginx >/dev/null 2>&1 || need+=(nginx)
+[[ -f /usr/lib/nginx/modules/ngx_http_echo_module.so ]] || need+=(libnginx-mod-http-echo)
+command -v mvn >/dev/null 2>&1 || need+=(maven)
+[[ ${#need[@]} -eq 0 ]] && exit 0
+echo "install-test-deps: installing ${need[*]}" >&2
+as_root=()
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null 2>&1 || {
+    echo "install-test-deps: run as root, or install: apt-get install ${need[*]}" >&2; exit 1; }
+  as_root=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq || true
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null

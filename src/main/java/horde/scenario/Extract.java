@@ -1,0 +1,29 @@
+package horde.scenario;
+
+import java.util.Objects;
+
+/**
+ * Saves a value from a response into the user's variables (correlation), e.g. a conversation id
+ * for the follow-up questions. A save that finds nothing fails the request.
+ *
+ * @param expression a JSONPath ({@code $.id}), a header name, or a regex whose first group (or
+ *     whole match) is the value
+ */
+public record Extract(String variable, Source source, String expression, SourcePosition position) {
+  public enum Source {
+    JSON,
+    HEADER,
+    REGEX
+  }
+
+  public Extract {
+    Objects.requireNonNull(variable, "variable");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(expression, "expression");
+    position = position == null ? SourcePosition.UNKNOWN : position;
+  }
+
+  public String describe() {
+    return "save " + variable + " from " + source.name().toLowerCase(java.util.Locale.ROOT) + " " + expression;
+  }
+}

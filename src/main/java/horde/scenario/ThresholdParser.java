@@ -1,0 +1,88 @@
+package horde.scenario;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The threshold grammar:
+ *
+ * <pre>
+ * threshold  = metric comparator limit
+ * metric     = p50 | p90 | p95 | p99 | p999 | avg | min | max | error_rate | rps | requests | failures
+ * comparator = "&lt;" | "&lt;=" | "&gt;" | "&gt;="
+ * limit      = number [unit]      unit: us ms s m (latencies), % (error_rate), /s (rps)
+ * </pre>
+ *
+ * Errors are {@link ThresholdSyntaxException}s that say where in the expression it went wrong.
+ */
+public final class ThresholdParser {
+  private static final Pattern SHAPE =
+      Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(<=|>=|<|>|==|=|!=)?\\s*(.*?)\\s*");
+  private static final Pattern NUMBER = Pattern.compile("(\\d+(?:\\.\\d+)?)(.*)");
+
+  private ThresholdParser() {}
+
+  public static Threshold parse(
+      String expression, String endpoint, Threshold.Level level, SourcePosition position) {
+    Matcher m = SHAPE.matcher(expression);
+    if (!m.matches()) throw new ThresholdSyntaxException(0, "expected 'metric < limit', like p95 < 2s");
+    ThresholdMetric metric =
+        ThresholdMetric.byKey(m.group(1))
+            .orElseThrow(
+                () ->
+                    new ThresholdSyntaxException(
+                        m.start(1),
+                        "unknown metric '" + m.group(1) + "'"
+                            + Suggest.didYouMean(m.group(1), ThresholdMetric.keys())
+                            + "; known: " + String.join(", ", ThresholdMetric.keys())));
+    Threshold.Comparator comparator = comparator(m.group(2), m.start(2) < 0 ? m.end(1) : m.start(2));
+    double value = limit(metric, m.group(3), m.start(3));
+    return new Threshold(expression.trim(), metric, comparator, value, endpoint, level, position);
+  }
+
+  private static Threshold.Comparator comparator(String op, int at) {
+    if (op == null) throw new ThresholdSyntaxException(at, "expected a comparison: <, <=, > or >=");
+    return switch (op) {
+      case "<" -> Threshold.Comparator.LT;
+      case "<=" -> Threshold.Comparator.LE;
+      case ">" -> Threshold.Comparator.GT;
+      case ">=" -> Threshold.Comparator.GE;
+      default -> throw new ThresholdSyntaxException(at, "'" + op + "' is not a comparison; use <, <=, > or >=");
+    };
+  }
+
+  private static double limit(ThresholdMetric metric, String text, int at) {
+    Matcher n = NUMBER.matcher(text);
+    if (text.isEmpty() || !n.matches())
+      throw new ThresholdSyntaxException(at, metric.key + " needs " + metric.unit.expected);
+    double number = Double.parseDouble(n.group(1));
+    String unit = n.group(2).trim();
+    int unitAt = at + n.start(2);
+    return switch (metric.unit) {
+      case DURATION -> {
+        if (unit.isEmpty())
+          throw new ThresholdSyntaxException(unitAt, metric.key + " needs a unit: " + metric.unit.expected);
+        try {
+          yield Durations.parse(n.group(1) + unit).toNanos() / 1e6;
+        } catch (IllegalArgumentException e) {
+          throw new ThresholdSyntaxException(unitAt, "'" + unit + "' is not a time unit; use us, ms, s or m");
+        }
+      }
+      case PERCENT -> {
+        if (!unit.equals("%"))
+          throw new ThresholdSyntaxException(unitAt, metric.key + " needs " + metric.unit.expected);
+        yield number;
+      }
+      case RATE -> {
+        if (!unit.isEmpty() && !unit.equals("/s"))
+          throw new ThresholdSyntaxException(unitAt, metric.key + " needs " + metric.unit.expected);
+        yield number;
+      }
+      case COUNT -> {
+        if (!unit.isEmpty() || number != Math.rint(number))
+          throw new ThresholdSyntaxException(unitAt, metric.key + " needs " + metric.unit.expected);
+        yield number;
+      }
+    };
+  }
+}

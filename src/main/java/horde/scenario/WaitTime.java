@@ -1,0 +1,26 @@
+package horde.scenario;
+
+import java.time.Duration;
+
+/** How long a user waits after each task (Locust's {@code wait_time}). */
+public sealed interface WaitTime {
+  WaitTime NONE = new None();
+
+  /** No wait: the next task starts as soon as the last ends. */
+  record None() implements WaitTime {}
+
+  record Constant(Duration duration) implements WaitTime {}
+
+  /** A uniformly random wait in {@code [min, max]}. */
+  record Between(Duration min, Duration max) implements WaitTime {
+    public Between {
+      if (max.compareTo(min) < 0) throw new IllegalArgumentException("max wait is below min wait");
+    }
+  }
+
+  /**
+   * Tasks start every {@code interval}: the wait is the interval minus the task's own time, or
+   * none when the task took longer (Locust's {@code constant_pacing}).
+   */
+  record Pacing(Duration interval) implements WaitTime {}
+}

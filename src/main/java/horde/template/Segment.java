@@ -1,0 +1,91 @@
+package horde.template;
+
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** One resolved piece of a bound template. */
+sealed interface Segment {
+  void append(Scope scope, StringBuilder out) throws UnsetValueException;
+
+  record Literal(String text) implements Segment {
+    @Override
+    public void append(Scope scope, StringBuilder out) {
+      out.append(text);
+    }
+  }
+
+  record Variable(int slot, String fallback, UnsetValueException unset) implements Segment {
+    @Override
+    public void append(Scope scope, StringBuilder out) throws UnsetValueException {
+      String v = scope.variable(slot);
+      if (v == null) v = fallback;
+      if (v == null) throw unset;
+      out.append(v);
+    }
+  }
+
+  record FeederValue(int feeder, int column, String fallback, UnsetValueException unset)
+      implements Segment {
+    @Override
+    public void append(Scope scope, StringBuilder out) throws UnsetValueException {
+      String v = scope.feederValue(feeder, column);
+      if (v == null) v = fallback;
+      if (v == null) throw unset;
+      out.append(v);
+    }
+  }
+
+  record Uuid() implements Segment {
+    @Override
+    public void append(Scope scope, StringBuilder out) {
+      long hi = (scope.random().nextLong() & ~0xF000L) | 0x4000L;
+      long lo = (scope.random().nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+      out.append(new UUID(hi, lo));
+    }
+  }
+
+  record TimestampMillis() implements Segment {
+    @Override
+    public void append(Scope scope, StringBuilder out) {
+      out.append(System.currentTimeMillis());
+    }
+  }
+
+  record Counter(AtomicLong counter) implements Segment {
+    @Override
+    public void append(Scope scope, StringBuilder out) {
+      out.append(counter.incrementAndGet());
+    }
+  }
+
+  record RandomInt(long min, long max) implements Segment {
+    @Override
+    public void append(Scope scope, StringBuilder out) {
+      out.append(scope.random().nextLong(min, max + 1));
+    }
+  }
+
+  record UserId() implements Segment {
+    @Override
+    public void append(Scope scope, StringBuilder out) {
+      out.append(scope.userId());
+    }
+  }
+
+  record Iteration() implements Segment {
+    @Override
+    public void append(Scope scope, StringBuilder out) {
+      out.append(scope.iteration());
+    }
+  }
+
+  /** Renders {@code inner} and JSON-escapes what it wrote (for values inside JSON strings). */
+  record JsonEscaped(Segment inner) implements Segment {
+    @Override
+    public void append(Scope scope, StringBuilder out) throws UnsetValueException {
+      int start = out.length();
+      inner.append(scope, out);
+      JsonText.escapeFrom(out, start);
+    }
+  }
+}
