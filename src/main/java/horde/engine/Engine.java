@@ -1,0 +1,139 @@
+package horde.engine;
+
+import horde.plan.TestPlan;
+import horde.protocol.http.ClientSettings;
+import horde.protocol.http.HttpClient;
+import horde.protocol.http.Origin;
+import horde.protocol.http.Transport;
+import horde.record.MetricRecorder;
+import horde.scenario.HttpSettings;
+import horde.scenario.LoadProfile;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Runs a test plan's load: event loops for the users, a control thread that moves the number of
+ * users along the load shape, then the end — users stop, requests in flight get a grace period,
+ * what is left is cut off and counted apart.
+ *
+ * <pre>{@code
+ * try (Engine engine = new Engine(plan, recorder, EngineOptions.DEFAULTS)) {
+ *   engine.start();
+ *   EngineReport report = engine.await();
+ * }
+ * }</pre>
+ */
+public final class Engine implements AutoCloseable {
+  private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+  private static final Duration ABORT_GRACE = Duration.ofSeconds(2);
+
+  private final TestPlan plan;
+  private final EngineOptions options;
+  private final MultiThreadIoEventLoopGroup loops;
+  private final HttpClient client;
+  private final Population population;
+  private final RunContext run;
+  private final LoadShape shape;
+  private final CompletableFuture<EngineReport> done = new CompletableFuture<>();
+  private volatile boolean aborted;
+  private volatile long startNanos;
+
+  public Engine(TestPlan plan, MetricRecorder recorder, EngineOptions options) {
+    this.plan = plan;
+    this.options = options;
+    Transport transport = Transport.best();
+    this.loops = transport.newGroup(options.threadCount(), "horde-loop");
+    this.client = new HttpClient(loops, transport, clientSettings(plan.scenario().http(), options.threadCount()));
+    this.population = new Population(plan.users(), loops);
+    LoadProfile load = plan.scenario().load();
+    long budget = load instanceof LoadProfile.FixedCount f ? f.requests() : Long.MAX_VALUE;
+    this.run = new RunContext(plan, recorder, client, new RequestRenderer(Origin.of(plan.target()), plan.basePath()),
+        options.seed(), budget, population);
+    population.attach(run);
+    this.shape = LoadShape.of(load);
+  }
+
+  private static ClientSettings clientSettings(HttpSettings http, int loops) {
+    int perLoop = http.maxConnections() == 0 ? 0 : Math.max(1, http.maxConnections() / loops);
+    return new ClientSettings(perLoop, http.connectTimeout(), http.insecure(), http.maxRedirects(), http.gzip());
+  }
+
+  /** Starts the load now; returns at once. */
+  public void start() {
+    startNanos = System.nanoTime();
+    Thread control = new Thread(this::control, "horde-control");
+    control.setDaemon(true);
+    control.start();
+  }
+
+  public long startNanos() {
+    return startNanos;
+  }
+
+  /** Users alive now (running, or finishing their task while ramping down). */
+  public int users() {
+    return population.alive();
+  }
+
+  /** Ends the run early: users stop, in-flight requests get a short grace. */
+  public void abort() {
+    aborted = true;
+  }
+
+  public boolean aborted() {
+    return aborted;
+  }
+
+  /** Waits for the end of the run. */
+  public EngineReport await() throws InterruptedException {
+    try {
+      return done.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the engine failed", e.getCause());
+    }
+  }
+
+  private void control() {
+    try {
+      boolean fixed = plan.scenario().load() instanceof LoadProfile.FixedCount;
+      long next = startNanos;
+      while (!aborted) {
+        long t = System.nanoTime() - startNanos;
+        if (t >= shape.durationNanos()) break;
+        population.adjust(shape.usersAt(t));
+        if (fixed && population.alive() == 0 && t > TICK_NANOS) break;
+        next += TICK_NANOS;
+        LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
+      }
+      done.complete(finish());
+    } catch (Throwable e) {
+      done.completeExceptionally(e);
+    }
+  }
+
+  private EngineReport finish() {
+    population.endAll();
+    Duration grace = aborted && ABORT_GRACE.compareTo(options.gracefulStop()) < 0 ? ABORT_GRACE : options.gracefulStop();
+    waitForUsers(System.nanoTime() + grace.toNanos());
+    if (population.alive() > 0) {
+      population.cancelAll();
+      waitForUsers(System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
+    }
+    long end = System.nanoTime();
+    client.closeAll();
+    return new EngineReport(startNanos, end, run.cancelledInFlight.get(), aborted);
+  }
+
+  private void waitForUsers(long deadline) {
+    while (population.alive() > 0 && System.nanoTime() < deadline) LockSupport.parkNanos(TICK_NANOS);
+  }
+
+  @Override
+  public void close() {
+    loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+}

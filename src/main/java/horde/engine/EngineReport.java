@@ -1,0 +1,15 @@
+package horde.engine;
+
+/**
+ * What the engine tells about a finished run, beyond the recorded metrics.
+ *
+ * @param startNanos {@link System#nanoTime()} when load began
+ * @param endNanos when the last user finished (or was cut off)
+ * @param cancelledInFlight requests the end of the test cut off: not counted as requests
+ * @param aborted whether the run was stopped early (Ctrl-C, abort)
+ */
+public record EngineReport(long startNanos, long endNanos, long cancelledInFlight, boolean aborted) {
+  public double seconds() {
+    return (endNanos - startNanos) / 1e9;
+  }
+}

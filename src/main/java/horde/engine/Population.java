@@ -1,0 +1,126 @@
+package horde.engine;
+
+import horde.plan.UserPlan;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The virtual users of a run. Grows and shrinks toward a target, keeping the classes' shares
+ * as close to their weights as whole users allow (as Locust distributes users); new users go to
+ * the event loops in turn. Called from the control thread; users report their end from their loop.
+ */
+final class Population {
+  private final List<UserPlan> classes;
+  private final long totalWeight;
+  private final List<List<VirtualUser>> running = new ArrayList<>();
+  private final EventLoopGroup loops;
+  private final List<VirtualUser> retired = new ArrayList<>();
+  private final AtomicInteger alive = new AtomicInteger();
+  private final AtomicInteger busy = new AtomicInteger();
+  private RunContext run;
+  private long nextId = 1;
+  private int target;
+
+  Population(List<UserPlan> classes, EventLoopGroup group) {
+    this.classes = classes;
+    this.totalWeight = classes.stream().mapToLong(UserPlan::weight).sum();
+    classes.forEach(c -> running.add(new ArrayList<>()));
+    this.loops = group;
+  }
+
+  void attach(RunContext run) {
+    this.run = run;
+  }
+
+  /** Users started and not yet finished (including those ramping down). */
+  int alive() {
+    return alive.get();
+  }
+
+  /** Users counted toward the target: alive and not told to stop. */
+  int active() {
+    return busy.get();
+  }
+
+  void adjust(int wanted) {
+    while (target < wanted) spawn();
+    while (target > wanted) retireOne();
+  }
+
+  private void spawn() {
+    int c = mostBehind();
+    VirtualUser u = new VirtualUser(nextId++, classes.get(c), nextLoop(), run);
+    running.get(c).add(u);
+    target++;
+    alive.incrementAndGet();
+    busy.incrementAndGet();
+    u.loop.execute(u::start);
+  }
+
+  private void retireOne() {
+    int c = mostAhead();
+    List<VirtualUser> list = running.get(c);
+    VirtualUser u = list.remove(list.size() - 1);
+    target--;
+    busy.decrementAndGet();
+    retired.add(u);
+    u.loop.execute(u::stopAfterTask);
+  }
+
+  /** Every user: the test is over. */
+  void endAll() {
+    forEach(u -> u.loop.execute(u::end));
+  }
+
+  void cancelAll() {
+    forEach(u -> u.loop.execute(u::cancel));
+  }
+
+  private void forEach(java.util.function.Consumer<VirtualUser> action) {
+    for (List<VirtualUser> list : running) list.forEach(action);
+    retired.forEach(action);
+  }
+
+  void userDone(VirtualUser u) {
+    alive.decrementAndGet();
+  }
+
+  /** The class furthest below its share of {@code target + 1} users. */
+  private int mostBehind() {
+    int best = 0;
+    double bestGap = Double.NEGATIVE_INFINITY;
+    for (int c = 0; c < classes.size(); c++) {
+      double gap = share(c, target + 1) - running.get(c).size();
+      if (classes.get(c).weight() > 0 && gap > bestGap) {
+        bestGap = gap;
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  /** The class furthest above its share of {@code target - 1} users. */
+  private int mostAhead() {
+    int best = -1;
+    double bestGap = Double.NEGATIVE_INFINITY;
+    for (int c = 0; c < classes.size(); c++) {
+      double gap = running.get(c).size() - share(c, target - 1);
+      if (!running.get(c).isEmpty() && gap > bestGap) {
+        bestGap = gap;
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  private double share(int c, int users) {
+    return totalWeight == 0 ? 0 : users * (double) classes.get(c).weight() / totalWeight;
+  }
+
+  private EventLoop nextLoop() {
+    return loops.next();
+  }
+}

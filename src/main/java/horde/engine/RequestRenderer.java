@@ -1,0 +1,101 @@
+package horde.engine;
+
+import horde.plan.HeaderPlan;
+import horde.plan.RequestPlan;
+import horde.protocol.http.HttpExchange;
+import horde.protocol.http.Origin;
+import horde.template.Scope;
+import horde.template.UnsetValueException;
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/** Renders a planned request into a user's exchange: URL, query, headers and body. */
+final class RequestRenderer {
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  private final Origin target;
+  private final String basePath;
+
+  RequestRenderer(Origin target, String basePath) {
+    this.target = target;
+    this.basePath = basePath;
+  }
+
+  /** Fills the exchange; a reference with no value throws (the request is not sent). */
+  void render(RequestPlan r, Scope scope, HttpExchange ex, StringBuilder scratch)
+      throws UnsetValueException, URISyntaxException {
+    ex.method = r.method();
+    ex.timeoutNanos = r.timeoutNanos();
+    StringBuilder path = ex.path;
+    path.setLength(0);
+    r.url().render(scope, path);
+    if (startsWithHttp(path)) {
+      absolute(path, ex);
+    } else {
+      ex.origin = target;
+      if (path.isEmpty() || path.charAt(0) != '/') path.insert(0, '/');
+      if (!basePath.isEmpty()) path.insert(0, basePath);
+    }
+    query(r, scope, path, scratch);
+    headers(r, scope, ex.headers);
+    ex.body.setLength(0);
+    ex.hasBody = r.body() != null;
+    if (ex.hasBody) r.body().render(scope, ex.body);
+  }
+
+  private static boolean startsWithHttp(CharSequence s) {
+    return s.length() > 7 && s.charAt(0) == 'h' && s.charAt(1) == 't' && s.charAt(2) == 't' && s.charAt(3) == 'p'
+        && (s.charAt(4) == ':' || s.charAt(4) == 's');
+  }
+
+  private static void absolute(StringBuilder path, HttpExchange ex) throws URISyntaxException {
+    URI uri = new URI(path.toString());
+    if (uri.getHost() == null) throw new URISyntaxException(path.toString(), "no host");
+    ex.origin = Origin.of(uri);
+    path.setLength(0);
+    path.append(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath());
+    if (uri.getRawQuery() != null) path.append('?').append(uri.getRawQuery());
+  }
+
+  private static void query(RequestPlan r, Scope scope, StringBuilder path, StringBuilder scratch)
+      throws UnsetValueException {
+    boolean first = path.indexOf("?") < 0;
+    for (HeaderPlan q : r.query()) {
+      path.append(first ? '?' : '&').append(q.name()).append('=');
+      first = false;
+      scratch.setLength(0);
+      q.value().render(scope, scratch);
+      percentEncode(scratch, path);
+    }
+  }
+
+  private static void headers(RequestPlan r, Scope scope, StringBuilder out) throws UnsetValueException {
+    out.setLength(0);
+    for (HeaderPlan h : r.headers()) {
+      out.append(h.name()).append(": ");
+      int start = out.length();
+      h.value().render(scope, out);
+      for (int i = start; i < out.length(); i++) {
+        char c = out.charAt(i);
+        if (c == '\r' || c == '\n') out.setCharAt(i, ' '); // a saved value must not add headers
+      }
+      out.append("\r\n");
+    }
+  }
+
+  /** application/x-www-form-urlencoded style, UTF-8. */
+  static void percentEncode(CharSequence in, StringBuilder out) {
+    for (int i = 0; i < in.length(); i++) {
+      char c = in.charAt(i);
+      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~') {
+        out.append(c);
+      } else {
+        int cp = Character.codePointAt(in, i);
+        if (Character.charCount(cp) == 2) i++;
+        for (byte b : new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+          out.append('%').append(HEX[(b >> 4) & 15]).append(HEX[b & 15]);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package horde.engine;
+
+import horde.plan.ResponseView;
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The response a virtual user is receiving: status, headers, and the body when something needs
+ * it (checks, saves, a failure sample). Reused for each request; the body buffer keeps up to 64 KB
+ * of capacity between requests and never holds more than {@link #MAX_BODY}.
+ */
+final class Response implements ResponseView {
+  static final int MAX_BODY = 16 << 20;
+  private static final int KEPT_CAPACITY = 64 << 10;
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  int status;
+  HttpHeaders headers;
+  long latencyNanos;
+  private byte[] body = new byte[0];
+  private int length;
+  private int limit;
+  private String text;
+  private JsonNode json;
+  private boolean parsed;
+
+  /** Starts a response; {@code keep} is how many body bytes to keep (0 for none). */
+  void reset(int keep) {
+    status = 0;
+    headers = null;
+    length = 0;
+    limit = Math.min(keep, MAX_BODY);
+    text = null;
+    json = null;
+    parsed = false;
+    if (body.length > KEPT_CAPACITY) body = new byte[0];
+  }
+
+  void keepAtMost(int bytes) {
+    limit = Math.max(limit, Math.min(bytes, MAX_BODY));
+  }
+
+  void append(ByteBuf content) {
+    int n = Math.min(content.readableBytes(), limit - length);
+    if (n <= 0) return;
+    if (length + n > body.length) {
+      byte[] bigger = new byte[Math.min(MAX_BODY, Math.max(length + n, Math.max(1024, body.length * 2)))];
+      System.arraycopy(body, 0, bigger, 0, length);
+      body = bigger;
+    }
+    content.getBytes(content.readerIndex(), body, length, n);
+    length += n;
+  }
+
+  @Override
+  public int status() {
+    return status;
+  }
+
+  @Override
+  public String header(String name) {
+    return headers == null ? null : headers.get(name);
+  }
+
+  @Override
+  public String bodyText() {
+    if (text == null) text = new String(body, 0, length, StandardCharsets.UTF_8);
+    return text;
+  }
+
+  @Override
+  public JsonNode json() {
+    if (!parsed) {
+      parsed = true;
+      try {
+        json = length == 0 ? null : JSON.readTree(body, 0, length);
+      } catch (JacksonException e) {
+        json = null;
+      }
+    }
+    return json;
+  }
+
+  @Override
+  public long latencyNanos() {
+    return latencyNanos;
+  }
+
+  /** The start of the body, one line, for failure samples. */
+  String snippet(int max) {
+    String t = bodyText();
+    t = t.length() > max ? t.substring(0, max) + "..." : t;
+    return t.replaceAll("\\s+", " ").strip();
+  }
+}

@@ -1,0 +1,55 @@
+package horde.engine;
+
+import horde.plan.FailureReasons;
+import horde.plan.TestPlan;
+import horde.protocol.http.HttpClient;
+import horde.protocol.http.TransportError;
+import horde.record.MetricRecorder;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What every virtual user of one run shares. Fields are set before the first user starts. */
+final class RunContext {
+  final TestPlan plan;
+  final MetricRecorder recorder;
+  final HttpClient client;
+  final RequestRenderer renderer;
+  final FailureReasons reasons;
+  final long seed;
+  /** Requests left in fixed-count mode; {@code Long.MAX_VALUE} otherwise. */
+  final AtomicLong budget;
+  /** Requests the end of the test cut off: counted apart, not as failures. */
+  final AtomicLong cancelledInFlight = new AtomicLong();
+  final Population population;
+
+  RunContext(TestPlan plan, MetricRecorder recorder, HttpClient client, RequestRenderer renderer,
+      long seed, long budget, Population population) {
+    this.plan = plan;
+    this.recorder = recorder;
+    this.client = client;
+    this.renderer = renderer;
+    this.reasons = plan.reasons();
+    this.seed = seed;
+    this.budget = new AtomicLong(budget);
+    this.population = population;
+  }
+
+  /** Takes one request from the fixed-count budget; false when it is spent. */
+  boolean takeRequest() {
+    return budget.get() == Long.MAX_VALUE || budget.getAndDecrement() > 0;
+  }
+
+  static int reasonOf(TransportError e) {
+    return switch (e) {
+      case TIMEOUT -> FailureReasons.TIMEOUT;
+      case CONNECTION_REFUSED -> FailureReasons.CONNECTION_REFUSED;
+      case CONNECT_TIMEOUT -> FailureReasons.CONNECT_TIMEOUT;
+      case CONNECTION_RESET -> FailureReasons.CONNECTION_RESET;
+      case CONNECTION_CLOSED -> FailureReasons.CONNECTION_CLOSED;
+      case TLS -> FailureReasons.TLS;
+      case BAD_RESPONSE -> FailureReasons.BAD_RESPONSE;
+      case TOO_MANY_REDIRECTS -> FailureReasons.TOO_MANY_REDIRECTS;
+      case UNKNOWN_HOST -> FailureReasons.UNKNOWN_HOST;
+      case CANCELLED, OTHER -> FailureReasons.OTHER;
+    };
+  }
+}

@@ -1,0 +1,51 @@
+package horde.plan;
+
+import horde.scenario.Check;
+import horde.scenario.JsonExpectation;
+import java.math.BigDecimal;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/** A compiled check with the failure reason it counts under when it does not hold. */
+public record CheckPlan(Check check, JsonPath path, int reason) {
+
+  public boolean needsBody() {
+    return check instanceof Check.JsonField || check instanceof Check.BodyContains;
+  }
+
+  public boolean holds(ResponseView r) {
+    return switch (check) {
+      case Check.Status s -> s.allowed().contains(r.status());
+      case Check.BodyContains b -> r.bodyText().contains(b.text());
+      case Check.Header h -> {
+        String v = r.header(h.name());
+        yield v != null && (h.value() == null || h.value().equals(v));
+      }
+      case Check.MaxLatency m -> r.latencyNanos() <= m.max().toNanos();
+      case Check.JsonField j -> json(j.expect(), r.json() == null ? null : path.find(r.json()), r.json() != null);
+    };
+  }
+
+  private static boolean json(JsonExpectation expect, JsonNode node, boolean isJson) {
+    return switch (expect) {
+      case JsonExpectation.Present p -> node != null;
+      case JsonExpectation.Absent a -> isJson && node == null;
+      case JsonExpectation.EqualTo eq -> node != null && equal(node, eq.value());
+    };
+  }
+
+  static boolean equal(JsonNode node, Object expected) {
+    return switch (expected) {
+      case null -> node.isNull();
+      case String s -> node.isString() && node.asString().equals(s);
+      case Boolean b -> node.isBoolean() && node.asBoolean() == b;
+      case Number n -> node.isNumber() && node.decimalValue().compareTo(new BigDecimal(n.toString())) == 0;
+      default -> false;
+    };
+  }
+
+  /** Checks that replace the default "status below 400 is success" rule. */
+  static Set<Integer> statusesOf(Check c) {
+    return c instanceof Check.Status s ? s.allowed() : Set.of();
+  }
+}

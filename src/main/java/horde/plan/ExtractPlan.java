@@ -1,0 +1,30 @@
+package horde.plan;
+
+import horde.scenario.Extract;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/** A compiled save: where to look, which variable slot receives it, the reason when it misses. */
+public record ExtractPlan(Extract extract, int slot, JsonPath path, Pattern regex, int reason) {
+
+  public boolean needsBody() {
+    return extract.source() != Extract.Source.HEADER;
+  }
+
+  /** The value, or null when the response does not have it. */
+  public String find(ResponseView r) {
+    return switch (extract.source()) {
+      case HEADER -> r.header(extract.expression());
+      case JSON -> {
+        JsonNode root = r.json();
+        JsonNode node = root == null ? null : path.find(root);
+        yield node == null || node.isNull() ? null : JsonPath.text(node);
+      }
+      case REGEX -> {
+        Matcher m = regex.matcher(r.bodyText());
+        yield m.find() ? (m.groupCount() >= 1 ? m.group(1) : m.group()) : null;
+      }
+    };
+  }
+}

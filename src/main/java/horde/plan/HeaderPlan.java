@@ -1,0 +1,6 @@
+package horde.plan;
+
+import horde.template.BoundTemplate;
+
+/** A request header whose value may be templated. */
+public record HeaderPlan(String name, BoundTemplate value) {}

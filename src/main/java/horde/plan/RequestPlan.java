@@ -1,0 +1,44 @@
+package horde.plan;
+
+import horde.template.BoundTemplate;
+import java.util.List;
+
+/**
+ * A request ready to send: endpoint id resolved, templates bound, checks compiled.
+ *
+ * @param url the path (joined to the target's base path when it renders relative) or an absolute
+ *     URL
+ * @param headers every header but Host and Content-Length, defaults and content type included
+ * @param body null when the request has none
+ * @param success by status 0-599: whether that status counts as success before checks
+ * @param timeoutNanos whole-exchange timeout
+ */
+public record RequestPlan(
+    int endpoint,
+    String method,
+    BoundTemplate url,
+    List<HeaderPlan> query,
+    List<HeaderPlan> headers,
+    BoundTemplate body,
+    long timeoutNanos,
+    List<CheckPlan> checks,
+    List<ExtractPlan> saves,
+    boolean[] success)
+    implements StepPlan {
+
+  public RequestPlan {
+    query = List.copyOf(query);
+    headers = List.copyOf(headers);
+    checks = List.copyOf(checks);
+    saves = List.copyOf(saves);
+  }
+
+  /** Whether the body must be kept (checks or saves read it); otherwise it is only counted. */
+  public boolean needsBody() {
+    return checks.stream().anyMatch(CheckPlan::needsBody) || saves.stream().anyMatch(ExtractPlan::needsBody);
+  }
+
+  public boolean isSuccess(int status) {
+    return status >= 0 && status < success.length && success[status];
+  }
+}

@@ -1,0 +1,180 @@
+package horde.plan;
+
+import horde.scenario.Body;
+import horde.scenario.Check;
+import horde.scenario.Extract;
+import horde.scenario.Problem;
+import horde.scenario.Request;
+import horde.scenario.Scenario;
+import horde.scenario.SourcePosition;
+import horde.scenario.Step;
+import horde.scenario.Suggest;
+import horde.scenario.Task;
+import horde.scenario.UserClass;
+import horde.template.BoundTemplate;
+import horde.template.JsonTemplate;
+import horde.template.Template;
+import horde.template.UnknownNameException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Compiles user classes, tasks and requests, numbering endpoints as it meets them. */
+final class StepCompiler {
+  private static final String USER_AGENT = "horde/" + StepCompiler.class.getPackage().getImplementationVersion();
+
+  private final Scenario scenario;
+  private final Symbols symbols;
+  private final FailureReasons reasons;
+  private final List<Problem> problems;
+  private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+
+  StepCompiler(Scenario scenario, Symbols symbols, FailureReasons reasons, List<Problem> problems) {
+    this.scenario = scenario;
+    this.symbols = symbols;
+    this.reasons = reasons;
+    this.problems = problems;
+  }
+
+  List<UserPlan> users() {
+    List<UserPlan> out = new ArrayList<>();
+    for (UserClass u : scenario.users()) {
+      List<TaskPlan> tasks = u.tasks().stream().map(this::task).toList();
+      out.add(new UserPlan(out.size(), u.name(), u.weight(), u.waitTime(), steps(u.onStart()), tasks,
+          steps(u.onStop()), UserPlan.cumulative(tasks)));
+    }
+    return out;
+  }
+
+  List<Endpoint> endpoints() {
+    return List.copyOf(endpoints.values());
+  }
+
+  private TaskPlan task(Task t) {
+    return new TaskPlan(t.name(), t.weight(), steps(t.steps()));
+  }
+
+  private List<StepPlan> steps(List<Step> steps) {
+    List<StepPlan> out = new ArrayList<>();
+    for (Step s : steps) {
+      switch (s) {
+        case Request r -> out.add(request(r));
+        case Step.Think t -> out.add(new StepPlan.Think(t.waitTime()));
+      }
+    }
+    return out;
+  }
+
+  private RequestPlan request(Request r) {
+    Endpoint endpoint = endpoints.computeIfAbsent(r.method() + " " + r.endpointName(),
+        k -> new Endpoint(endpoints.size(), r.endpointName(), r.method()));
+    List<HeaderPlan> query = new ArrayList<>();
+    r.query().forEach((k, v) -> query.add(new HeaderPlan(URLEncoder.encode(k, StandardCharsets.UTF_8), bind(v, r.position(), "query " + k))));
+    return new RequestPlan(endpoint.id(), r.method(), bind(r.path(), r.position(), "path"), query,
+        headers(r), body(r),
+        (r.timeout() != null ? r.timeout() : scenario.defaults().timeout()).toNanos(),
+        r.checks().stream().map(c -> check(c, r.position())).toList(),
+        r.saves().stream().map(this::save).toList(), success(r));
+  }
+
+  private List<HeaderPlan> headers(Request r) {
+    Map<String, String> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    merged.put("User-Agent", USER_AGENT.replace("null", "dev"));
+    if (scenario.http().gzip()) merged.put("Accept-Encoding", "gzip, deflate");
+    String type = contentType(r.body());
+    if (type != null) merged.put("Content-Type", type);
+    merged.putAll(scenario.defaults().headers());
+    merged.putAll(r.headers());
+    List<HeaderPlan> out = new ArrayList<>();
+    merged.forEach((k, v) -> out.add(new HeaderPlan(k, bind(v, r.position(), "header " + k))));
+    return out;
+  }
+
+  private BoundTemplate body(Request r) {
+    try {
+      return switch (r.body()) {
+        case Body.None n -> null;
+        case Body.Json j -> JsonTemplate.compile(j.tree(), symbols);
+        case Body.Raw raw -> Template.parse(raw.text()).bind(symbols);
+        case Body.Form f -> form(f, r.position());
+      };
+    } catch (IllegalArgumentException e) {
+      report(r.position(), "body", e);
+      return BoundTemplate.literal("");
+    }
+  }
+
+  private BoundTemplate form(Body.Form f, SourcePosition at) {
+    StringBuilder source = new StringBuilder();
+    f.fields().forEach((k, v) -> {
+      if (!source.isEmpty()) source.append('&');
+      source.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=').append(v);
+    });
+    return bind(source.toString(), at, "form");
+  }
+
+  private static String contentType(Body b) {
+    return switch (b) {
+      case Body.None n -> null;
+      case Body.Json j -> "application/json";
+      case Body.Raw raw -> raw.contentType() == null ? "text/plain; charset=utf-8" : raw.contentType();
+      case Body.Form f -> "application/x-www-form-urlencoded";
+    };
+  }
+
+  private CheckPlan check(Check c, SourcePosition at) {
+    JsonPath path = null;
+    if (c instanceof Check.JsonField j) {
+      try {
+        path = JsonPath.compile(j.path());
+      } catch (IllegalArgumentException e) {
+        problems.add(new Problem(at, e.getMessage()));
+      }
+    }
+    return new CheckPlan(c, path, reasons.idOf("check failed: " + c.describe()));
+  }
+
+  private ExtractPlan save(Extract e) {
+    JsonPath path = null;
+    Pattern regex = null;
+    try {
+      if (e.source() == Extract.Source.JSON) path = JsonPath.compile(e.expression());
+      if (e.source() == Extract.Source.REGEX) regex = Pattern.compile(e.expression());
+    } catch (IllegalArgumentException ex) {
+      String msg = ex instanceof PatternSyntaxException p ? "bad regex: " + p.getDescription() : ex.getMessage();
+      problems.add(new Problem(e.position(), msg));
+    }
+    int slot = symbols.variable(e.variable()).orElseThrow();
+    return new ExtractPlan(e, slot, path, regex, reasons.idOf("save failed: " + e.describe()));
+  }
+
+  private boolean[] success(Request r) {
+    boolean[] ok = new boolean[600];
+    for (int s = 100; s < 400; s++) ok[s] = true;
+    r.expectStatus().forEach(s -> { if (s >= 0 && s < 600) ok[s] = true; });
+    r.checks().forEach(c -> CheckPlan.statusesOf(c).forEach(s -> { if (s >= 0 && s < 600) ok[s] = true; }));
+    return ok;
+  }
+
+  private BoundTemplate bind(String text, SourcePosition at, String where) {
+    try {
+      return Template.parse(text).bind(symbols);
+    } catch (IllegalArgumentException e) {
+      report(at, where, e);
+      return BoundTemplate.literal(text);
+    }
+  }
+
+  private void report(SourcePosition at, String where, IllegalArgumentException e) {
+    String hint = e instanceof UnknownNameException u && u.getMessage().startsWith("undefined")
+        ? Suggest.didYouMean(u.name(), symbols.knownNames()) : "";
+    problems.add(new Problem(at, where.toLowerCase(Locale.ROOT) + ": " + e.getMessage() + hint));
+  }
+}

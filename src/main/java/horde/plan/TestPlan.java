@@ -1,0 +1,38 @@
+package horde.plan;
+
+import horde.feed.Feeder;
+import horde.scenario.Scenario;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * A scenario compiled for running: every endpoint an integer id, every template bound, every
+ * feeder loaded. Nothing here touches the network; {@code horde validate} builds one too.
+ *
+ * @param target the base URL, normalised (scheme, host, port, base path without trailing slash)
+ * @param variableNames user variable slots, by index
+ */
+public record TestPlan(
+    Scenario scenario,
+    URI target,
+    List<Endpoint> endpoints,
+    List<UserPlan> users,
+    List<String> variableNames,
+    String[] initialVariables,
+    List<Feeder> feeders,
+    int[] uniqueFeeders,
+    FailureReasons reasons) {
+
+  public TestPlan {
+    endpoints = List.copyOf(endpoints);
+    users = List.copyOf(users);
+    variableNames = List.copyOf(variableNames);
+    feeders = List.copyOf(feeders);
+  }
+
+  /** The base path requests are appended to: {@code /v1} for {@code http://h:8000/v1}. */
+  public String basePath() {
+    String p = target.getRawPath();
+    return p == null ? "" : p;
+  }
+}

@@ -1,0 +1,231 @@
+package horde.protocol.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.ClosedChannelException;
+import javax.net.ssl.SSLException;
+
+/**
+ * One keep-alive connection: the last handler of its pipeline. Carries at most one exchange at a
+ * time (no pipelining), hands it the response's events, and goes back to its pool when the
+ * response is complete and the server keeps the connection open.
+ */
+final class Connection extends ChannelInboundHandlerAdapter {
+  private final ConnectionPool pool;
+  private final WireCounter wire;
+  private Channel channel;
+  private HttpExchange current;
+  private boolean head;
+  private boolean keepAlive;
+  private boolean redirecting;
+  private boolean responseStarted;
+  private String location;
+  private int redirectStatus;
+  private long readMark;
+  private long writeMark;
+  private int served;
+  private HttpExchange first;
+  private int firstGeneration;
+  private TransportError pendingError;
+  private Throwable pendingCause;
+
+  Connection(ConnectionPool pool, WireCounter wire) {
+    this.pool = pool;
+    this.wire = wire;
+  }
+
+  WireCounter wire() {
+    return wire;
+  }
+
+  ConnectionPool pool() {
+    return pool;
+  }
+
+  /** The exchange this new connection was opened for; it is sent once the connection is ready. */
+  void awaitReady(HttpExchange ex) {
+    first = ex;
+    firstGeneration = ex.generation;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    if (!pool.origin().tls()) ready();
+    ctx.fireChannelActive();
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof SslHandshakeCompletionEvent hs) {
+      if (hs.isSuccess()) {
+        ready();
+      } else {
+        HttpExchange ex = first;
+        first = null;
+        if (ex != null && ex.inFlight && ex.generation == firstGeneration && ex.connection == null) {
+          ex.fail(TransportError.TLS, hs.cause());
+        }
+        channel.close();
+      }
+    }
+    ctx.fireUserEventTriggered(evt);
+  }
+
+  private void ready() {
+    HttpExchange ex = first;
+    first = null;
+    if (ex != null && ex.inFlight && ex.generation == firstGeneration && ex.connection == null && ex.waitingIn == null) {
+      send(ex);
+    } else {
+      pool.release(this, true);
+    }
+  }
+
+  boolean currentIsHead() {
+    return head;
+  }
+
+  boolean isOpen() {
+    return channel != null && channel.isActive();
+  }
+
+  /** Sends the exchange's request on this connection. */
+  void send(HttpExchange ex) {
+    current = ex;
+    ex.connection = this;
+    head = ex.isHead();
+    responseStarted = false;
+    redirecting = false;
+    pendingError = null;
+    readMark = served == 0 ? 0 : wire.read;
+    writeMark = served == 0 ? 0 : wire.written;
+    served++;
+    channel.writeAndFlush(RequestWriter.encode(channel.alloc(), ex), channel.voidPromise());
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    channel = ctx.channel();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    try {
+      if (msg instanceof HttpObject o && o.decoderResult().isFailure()) {
+        failAndClose(TransportError.BAD_RESPONSE, o.decoderResult().cause());
+        return;
+      }
+      HttpExchange ex = current;
+      if (ex == null) {
+        channel.close(); // a response nobody asked for: the connection cannot be trusted
+        return;
+      }
+      long now = System.nanoTime();
+      if (msg instanceof HttpResponse r) onHead(ex, r, now);
+      if (msg instanceof HttpContent c) onContent(ex, c, now);
+    } finally {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  private void onHead(HttpExchange ex, HttpResponse r, long now) {
+    int status = r.status().code();
+    if (status == 100) return;
+    responseStarted = true;
+    keepAlive = HttpUtil.isKeepAlive(r);
+    location = r.headers().get(HttpHeaderNames.LOCATION);
+    redirecting = Redirects.applies(status, location, pool.client().settings().maxRedirects());
+    redirectStatus = status;
+    if (!redirecting) ex.listener.onResponseHead(status, r.headers(), now);
+  }
+
+  private void onContent(HttpExchange ex, HttpContent c, long now) {
+    ByteBuf content = c.content();
+    if (!redirecting && content.isReadable()) ex.listener.onContent(content, now);
+    if (!(c instanceof LastHttpContent) || current != ex) return;
+    ex.bytesReceived += wire.read - readMark;
+    ex.bytesSent += wire.written - writeMark;
+    current = null;
+    ex.connection = null;
+    head = false;
+    pool.release(this, keepAlive);
+    if (redirecting) follow(ex);
+    else ex.complete(now);
+  }
+
+  private void follow(HttpExchange ex) {
+    if (ex.redirectsLeft <= 0) {
+      ex.fail(TransportError.TOO_MANY_REDIRECTS, null);
+      return;
+    }
+    ex.redirectsLeft--;
+    URI next = Redirects.resolve(ex.origin, ex.path, location);
+    if (next == null) {
+      ex.fail(TransportError.BAD_RESPONSE, new IOException("bad Location: " + location));
+      return;
+    }
+    Redirects.apply(ex, redirectStatus, next);
+    ex.client.dispatch(ex);
+  }
+
+  /** The exchange gave up on this connection (timeout, cancel): it cannot be reused. */
+  void abandon() {
+    current = null;
+    if (channel != null) channel.close();
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    failAndClose(classify(cause), cause);
+  }
+
+  private void failAndClose(TransportError error, Throwable cause) {
+    pendingError = error;
+    pendingCause = cause;
+    channel.close();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    pool.closed(this);
+    HttpExchange ex = current;
+    if (ex == null) return;
+    current = null;
+    ex.connection = null;
+    ex.bytesReceived += wire.read - readMark;
+    ex.bytesSent += wire.written - writeMark;
+    TransportError error = pendingError != null ? pendingError : TransportError.CONNECTION_CLOSED;
+    boolean staleKeepAlive = served > 1 && !responseStarted && !ex.retried
+        && (error == TransportError.CONNECTION_CLOSED || error == TransportError.CONNECTION_RESET);
+    if (staleKeepAlive) {
+      ex.retried = true; // the server closed an idle connection as we reused it: try a fresh one
+      ex.client.dispatch(ex);
+    } else {
+      ex.fail(error, pendingCause);
+    }
+  }
+
+  static TransportError classify(Throwable cause) {
+    Throwable c = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+    if (c instanceof SSLException) return TransportError.TLS;
+    if (c instanceof DecoderException) return TransportError.BAD_RESPONSE;
+    if (c instanceof ClosedChannelException) return TransportError.CONNECTION_CLOSED;
+    String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(java.util.Locale.ROOT);
+    if (c instanceof IOException && m.contains("reset")) return TransportError.CONNECTION_RESET;
+    if (c instanceof IOException && (m.contains("broken pipe") || m.contains("closed"))) return TransportError.CONNECTION_CLOSED;
+    return TransportError.OTHER;
+  }
+}

@@ -1,0 +1,126 @@
+package horde.protocol.http;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.EventLoop;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keep-alive connections to one origin from one event loop. Used only on that loop, so it needs no
+ * locks. Idle connections are reused newest first; past the limit, exchanges wait in order.
+ */
+final class ConnectionPool {
+  private final HttpClient client;
+  private final EventLoop loop;
+  private final Origin origin;
+  private final Bootstrap bootstrap;
+  private final int limit;
+  private final ArrayDeque<Connection> idle = new ArrayDeque<>();
+  private final ArrayDeque<HttpExchange> waiting = new ArrayDeque<>();
+  private final List<Connection> all = new ArrayList<>();
+  private InetSocketAddress address;
+  private int open;
+
+  ConnectionPool(HttpClient client, EventLoop loop, Origin origin, Bootstrap bootstrap, int limit) {
+    this.client = client;
+    this.loop = loop;
+    this.origin = origin;
+    this.bootstrap = bootstrap;
+    this.limit = limit;
+  }
+
+  HttpClient client() {
+    return client;
+  }
+
+  Origin origin() {
+    return origin;
+  }
+
+  void acquire(HttpExchange ex) {
+    while (!idle.isEmpty()) {
+      Connection c = idle.pollLast();
+      if (c.isOpen()) {
+        c.send(ex);
+        return;
+      }
+    }
+    if (limit == 0 || open < limit) {
+      connect(ex);
+    } else {
+      ex.waitingIn = this;
+      waiting.add(ex);
+    }
+  }
+
+  void release(Connection c, boolean reusable) {
+    if (!reusable || !c.isOpen()) {
+      c.abandon();
+      return;
+    }
+    HttpExchange next = waiting.poll();
+    if (next != null) {
+      next.waitingIn = null;
+      c.send(next);
+    } else {
+      idle.add(c);
+    }
+  }
+
+  void closed(Connection c) {
+    if (all.remove(c)) open--;
+    idle.remove(c);
+    HttpExchange next = waiting.poll();
+    if (next != null) {
+      next.waitingIn = null;
+      acquire(next);
+    }
+  }
+
+  void forget(HttpExchange ex) {
+    waiting.remove(ex);
+  }
+
+  private void connect(HttpExchange ex) {
+    open++;
+    if (address == null) {
+      address = new InetSocketAddress(origin.connectHost(), origin.port());
+    }
+    if (address.isUnresolved()) {
+      open--;
+      address = null;
+      ex.fail(TransportError.UNKNOWN_HOST, new UnknownHostException(origin.host()));
+      return;
+    }
+    Connection c = client.newConnection(this);
+    all.add(c);
+    int generation = ex.generation;
+    c.awaitReady(ex);
+    ChannelFuture f = bootstrap.clone(loop).handler(client.initializer(this, c)).connect(address);
+    f.addListener(done -> {
+      if (done.isSuccess()) return;
+      if (all.remove(c)) open--;
+      if (ex.inFlight && ex.generation == generation && ex.connection == null) {
+        ex.fail(connectError(done.cause()), done.cause());
+      }
+    });
+  }
+
+  /** Closes every connection; for the end of the test. */
+  void closeAll() {
+    for (Connection c : new ArrayList<>(all)) c.abandon();
+  }
+
+  private static TransportError connectError(Throwable cause) {
+    if (cause instanceof ConnectTimeoutException) return TransportError.CONNECT_TIMEOUT;
+    if (cause instanceof ConnectException) return TransportError.CONNECTION_REFUSED;
+    if (cause instanceof UnknownHostException) return TransportError.UNKNOWN_HOST;
+    return Connection.classify(cause);
+  }
+}

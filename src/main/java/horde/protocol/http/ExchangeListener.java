@@ -1,0 +1,22 @@
+package horde.protocol.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpHeaders;
+
+/**
+ * Receives one exchange's events, on the exchange's event loop, with {@link System#nanoTime()}
+ * stamps taken when the bytes were decoded. Exactly one of {@link #onComplete} and {@link
+ * #onFailure} ends each exchange.
+ */
+public interface ExchangeListener {
+  /** The final response's status line and headers arrived (time to first byte). */
+  void onResponseHead(int status, HttpHeaders headers, long nanos);
+
+  /** A piece of the (decompressed) body; valid only during the call. */
+  void onContent(ByteBuf content, long nanos);
+
+  /** The last byte arrived. Bytes are as on the wire (TLS and compression included). */
+  void onComplete(long nanos, long bytesSent, long bytesReceived);
+
+  void onFailure(TransportError error, Throwable cause, long nanos, long bytesSent, long bytesReceived);
+}

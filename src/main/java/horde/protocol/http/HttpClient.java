@@ -1,0 +1,113 @@
+package horde.protocol.http;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.handler.codec.http.HttpContentDecompressor;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLException;
+
+/**
+ * A thin HTTP/1.1 client on Netty's codecs, made for load generation: one keep-alive pool per
+ * (event loop, origin) so no pool is shared between threads, requests encoded straight into pooled
+ * buffers, every event timestamped on the loop.
+ *
+ * <pre>{@code
+ * HttpExchange ex = new HttpExchange(loop, listener);   // once per virtual user
+ * ex.origin = origin; ex.path.append("/health");        // per request
+ * client.execute(ex);
+ * }</pre>
+ */
+public final class HttpClient {
+  private final ClientSettings settings;
+  private final Bootstrap bootstrap;
+  private final Map<EventLoop, Map<Origin, ConnectionPool>> pools = new ConcurrentHashMap<>();
+  private volatile SslContext ssl;
+
+  public HttpClient(EventLoopGroup group, Transport transport, ClientSettings settings) {
+    this.settings = settings;
+    this.bootstrap = new Bootstrap()
+        .group(group)
+        .channel(transport.channelType())
+        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.SO_KEEPALIVE, true)
+        .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
+  }
+
+  public ClientSettings settings() {
+    return settings;
+  }
+
+  /** Starts the exchange: its timeout runs from now. Call on the exchange's loop. */
+  public void execute(HttpExchange ex) {
+    ex.begin(this);
+    dispatch(ex);
+  }
+
+  void dispatch(HttpExchange ex) {
+    pool(ex.loop, ex.origin).acquire(ex);
+  }
+
+  private ConnectionPool pool(EventLoop loop, Origin origin) {
+    Map<Origin, ConnectionPool> mine = pools.computeIfAbsent(loop, l -> new HashMap<>());
+    ConnectionPool p = mine.get(origin);
+    if (p == null) {
+      p = new ConnectionPool(this, loop, origin, bootstrap, settings.connectionsPerLoop());
+      mine.put(origin, p);
+    }
+    return p;
+  }
+
+  Connection newConnection(ConnectionPool pool) {
+    return new Connection(pool, new WireCounter());
+  }
+
+  ChannelInitializer<Channel> initializer(ConnectionPool pool, Connection c) {
+    return new ChannelInitializer<>() {
+      @Override
+      protected void initChannel(Channel ch) throws SSLException {
+        ChannelPipeline p = ch.pipeline();
+        p.addLast(c.wire());
+        if (pool.origin().tls()) {
+          p.addLast(sslContext().newHandler(ch.alloc(), pool.origin().connectHost(), pool.origin().port()));
+        }
+        p.addLast(new ResponseDecoder(c));
+        if (settings.gzip()) p.addLast(new HttpContentDecompressor(0));
+        p.addLast(c);
+      }
+    };
+  }
+
+  private SslContext sslContext() throws SSLException {
+    SslContext s = ssl;
+    if (s == null) {
+      synchronized (this) {
+        if (ssl == null) {
+          SslContextBuilder b = SslContextBuilder.forClient();
+          if (settings.insecure()) b.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
+          else b.endpointIdentificationAlgorithm("HTTPS");
+          ssl = b.build();
+        }
+        s = ssl;
+      }
+    }
+    return s;
+  }
+
+  /** Closes every pooled connection. */
+  public void closeAll() {
+    pools.forEach((loop, byOrigin) -> loop.execute(() -> byOrigin.values().forEach(ConnectionPool::closeAll)));
+  }
+
+}

@@ -1,0 +1,97 @@
+package horde.protocol.http;
+
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One request and its state while in flight. Owned by one virtual user and reused for each of its
+ * requests, so sending allocates little; used only on that user's event loop.
+ *
+ * <p>The caller fills {@link #method}, {@link #origin}, {@link #path}, {@link #headers} (complete
+ * {@code Name: value\r\n} lines, without Host and Content-Length) and {@link #body}, then calls
+ * {@link HttpClient#execute}.
+ */
+public final class HttpExchange {
+  public String method = "GET";
+  public Origin origin;
+  public final StringBuilder path = new StringBuilder(64);
+  public final StringBuilder headers = new StringBuilder(128);
+  public final StringBuilder body = new StringBuilder();
+  public boolean hasBody;
+  public long timeoutNanos = TimeUnit.SECONDS.toNanos(30);
+
+  final EventLoop loop;
+  final ExchangeListener listener;
+  private final Runnable onTimeout = this::timedOut;
+  private ScheduledFuture<?> timeout;
+  HttpClient client;
+  ConnectionPool waitingIn;
+  Connection connection;
+  int generation;
+  int redirectsLeft;
+  boolean retried;
+  boolean inFlight;
+  long bytesSent;
+  long bytesReceived;
+
+  public HttpExchange(EventLoop loop, ExchangeListener listener) {
+    this.loop = loop;
+    this.listener = listener;
+  }
+
+  public EventLoop loop() {
+    return loop;
+  }
+
+  public boolean inFlight() {
+    return inFlight;
+  }
+
+  boolean isHead() {
+    return method.equals("HEAD");
+  }
+
+  void begin(HttpClient client) {
+    this.client = client;
+    generation++;
+    inFlight = true;
+    retried = false;
+    bytesSent = 0;
+    bytesReceived = 0;
+    redirectsLeft = client.settings().maxRedirects();
+    timeout = loop.schedule(onTimeout, timeoutNanos, TimeUnit.NANOSECONDS);
+  }
+
+  private void timedOut() {
+    if (inFlight) fail(TransportError.TIMEOUT, null);
+  }
+
+  /** Stops waiting and closes the connection, if any: the test is over. */
+  public void cancel() {
+    if (inFlight) fail(TransportError.CANCELLED, null);
+  }
+
+  void complete(long nanos) {
+    finish();
+    listener.onComplete(nanos, bytesSent, bytesReceived);
+  }
+
+  void fail(TransportError error, Throwable cause) {
+    Connection c = connection;
+    if (waitingIn != null) waitingIn.forget(this);
+    finish();
+    if (c != null) c.abandon();
+    listener.onFailure(error, cause, System.nanoTime(), bytesSent, bytesReceived);
+  }
+
+  private void finish() {
+    inFlight = false;
+    waitingIn = null;
+    connection = null;
+    if (timeout != null) {
+      timeout.cancel(false);
+      timeout = null;
+    }
+  }
+}

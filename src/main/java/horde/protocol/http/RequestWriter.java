@@ -1,0 +1,36 @@
+package horde.protocol.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import java.nio.charset.StandardCharsets;
+
+/** Encodes an exchange's request as HTTP/1.1 bytes straight into one pooled buffer. */
+final class RequestWriter {
+  private static final byte[] VERSION_HOST = " HTTP/1.1\r\nHost: ".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] CONTENT_LENGTH = "Content-Length: ".getBytes(StandardCharsets.US_ASCII);
+  private static final short CRLF = ('\r' << 8) | '\n';
+
+  private RequestWriter() {}
+
+  static ByteBuf encode(ByteBufAllocator alloc, HttpExchange ex) {
+    int bodyBytes = ex.hasBody ? ByteBufUtil.utf8Bytes(ex.body) : 0;
+    int estimate = 64 + ex.method.length() + ex.path.length() * 3 + ex.headers.length() * 3 + bodyBytes;
+    ByteBuf buf = alloc.directBuffer(estimate);
+    buf.writeCharSequence(ex.method, StandardCharsets.US_ASCII);
+    buf.writeByte(' ');
+    ByteBufUtil.writeUtf8(buf, ex.path.isEmpty() ? "/" : ex.path);
+    buf.writeBytes(VERSION_HOST);
+    buf.writeCharSequence(ex.origin.hostHeader(), StandardCharsets.US_ASCII);
+    buf.writeShort(CRLF);
+    ByteBufUtil.writeUtf8(buf, ex.headers);
+    if (ex.hasBody || ex.method.equals("POST") || ex.method.equals("PUT") || ex.method.equals("PATCH")) {
+      buf.writeBytes(CONTENT_LENGTH);
+      buf.writeCharSequence(Integer.toString(bodyBytes), StandardCharsets.US_ASCII);
+      buf.writeShort(CRLF);
+    }
+    buf.writeShort(CRLF);
+    if (bodyBytes > 0) ByteBufUtil.writeUtf8(buf, ex.body);
+    return buf;
+  }
+}

@@ -1,0 +1,27 @@
+package horde.protocol.http;
+
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+/** The I/O transport: native epoll on Linux when it loads, Java NIO otherwise. */
+public record Transport(String name, IoHandlerFactory ioHandlers, Class<? extends SocketChannel> channelType) {
+
+  public static Transport best() {
+    if (Epoll.isAvailable()) {
+      return new Transport("epoll", EpollIoHandler.newFactory(), EpollSocketChannel.class);
+    }
+    return new Transport("nio", NioIoHandler.newFactory(), NioSocketChannel.class);
+  }
+
+  /** Event loops named after their job, one per thread. */
+  public MultiThreadIoEventLoopGroup newGroup(int threads, String name) {
+    return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), ioHandlers);
+  }
+}

@@ -1,0 +1,94 @@
+package horde.report;
+
+import horde.criteria.CriterionResult;
+import horde.result.RunResult;
+import horde.stats.EndpointStats;
+import horde.stats.LatencySummary;
+import horde.stats.RunStats;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The end-of-run summary: endpoints, failures by reason, criteria and the verdict. */
+public final class ConsoleSummary {
+  private static final int MAX_NAME = 48;
+
+  private ConsoleSummary() {}
+
+  public static String format(RunResult r) {
+    RunStats s = r.stats();
+    StringBuilder out = new StringBuilder();
+    out.append(header(r)).append('\n');
+    endpoints(out, s);
+    failures(out, s);
+    criteria(out, r.criteria());
+    notes(out, s);
+    out.append(String.format(Locale.ROOT, "Verdict: %s%s%n", r.verdict().name(), verdictDetail(r.criteria())));
+    return out.toString();
+  }
+
+  private static String header(RunResult r) {
+    RunStats s = r.stats();
+    String warm = s.warmupSeconds() > 0 ? String.format(Locale.ROOT, " (%.0fs warm-up excluded)", s.warmupSeconds()) : "";
+    return String.format(Locale.ROOT, "%n%s against %s: %.1fs%s%n", r.scenario().get("name"), r.scenario().get("target"),
+        s.runSeconds(), warm);
+  }
+
+  private static void endpoints(StringBuilder out, RunStats s) {
+    int width = Math.max(8, s.endpoints().stream().mapToInt(e -> shorten(e.name()).length()).max().orElse(8));
+    String fmt = "%-" + width + "s %-7s %9s %8s %6s %8s %8s %8s %8s %8s%n";
+    out.append(String.format(Locale.ROOT, fmt, "Endpoint", "Method", "Requests", "Failures", "Err%", "RPS", "p50", "p95", "p99", "max"));
+    List<EndpointStats> rows = new ArrayList<>(s.endpoints());
+    rows.add(s.total());
+    for (EndpointStats e : rows) {
+      LatencySummary l = e.summary();
+      out.append(String.format(Locale.ROOT, fmt, shorten(e.name()), e.method(), e.requests(), e.failures(),
+          Units.percent(e.errorRatePercent()), Units.rate(s.rps(e)), Units.ms(l.p50()), Units.ms(l.p95()),
+          Units.ms(l.p99()), Units.ms(l.max())));
+    }
+  }
+
+  private static void failures(StringBuilder out, RunStats s) {
+    if (s.total().failures() == 0) return;
+    out.append("\nFailures by reason\n");
+    for (EndpointStats e : s.endpoints()) {
+      e.failuresByReason().forEach((reason, n) -> {
+        String sample = e.samples().get(reason);
+        out.append(String.format(Locale.ROOT, "  %-7s %-" + MAX_NAME + "s %8d  %s%s%n", e.method(), shorten(e.name()), n, reason,
+            sample == null ? "" : "  e.g. " + clip(sample, 100)));
+      });
+    }
+  }
+
+  private static void criteria(StringBuilder out, List<CriterionResult> criteria) {
+    if (criteria.isEmpty()) return;
+    out.append("\nCriteria\n");
+    for (CriterionResult c : criteria) {
+      String status = c.passed() ? "pass" : c.threshold().level() == horde.scenario.Threshold.Level.WARN ? "WARN" : "FAIL";
+      String scope = c.threshold().endpoint() == null ? "" : " [" + c.threshold().endpoint() + "]";
+      out.append(String.format(Locale.ROOT, "  %-4s  %-30s actual %s%n", status, c.threshold().expression() + scope,
+          Units.of(c.threshold().metric(), c.actual())));
+    }
+  }
+
+  private static void notes(StringBuilder out, RunStats s) {
+    out.append('\n');
+    if (s.aborted()) out.append("The run was stopped early; the figures cover what ran.\n");
+    if (s.cancelledInFlight() > 0)
+      out.append(String.format(Locale.ROOT, "%d request(s) still in flight at the end were cut off (not counted).%n", s.cancelledInFlight()));
+  }
+
+  private static String verdictDetail(List<CriterionResult> criteria) {
+    long failed = criteria.stream().filter(c -> !c.passed()).count();
+    if (criteria.isEmpty()) return " (no criteria)";
+    return String.format(Locale.ROOT, " (%d of %d criteria not met)", failed, criteria.size());
+  }
+
+  private static String shorten(String name) {
+    return name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME - 13) + "..." + name.substring(name.length() - 10);
+  }
+
+  private static String clip(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max) + "...";
+  }
+}

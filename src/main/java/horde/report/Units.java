@@ -1,0 +1,45 @@
+package horde.report;
+
+import horde.scenario.ThresholdMetric;
+import java.util.Locale;
+
+/** Numbers as people read them in a terminal: 812ms, 1.94s, 3.2%, 41.1/s. */
+public final class Units {
+  private Units() {}
+
+  public static String ms(double ms) {
+    if (Double.isNaN(ms)) return "-";
+    if (ms >= 10_000) return String.format(Locale.ROOT, "%.1fs", ms / 1000);
+    if (ms >= 1000) return String.format(Locale.ROOT, "%.2fs", ms / 1000);
+    if (ms >= 100) return String.format(Locale.ROOT, "%.0fms", ms);
+    if (ms >= 10) return String.format(Locale.ROOT, "%.1fms", ms);
+    return String.format(Locale.ROOT, "%.2fms", ms);
+  }
+
+  public static String percent(double p) {
+    if (Double.isNaN(p)) return "-";
+    return String.format(Locale.ROOT, p == 0 || p >= 10 ? "%.0f%%" : p < 0.1 ? "%.2f%%" : "%.1f%%", p);
+  }
+
+  public static String rate(double perSecond) {
+    return String.format(Locale.ROOT, perSecond >= 100 ? "%.0f" : "%.1f", perSecond);
+  }
+
+  public static String bytes(long b) {
+    if (b >= 1L << 30) return String.format(Locale.ROOT, "%.1f GiB", b / (double) (1L << 30));
+    if (b >= 1L << 20) return String.format(Locale.ROOT, "%.1f MiB", b / (double) (1L << 20));
+    if (b >= 1L << 10) return String.format(Locale.ROOT, "%.1f KiB", b / 1024.0);
+    return b + " B";
+  }
+
+  /** A threshold metric's value in its own unit. */
+  public static String of(ThresholdMetric m, double v) {
+    if (Double.isNaN(v)) return "no data";
+    return switch (m.unit) {
+      case DURATION -> ms(v);
+      case PERCENT -> percent(v);
+      case RATE -> rate(v) + "/s";
+      case COUNT -> String.valueOf((long) v);
+    };
+  }
+}

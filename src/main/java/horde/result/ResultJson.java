@@ -1,0 +1,122 @@
+package horde.result;
+
+import horde.criteria.CriterionResult;
+import horde.stats.EndpointStats;
+import horde.stats.LatencySummary;
+import horde.stats.RunStats;
+import horde.stats.TimelinePoint;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes a {@link RunResult} as the canonical JSON result file (see docs/result-format.md); {@link
+ * ResultReader} reads it back.
+ */
+public final class ResultJson {
+  public static final int FORMAT_VERSION = 1;
+  static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+  private ResultJson() {}
+
+  public static void write(RunResult r, Path file) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) Files.createDirectories(parent);
+    Files.writeString(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(r)) + "\n");
+  }
+
+  public static ObjectNode toJson(RunResult r) {
+    RunStats s = r.stats();
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("format_version", FORMAT_VERSION);
+    root.put("horde_version", r.hordeVersion());
+    putMap(root.putObject("scenario"), r.scenario());
+    putMap(root.putObject("settings"), r.settings());
+    putMap(root.putObject("environment"), r.environment());
+    root.put("started_at", r.startedAt());
+    root.put("duration_s", s.runSeconds());
+    root.put("warmup_s", s.warmupSeconds());
+    root.put("measured_s", s.measuredSeconds());
+    root.put("verdict", r.verdict().lower());
+    root.put("aborted", s.aborted());
+    root.put("in_flight_at_end", s.cancelledInFlight());
+    stats(root.putObject("summary"), s.total(), s.rps(s.total()));
+    ArrayNode endpoints = root.putArray("endpoints");
+    for (EndpointStats e : s.endpoints()) stats(endpoints.addObject(), e, s.rps(e));
+    timeline(root.putArray("timeline"), s);
+    criteria(root.putArray("criteria"), r);
+    ObjectNode histograms = root.putObject("histograms");
+    histograms.put("unit", "us");
+    for (EndpointStats e : s.endpoints()) histograms.put(e.method() + " " + e.name(), HistogramCodec.encode(e.latency()));
+    return root;
+  }
+
+  private static void stats(ObjectNode o, EndpointStats e, double rps) {
+    if (!e.method().isEmpty()) {
+      o.put("name", e.name());
+      o.put("method", e.method());
+    }
+    o.put("requests", e.requests());
+    o.put("failures", e.failures());
+    o.put("error_rate", round(e.errorRatePercent()));
+    o.put("rps", round(rps));
+    o.put("bytes_sent", e.bytesSent());
+    o.put("bytes_received", e.bytesReceived());
+    latency(o.putObject("latency_ms"), e.summary());
+    ObjectNode reasons = o.putObject("failures_by_reason");
+    e.failuresByReason().forEach(reasons::put);
+    ObjectNode samples = o.putObject("failure_samples");
+    e.samples().forEach(samples::put);
+  }
+
+  private static void latency(ObjectNode o, LatencySummary l) {
+    o.put("min", l.min());
+    o.put("avg", l.avg());
+    o.put("p50", l.p50());
+    o.put("p90", l.p90());
+    o.put("p95", l.p95());
+    o.put("p99", l.p99());
+    o.put("p999", l.p999());
+    o.put("max", l.max());
+  }
+
+  private static void timeline(ArrayNode out, RunStats s) {
+    for (TimelinePoint p : s.timeline()) {
+      ObjectNode o = out.addObject();
+      o.put("t", p.t());
+      o.put("users", p.users());
+      o.put("requests", p.requests());
+      o.put("rps", p.rps());
+      o.put("failures", p.failures());
+      o.put("p50_ms", p.p50());
+      o.put("p95_ms", p.p95());
+      o.put("p99_ms", p.p99());
+      if (p.warmup()) o.put("warmup", true);
+    }
+  }
+
+  private static void criteria(ArrayNode out, RunResult r) {
+    for (CriterionResult c : r.criteria()) {
+      ObjectNode o = out.addObject();
+      o.put("expression", c.threshold().expression());
+      if (c.threshold().endpoint() == null) o.putNull("endpoint");
+      else o.put("endpoint", c.threshold().endpoint());
+      o.put("level", c.threshold().level().name().toLowerCase(java.util.Locale.ROOT));
+      if (c.noData()) o.putNull("actual");
+      else o.put("actual", round(c.actual()));
+      o.put("passed", c.passed());
+    }
+  }
+
+  private static void putMap(ObjectNode o, Map<String, ?> m) {
+    m.forEach((k, v) -> o.set(k, MAPPER.valueToTree(v)));
+  }
+
+  static double round(double v) {
+    return Math.round(v * 1000.0) / 1000.0;
+  }
+}

@@ -1,0 +1,90 @@
+package horde.result;
+
+import horde.criteria.CriterionResult;
+import horde.criteria.Verdict;
+import horde.scenario.SourcePosition;
+import horde.scenario.Threshold;
+import horde.scenario.ThresholdParser;
+import horde.stats.EndpointStats;
+import horde.stats.RunStats;
+import horde.stats.TimelinePoint;
+import horde.stats.Totals;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/** Reads a result file back into a {@link RunResult}, histograms and all. */
+public final class ResultReader {
+  private ResultReader() {}
+
+  public static RunResult read(Path file) throws IOException {
+    JsonNode root;
+    try {
+      root = ResultJson.MAPPER.readTree(file);
+    } catch (JacksonException e) {
+      throw new IOException(file + " is not a Horde result file: " + e.getOriginalMessage());
+    }
+    if (!root.has("horde_version") || !root.has("histograms"))
+      throw new IOException(file + " is not a Horde result file (no horde_version or histograms)");
+    return fromJson(root);
+  }
+
+  public static RunResult fromJson(JsonNode root) {
+    JsonNode histograms = root.path("histograms");
+    List<EndpointStats> endpoints = new ArrayList<>();
+    for (JsonNode e : root.path("endpoints")) {
+      String key = e.path("method").asString() + " " + e.path("name").asString();
+      Histogram h = histograms.has(key) ? HistogramCodec.decode(histograms.path(key).asString()) : new Histogram(3);
+      endpoints.add(new EndpointStats(e.path("name").asString(), e.path("method").asString(),
+          e.path("requests").asLong(), e.path("failures").asLong(), e.path("bytes_sent").asLong(),
+          e.path("bytes_received").asLong(), h, longs(e.path("failures_by_reason")), strings(e.path("failure_samples"))));
+    }
+    List<TimelinePoint> timeline = new ArrayList<>();
+    for (JsonNode p : root.path("timeline")) {
+      timeline.add(new TimelinePoint(p.path("t").asDouble(), p.path("users").asInt(), p.path("requests").asLong(),
+          p.path("failures").asLong(), p.path("rps").asDouble(), p.path("p50_ms").asDouble(),
+          p.path("p95_ms").asDouble(), p.path("p99_ms").asDouble(), p.path("warmup").asBoolean(false)));
+    }
+    RunStats stats = new RunStats(0, root.path("duration_s").asDouble(), root.path("warmup_s").asDouble(),
+        root.path("measured_s").asDouble(), endpoints, Totals.merge("Total", "", endpoints), timeline,
+        root.path("in_flight_at_end").asLong(), root.path("aborted").asBoolean(false));
+    List<CriterionResult> criteria = new ArrayList<>();
+    for (JsonNode c : root.path("criteria")) criteria.add(criterion(c));
+    return new RunResult(root.path("horde_version").asString(), strings(root.path("scenario")),
+        objects(root.path("settings")), objects(root.path("environment")), root.path("started_at").asString(),
+        stats, criteria, Verdict.valueOf(root.path("verdict").asString("pass").toUpperCase(Locale.ROOT)));
+  }
+
+  private static CriterionResult criterion(JsonNode c) {
+    String endpoint = c.path("endpoint").isNull() || c.path("endpoint").isMissingNode() ? null : c.path("endpoint").asString();
+    Threshold.Level level = Threshold.Level.valueOf(c.path("level").asString("fail").toUpperCase(Locale.ROOT));
+    Threshold t = ThresholdParser.parse(c.path("expression").asString(), endpoint, level, SourcePosition.UNKNOWN);
+    double actual = c.path("actual").isNumber() ? c.path("actual").asDouble() : Double.NaN;
+    return new CriterionResult(t, actual, c.path("passed").asBoolean());
+  }
+
+  private static Map<String, Long> longs(JsonNode o) {
+    Map<String, Long> m = new LinkedHashMap<>();
+    o.properties().forEach(e -> m.put(e.getKey(), e.getValue().asLong()));
+    return m;
+  }
+
+  private static Map<String, String> strings(JsonNode o) {
+    Map<String, String> m = new LinkedHashMap<>();
+    o.properties().forEach(e -> m.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asString() : e.getValue().toString()));
+    return m;
+  }
+
+  private static Map<String, Object> objects(JsonNode o) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    o.properties().forEach(e -> m.put(e.getKey(), ResultJson.MAPPER.convertValue(e.getValue(), Object.class)));
+    return m;
+  }
+}

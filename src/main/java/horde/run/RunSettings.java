@@ -1,0 +1,71 @@
+package horde.run;
+
+import horde.engine.EngineOptions;
+import horde.plan.TestPlan;
+import horde.protocol.http.Transport;
+import horde.scenario.Durations;
+import horde.scenario.LoadProfile;
+import horde.scenario.Stage;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The record of how a run was set up, for the result file. Holds no secrets: no headers, no credentials. */
+final class RunSettings {
+  private RunSettings() {}
+
+  static Map<String, String> scenario(TestPlan plan, String file) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("name", plan.scenario().name());
+    m.put("file", file == null ? "" : file);
+    m.put("target", plan.target().toString());
+    return m;
+  }
+
+  static Map<String, Object> of(TestPlan plan, EngineOptions options) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    LoadProfile load = plan.scenario().load();
+    switch (load) {
+      case LoadProfile.Closed c -> {
+        m.put("model", "closed");
+        m.put("users", c.users());
+        m.put("spawn_rate", c.spawnRate());
+        m.put("run_time", Durations.format(c.runTime()));
+      }
+      case LoadProfile.Staged s -> {
+        m.put("model", "stages");
+        List<Map<String, Object>> stages = s.stages().stream().map(RunSettings::stage).toList();
+        m.put("stages", stages);
+      }
+      case LoadProfile.FixedCount f -> {
+        m.put("model", "fixed_count");
+        m.put("requests", f.requests());
+        m.put("concurrency", f.concurrency());
+      }
+    }
+    m.put("warmup", Durations.format(load.warmup()));
+    m.put("user_classes", plan.users().stream().map(u -> u.name() + ":" + u.weight()).toList());
+    m.put("threads", options.threadCount());
+    m.put("seed", options.seed());
+    m.put("graceful_stop", Durations.format(options.gracefulStop()));
+    m.put("max_connections", plan.scenario().http().maxConnections());
+    return m;
+  }
+
+  private static Map<String, Object> stage(Stage s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("duration", Durations.format(s.duration()));
+    m.put("users", s.users());
+    return m;
+  }
+
+  static Map<String, Object> environment() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+    m.put("cpus", Runtime.getRuntime().availableProcessors());
+    m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+    m.put("transport", Transport.best().name());
+    m.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
+    return m;
+  }
+}

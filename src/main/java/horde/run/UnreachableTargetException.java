@@ -1,0 +1,8 @@
+package horde.run;
+
+/** The pre-flight check found the target unreachable; no load was sent. */
+public final class UnreachableTargetException extends Exception {
+  public UnreachableTargetException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,31 @@
+package horde.stats;
+
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What one endpoint (or the whole run) did in the measured window.
+ *
+ * @param latency microseconds, requests that got a response
+ * @param failuresByReason reason name to count, largest first
+ * @param samples reason name to the first message seen
+ */
+public record EndpointStats(
+    String name,
+    String method,
+    long requests,
+    long failures,
+    long bytesSent,
+    long bytesReceived,
+    Histogram latency,
+    Map<String, Long> failuresByReason,
+    Map<String, String> samples) {
+
+  public LatencySummary summary() {
+    return LatencySummary.of(latency);
+  }
+
+  public double errorRatePercent() {
+    return requests == 0 ? 0 : 100.0 * failures / requests;
+  }
+}
