@@ -16,7 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class Response implements ResponseView {
   static final int MAX_BODY = 16 << 20;
   private static final int KEPT_CAPACITY = 64 << 10;
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** Built on first use: Jackson takes a moment to start, and most runs never parse a body. */
+  private static final class Json {
+    static final JsonMapper MAPPER = JsonMapper.builder().build();
+  }
 
   int status;
   HttpHeaders headers;
@@ -77,7 +81,7 @@ final class Response implements ResponseView {
     if (!parsed) {
       parsed = true;
       try {
-        json = length == 0 ? null : JSON.readTree(body, 0, length);
+        json = length == 0 ? null : Json.MAPPER.readTree(body, 0, length);
       } catch (JacksonException e) {
         json = null;
       }

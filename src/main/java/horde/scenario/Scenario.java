@@ -46,6 +46,13 @@ public record Scenario(
         position);
   }
 
+  /** The same scenario with another pre-flight check. */
+  public Scenario withPreflight(Preflight newPreflight) {
+    return new Scenario(
+        name, target, newPreflight, http, defaults, variables, feeders, users, load, thresholds,
+        position);
+  }
+
   /** The same scenario with another load profile (the {@code --users}/{@code --run-time} flags). */
   public Scenario withLoad(LoadProfile newLoad) {
     return new Scenario(
