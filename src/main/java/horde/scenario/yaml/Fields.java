@@ -1,6 +1,7 @@
 package horde.scenario.yaml;
 
 import horde.scenario.Suggest;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +50,13 @@ final class Fields {
   private final MappingNode node;
   private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
 
-  private Fields(Problems problems, MappingNode node, String where, Set<String> known) {
+  private Fields(Problems problems, MappingNode node, String where, Set<String> known, boolean extensions) {
     this.problems = problems;
     this.node = node;
-    Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (NodeTuple t : node.getValue()) {
       if (!(t.getKeyNode() instanceof ScalarNode key) || !seen.add(key.getValue())) continue;
+      if (extensions && key.getValue().startsWith("x-")) continue;
       if (!known.contains(key.getValue())) {
         problems.add(key, "unknown key '" + key.getValue() + "' in " + where + hint(key.getValue(), known));
       } else {
@@ -65,7 +67,14 @@ final class Fields {
 
   /** The mapping's fields, or null after a problem when the node is not a mapping. */
   static Fields of(Problems p, Node node, String label, String what, Set<String> known) {
-    if (node instanceof MappingNode m) return new Fields(p, m, what, known);
+    if (node instanceof MappingNode m) return new Fields(p, m, what, known, false);
+    Values.expected(p, node, label, what);
+    return null;
+  }
+
+  /** Like {@link #of}, but keys starting with {@code x-} are free (to hold YAML anchors). */
+  static Fields withExtensions(Problems p, Node node, String label, String what, Set<String> known) {
+    if (node instanceof MappingNode m) return new Fields(p, m, what, known, true);
     Values.expected(p, node, label, what);
     return null;
   }

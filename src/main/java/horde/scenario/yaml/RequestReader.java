@@ -107,10 +107,15 @@ final class RequestReader {
     if (bodies.isEmpty()) return Body.NONE;
     Node node = f.get(bodies.getFirst());
     return switch (bodies.getFirst()) {
-      case "json" -> new Body.Json(JsonTree.read(p, node));
+      case "json" -> Nodes.isNull(node) ? jsonProblem(node) : new Body.Json(JsonTree.read(p, node));
       case "form" -> f.get("form") instanceof MappingNode ? new Body.Form(Values.strings(p, node, "form", true)) : formProblem(node);
       default -> raw(f, node);
     };
+  }
+
+  private Body jsonProblem(Node node) {
+    Values.expected(p, node, "json", "a JSON document: a mapping, a list or a value");
+    return null;
   }
 
   private Body formProblem(Node node) {

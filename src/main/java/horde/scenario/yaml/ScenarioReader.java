@@ -33,7 +33,7 @@ final class ScenarioReader {
 
   /** The scenario, or null when there were problems. */
   Scenario read(Node root) {
-    Fields f = Fields.of(p, root, "scenario", "a mapping with users (or tasks), load and thresholds", KEYS);
+    Fields f = Fields.withExtensions(p, root, "scenario", "a mapping with users (or tasks), load and thresholds", KEYS);
     if (f == null) return null;
     String name = f.has("name") ? Values.nonEmpty(p, f.get("name"), "name", "a name") : defaultName();
     String target = f.has("target") ? target(f.get("target")) : "";
