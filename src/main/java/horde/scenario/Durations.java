@@ -1,5 +1,6 @@
 package horde.scenario;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -7,9 +8,12 @@ import java.util.regex.Pattern;
 /**
  * Parses and prints durations as people write them in load tests: {@code 250ms}, {@code 30s},
  * {@code 5m}, {@code 1h30m}, {@code 1.5s}, {@code 200us}. A bare {@code 0} is zero.
+ *
+ * <p>Units: {@code us} (also {@code µs}, {@code μs}), {@code ms}, {@code s}, {@code m}, {@code h}.
+ * Parts are written without spaces between them. Precision is one nanosecond.
  */
 public final class Durations {
-  private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(us|µs|ms|s|m|h)");
+  private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(us|µs|μs|ms|s|m|h)");
 
   private Durations() {}
 
@@ -24,7 +28,14 @@ public final class Durations {
     long nanos = 0;
     int at = 0;
     while (at < s.length() && m.find(at) && m.start() == at) {
-      nanos += toNanos(Double.parseDouble(m.group(1)), m.group(2));
+      double part = toNanos(Double.parseDouble(m.group(1)), m.group(2));
+      // Past Long.MAX_VALUE nanoseconds (292 years) the sum would wrap around to a negative.
+      if (!(part < 9e18)) throw tooLong(text);
+      try {
+        nanos = Math.addExact(nanos, Math.round(part));
+      } catch (ArithmeticException e) {
+        throw tooLong(text);
+      }
       at = m.end();
     }
     if (at == 0 || at != s.length()) {
@@ -34,35 +45,50 @@ public final class Durations {
     return Duration.ofNanos(nanos);
   }
 
+  private static IllegalArgumentException tooLong(String text) {
+    return new IllegalArgumentException("'" + text + "' is too long; durations go up to 285 years");
+  }
+
   /** Like {@link #parse} but a bare number counts as seconds (Locust's {@code --run-time 300}). */
   public static Duration parseSecondsDefault(String text) {
     String s = text == null ? "" : text.trim();
-    if (s.matches("\\d+(\\.\\d+)?")) return Duration.ofNanos((long) (Double.parseDouble(s) * 1e9));
-    return parse(s);
+    return parse(s.matches("\\d+(\\.\\d+)?") ? s + "s" : s);
   }
 
-  private static long toNanos(double n, String unit) {
+  private static double toNanos(double n, String unit) {
     double factor =
         switch (unit) {
-          case "us", "µs" -> 1e3;
+          case "us", "µs", "μs" -> 1e3;
           case "ms" -> 1e6;
           case "s" -> 1e9;
           case "m" -> 60e9;
           default -> 3600e9;
         };
-    return Math.round(n * factor);
+    return n * factor;
   }
 
-  /** A short human form: {@code 850ms}, {@code 12.5s}, {@code 5m}, {@code 1h30m}. */
+  /**
+   * A short human form that {@link #parse} reads back to the same duration: {@code 850ms}, {@code
+   * 1500us}, {@code 12.5s}, {@code 5m}, {@code 1h30m}, {@code 1m0.25s}.
+   */
   public static String format(Duration d) {
-    long ms = d.toMillis();
-    if (ms < 1000) return d.toNanos() % 1_000_000 == 0 ? ms + "ms" : d.toNanos() / 1000 + "us";
-    if (ms < 60_000) return ms % 1000 == 0 ? ms / 1000 + "s" : ms / 1000.0 + "s";
-    long s = ms / 1000;
+    if (d.isNegative()) return "-" + format(d.negated());
+    long seconds = d.getSeconds();
+    int nano = d.getNano();
+    if (seconds == 0) {
+      return nano % 1_000_000 == 0 ? nano / 1_000_000 + "ms" : decimal(nano, 1_000) + "us";
+    }
     StringBuilder out = new StringBuilder();
-    if (s >= 3600) out.append(s / 3600).append('h');
-    if (s % 3600 >= 60) out.append(s % 3600 / 60).append('m');
-    if (s % 60 != 0) out.append(s % 60).append('s');
+    if (seconds >= 3600) out.append(seconds / 3600).append('h');
+    if (seconds % 3600 >= 60) out.append(seconds % 3600 / 60).append('m');
+    if (seconds % 60 != 0 || nano != 0) {
+      out.append(decimal(seconds % 60 * 1_000_000_000L + nano, 1_000_000_000));
+      out.append('s');
+    }
     return out.toString();
+  }
+
+  private static String decimal(long value, long unit) {
+    return BigDecimal.valueOf(value).divide(BigDecimal.valueOf(unit)).stripTrailingZeros().toPlainString();
   }
 }

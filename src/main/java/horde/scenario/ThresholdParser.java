@@ -10,15 +10,21 @@ import java.util.regex.Pattern;
  * threshold  = metric comparator limit
  * metric     = p50 | p90 | p95 | p99 | p999 | avg | min | max | error_rate | rps | requests | failures
  * comparator = "&lt;" | "&lt;=" | "&gt;" | "&gt;="
- * limit      = number [unit]      unit: us ms s m (latencies), % (error_rate), /s (rps)
+ * limit      = number [unit]      unit: us ms s m h (latencies), % (error_rate), /s (rps)
+ * number     = digits ["." digits]
  * </pre>
+ *
+ * Metric names are case-insensitive and {@code p99.9} is another name for {@code p999}. Latency
+ * limits need a unit and may combine parts ({@code 1m30s}); {@code error_rate} needs {@code %};
+ * {@code rps} takes a bare number or {@code /s}; {@code requests} and {@code failures} take a whole
+ * number. Spaces are allowed between the parts.
  *
  * Errors are {@link ThresholdSyntaxException}s that say where in the expression it went wrong.
  */
 public final class ThresholdParser {
   private static final Pattern SHAPE =
-      Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(<=|>=|<|>|==|=|!=)?\\s*(.*?)\\s*");
-  private static final Pattern NUMBER = Pattern.compile("(\\d+(?:\\.\\d+)?)(.*)");
+      Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_.]*)\\s*(<=|>=|<|>|==|=|!=)?\\s*(.*?)\\s*", Pattern.DOTALL);
+  private static final Pattern NUMBER = Pattern.compile("(\\d+(?:\\.\\d+)?)(.*)", Pattern.DOTALL);
 
   private ThresholdParser() {}
 
@@ -26,8 +32,9 @@ public final class ThresholdParser {
       String expression, String endpoint, Threshold.Level level, SourcePosition position) {
     Matcher m = SHAPE.matcher(expression);
     if (!m.matches()) throw new ThresholdSyntaxException(0, "expected 'metric < limit', like p95 < 2s");
+    String key = m.group(1).toLowerCase(java.util.Locale.ROOT);
     ThresholdMetric metric =
-        ThresholdMetric.byKey(m.group(1))
+        ThresholdMetric.byKey(key.equals("p99.9") ? "p999" : key)
             .orElseThrow(
                 () ->
                     new ThresholdSyntaxException(
@@ -35,7 +42,7 @@ public final class ThresholdParser {
                         "unknown metric '" + m.group(1) + "'"
                             + Suggest.didYouMean(m.group(1), ThresholdMetric.keys())
                             + "; known: " + String.join(", ", ThresholdMetric.keys())));
-    Threshold.Comparator comparator = comparator(m.group(2), m.start(2) < 0 ? m.end(1) : m.start(2));
+    Threshold.Comparator comparator = comparator(m.group(2), m.start(2) < 0 ? m.start(3) : m.start(2));
     double value = limit(metric, m.group(3), m.start(3));
     return new Threshold(expression.trim(), metric, comparator, value, endpoint, level, position);
   }
@@ -65,7 +72,7 @@ public final class ThresholdParser {
         try {
           yield Durations.parse(n.group(1) + unit).toNanos() / 1e6;
         } catch (IllegalArgumentException e) {
-          throw new ThresholdSyntaxException(unitAt, "'" + unit + "' is not a time unit; use us, ms, s or m");
+          throw new ThresholdSyntaxException(unitAt, "'" + unit + "' is not a time unit; use us, ms, s, m or h");
         }
       }
       case PERCENT -> {
@@ -80,7 +87,7 @@ public final class ThresholdParser {
       }
       case COUNT -> {
         if (!unit.isEmpty() || number != Math.rint(number))
-          throw new ThresholdSyntaxException(unitAt, metric.key + " needs " + metric.unit.expected);
+          throw new ThresholdSyntaxException(unit.isEmpty() ? at : unitAt, metric.key + " needs " + metric.unit.expected);
         yield number;
       }
     };

@@ -24,20 +24,21 @@ public record Reference(String name, List<String> args, String fallback) {
       body = inner.substring(0, dash);
       fallback = inner.substring(dash + 2);
     }
+    int start = offset + (body.length() - body.stripLeading().length());
     body = body.strip();
     List<String> args = new ArrayList<>();
     int paren = body.indexOf('(');
     String name = body;
     if (paren >= 0) {
       if (!body.endsWith(")"))
-        throw new TemplateSyntaxException(offset + body.length(), "expected ')' to close the arguments");
+        throw new TemplateSyntaxException(start + body.length(), "expected ')' to close the arguments");
       name = body.substring(0, paren).strip();
       String inside = body.substring(paren + 1, body.length() - 1).strip();
-      if (!inside.isEmpty()) for (String a : inside.split(",")) args.add(a.strip());
+      if (!inside.isEmpty()) for (String a : inside.split(",", -1)) args.add(a.strip());
     }
     if (!NAME.matcher(name).matches())
       throw new TemplateSyntaxException(
-          offset,
+          start,
           name.isEmpty()
               ? "empty reference '${}'; expected a name like ${user_id}"
               : "'" + name + "' is not a valid name; expected letters, digits, _ and dots");

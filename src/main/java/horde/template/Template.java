@@ -7,7 +7,7 @@ import java.util.List;
  * Text with {@code ${...}} references, parsed once. A reference is a dotted name with optional
  * arguments and fallback: {@code ${conversation_id}}, {@code ${questions.text}}, {@code
  * ${env.API_TOKEN}}, {@code ${random_int(1, 100)}}, {@code ${env.MODEL:-gpt-4o}}. {@code $${}
- * writes a literal {@code ${}.
+ * writes a literal {@code ${}. A fallback is any text without '}'; references do not nest.
  *
  * <pre>{@code
  * Template t = Template.parse("/api/conversations/${conversation_id}/messages");
@@ -42,7 +42,10 @@ public final class Template {
         i += 3;
       } else if (source.startsWith("${", i)) {
         int end = closingBrace(source, i + 2);
-        if (end < 0) throw new TemplateSyntaxException(i, "'${' is not closed with '}'");
+        if (end == -1) throw new TemplateSyntaxException(i, "'${' is not closed with '}'");
+        if (end < -1)
+          throw new TemplateSyntaxException(
+              i, "'${' is not closed with '}' before the next '${' (references do not nest)");
         if (!text.isEmpty()) {
           parts.add(new Text(text.toString()));
           text.setLength(0);
@@ -57,13 +60,22 @@ public final class Template {
     return new Template(source, parts);
   }
 
+  /**
+   * The index of the '}' that closes a reference whose inside starts at {@code from}; -1 when there
+   * is none, below -1 when another '${' comes first. Parentheses count only before the fallback
+   * ({@code :-}), so a fallback may hold any text but '}'.
+   */
   private static int closingBrace(String s, int from) {
     int depth = 0;
+    boolean fallback = false;
     for (int i = from; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '(') depth++;
+      if (s.startsWith("${", i)) return -2;
+      if (c == '}' && (depth <= 0 || fallback)) return i;
+      if (fallback) continue;
+      if (s.startsWith(":-", i)) fallback = true;
+      else if (c == '(') depth++;
       else if (c == ')') depth--;
-      else if (c == '}' && depth <= 0) return i;
     }
     return -1;
   }
