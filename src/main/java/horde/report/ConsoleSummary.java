@@ -81,6 +81,7 @@ public final class ConsoleSummary {
   private static String verdictDetail(List<CriterionResult> criteria) {
     long failed = criteria.stream().filter(c -> !c.passed()).count();
     if (criteria.isEmpty()) return " (no criteria)";
+    if (failed == 0) return String.format(Locale.ROOT, " (all %d criteria met)", criteria.size());
     return String.format(Locale.ROOT, " (%d of %d criteria not met)", failed, criteria.size());
   }
 

@@ -1,0 +1,28 @@
+package horde.cli;
+
+import horde.engine.EngineOptions;
+import horde.plan.TestPlan;
+import horde.scenario.Durations;
+import horde.scenario.LoadProfile;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The line that says what is about to run. */
+final class Banner {
+  private Banner() {}
+
+  static String of(TestPlan plan, EngineOptions options) {
+    String load = switch (plan.scenario().load()) {
+      case LoadProfile.Closed c -> String.format(Locale.ROOT, "%d users (+%s/s) for %s", c.users(),
+          c.spawnRate() == Math.rint(c.spawnRate()) ? String.valueOf((long) c.spawnRate()) : String.valueOf(c.spawnRate()),
+          Durations.format(c.runTime()));
+      case LoadProfile.Staged s -> s.stages().stream()
+          .map(st -> st.users() + " users/" + Durations.format(st.duration())).collect(Collectors.joining(" -> ", "stages ", ""));
+      case LoadProfile.FixedCount f -> f.requests() + " requests, " + f.concurrency() + " at a time";
+    };
+    String warm = plan.scenario().load().warmup().isZero() ? "" : ", warm-up " + Durations.format(plan.scenario().load().warmup());
+    String classes = plan.users().stream().map(u -> u.name() + " " + u.weight()).collect(Collectors.joining(", "));
+    return String.format(Locale.ROOT, "Running %s against %s: %s%s; user classes: %s; %d threads",
+        plan.scenario().name(), plan.target(), load, warm, classes, options.threadCount());
+  }
+}

@@ -1,0 +1,57 @@
+package horde.cli;
+
+import horde.scenario.Durations;
+import horde.scenario.LoadProfile;
+import java.time.Duration;
+
+/**
+ * Turns Locust-style flags into the canonical load profile, as k6 derives scenarios from its
+ * shortcut flags: {@code --users}, {@code --spawn-rate} and {@code --run-time} give a closed
+ * model (what the file says fills the gaps), {@code --requests}/{@code --concurrency} a fixed
+ * count. Bad values throw {@link IllegalArgumentException} with a message for the user.
+ */
+record LoadOverrides(Integer users, Double spawnRate, String runTime, Long requests, Integer concurrency, String warmup) {
+
+  LoadProfile apply(LoadProfile file) {
+    Duration warm = warmup == null ? file.warmup() : duration("--warmup", warmup);
+    if (requests != null || concurrency != null) return fixed(file, warm);
+    if (users == null && spawnRate == null && runTime == null) return withWarmup(file, warm);
+    LoadProfile.Closed base = file instanceof LoadProfile.Closed c ? c : null;
+    if (base == null && runTime == null)
+      throw new IllegalArgumentException("the scenario's load is not users + run_time; give --run-time too");
+    int u = users != null ? users : base != null ? base.users() : 1;
+    double rate = spawnRate != null ? spawnRate : base != null && users == null ? base.spawnRate() : u;
+    Duration time = runTime != null ? duration("--run-time", runTime) : base.runTime();
+    if (u < 1) throw new IllegalArgumentException("--users must be at least 1");
+    if (!(rate > 0)) throw new IllegalArgumentException("--spawn-rate must be above 0");
+    return new LoadProfile.Closed(u, rate, time, warm);
+  }
+
+  private LoadProfile fixed(LoadProfile file, Duration warm) {
+    LoadProfile.FixedCount base = file instanceof LoadProfile.FixedCount f ? f : null;
+    long n = requests != null ? requests : base != null ? base.requests() : 0;
+    int c = concurrency != null ? concurrency : base != null ? base.concurrency() : 1;
+    if (n < 1) throw new IllegalArgumentException("--requests must be at least 1");
+    if (c < 1) throw new IllegalArgumentException("--concurrency must be at least 1");
+    Duration max = runTime != null ? duration("--run-time", runTime) : base != null ? base.maxTime() : null;
+    return new LoadProfile.FixedCount(n, c, max, warm);
+  }
+
+  private static LoadProfile withWarmup(LoadProfile p, Duration warm) {
+    return switch (p) {
+      case LoadProfile.Closed c -> new LoadProfile.Closed(c.users(), c.spawnRate(), c.runTime(), warm);
+      case LoadProfile.Staged s -> new LoadProfile.Staged(s.stages(), warm);
+      case LoadProfile.FixedCount f -> new LoadProfile.FixedCount(f.requests(), f.concurrency(), f.maxTime(), warm);
+    };
+  }
+
+  private static Duration duration(String flag, String text) {
+    try {
+      Duration d = Durations.parseSecondsDefault(text);
+      if (d.isNegative()) throw new IllegalArgumentException("negative");
+      return d;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(flag + ": '" + text + "' is not a duration; use e.g. 30s, 5m or 1h30m");
+    }
+  }
+}

@@ -1,0 +1,167 @@
+package horde.cli;
+
+import horde.criteria.Verdict;
+import horde.engine.EngineOptions;
+import horde.plan.Planner;
+import horde.plan.TestPlan;
+import horde.report.ConsoleSummary;
+import horde.report.ProgressLine;
+import horde.result.ResultJson;
+import horde.result.RunResult;
+import horde.run.TestRun;
+import horde.run.UnreachableTargetException;
+import horde.scenario.Durations;
+import horde.scenario.InvalidScenarioException;
+import horde.scenario.Scenario;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code horde run FILE}: validates, checks the target, runs the load, reports, and exits with the verdict. */
+@Command(name = "run", sortOptions = false, description = "Run a load test from a scenario file.",
+    footer = {"", "Exit codes: 0 criteria held, 1 criteria failed, 2 bad scenario or usage,",
+        "3 target unreachable at pre-flight, 4 stopped early (Ctrl-C)."})
+final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario file (YAML).")
+  Path file;
+
+  @Option(names = {"-H", "--host"}, paramLabel = "URL", description = "Target base URL; overrides the file's target.")
+  String host;
+
+  @Option(names = {"-u", "--users"}, paramLabel = "N", description = "Peak number of concurrent users.")
+  Integer users;
+
+  @Option(names = {"-r", "--spawn-rate"}, paramLabel = "N", description = "Users started per second (default: all at once).")
+  Double spawnRate;
+
+  @Option(names = {"-t", "--run-time"}, paramLabel = "DURATION", description = "How long to run, e.g. 30s, 5m, 1h30m.")
+  String runTime;
+
+  @Option(names = "--requests", paramLabel = "N", description = "Fixed-count mode: send N requests in all.")
+  Long requests;
+
+  @Option(names = "--concurrency", paramLabel = "N", description = "Fixed-count mode: users sending them.")
+  Integer concurrency;
+
+  @Option(names = "--warmup", paramLabel = "DURATION", description = "Leave the first part out of the statistics.")
+  String warmup;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the JSON result file here.")
+  Path out;
+
+  @Option(names = "--strict", description = "Warn-level criteria fail the run too.")
+  boolean strict;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Event-loop threads (default: one per CPU).")
+  int threads;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed for task choice, waits and random rows (default 1).")
+  long seed = 1;
+
+  @Option(names = "--graceful-stop", paramLabel = "DURATION", description = "How long requests in flight at the end may finish (default 10s).")
+  String gracefulStop = "10s";
+
+  @Option(names = "--skip-preflight", description = "Send load without checking the target first.")
+  boolean skipPreflight;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
+  boolean quiet;
+
+  @Option(names = "--headless", hidden = true, description = "Accepted for Locust users; Horde always runs headless.")
+  boolean headless;
+
+  @Option(names = "--csv", paramLabel = "PREFIX", hidden = true, description = "Reserved for Locust-compatible CSV files.")
+  String csv;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter outWriter = spec.commandLine().getOut();
+    Scenario scenario = ScenarioFiles.load(file, err);
+    if (scenario == null) return ExitCode.BAD_INPUT;
+    TestPlan plan;
+    EngineOptions options;
+    try {
+      scenario = applyFlags(scenario);
+      options = EngineOptions.DEFAULTS.withThreads(threads).withSeed(seed).withGracefulStop(Durations.parseSecondsDefault(gracefulStop));
+      plan = new Planner(System.getenv()).plan(scenario);
+      checkOutput();
+    } catch (InvalidScenarioException e) {
+      ScenarioFiles.printProblems(e, err);
+      return ExitCode.BAD_INPUT;
+    } catch (IllegalArgumentException | IOException e) {
+      err.println("horde: " + e.getMessage());
+      return ExitCode.BAD_INPUT;
+    }
+    if (csv != null) err.println("horde: --csv is not available yet; the JSON result (--out) has every figure");
+    return run(plan, options, outWriter, err);
+  }
+
+  private Scenario applyFlags(Scenario s) {
+    if (host != null) s = s.withTarget(host);
+    if (skipPreflight) s = s.withPreflight(horde.scenario.Preflight.DISABLED);
+    return s.withLoad(new LoadOverrides(users, spawnRate, runTime, requests, concurrency, warmup).apply(s.load()));
+  }
+
+  private void checkOutput() throws IOException {
+    if (out == null) return;
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent != null) Files.createDirectories(parent);
+    if (Files.isDirectory(out)) throw new IOException("--out " + out + " is a folder; give a file name");
+  }
+
+  private int run(TestPlan plan, EngineOptions options, PrintWriter out, PrintWriter err) {
+    TestRun run = new TestRun(plan, options, file.toString());
+    try {
+      run.preflight();
+    } catch (UnreachableTargetException e) {
+      err.println("horde: target unreachable: " + e.getMessage());
+      return ExitCode.UNREACHABLE;
+    }
+    out.println(Banner.of(plan, options));
+    out.flush();
+    RunResult result;
+    try (SignalTrap trap = new SignalTrap(run::abort)) {
+      result = run.execute(p -> {
+        if (!quiet) {
+          out.println(ProgressLine.format(p));
+          out.flush();
+        }
+      });
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ExitCode.ABORTED;
+    }
+    out.print(ConsoleSummary.format(result));
+    if (!write(result, out, err)) return ExitCode.BAD_INPUT;
+    out.flush();
+    return exitCode(result);
+  }
+
+  private boolean write(RunResult result, PrintWriter out, PrintWriter err) {
+    if (this.out == null) return true;
+    try {
+      ResultJson.write(result, this.out);
+      out.println("Result: " + this.out);
+      return true;
+    } catch (IOException e) {
+      err.println("horde: could not write " + this.out + ": " + e.getMessage());
+      return false;
+    }
+  }
+
+  private int exitCode(RunResult r) {
+    if (r.stats().aborted()) return ExitCode.ABORTED;
+    if (r.verdict() == Verdict.FAIL || (strict && r.verdict() == Verdict.WARN)) return ExitCode.CRITERIA_FAILED;
+    return ExitCode.PASS;
+  }
+}

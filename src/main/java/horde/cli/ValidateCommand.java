@@ -1,0 +1,64 @@
+package horde.cli;
+
+import horde.plan.Planner;
+import horde.plan.RequestPlan;
+import horde.plan.TestPlan;
+import horde.scenario.InvalidScenarioException;
+import horde.scenario.Scenario;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code horde validate FILE}: every problem with file:line:column, or what the plan holds. */
+@Command(name = "validate", description = "Check a scenario file without sending any request.")
+final class ValidateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SCENARIO")
+  Path file;
+
+  @Option(names = {"-H", "--host"}, paramLabel = "URL", description = "Target base URL, as for run.")
+  String host;
+
+  @Option(names = "--plan", description = "Print the compiled plan: endpoints, classes, tasks.")
+  boolean showPlan;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = spec.commandLine().getOut();
+    Scenario scenario = ScenarioFiles.load(file, err);
+    if (scenario == null) return ExitCode.BAD_INPUT;
+    if (host != null) scenario = scenario.withTarget(host);
+    TestPlan plan;
+    try {
+      plan = new Planner(System.getenv()).plan(scenario);
+    } catch (InvalidScenarioException e) {
+      ScenarioFiles.printProblems(e, err);
+      return ExitCode.BAD_INPUT;
+    }
+    out.printf("%s: OK (%d user classes, %d endpoints, %d criteria)%n", file, plan.users().size(),
+        plan.endpoints().size(), scenario.thresholds().size());
+    if (showPlan) printPlan(plan, out);
+    return ExitCode.PASS;
+  }
+
+  private static void printPlan(TestPlan plan, PrintWriter out) {
+    out.println("target " + plan.target());
+    plan.endpoints().forEach(e -> out.printf("  endpoint #%d %s%n", e.id(), e.label()));
+    plan.users().forEach(u -> {
+      out.printf("  user %s weight %d wait %s%n", u.name(), u.weight(), u.waitTime());
+      u.tasks().forEach(t -> {
+        out.printf("    task %s weight %d%n", t.name(), t.weight());
+        t.steps().forEach(s -> out.println("      " + (s instanceof RequestPlan r
+            ? plan.endpoints().get(r.endpoint()).label() : s.toString())));
+      });
+    });
+    if (!plan.variableNames().isEmpty()) out.println("  variables " + plan.variableNames());
+  }
+}
