@@ -20,7 +20,12 @@ public final class Main implements Runnable {
 
   /** Runs the CLI and returns its exit code (see {@link ExitCode}). */
   public static int execute(String... args) {
-    CommandLine cli = new CommandLine(new Main());
+    return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the CLI with its output going to {@code out} and {@code err}. */
+  public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new Main()).setOut(out).setErr(err);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       cmd.getErr().println("horde: internal error: " + e);
       e.printStackTrace(cmd.getErr());
@@ -31,7 +36,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   static final class VersionInfo implements CommandLine.IVersionProvider {

@@ -1,0 +1,59 @@
+package horde;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The CLI in its own JVM (the same JDK and class path as the tests), for what only a process has:
+ * signals and real exit codes. Output goes to a file the test can read while it runs.
+ */
+public final class HordeProcess implements AutoCloseable {
+  private final Process process;
+  private final Path output;
+
+  public HordeProcess(Path dir, String... args) throws IOException {
+    output = dir.resolve("horde-output.txt");
+    List<String> cmd = new ArrayList<>(List.of(javaBin(), "--enable-native-access=ALL-UNNAMED",
+        "-cp", System.getProperty("java.class.path"), "horde.cli.Main"));
+    cmd.addAll(List.of(args));
+    process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+  }
+
+  private static String javaBin() {
+    return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+  }
+
+  public String output() throws IOException {
+    return Files.readString(output, StandardCharsets.UTF_8);
+  }
+
+  /** Waits until the output contains {@code text}; false after {@code seconds}. */
+  public boolean awaitOutput(String text, int seconds) throws IOException, InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (System.nanoTime() < end && process.isAlive()) {
+      if (output().contains(text)) return true;
+      Thread.sleep(50);
+    }
+    return output().contains(text);
+  }
+
+  public void signal(String name) throws IOException, InterruptedException {
+    new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor();
+  }
+
+  /** The exit code, or -1 when it did not end in time. */
+  public int waitFor(int seconds) throws InterruptedException {
+    return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+  }
+}

@@ -1,0 +1,101 @@
+package horde;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real nginx (Debian's, with the echo module: {@code ./run-tests} installs both) on 127.0.0.1
+ * and a free port, in a temp folder of its own, with an access log to reconcile counts against.
+ * Locations: {@code /fast} (200, no I/O), {@code /sleep/50} (200 after 50 ms), {@code /err} (503).
+ */
+public final class Nginx implements AutoCloseable {
+  private static final String ECHO = "/usr/lib/nginx/modules/ngx_http_echo_module.so";
+  private final Path dir;
+  private final int port;
+  private final Process master;
+
+  public Nginx(Path dir) throws IOException, InterruptedException {
+    this.dir = dir;
+    this.port = freePort();
+    Files.createDirectories(dir.resolve("logs"));
+    Files.writeString(dir.resolve("nginx.conf"), config());
+    master = new ProcessBuilder("nginx", "-p", dir + "/", "-c", dir.resolve("nginx.conf").toString(), "-g", "daemon off;")
+        .redirectErrorStream(true).redirectOutput(dir.resolve("logs/stdout.txt").toFile()).start();
+    awaitListening();
+  }
+
+  /** Whether nginx and its echo module are installed here. */
+  public static boolean installed() {
+    return Files.isRegularFile(Path.of(ECHO)) && List.of(System.getenv("PATH").split(":")).stream()
+        .anyMatch(p -> Files.isExecutable(Path.of(p, "nginx")));
+  }
+
+  private String config() {
+    return """
+        load_module %s;
+        worker_processes 1;
+        pid logs/nginx.pid;
+        error_log logs/error.log warn;
+        events { worker_connections 4096; }
+        http {
+          access_log logs/access.log;
+          client_body_temp_path %s/body;
+          proxy_temp_path %s/proxy;
+          fastcgi_temp_path %s/fastcgi;
+          uwsgi_temp_path %s/uwsgi;
+          scgi_temp_path %s/scgi;
+          keepalive_requests 100000000;
+          server {
+            listen 127.0.0.1:%d backlog=4096;
+            location = /fast { default_type application/json; return 200 '{"ok":true}'; }
+            location = /sleep/50 { default_type application/json; echo_sleep 0.05; echo '{"ok":true}'; }
+            location = /err { default_type application/json; return 503 '{"ok":false}'; }
+          }
+        }
+        """.formatted(ECHO, dir, dir, dir, dir, dir, port);
+  }
+
+  private void awaitListening() throws IOException, InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < end) {
+      if (!master.isAlive()) throw new IOException("nginx did not start: " + Files.readString(dir.resolve("logs/stdout.txt")));
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        return;
+      } catch (IOException e) {
+        Thread.sleep(50);
+      }
+    }
+    throw new IOException("nginx is not listening on " + port);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  /** Lines in the access log for {@code path}: every request nginx answered. */
+  public long logged(String path) throws IOException {
+    try (var lines = Files.lines(dir.resolve("logs/access.log"))) {
+      return lines.filter(l -> l.contains("\"GET " + path + " ")).count();
+    }
+  }
+
+  /** Stops nginx gracefully, so the access log is complete. */
+  @Override
+  public void close() throws InterruptedException {
+    master.destroy(); // SIGTERM: nginx finishes its log writes and exits
+    if (!master.waitFor(10, TimeUnit.SECONDS)) master.destroyForcibly();
+  }
+}

@@ -1,0 +1,99 @@
+package horde.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import horde.Cli;
+import horde.TestServer;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code horde run} end to end against a real local server: output, result file, exit codes. */
+class RunCommandTest {
+  static final String DIR = "src/test/resources/horde/cli/RunCommandTest/";
+  @TempDir Path tmp;
+  TestServer server;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = new TestServer()
+        .route("/ok", ex -> TestServer.reply(ex, 200, "{\"ok\":true}"))
+        .route("/slow", ex -> {
+          Thread.sleep(20);
+          TestServer.reply(ex, 200, "{}");
+        });
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void aPassingRunPrintsTheSummaryAndWritesTheResult() throws Exception {
+    Path out = tmp.resolve("results/run.json");
+    Cli cli = Cli.run("run", DIR + "health.yaml", "--host", server.url(), "--out", out.toString());
+    assertThat(cli.exitCode()).as(cli.toString()).isZero();
+    assertThat(cli.out()).contains("GET", "/ok", "Verdict: WARN", "p95 < 2s");
+    JsonNode r = JsonMapper.builder().build().readTree(out.toFile());
+    assertThat(r.path("summary").path("requests").asLong()).isEqualTo(server.served("/ok")).isPositive();
+    assertThat(r.path("verdict").asString()).isEqualTo("warn");
+    assertThat(r.path("timeline").size()).isBetween(2, 3);
+    assertThat(r.path("endpoints").get(0).path("latency_ms").has("p999")).isTrue();
+    assertThat(r.path("criteria").size()).isEqualTo(3);
+  }
+
+  @Test
+  void strictMakesAWarningFail() {
+    Cli cli = Cli.run("run", DIR + "health.yaml", "--host", server.url(), "-t", "1s", "--strict", "-q");
+    assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCode.CRITERIA_FAILED);
+  }
+
+  @Test
+  void failedCriteriaExitWithOne() {
+    Cli cli = Cli.run("run", DIR + "slow.yaml", "--host", server.url());
+    assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCode.CRITERIA_FAILED);
+    assertThat(cli.out()).contains("FAIL  p50 < 5ms").contains("Verdict: FAIL");
+    assertThat(server.served("/slow")).isEqualTo(20);
+  }
+
+  @Test
+  void flagsOverrideTheFile() {
+    Cli cli = Cli.run("run", DIR + "slow.yaml", "--host", server.url(), "--requests", "7", "--concurrency", "2");
+    assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCode.CRITERIA_FAILED);
+    assertThat(server.served("/slow")).isEqualTo(7);
+  }
+
+  @Test
+  void aBadScenarioNamesEveryProblemAndExitsWithTwo() {
+    Cli cli = Cli.run("run", DIR + "broken.yaml");
+    assertThat(cli.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(cli.err()).contains(DIR + "broken.yaml:5:5", "wiat", "did you mean 'wait'")
+        .contains("broken.yaml:8:9", "chek").contains("broken.yaml:10:").contains("3 problems");
+  }
+
+  @Test
+  void badFlagsAreUsageErrors() {
+    assertThat(Cli.run("run", DIR + "health.yaml", "--users", "many").exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    Cli cli = Cli.run("run", DIR + "health.yaml", "--run-time", "soon");
+    assertThat(cli.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(cli.err()).contains("--run-time", "soon");
+    assertThat(Cli.run("run", "no/such/file.yaml").err()).contains("no such file");
+  }
+
+  @Test
+  void anUnreachableTargetExitsWithThreeBeforeAnyLoad() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Cli cli = Cli.run("run", DIR + "health.yaml", "--host", "http://127.0.0.1:" + port);
+    assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCode.UNREACHABLE);
+    assertThat(cli.err()).contains("target unreachable", "127.0.0.1:" + port);
+  }
+}
