@@ -9,7 +9,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The async job API of an agent workflow: submit, then poll. A job's status is a function of
  * time since it was submitted: {@code queued} for a tenth of {@code jobDuration}, {@code running}
  * for {@code jobDuration}, then {@code completed} with a result, or {@code failed} for a share
- * {@code errorRate} of jobs. Nothing runs in the background, so idle jobs cost only memory.
+ * {@code errorRate} of jobs (or one submitted with {@code "fail": true}). Nothing runs in the background, so idle jobs cost only memory.
  */
 final class Jobs {
   /** Jobs kept; the oldest beyond this is forgotten (its id then answers 404). */
@@ -32,10 +32,16 @@ final class Jobs {
     this.dice = dice;
   }
 
-  /** {@code POST /api/jobs} with any JSON body: 202 {job_id, status: queued}. */
+  /**
+   * {@code POST /api/jobs} with any JSON body: 202 {job_id, status: queued}. A body with {@code
+   * "fail": true} makes the job fail for sure, so a test can reach that path without injecting
+   * errors everywhere.
+   */
   void submit(Exchange ex) {
-    if (ex.json(false) == null) return;
-    boolean fails = ex.random().nextDouble() < options.errorRate();
+    JsonNode body = ex.json(false);
+    if (body == null) return;
+    boolean fails =
+        body.path("fail").asBoolean(false) || ex.random().nextDouble() < options.errorRate();
     Job job =
         new Job(
             dice.id("job_"),
