@@ -34,7 +34,8 @@ final class Agents {
 
   /** {@code GET /api/capabilities}. */
   void capabilities(Exchange ex) {
-    ObjectNode root = Json.object().put("name", "horde-simulator").put("model", ChatCompletions.MODEL);
+    ObjectNode root =
+        Json.object().put("name", "horde-simulator").put("model", ChatCompletions.MODEL);
     root.putArray("features")
         .add("chat")
         .add("streaming")
@@ -101,7 +102,9 @@ final class Agents {
     long out = metrics.tokensGenerated.sum();
     long cached = metrics.tokensFromCache.sum();
     ObjectNode root = Json.object().put("currency", "USD");
-    root.putObject("price_per_million_tokens").put("input", INPUT_PRICE).put("output", OUTPUT_PRICE);
+    root.putObject("price_per_million_tokens")
+        .put("input", INPUT_PRICE)
+        .put("output", OUTPUT_PRICE);
     root.put("prompt_tokens", in)
         .put("completion_tokens", out)
         .put("cached_completion_tokens", cached)

@@ -5,8 +5,8 @@ import java.util.concurrent.Executor;
 
 /**
  * The inference server's limit: at most {@code slots} generations run at once, up to {@code
- * queueLimit} more wait in FIFO order, and the rest are refused. A waiting generation starts on
- * its own executor (its channel's event loop) as soon as a running one leaves, so nothing blocks.
+ * queueLimit} more wait in FIFO order, and the rest are refused. A waiting generation starts on its
+ * own executor (its channel's event loop) as soon as a running one leaves, so nothing blocks.
  *
  * <pre>{@code
  * Capacity.Ticket t = capacity.enter(loop, this::firstTokenAfterTtft);
@@ -77,9 +77,9 @@ final class Capacity {
   }
 
   /**
-   * Gives the ticket's place back, whether it finished, failed or its client went away: a
-   * running ticket hands its slot to the oldest waiting one, a waiting one leaves the queue.
-   * Calling it again for the same ticket does nothing.
+   * Gives the ticket's place back, whether it finished, failed or its client went away: a running
+   * ticket hands its slot to the oldest waiting one, a waiting one leaves the queue. Calling it
+   * again for the same ticket does nothing.
    */
   void leave(Ticket ticket) {
     Ticket next;

@@ -72,7 +72,9 @@ final class ChatCompletions {
         prompt,
         count,
         false,
-        () -> ex.reply(HttpResponseStatus.OK, body(id, created, model, tokens, prompt, finishReason)));
+        () ->
+            ex.reply(
+                HttpResponseStatus.OK, body(id, created, model, tokens, prompt, finishReason)));
   }
 
   private static ObjectNode body(

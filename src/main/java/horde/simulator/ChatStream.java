@@ -12,6 +12,7 @@ final class ChatStream implements Inference.Listener {
   private final int prompt;
   private final String finishReason;
   private final boolean includeUsage;
+
   /** Everything before the delta, the same in every chunk: built once per stream. */
   private final String head;
 
@@ -60,7 +61,8 @@ final class ChatStream implements Inference.Listener {
 
   @Override
   public void finished() {
-    ex.event(head + "{\"index\":0,\"delta\":{},\"finish_reason\":\"" + finishReason + "\"}]}", false);
+    ex.event(
+        head + "{\"index\":0,\"delta\":{},\"finish_reason\":\"" + finishReason + "\"}]}", false);
     if (includeUsage) {
       ex.event(head + "],\"usage\":" + Json.usage(prompt, tokens.length) + "}", false);
     }

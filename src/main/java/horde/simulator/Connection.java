@@ -9,8 +9,8 @@ import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 
 /**
- * One client connection: hands each request to the {@link Router} as an {@link Exchange}, one at
- * a time. HTTP/1.1 answers must leave in request order, and an answer here can take seconds, so a
+ * One client connection: hands each request to the {@link Router} as an {@link Exchange}, one at a
+ * time. HTTP/1.1 answers must leave in request order, and an answer here can take seconds, so a
  * request pipelined behind an unfinished one waits in a short queue instead of overtaking it.
  * Reading never pauses, which is how a client that hangs up mid-stream is noticed at once.
  */

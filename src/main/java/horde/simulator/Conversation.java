@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * One chat thread: its title and its latest messages. Only the last {@link #KEPT} messages are
- * kept (a sliding context window), and an assistant answer is stored as the seed and length
- * that regenerate it, so a conversation costs a few hundred bytes whatever the answers' length.
+ * One chat thread: its title and its latest messages. Only the last {@link #KEPT} messages are kept
+ * (a sliding context window), and an assistant answer is stored as the seed and length that
+ * regenerate it, so a conversation costs a few hundred bytes whatever the answers' length.
  */
 final class Conversation {
   /** Messages kept per conversation; older ones fall out of the history and the context. */
@@ -30,6 +30,7 @@ final class Conversation {
 
   final String id;
   final String title;
+
   /** Epoch seconds. */
   final long created;
 

@@ -9,8 +9,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The conversation API: create a conversation, ask in it, read its history. An answer is a
  * generation through the capacity model whose prompt is the kept history plus the question, so
- * prompt tokens grow turn by turn; a share of answers ({@code cacheHitRatio}) comes from the
- * answer cache instead, after {@code cacheHitLatency} and without taking a generation slot.
+ * prompt tokens grow turn by turn; a share of answers ({@code cacheHitRatio}) comes from the answer
+ * cache instead, after {@code cacheHitLatency} and without taking a generation slot.
  */
 final class Conversations {
   /** Conversations kept; the oldest beyond this is forgotten (its id then answers 404). */

@@ -4,10 +4,10 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The simulator's only source of randomness, derived from one seed so that a run can be
- * repeated. Each request draws from its own stream, keyed by its arrival number, which keeps the
- * draws independent of which event-loop thread serves it: the same seed and the same order of
- * arrivals give the same answers, lengths, cache hits and injected errors.
+ * The simulator's only source of randomness, derived from one seed so that a run can be repeated.
+ * Each request draws from its own stream, keyed by its arrival number, which keeps the draws
+ * independent of which event-loop thread serves it: the same seed and the same order of arrivals
+ * give the same answers, lengths, cache hits and injected errors.
  */
 final class Dice {
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;

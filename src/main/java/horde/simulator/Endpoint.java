@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The routes the simulator serves, each a method and a path template in which {@code {id}}
- * stands for one path segment. The template is also the {@code endpoint} label on metrics, so
- * {@code /api/jobs/j1} and {@code /api/jobs/j2} count together.
+ * The routes the simulator serves, each a method and a path template in which {@code {id}} stands
+ * for one path segment. The template is also the {@code endpoint} label on metrics, so {@code
+ * /api/jobs/j1} and {@code /api/jobs/j2} count together.
  */
 enum Endpoint {
   HEALTH("GET", "/health"),
@@ -49,9 +49,9 @@ enum Endpoint {
   }
 
   /**
-   * Where a request goes: the endpoint and its {@code {id}} segment (or null); for an unknown
-   * path {@link #OTHER} with status 404; for a known path with another method {@link #OTHER}
-   * with status 405 and the methods it allows.
+   * Where a request goes: the endpoint and its {@code {id}} segment (or null); for an unknown path
+   * {@link #OTHER} with status 404; for a known path with another method {@link #OTHER} with status
+   * 405 and the methods it allows.
    */
   record Route(Endpoint endpoint, String id, int status, String allow) {}
 

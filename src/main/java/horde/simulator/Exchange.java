@@ -22,11 +22,11 @@ import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One request and its response, living on its channel's event loop from arrival until the last
- * byte is written or the client leaves. Handlers answer at once ({@link #reply}), later ({@link
- * #at}), or as a stream ({@link #startStream}, {@link #event}, {@link #endStream}). When the
- * client goes away first, {@link #abort} cancels the pending timer and runs the cleanup a
- * handler registered with {@link #onAbort}, e.g. giving back a generation slot.
+ * One request and its response, living on its channel's event loop from arrival until the last byte
+ * is written or the client leaves. Handlers answer at once ({@link #reply}), later ({@link #at}),
+ * or as a stream ({@link #startStream}, {@link #event}, {@link #endStream}). When the client goes
+ * away first, {@link #abort} cancels the pending timer and runs the cleanup a handler registered
+ * with {@link #onAbort}, e.g. giving back a generation slot.
  */
 final class Exchange {
   private final ChannelHandlerContext ctx;

@@ -47,8 +47,8 @@ final class Inference {
   }
 
   /**
-   * Starts a generation of {@code tokens} tokens for {@code prompt} prompt tokens. When the
-   * queue is full it answers the exchange with the overload status itself.
+   * Starts a generation of {@code tokens} tokens for {@code prompt} prompt tokens. When the queue
+   * is full it answers the exchange with the overload status itself.
    */
   void generate(Exchange ex, int prompt, int tokens, boolean streaming, Listener listener) {
     Generation g = new Generation(ex, tokens, streaming, listener);

@@ -6,10 +6,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The async job API of an agent workflow: submit, then poll. A job's status is a function of
- * time since it was submitted: {@code queued} for a tenth of {@code jobDuration}, {@code running}
- * for {@code jobDuration}, then {@code completed} with a result, or {@code failed} for a share
- * {@code errorRate} of jobs (or one submitted with {@code "fail": true}). Nothing runs in the background, so idle jobs cost only memory.
+ * The async job API of an agent workflow: submit, then poll. A job's status is a function of time
+ * since it was submitted: {@code queued} for a tenth of {@code jobDuration}, {@code running} for
+ * {@code jobDuration}, then {@code completed} with a result, or {@code failed} for a share {@code
+ * errorRate} of jobs (or one submitted with {@code "fail": true}). Nothing runs in the background,
+ * so idle jobs cost only memory.
  */
 final class Jobs {
   /** Jobs kept; the oldest beyond this is forgotten (its id then answers 404). */
@@ -65,7 +66,8 @@ final class Jobs {
     long age = System.nanoTime() - job.submitted;
     ObjectNode body;
     if (age < queued) body = describe(job, "queued", 0);
-    else if (age < queued + running) body = describe(job, "running", (double) (age - queued) / running);
+    else if (age < queued + running)
+      body = describe(job, "running", (double) (age - queued) / running);
     else body = describe(job, job.fails ? "failed" : "completed", 1);
     ex.reply(HttpResponseStatus.OK, body);
   }

@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * What the simulator counts, for {@code /metrics} and {@code /api/costs}. A response is counted
  * once, when its status goes out (a stream when its headers do); a client that leaves before any
- * status counts as 499, nginx's "client closed request", so the counts reconcile with what a
- * load generator sent. Counting is lock-free: {@code /health} is on the hot path.
+ * status counts as 499, nginx's "client closed request", so the counts reconcile with what a load
+ * generator sent. Counting is lock-free: {@code /health} is on the hot path.
  */
 final class Metrics {
   private static final int STATUSES = 600;
@@ -49,7 +49,12 @@ final class Metrics {
         out.sample(
             P + "requests_total",
             n,
-            "method", method, "endpoint", e.template(), "status", Integer.toString(status));
+            "method",
+            method,
+            "endpoint",
+            e.template(),
+            "status",
+            Integer.toString(status));
       }
     }
     out.family(P + "queue_depth", "gauge", "Generations waiting for a slot.")

@@ -1,8 +1,8 @@
 package horde.simulator;
 
 /**
- * Writes the Prometheus text exposition format (version 0.0.4): a {@code # HELP} and {@code #
- * TYPE} line per family, then {@code name{label="value"} number} samples.
+ * Writes the Prometheus text exposition format (version 0.0.4): a {@code # HELP} and {@code # TYPE}
+ * line per family, then {@code name{label="value"} number} samples.
  *
  * <pre>{@code
  * PrometheusText out = new PrometheusText();

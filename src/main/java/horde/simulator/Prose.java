@@ -3,18 +3,18 @@ package horde.simulator;
 import java.util.SplittableRandom;
 
 /**
- * Generated answer text. A token is a word: the first has no leading space, the rest have one,
- * so the concatenated tokens are the answer and counting tokens is counting words.
+ * Generated answer text. A token is a word: the first has no leading space, the rest have one, so
+ * the concatenated tokens are the answer and counting tokens is counting words.
  */
 final class Prose {
-  private static final String[] WORDS = {
-    "the", "model", "answer", "latency", "token", "stream", "cache", "request", "queue", "user",
-    "search", "context", "result", "document", "agent", "workflow", "budget", "capacity",
-    "service", "response", "prompt", "embedding", "vector", "index", "score", "relevant",
-    "throughput", "server", "load", "test", "p95", "knee", "retry", "backend", "gateway", "cost",
-    "a", "of", "to", "and", "in", "is", "for", "with", "that", "on", "as", "it", "by", "this",
-    "we", "can", "will", "more", "each", "when", "under", "faster", "slower", "first", "next"
-  };
+  // Letters and digits only: tokens then need no JSON escaping in stream chunks.
+  private static final String[] WORDS =
+      ("the model answer latency token stream cache request queue user search context "
+          + "result document agent workflow budget capacity service response prompt "
+          + "embedding vector index score relevant throughput server load test p95 knee "
+          + "retry backend gateway cost a of to and in is for with that on as it by this we "
+          + "can will more each when under faster slower first next")
+          .split(" ");
   private static final int SENTENCE_WORDS = 12;
 
   private Prose() {}
@@ -44,8 +44,8 @@ final class Prose {
   }
 
   /**
-   * Tokens in a prompt, counted as whitespace-separated words: deterministic, and the same unit
-   * the simulator generates in.
+   * Tokens in a prompt, counted as whitespace-separated words: deterministic, and the same unit the
+   * simulator generates in.
    */
   static int countTokens(CharSequence text) {
     int count = 0;

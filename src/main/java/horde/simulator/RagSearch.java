@@ -7,8 +7,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code POST /api/rag/search} with {@code {query, top_k}}: the {@code top_k} best documents,
- * the same ones every time for the same query. A response cache keyed by query and {@code top_k}
+ * {@code POST /api/rag/search} with {@code {query, top_k}}: the {@code top_k} best documents, the
+ * same ones every time for the same query. A response cache keyed by query and {@code top_k}
  * answers a repeat after {@code ragHitLatency} instead of {@code ragMissLatency}, marked {@code
  * cached: true}. Retrieval is not generation: it takes no slot in the capacity model.
  */
@@ -41,7 +41,9 @@ final class RagSearch {
     }
     JsonNode k = body.path("top_k");
     int topK = k.isMissingNode() || k.isNull() ? DEFAULT_TOP_K : k.asInt(0);
-    if (!(k.isMissingNode() || k.isNull() || k.isIntegralNumber()) || topK < 1 || topK > MAX_TOP_K) {
+    if (!(k.isMissingNode() || k.isNull() || k.isIntegralNumber())
+        || topK < 1
+        || topK > MAX_TOP_K) {
       ex.fail(
           HttpResponseStatus.BAD_REQUEST,
           "invalid_request_error",

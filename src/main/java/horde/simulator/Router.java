@@ -8,10 +8,10 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Sends each exchange to its endpoint. {@code /health} is matched before anything else and
- * answered from constant bytes: it is what load tests hammer for a baseline, so it must cost
- * next to nothing. Injected errors ({@code errorRate}) hit every endpoint except {@code /health}
- * and {@code /metrics}, which a monitor must be able to trust.
+ * Sends each exchange to its endpoint. {@code /health} is matched before anything else and answered
+ * from constant bytes: it is what load tests hammer for a baseline, so it must cost next to
+ * nothing. Injected errors ({@code errorRate}) hit every endpoint except {@code /health} and {@code
+ * /metrics}, which a monitor must be able to trust.
  */
 final class Router {
   private static final byte[] HEALTHY = "{\"status\":\"ok\"}".getBytes(StandardCharsets.US_ASCII);
@@ -51,8 +51,12 @@ final class Router {
       return;
     }
     if (route.status() == 405) {
-      FullHttpResponse r = errorResponse(ex, HttpResponseStatus.METHOD_NOT_ALLOWED,
-          "method_not_allowed", ex.method + " is not allowed on " + ex.path);
+      FullHttpResponse r =
+          errorResponse(
+              ex,
+              HttpResponseStatus.METHOD_NOT_ALLOWED,
+              "method_not_allowed",
+              ex.method + " is not allowed on " + ex.path);
       r.headers().set(HttpHeaderNames.ALLOW, route.allow());
       ex.send(r);
       return;
@@ -94,8 +98,9 @@ final class Router {
 
   /** The request could not be decoded as HTTP: answer 400 and close, the stream is unusable. */
   void malformed(Exchange ex) {
-    FullHttpResponse r = errorResponse(ex, HttpResponseStatus.BAD_REQUEST,
-        "invalid_request_error", "malformed HTTP request");
+    FullHttpResponse r =
+        errorResponse(
+            ex, HttpResponseStatus.BAD_REQUEST, "invalid_request_error", "malformed HTTP request");
     r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     ex.send(r);
   }

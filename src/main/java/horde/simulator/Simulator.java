@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  *
- * <p>Each instance owns its event-loop threads and shares no state with another, so tests may
- * start and stop as many as they like in one JVM.
+ * <p>Each instance owns its event-loop threads and shares no state with another, so tests may start
+ * and stop as many as they like in one JVM.
  */
 public final class Simulator implements AutoCloseable {
   /** Largest request body accepted, bytes; a bigger one gets 413. */
@@ -37,7 +37,8 @@ public final class Simulator implements AutoCloseable {
   private final Channel server;
   private final String transport;
 
-  private Simulator(SimulatorOptions options, EventLoopGroup loops, Channel server, String transport) {
+  private Simulator(
+      SimulatorOptions options, EventLoopGroup loops, Channel server, String transport) {
     this.options = options;
     this.loops = loops;
     this.server = server;

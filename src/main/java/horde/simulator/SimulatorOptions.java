@@ -4,17 +4,17 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the simulated AI backend behaves. Immutable; start from {@link #defaults()} and change
- * what matters:
+ * How the simulated AI backend behaves. Immutable; start from {@link #defaults()} and change what
+ * matters:
  *
  * <pre>{@code
  * SimulatorOptions options = SimulatorOptions.builder()
  *     .capacity(2).queue(2).timeToFirstToken(Duration.ofMillis(50)).build();
  * }</pre>
  *
- * <p>The defaults put the knee where a short demo crosses it: 16 generations of about 1.35 s
- * each serve about 12 answers per second; past 16 + 16 outstanding generations the rest are
- * refused with 429.
+ * <p>The defaults put the knee where a short demo crosses it: 16 generations of about 1.35 s each
+ * serve about 12 answers per second; past 16 + 16 outstanding generations the rest are refused with
+ * 429.
  *
  * @param host address to bind, {@code 127.0.0.1} by default
  * @param port TCP port; 0 picks any free port
@@ -22,8 +22,8 @@ import java.util.Objects;
  * @param threads event-loop threads; 0 means one per available core
  * @param capacity generations that run at once (at least 1)
  * @param queue generations that may wait for a free slot beyond {@code capacity} (0 or more)
- * @param overloadStatus status answered when the queue is full: 429 (with {@code Retry-After})
- *     or 503
+ * @param overloadStatus status answered when the queue is full: 429 (with {@code Retry-After}) or
+ *     503
  * @param timeToFirstToken delay from admission to the first token; queue wait comes on top
  * @param tokensPerSecond output speed of one generation, tokens per second (above 0)
  * @param outputTokens mean answer length in tokens (at least 1); a request's {@code max_tokens}

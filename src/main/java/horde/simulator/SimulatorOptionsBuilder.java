@@ -27,8 +27,7 @@ public final class SimulatorOptionsBuilder {
       Duration.ofMillis(SimulatorOptions.DEFAULT_CACHE_HIT_LATENCY_MS);
   private double errorRate = SimulatorOptions.DEFAULT_ERROR_RATE;
   private Duration jobDuration = Duration.ofMillis(SimulatorOptions.DEFAULT_JOB_DURATION_MS);
-  private Duration ragMissLatency =
-      Duration.ofMillis(SimulatorOptions.DEFAULT_RAG_MISS_LATENCY_MS);
+  private Duration ragMissLatency = Duration.ofMillis(SimulatorOptions.DEFAULT_RAG_MISS_LATENCY_MS);
   private Duration ragHitLatency = Duration.ofMillis(SimulatorOptions.DEFAULT_RAG_HIT_LATENCY_MS);
 
   SimulatorOptionsBuilder() {}

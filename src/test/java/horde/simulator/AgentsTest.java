@@ -21,12 +21,14 @@ class AgentsTest {
     assertThat(created.status()).isEqualTo(201);
     String id = created.json().get("agent_id").stringValue();
 
-    JsonNode answer = sim.post("/api/agents/" + id + "/query", "{\"query\":\"plan a trip\"}").json();
+    JsonNode answer =
+        sim.post("/api/agents/" + id + "/query", "{\"query\":\"plan a trip\"}").json();
     assertThat(answer.get("agent_id").stringValue()).isEqualTo(id);
     assertThat(answer.get("answer").stringValue()).isNotBlank();
     assertThat(answer.at("/usage/prompt_tokens").asInt()).isEqualTo(3);
     assertThat(answer.at("/usage/completion_tokens").asInt()).isEqualTo(5);
-    assertThat(sim.post("/api/agents/agent_nope/query", "{\"query\":\"x\"}").status()).isEqualTo(404);
+    assertThat(sim.post("/api/agents/agent_nope/query", "{\"query\":\"x\"}").status())
+        .isEqualTo(404);
   }
 
   @Test

@@ -59,23 +59,29 @@ class ChatCompletionsTest {
     sim =
         RunningSimulator.start(
             b -> b.timeToFirstToken(Duration.ofMillis(150)).tokensPerSecond(50).outputTokens(60));
-    String body = ASK + ",\"stream\":true,\"max_tokens\":8,\"stream_options\":{\"include_usage\":true}}";
+    String body =
+        ASK + ",\"stream\":true,\"max_tokens\":8,\"stream_options\":{\"include_usage\":true}}";
     long sent = System.nanoTime();
     HttpResponse<Stream<String>> r =
-        sim.http.send(sim.postRequest("/v1/chat/completions", body), HttpResponse.BodyHandlers.ofLines());
+        sim.http.send(
+            sim.postRequest("/v1/chat/completions", body), HttpResponse.BodyHandlers.ofLines());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("content-type")).hasValue("text/event-stream");
     List<String> events = new ArrayList<>();
     List<Long> contentAt = new ArrayList<>();
     try (Stream<String> lines = r.body()) {
-      lines.filter(l -> !l.isEmpty()).forEach(line -> {
-        assertThat(line).startsWith("data: ");
-        String data = line.substring(6);
-        events.add(data);
-        if (!data.equals("[DONE]") && Json.parse(data.getBytes()).at("/choices/0/delta").has("content")) {
-          contentAt.add((System.nanoTime() - sent) / 1_000_000);
-        }
-      });
+      lines
+          .filter(l -> !l.isEmpty())
+          .forEach(
+              line -> {
+                assertThat(line).startsWith("data: ");
+                String data = line.substring(6);
+                events.add(data);
+                if (!data.equals("[DONE]")
+                    && Json.parse(data.getBytes()).at("/choices/0/delta").has("content")) {
+                  contentAt.add((System.nanoTime() - sent) / 1_000_000);
+                }
+              });
     }
 
     assertThat(events.getLast()).isEqualTo("[DONE]");
@@ -105,7 +111,8 @@ class ChatCompletionsTest {
     assertThat(bad.json().at("/error/type").stringValue()).isEqualTo("invalid_request_error");
     assertThat(sim.post("/v1/chat/completions", "{}").status()).isEqualTo(400);
     assertThat(sim.post("/v1/chat/completions", "[1]").status()).isEqualTo(400);
-    assertThat(sim.post("/v1/chat/completions", ASK + ",\"max_tokens\":0}").status()).isEqualTo(400);
+    assertThat(sim.post("/v1/chat/completions", ASK + ",\"max_tokens\":0}").status())
+        .isEqualTo(400);
     assertThat(sim.get("/health").status()).isEqualTo(200); // still serving
   }
 

@@ -24,14 +24,16 @@ class ConversationsTest {
     assertThat(created.json().get("title").stringValue()).isEqualTo("Support");
     assertThat(created.json().get("created").asLong()).isPositive();
 
-    JsonNode first = sim.post("/api/conversations/" + id + "/messages", "{\"text\":\"one two three\"}").json();
+    JsonNode first =
+        sim.post("/api/conversations/" + id + "/messages", "{\"text\":\"one two three\"}").json();
     assertThat(first.get("conversation_id").stringValue()).isEqualTo(id);
     assertThat(first.get("id").stringValue()).startsWith("msg_");
     assertThat(first.get("cached").asBoolean()).isFalse();
     assertThat(first.at("/usage/prompt_tokens").asInt()).isEqualTo(3);
     assertThat(first.at("/usage/completion_tokens").asInt()).isEqualTo(10);
     // The second turn's prompt carries the first turn as context: 3 + 10 + 2.
-    JsonNode second = sim.post("/api/conversations/" + id + "/messages", "{\"text\":\"and then\"}").json();
+    JsonNode second =
+        sim.post("/api/conversations/" + id + "/messages", "{\"text\":\"and then\"}").json();
     assertThat(second.at("/usage/prompt_tokens").asInt()).isEqualTo(15);
 
     JsonNode history = sim.get("/api/conversations/" + id + "/messages").json();
@@ -40,15 +42,19 @@ class ConversationsTest {
     assertThat(messages.get(0).get("role").stringValue()).isEqualTo("user");
     assertThat(messages.get(0).get("text").stringValue()).isEqualTo("one two three");
     assertThat(messages.get(1).get("role").stringValue()).isEqualTo("assistant");
-    assertThat(messages.get(1).get("text").stringValue()).isEqualTo(first.get("answer").stringValue());
+    assertThat(messages.get(1).get("text").stringValue())
+        .isEqualTo(first.get("answer").stringValue());
     assertThat(messages.get(3).get("id").stringValue()).isEqualTo(second.get("id").stringValue());
   }
 
   @Test
   void aBodyIsOptionalWhenCreating() {
     sim = RunningSimulator.start(b -> b);
-    RunningSimulator.Reply created = sim.send(sim.request("/api/conversations")
-        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+    RunningSimulator.Reply created =
+        sim.send(
+            sim.request("/api/conversations")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build());
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.json().get("title").stringValue()).isNotBlank();
   }
@@ -72,10 +78,15 @@ class ConversationsTest {
 
   @Test
   void cachedAnswersAreMarkedAndMuchFaster() {
-    sim = RunningSimulator.start(b -> b.cacheHitRatio(1).cacheHitLatency(Duration.ofMillis(5))
-        .timeToFirstToken(Duration.ofMillis(300)));
+    sim =
+        RunningSimulator.start(
+            b ->
+                b.cacheHitRatio(1)
+                    .cacheHitLatency(Duration.ofMillis(5))
+                    .timeToFirstToken(Duration.ofMillis(300)));
     String id = sim.post("/api/conversations", "{}").json().get("id").stringValue();
-    RunningSimulator.Reply hit = sim.post("/api/conversations/" + id + "/messages", "{\"text\":\"hi\"}");
+    RunningSimulator.Reply hit =
+        sim.post("/api/conversations/" + id + "/messages", "{\"text\":\"hi\"}");
     assertThat(hit.json().get("cached").asBoolean()).isTrue();
     assertThat(hit.millis()).isLessThan(200);
     assertThat(sim.metric("horde_simulator_cache_hits_total{cache=\"answer\"}")).isEqualTo(1);

@@ -32,11 +32,17 @@ class MetricsTest {
     assertThat(text)
         .contains(
             P + "requests_total{method=\"GET\",endpoint=\"/health\",status=\"200\"} 3\n",
-            P + "requests_total{method=\"POST\",endpoint=\"/v1/chat/completions\",status=\"200\"} 2\n",
-            P + "requests_total{method=\"POST\",endpoint=\"/v1/chat/completions\",status=\"400\"} 1\n",
+            P
+                + "requests_total{method=\"POST\",endpoint=\"/v1/chat/completions\",status=\"200\"}"
+                + " 2\n",
+            P
+                + "requests_total{method=\"POST\",endpoint=\"/v1/chat/completions\",status=\"400\"}"
+                + " 1\n",
             P + "requests_total{method=\"other\",endpoint=\"other\",status=\"404\"} 1\n",
             P + "requests_total{method=\"other\",endpoint=\"other\",status=\"405\"} 1\n",
-            P + "requests_total{method=\"POST\",endpoint=\"/api/conversations\",status=\"201\"} 1\n",
+            P
+                + "requests_total{method=\"POST\",endpoint=\"/api/conversations\",status=\"201\"}"
+                + " 1\n",
             P + "tokens_generated_total 8\n",
             P + "prompt_tokens_total 4\n",
             P + "queue_depth 0\n",
@@ -45,7 +51,8 @@ class MetricsTest {
             "# TYPE " + P + "requests_total counter\n",
             "# TYPE " + P + "queue_depth gauge\n");
     // The scrape itself is counted once it is answered.
-    assertThat(sim.metric(P + "requests_total{method=\"GET\",endpoint=\"/metrics\",status=\"200\"}"))
+    assertThat(
+            sim.metric(P + "requests_total{method=\"GET\",endpoint=\"/metrics\",status=\"200\"}"))
         .isEqualTo(1);
   }
 

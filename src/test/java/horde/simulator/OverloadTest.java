@@ -34,8 +34,7 @@ class OverloadTest {
     for (int i = 0; i < 10; i++) calls.add(sim.postAsync("/v1/chat/completions", SLOW));
     List<RunningSimulator.Reply> replies = calls.stream().map(CompletableFuture::join).toList();
 
-    List<RunningSimulator.Reply> refused =
-        replies.stream().filter(r -> r.status() == 429).toList();
+    List<RunningSimulator.Reply> refused = replies.stream().filter(r -> r.status() == 429).toList();
     List<RunningSimulator.Reply> served =
         replies.stream()
             .filter(r -> r.status() == 200)
@@ -57,7 +56,11 @@ class OverloadTest {
   void overloadStatusCanBe503() {
     sim =
         RunningSimulator.start(
-            b -> b.capacity(1).queue(0).overloadStatus(503).timeToFirstToken(Duration.ofMillis(200)));
+            b ->
+                b.capacity(1)
+                    .queue(0)
+                    .overloadStatus(503)
+                    .timeToFirstToken(Duration.ofMillis(200)));
     var first = sim.postAsync("/v1/chat/completions", SLOW);
     var second = sim.postAsync("/v1/chat/completions", SLOW);
     List<Integer> statuses = List.of(first.join().status(), second.join().status());
@@ -68,11 +71,17 @@ class OverloadTest {
   void aClientLeavingMidStreamFreesItsSlot() throws Exception {
     sim =
         RunningSimulator.start(
-            b -> b.capacity(1).queue(0).tokensPerSecond(50).outputTokens(1000).outputTokensSpread(0));
+            b ->
+                b.capacity(1)
+                    .queue(0)
+                    .tokensPerSecond(50)
+                    .outputTokens(1000)
+                    .outputTokensSpread(0));
     String stream = "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"stream\":true}";
     HttpResponse<InputStream> r =
         sim.http.send(
-            sim.postRequest("/v1/chat/completions", stream), HttpResponse.BodyHandlers.ofInputStream());
+            sim.postRequest("/v1/chat/completions", stream),
+            HttpResponse.BodyHandlers.ofInputStream());
     try (InputStream in = r.body()) {
       byte[] first = new byte[64];
       assertThat(in.read(first)).isPositive(); // a token arrived: the stream is running

@@ -17,8 +17,9 @@ class RagSearchTest {
 
   @Test
   void aRepeatedQueryComesFromTheCacheFasterAndMarked() {
-    sim = RunningSimulator.start(
-        b -> b.ragMissLatency(Duration.ofMillis(200)).ragHitLatency(Duration.ofMillis(2)));
+    sim =
+        RunningSimulator.start(
+            b -> b.ragMissLatency(Duration.ofMillis(200)).ragHitLatency(Duration.ofMillis(2)));
     String query = "{\"query\":\"refund policy\",\"top_k\":3}";
     RunningSimulator.Reply miss = sim.post("/api/rag/search", query);
     RunningSimulator.Reply hit = sim.post("/api/rag/search", query);
@@ -36,7 +37,8 @@ class RagSearchTest {
   @Test
   void returnsTopKScoredDocumentsBestFirst() {
     sim = RunningSimulator.start(b -> b.ragMissLatency(Duration.ZERO));
-    JsonNode results = sim.post("/api/rag/search", "{\"query\":\"q\",\"top_k\":4}").json().get("results");
+    JsonNode results =
+        sim.post("/api/rag/search", "{\"query\":\"q\",\"top_k\":4}").json().get("results");
     assertThat(results).hasSize(4);
     double previous = 1;
     for (JsonNode r : results) {
@@ -53,7 +55,9 @@ class RagSearchTest {
   void aMissingQueryOrBadTopKIs400() {
     sim = RunningSimulator.start(b -> b);
     assertThat(sim.post("/api/rag/search", "{}").status()).isEqualTo(400);
-    assertThat(sim.post("/api/rag/search", "{\"query\":\"q\",\"top_k\":0}").status()).isEqualTo(400);
-    assertThat(sim.post("/api/rag/search", "{\"query\":\"q\",\"top_k\":\"x\"}").status()).isEqualTo(400);
+    assertThat(sim.post("/api/rag/search", "{\"query\":\"q\",\"top_k\":0}").status())
+        .isEqualTo(400);
+    assertThat(sim.post("/api/rag/search", "{\"query\":\"q\",\"top_k\":\"x\"}").status())
+        .isEqualTo(400);
   }
 }

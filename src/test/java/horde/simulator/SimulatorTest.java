@@ -57,7 +57,10 @@ class SimulatorTest {
       String body = "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":2}";
       String slow =
           "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-              + "Content-Length: " + body.length() + "\r\n\r\n" + body;
+              + "Content-Length: "
+              + body.length()
+              + "\r\n\r\n"
+              + body;
       String fast = "GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
       socket.getOutputStream().write((slow + fast).getBytes(StandardCharsets.US_ASCII));
       String wire = readToEnd(socket.getInputStream());
@@ -69,7 +72,9 @@ class SimulatorTest {
   void malformedHttpIs400AndTheConnectionCloses() throws Exception {
     try (RunningSimulator sim = RunningSimulator.start(b -> b);
         Socket socket = connect(sim)) {
-      socket.getOutputStream().write("GET /health HTTP/1.1\r\nBad Header\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      socket
+          .getOutputStream()
+          .write("GET /health HTTP/1.1\r\nBad Header\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       assertThat(readToEnd(socket.getInputStream())).startsWith("HTTP/1.1 400");
       assertThat(sim.get("/health").status()).isEqualTo(200);
     }
