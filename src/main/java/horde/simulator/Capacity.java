@@ -2,6 +2,7 @@ package horde.simulator;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The inference server's limit: at most {@code slots} generations run at once, up to {@code
@@ -33,17 +34,11 @@ final class Capacity {
   static final class Ticket {
     private final Executor executor;
     private final Runnable start;
-    private final long enteredNanos = System.nanoTime();
     private State state = State.WAITING;
 
     private Ticket(Executor executor, Runnable start) {
       this.executor = executor;
       this.start = start;
-    }
-
-    /** When the ticket was issued, {@link System#nanoTime()} nanoseconds. */
-    long enteredNanos() {
-      return enteredNanos;
     }
   }
 
@@ -105,7 +100,11 @@ final class Capacity {
         default -> throw new AssertionError(ticket.state);
       }
     }
-    next.executor.execute(next.start);
+    try {
+      next.executor.execute(next.start);
+    } catch (RejectedExecutionException e) {
+      // The simulator is closing and that event loop is gone; its connection dies with it.
+    }
   }
 
   /** Generations running now. */
