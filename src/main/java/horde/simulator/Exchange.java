@@ -161,12 +161,15 @@ final class Exchange {
     ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
   }
 
-  /** Writes {@code data: ...} and a blank line; flushes when {@code flush}. */
+  /**
+   * Writes {@code data: ...} and a blank line; flushes when {@code flush}. A void promise: a
+   * failed write fires {@code exceptionCaught}, which closes the connection and aborts us.
+   */
   void event(String data, boolean flush) {
     ByteBuf buf = ByteBufUtil.writeUtf8(ctx.alloc(), "data: " + data + "\n\n");
     DefaultHttpContent chunk = new DefaultHttpContent(buf);
-    if (flush) ctx.writeAndFlush(chunk).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
-    else ctx.write(chunk).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+    if (flush) ctx.writeAndFlush(chunk, ctx.voidPromise());
+    else ctx.write(chunk, ctx.voidPromise());
   }
 
   /** Ends the chunked stream; finishes the exchange. */
