@@ -162,8 +162,8 @@ final class Exchange {
   }
 
   /**
-   * Writes {@code data: ...} and a blank line; flushes when {@code flush}. A void promise: a
-   * failed write fires {@code exceptionCaught}, which closes the connection and aborts us.
+   * Writes {@code data: ...} and a blank line; flushes when {@code flush}. A void promise: a failed
+   * write fires {@code exceptionCaught}, which closes the connection and aborts us.
    */
   void event(String data, boolean flush) {
     ByteBuf buf = ByteBufUtil.writeUtf8(ctx.alloc(), "data: " + data + "\n\n");

@@ -10,10 +10,10 @@ final class Prose {
   // Letters and digits only: tokens then need no JSON escaping in stream chunks.
   private static final String[] WORDS =
       ("the model answer latency token stream cache request queue user search context "
-          + "result document agent workflow budget capacity service response prompt "
-          + "embedding vector index score relevant throughput server load test p95 knee "
-          + "retry backend gateway cost a of to and in is for with that on as it by this we "
-          + "can will more each when under faster slower first next")
+              + "result document agent workflow budget capacity service response prompt "
+              + "embedding vector index score relevant throughput server load test p95 knee "
+              + "retry backend gateway cost a of to and in is for with that on as it by this we "
+              + "can will more each when under faster slower first next")
           .split(" ");
   private static final int SENTENCE_WORDS = 12;
 

@@ -95,12 +95,15 @@ class ChatCompletionsTest {
     assertThat(first.get("object").stringValue()).isEqualTo("chat.completion.chunk");
     assertThat(first.at("/choices/0/delta/role").stringValue()).isEqualTo("assistant");
     // First token at about the TTFT (150 ms), then one every 20 ms: 7 gaps, about 140 ms.
-    assertThat(contentAt.getFirst()).isBetween(140L, 400L);
+    // Bounds are loose: a busy CI machine delays timers, it never makes them early.
+    assertThat(contentAt.getFirst()).isBetween(140L, 600L);
     long spread = contentAt.getLast() - contentAt.getFirst();
-    assertThat(spread).isBetween(100L, 300L);
-    for (int i = 1; i < contentAt.size(); i++) {
-      assertThat(contentAt.get(i) - contentAt.get(i - 1)).as("gap %d", i).isLessThan(100L);
-    }
+    assertThat(spread).isBetween(120L, 450L);
+    List<Long> gaps = new ArrayList<>();
+    for (int i = 1; i < contentAt.size(); i++) gaps.add(contentAt.get(i) - contentAt.get(i - 1));
+    assertThat(gaps.stream().sorted().toList().get(gaps.size() / 2))
+        .as("median gap")
+        .isBetween(10L, 60L);
   }
 
   @Test

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The simulator "stands apart and depends on nothing above": no import of another horde package. */
+/**
+ * The simulator "stands apart and depends on nothing above": no import of another horde package.
+ */
 class StandsApartTest {
   @Test
   void importsNoOtherHordePackage() throws IOException {
