@@ -23,6 +23,6 @@ final class Banner {
     String warm = plan.scenario().load().warmup().isZero() ? "" : ", warm-up " + Durations.format(plan.scenario().load().warmup());
     String classes = plan.users().stream().map(u -> u.name() + " " + u.weight()).collect(Collectors.joining(", "));
     return String.format(Locale.ROOT, "Running %s against %s: %s%s; user classes: %s; %d threads",
-        plan.scenario().name(), plan.target(), load, warm, classes, options.threadCount());
+        plan.scenario().name(), plan.target(), load, warm, classes, horde.engine.Engine.threads(plan.scenario().http(), options));
   }
 }

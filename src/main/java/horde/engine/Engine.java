@@ -46,8 +46,9 @@ public final class Engine implements AutoCloseable {
     this.plan = plan;
     this.options = options;
     Transport transport = Transport.best();
-    this.loops = transport.newGroup(options.threadCount(), "horde-loop");
-    this.client = new HttpClient(loops, transport, clientSettings(plan.scenario().http(), options.threadCount()));
+    int threads = threads(plan.scenario().http(), options);
+    this.loops = transport.newGroup(threads, "horde-loop");
+    this.client = new HttpClient(loops, transport, clientSettings(plan.scenario().http(), threads));
     this.population = new Population(plan.users(), loops);
     LoadProfile load = plan.scenario().load();
     long budget = load instanceof LoadProfile.FixedCount f ? f.requests() : Long.MAX_VALUE;
@@ -57,8 +58,15 @@ public final class Engine implements AutoCloseable {
     this.shape = LoadShape.of(load);
   }
 
+  /** No more loops than connections allowed: each loop needs one to serve its users. */
+  public static int threads(HttpSettings http, EngineOptions options) {
+    int n = options.threadCount();
+    return http.maxConnections() > 0 ? Math.min(n, http.maxConnections()) : n;
+  }
+
+  /** The connection limit split evenly over the loops, rounded down, so it is never exceeded. */
   private static ClientSettings clientSettings(HttpSettings http, int loops) {
-    int perLoop = http.maxConnections() == 0 ? 0 : Math.max(1, http.maxConnections() / loops);
+    int perLoop = http.maxConnections() / loops;
     return new ClientSettings(perLoop, http.connectTimeout(), http.insecure(), http.maxRedirects(), http.gzip());
   }
 

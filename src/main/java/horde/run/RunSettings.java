@@ -45,7 +45,7 @@ final class RunSettings {
     }
     m.put("warmup", Durations.format(load.warmup()));
     m.put("user_classes", plan.users().stream().map(u -> u.name() + ":" + u.weight()).toList());
-    m.put("threads", options.threadCount());
+    m.put("threads", horde.engine.Engine.threads(plan.scenario().http(), options));
     m.put("seed", options.seed());
     m.put("graceful_stop", Durations.format(options.gracefulStop()));
     m.put("max_connections", plan.scenario().http().maxConnections());
