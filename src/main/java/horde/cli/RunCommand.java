@@ -1,21 +1,13 @@
 package horde.cli;
 
-import horde.criteria.Verdict;
 import horde.engine.EngineOptions;
 import horde.plan.Planner;
 import horde.plan.TestPlan;
-import horde.report.ConsoleSummary;
-import horde.report.ProgressLine;
-import horde.result.ResultJson;
-import horde.result.RunResult;
-import horde.run.TestRun;
-import horde.run.UnreachableTargetException;
 import horde.scenario.Durations;
 import horde.scenario.InvalidScenarioException;
 import horde.scenario.Scenario;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -90,11 +82,12 @@ final class RunCommand implements Callable<Integer> {
     if (scenario == null) return ExitCode.BAD_INPUT;
     TestPlan plan;
     EngineOptions options;
+    Outputs outputs = new Outputs(out, strict, quiet);
     try {
       scenario = applyFlags(scenario);
       options = EngineOptions.DEFAULTS.withThreads(threads).withSeed(seed).withGracefulStop(Durations.parseSecondsDefault(gracefulStop));
       plan = new Planner(System.getenv()).plan(scenario);
-      checkOutput();
+      outputs.check();
     } catch (InvalidScenarioException e) {
       ScenarioFiles.printProblems(e, err);
       return ExitCode.BAD_INPUT;
@@ -103,65 +96,12 @@ final class RunCommand implements Callable<Integer> {
       return ExitCode.BAD_INPUT;
     }
     if (csv != null) err.println("horde: --csv is not available yet; the JSON result (--out) has every figure");
-    return run(plan, options, outWriter, err);
+    return new Execution(outWriter, err).run(plan, options, file.toString(), outputs);
   }
 
   private Scenario applyFlags(Scenario s) {
     if (host != null) s = s.withTarget(host);
     if (skipPreflight) s = s.withPreflight(horde.scenario.Preflight.DISABLED);
     return s.withLoad(new LoadOverrides(users, spawnRate, runTime, requests, concurrency, warmup).apply(s.load()));
-  }
-
-  private void checkOutput() throws IOException {
-    if (out == null) return;
-    Path parent = out.toAbsolutePath().getParent();
-    if (parent != null) Files.createDirectories(parent);
-    if (Files.isDirectory(out)) throw new IOException("--out " + out + " is a folder; give a file name");
-  }
-
-  private int run(TestPlan plan, EngineOptions options, PrintWriter out, PrintWriter err) {
-    TestRun run = new TestRun(plan, options, file.toString());
-    try {
-      run.preflight();
-    } catch (UnreachableTargetException e) {
-      err.println("horde: target unreachable: " + e.getMessage());
-      return ExitCode.UNREACHABLE;
-    }
-    out.println(Banner.of(plan, options));
-    out.flush();
-    RunResult result;
-    try (SignalTrap trap = new SignalTrap(run::abort)) {
-      result = run.execute(p -> {
-        if (!quiet) {
-          out.println(ProgressLine.format(p));
-          out.flush();
-        }
-      });
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return ExitCode.ABORTED;
-    }
-    out.print(ConsoleSummary.format(result));
-    if (!write(result, out, err)) return ExitCode.BAD_INPUT;
-    out.flush();
-    return exitCode(result);
-  }
-
-  private boolean write(RunResult result, PrintWriter out, PrintWriter err) {
-    if (this.out == null) return true;
-    try {
-      ResultJson.write(result, this.out);
-      out.println("Result: " + this.out);
-      return true;
-    } catch (IOException e) {
-      err.println("horde: could not write " + this.out + ": " + e.getMessage());
-      return false;
-    }
-  }
-
-  private int exitCode(RunResult r) {
-    if (r.stats().aborted()) return ExitCode.ABORTED;
-    if (r.verdict() == Verdict.FAIL || (strict && r.verdict() == Verdict.WARN)) return ExitCode.CRITERIA_FAILED;
-    return ExitCode.PASS;
   }
 }

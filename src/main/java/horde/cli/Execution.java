@@ -1,0 +1,75 @@
+package horde.cli;
+
+import horde.criteria.Verdict;
+import horde.engine.EngineOptions;
+import horde.plan.TestPlan;
+import horde.report.ConsoleSummary;
+import horde.report.ProgressLine;
+import horde.result.ResultJson;
+import horde.result.RunResult;
+import horde.run.TestRun;
+import horde.run.UnreachableTargetException;
+import java.io.IOException;
+import java.io.PrintWriter;
+
+/**
+ * Runs a planned test for a command: pre-flight, banner, progress lines, summary, result files,
+ * and the exit code. Shared by {@code run} and {@code demo}.
+ */
+final class Execution {
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  Execution(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  int run(TestPlan plan, EngineOptions options, String scenarioFile, Outputs outputs) {
+    TestRun run = new TestRun(plan, options, scenarioFile);
+    try {
+      run.preflight();
+    } catch (UnreachableTargetException e) {
+      err.println("horde: target unreachable: " + e.getMessage());
+      err.flush();
+      return ExitCode.UNREACHABLE;
+    }
+    out.println(Banner.of(plan, options));
+    out.flush();
+    RunResult result;
+    try (SignalTrap trap = new SignalTrap(run::abort)) {
+      result = run.execute(p -> {
+        if (!outputs.quiet()) {
+          out.println(ProgressLine.format(p));
+          out.flush();
+        }
+      });
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ExitCode.ABORTED;
+    }
+    out.print(ConsoleSummary.format(result));
+    boolean written = write(result, outputs);
+    out.flush();
+    return written ? exitCode(result, outputs.strict()) : ExitCode.BAD_INPUT;
+  }
+
+  private boolean write(RunResult result, Outputs outputs) {
+    if (outputs.json() == null) return true;
+    try {
+      ResultJson.write(result, outputs.json());
+      out.println("Result: " + outputs.json());
+      return true;
+    } catch (IOException e) {
+      err.println("horde: could not write " + outputs.json() + ": " + e.getMessage());
+      err.flush();
+      return false;
+    }
+  }
+
+  static int exitCode(RunResult r, boolean strict) {
+    if (r.stats().aborted()) return ExitCode.ABORTED;
+    if (r.verdict() == Verdict.FAIL || (strict && r.verdict() == Verdict.WARN)) return ExitCode.CRITERIA_FAILED;
+    return ExitCode.PASS;
+  }
+}
