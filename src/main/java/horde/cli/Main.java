@@ -15,6 +15,11 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    // Netty samples buffers for leak reports by default; a load generator pays for that on every
+    // request. The tests turn it up to "paranoid" instead (see pom.xml).
+    if (System.getProperty("io.netty.leakDetection.level") == null) {
+      System.setProperty("io.netty.leakDetection.level", "disabled");
+    }
     System.exit(execute(args));
   }
 

@@ -195,6 +195,7 @@ final class VirtualUser implements Scope, ExchangeListener {
   private void finish() {
     if (phase == Phase.DONE) return;
     phase = Phase.DONE;
+    exchange.release();
     run.population.userDone(this);
   }
 

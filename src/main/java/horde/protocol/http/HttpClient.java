@@ -56,7 +56,12 @@ public final class HttpClient {
   }
 
   void dispatch(HttpExchange ex) {
-    pool(ex.loop, ex.origin).acquire(ex);
+    ConnectionPool p = ex.pool;
+    if (p == null || !p.origin().equals(ex.origin)) {
+      p = pool(ex.loop, ex.origin);
+      ex.pool = p; // a user mostly talks to one origin: skip the lookup next time
+    }
+    p.acquire(ex);
   }
 
   private ConnectionPool pool(EventLoop loop, Origin origin) {

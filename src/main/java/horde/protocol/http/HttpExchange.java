@@ -23,9 +23,12 @@ public final class HttpExchange {
 
   final EventLoop loop;
   final ExchangeListener listener;
-  private final Runnable onTimeout = this::timedOut;
-  private ScheduledFuture<?> timeout;
+  private final Runnable onTimer = this::timerFired;
+  private ScheduledFuture<?> timer;
+  private long timerAt;
+  private long deadline;
   HttpClient client;
+  ConnectionPool pool;
   ConnectionPool waitingIn;
   Connection connection;
   int generation;
@@ -60,11 +63,26 @@ public final class HttpExchange {
     bytesSent = 0;
     bytesReceived = 0;
     redirectsLeft = client.settings().maxRedirects();
-    timeout = loop.schedule(onTimeout, timeoutNanos, TimeUnit.NANOSECONDS);
+    deadline = System.nanoTime() + timeoutNanos;
+    if (timer == null || timerAt > deadline) arm(deadline);
   }
 
-  private void timedOut() {
-    if (inFlight) fail(TransportError.TIMEOUT, null);
+  /**
+   * One timer per exchange, re-armed lazily: most requests end long before their deadline, so
+   * instead of scheduling and cancelling a timer per request, a fired timer looks at the current
+   * request's deadline and either times it out or sleeps until that deadline.
+   */
+  private void arm(long at) {
+    if (timer != null) timer.cancel(false);
+    timerAt = at;
+    timer = loop.schedule(onTimer, Math.max(0, at - System.nanoTime()), TimeUnit.NANOSECONDS);
+  }
+
+  private void timerFired() {
+    timer = null;
+    if (!inFlight) return;
+    if (System.nanoTime() - deadline >= 0) fail(TransportError.TIMEOUT, null);
+    else arm(deadline);
   }
 
   /** Stops waiting and closes the connection, if any: the test is over. */
@@ -89,9 +107,11 @@ public final class HttpExchange {
     inFlight = false;
     waitingIn = null;
     connection = null;
-    if (timeout != null) {
-      timeout.cancel(false);
-      timeout = null;
-    }
+  }
+
+  /** Stops the timer for good: the user is done. */
+  public void release() {
+    if (timer != null) timer.cancel(false);
+    timer = null;
   }
 }
