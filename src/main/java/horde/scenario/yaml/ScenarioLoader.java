@@ -113,6 +113,8 @@ public final class ScenarioLoader {
     } else if (context.contains("quoted scalar") && problem.contains("end of stream") && contextMark.isPresent()) {
       message = "not valid YAML: this quote is never closed (the file ends at line " + at.line() + ")";
       at = source.at(contextMark.get());
+    } else if (problem.contains("found another document")) {
+      message = "not valid YAML: a scenario is one YAML document, and another starts here";
     } else if (problem.startsWith("expected <block end>")) {
       message = "not valid YAML: this line is indented differently from the keys above it";
     } else if (problem.startsWith("mapping values are not allowed")) {

@@ -75,7 +75,7 @@ final class Values {
     if (d == null || d.isNaN() || d.isInfinite()) {
       expected(p, node, label, "a number");
     } else if (!(d > above)) {
-      expected(p, node, label, "a number above " + (above == Math.rint(above) ? (long) above : above));
+      expected(p, node, label, "a number above " + (above == Math.rint(above) ? String.valueOf((long) above) : String.valueOf(above)));
     } else {
       return d;
     }
