@@ -113,6 +113,9 @@ public final class ScenarioLoader {
     } else if (context.contains("quoted scalar") && problem.contains("end of stream") && contextMark.isPresent()) {
       message = "not valid YAML: this quote is never closed (the file ends at line " + at.line() + ")";
       at = source.at(contextMark.get());
+    } else if (problemMark.isPresent() && startsTemplate(source, problemMark.get().getIndex())) {
+      message = "not valid YAML: inside [ ] or { }, a value with ${...} must be quoted, like \"/c/${id}\"";
+      at = new SourcePosition(at.file(), at.line(), at.column() - 1); // at the '$'.
     } else if (problem.contains("found another document")) {
       message = "not valid YAML: a scenario is one YAML document, and another starts here";
     } else if (problem.startsWith("expected <block end>")) {
@@ -132,5 +135,10 @@ public final class ScenarioLoader {
       message = out.toString();
     }
     problems.add(at, message);
+  }
+
+  /** Whether the text at {@code index} is the '{' of a '${' (which ends a plain value in flow style). */
+  private static boolean startsTemplate(Source source, int index) {
+    return source.codePointAt(index) == '{' && source.codePointAt(index - 1) == '$';
   }
 }

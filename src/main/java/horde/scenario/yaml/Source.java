@@ -23,6 +23,11 @@ final class Source {
     return file;
   }
 
+  /** The code point at {@code index}, or -1 outside the text. */
+  int codePointAt(int index) {
+    return index >= 0 && index < text.length ? text[index] : -1;
+  }
+
   SourcePosition at(Mark mark) {
     return new SourcePosition(file, mark.getLine() + 1, mark.getColumn() + 1);
   }

@@ -51,6 +51,14 @@ class SyntaxProblemsTest {
   }
 
   @Test
+  void templatesInFlowStyleNeedQuotes() {
+    assertThat(problems("tasks: [get: /c/${id}]\n"))
+        .containsExactly("1:17 not valid YAML: inside [ ] or { }, a value with ${...} must be quoted, like \"/c/${id}\"");
+    assertThat(problems("tasks:\n  - get: /\n    headers: {X-Id: ${id}}\n"))
+        .containsExactly("3:21 not valid YAML: inside [ ] or { }, a value with ${...} must be quoted, like \"/c/${id}\"");
+  }
+
+  @Test
   void duplicateKeysAreReportedAtTheRepeatWhereverTheyAre() {
     assertThat(problems("""
         name: a
