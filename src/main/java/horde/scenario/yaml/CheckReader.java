@@ -18,10 +18,14 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /** Reads a request's {@code check} and {@code save} mappings. */
 final class CheckReader {
-  private static final Set<String> CHECK_KEYS = Set.of("status", "json", "body_contains", "header", "max_latency");
+  private static final Set<String> CHECK_KEYS =
+      Set.of("status", "json", "body_contains", "header", "max_latency");
   private static final Set<String> SAVE_KEYS = Set.of("json", "header", "regex");
+
   /** {@code $}, then {@code .name}, {@code ..name}, {@code .*} or {@code [...]} parts. */
-  private static final Pattern JSON_PATH = Pattern.compile("\\$((\\.\\.?[^.\\[\\]\\s]+)|(\\[[^\\]]+\\]))*");
+  private static final Pattern JSON_PATH =
+      Pattern.compile("\\$((\\.\\.?[^.\\[\\]\\s]+)|(\\[[^\\]]+\\]))*");
+
   static final String JSON_PATH_EXAMPLE = "a JSONPath like $.choices[0].message.content";
 
   private final Problems p;
@@ -35,7 +39,13 @@ final class CheckReader {
   /** The checks in YAML order. */
   List<Check> checks(Node node) {
     List<Check> out = new ArrayList<>();
-    Fields f = Fields.of(p, node, "check", "a mapping of checks: status, json, body_contains, header, max_latency", CHECK_KEYS);
+    Fields f =
+        Fields.of(
+            p,
+            node,
+            "check",
+            "a mapping of checks: status, json, body_contains, header, max_latency",
+            CHECK_KEYS);
     if (f == null) return out;
     for (String key : f.keys()) {
       Node value = f.get(key);
@@ -64,7 +74,11 @@ final class CheckReader {
 
   private void json(Node node, List<Check> out) {
     if (!(node instanceof MappingNode m)) {
-      Values.expected(p, node, "check.json", "a mapping of JSONPaths to present, absent or a value, like {$.id: present}");
+      Values.expected(
+          p,
+          node,
+          "check.json",
+          "a mapping of JSONPaths to present, absent or a value, like {$.id: present}");
       return;
     }
     for (NodeTuple t : m.getValue()) {
@@ -82,7 +96,8 @@ final class CheckReader {
     Object value = Nodes.isValue(node) ? JsonTree.scalar(p, (ScalarNode) node, false) : null;
     if (value instanceof String || value instanceof Number || value instanceof Boolean)
       return new JsonExpectation.EqualTo(value);
-    Values.expected(p, node, "check.json", "present, absent, or a text, number or boolean to equal");
+    Values.expected(
+        p, node, "check.json", "present, absent, or a text, number or boolean to equal");
     return null;
   }
 
@@ -94,9 +109,11 @@ final class CheckReader {
     for (NodeTuple t : m.getValue()) {
       if (!(t.getKeyNode() instanceof ScalarNode key)) continue;
       Node v = t.getValueNode();
-      String value = Values.text(p, v, "check.header", "present, or the value the header must have");
+      String value =
+          Values.text(p, v, "check.header", "present, or the value the header must have");
       if (value == null) continue;
-      boolean present = value.equals("present") && ((ScalarNode) v).getScalarStyle() == ScalarStyle.PLAIN;
+      boolean present =
+          value.equals("present") && ((ScalarNode) v).getScalarStyle() == ScalarStyle.PLAIN;
       out.add(new Check.Header(key.getValue(), present ? null : value));
     }
   }
@@ -105,14 +122,20 @@ final class CheckReader {
   List<Extract> saves(Node node) {
     List<Extract> out = new ArrayList<>();
     if (!(node instanceof MappingNode m)) {
-      Values.expected(p, node, "save", "a mapping of variable names to what to save, like {conversation_id: $.id}");
+      Values.expected(
+          p,
+          node,
+          "save",
+          "a mapping of variable names to what to save, like {conversation_id: $.id}");
       return out;
     }
     for (NodeTuple t : m.getValue()) {
       if (!(t.getKeyNode() instanceof ScalarNode key)) continue;
       boolean named = Names.variable(p, key, "saved variable");
       if (named && feeders.contains(key.getValue()))
-        p.add(key, "saved variable '" + key.getValue() + "' has the name of a feeder; rename one of them");
+        p.add(
+            key,
+            "saved variable '" + key.getValue() + "' has the name of a feeder; rename one of them");
       Extract e = extract(key, t.getValueNode());
       if (named && e != null) out.add(e);
     }
@@ -127,28 +150,46 @@ final class CheckReader {
         Values.expected(p, node, "save." + key.getValue(), what);
         return null;
       }
-      return jsonPath((ScalarNode) node, "save." + key.getValue()) ? new Extract(key.getValue(), Extract.Source.JSON, text, p.at(key)) : null;
+      return jsonPath((ScalarNode) node, "save." + key.getValue())
+          ? new Extract(key.getValue(), Extract.Source.JSON, text, p.at(key))
+          : null;
     }
     Fields f = Fields.of(p, node, "save." + key.getValue(), what, SAVE_KEYS);
     if (f == null) return null;
     List<String> kinds = f.keys();
     if (kinds.size() != 1) {
-      p.add(f.node(), "save." + key.getValue() + ": expected exactly one of json, header or regex, found " + (kinds.isEmpty() ? "none" : String.join(" and ", kinds)));
+      p.add(
+          f.node(),
+          "save."
+              + key.getValue()
+              + ": expected exactly one of json, header or regex, found "
+              + (kinds.isEmpty() ? "none" : String.join(" and ", kinds)));
       return null;
     }
     String kind = kinds.getFirst();
     Node value = f.get(kind);
     String label = "save." + key.getValue() + "." + kind;
-    String text = Values.nonEmpty(p, value, label, switch (kind) {
-      case "json" -> JSON_PATH_EXAMPLE;
-      case "header" -> "a header name";
-      default -> "a regular expression";
-    });
+    String text =
+        Values.nonEmpty(
+            p,
+            value,
+            label,
+            switch (kind) {
+              case "json" -> JSON_PATH_EXAMPLE;
+              case "header" -> "a header name";
+              default -> "a regular expression";
+            });
     if (text == null) return null;
     return switch (kind) {
-      case "json" -> jsonPath((ScalarNode) value, label) ? new Extract(key.getValue(), Extract.Source.JSON, text, p.at(key)) : null;
+      case "json" ->
+          jsonPath((ScalarNode) value, label)
+              ? new Extract(key.getValue(), Extract.Source.JSON, text, p.at(key))
+              : null;
       case "header" -> new Extract(key.getValue(), Extract.Source.HEADER, text, p.at(key));
-      default -> regex((ScalarNode) value, label) ? new Extract(key.getValue(), Extract.Source.REGEX, text, p.at(key)) : null;
+      default ->
+          regex((ScalarNode) value, label)
+              ? new Extract(key.getValue(), Extract.Source.REGEX, text, p.at(key))
+              : null;
     };
   }
 
@@ -163,7 +204,10 @@ final class CheckReader {
       Pattern.compile(node.getValue());
       return true;
     } catch (PatternSyntaxException e) {
-      p.add(node, Math.max(0, e.getIndex()), label + ": not a valid regular expression: " + e.getDescription());
+      p.add(
+          node,
+          Math.max(0, e.getIndex()),
+          label + ": not a valid regular expression: " + e.getDescription());
       return false;
     }
   }

@@ -11,8 +11,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
- * The problems found in one scenario file. Readers add what they find and go on, so the author
- * sees every problem at once; a node read twice (through a YAML alias) is reported once.
+ * The problems found in one scenario file. Readers add what they find and go on, so the author sees
+ * every problem at once; a node read twice (through a YAML alias) is reported once.
  */
 final class Problems {
   private final Source source;
@@ -45,10 +45,6 @@ final class Problems {
 
   boolean isEmpty() {
     return found.isEmpty();
-  }
-
-  int count() {
-    return found.size();
   }
 
   /** In file order. */

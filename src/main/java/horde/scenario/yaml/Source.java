@@ -95,7 +95,10 @@ final class Source {
 
   private boolean isBreak(int i) {
     int c = text[i];
-    return c == '\n' || c == 0x85 || c == 0x2028 || c == 0x2029
+    return c == '\n'
+        || c == 0x85
+        || c == 0x2028
+        || c == 0x2029
         || (c == '\r' && (i + 1 >= text.length || text[i + 1] != '\n'));
   }
 }

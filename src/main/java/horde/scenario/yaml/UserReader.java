@@ -20,7 +20,8 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * and steps, and remembers every endpoint and task name for the thresholds.
  */
 final class UserReader {
-  private static final Set<String> USER_KEYS = Set.of("name", "weight", "wait", "on_start", "tasks", "on_stop");
+  private static final Set<String> USER_KEYS =
+      Set.of("name", "weight", "wait", "on_start", "tasks", "on_stop");
   private static final Set<String> TASK_KEYS = Set.of("name", "weight", "steps");
   private static final Set<String> THINK_KEYS = Set.of("think");
 
@@ -41,20 +42,33 @@ final class UserReader {
   /** The user classes of the scenario whose top level is {@code top}. */
   List<UserClass> read(Fields top) {
     if (top.has("users") && top.has("tasks")) {
-      p.add(top.key("tasks"), "write either users (a list of user classes) or tasks (one kind of user), not both");
+      p.add(
+          top.key("tasks"),
+          "write either users (a list of user classes) or tasks (one kind of user), not both");
       return List.of();
     }
     if (top.has("tasks")) {
       List<Task> tasks = tasks(top.get("tasks"), "tasks");
-      return tasks.isEmpty() ? List.of() : List.of(new UserClass("user1", 1, WaitTime.NONE, List.of(), tasks, List.of(), p.at(top.node())));
+      return tasks.isEmpty()
+          ? List.of()
+          : List.of(
+              new UserClass(
+                  "user1", 1, WaitTime.NONE, List.of(), tasks, List.of(), p.at(top.node())));
     }
     if (!top.has("users")) {
-      p.add(top.node(), "missing users: a list of user classes, each with tasks (or tasks: for one kind of user)");
+      p.add(
+          top.node(),
+          "missing users: a list of user classes, each with tasks (or tasks: for one kind of"
+              + " user)");
       return List.of();
     }
     Node node = top.get("users");
     if (Nodes.isInt(node)) {
-      p.add(node, "users: expected a list of user classes; to set how many users run, write load: {users: " + ((ScalarNode) node).getValue() + "}");
+      p.add(
+          node,
+          "users: expected a list of user classes; to set how many users run, write load: {users: "
+              + ((ScalarNode) node).getValue()
+              + "}");
       return List.of();
     }
     List<Node> items = Values.list(p, node, "users", "a list of user classes, each with tasks");
@@ -71,7 +85,8 @@ final class UserReader {
     return out;
   }
 
-  private UserClass userClass(Node item, int index, Map<String, Node> names, List<Integer> weights) {
+  private UserClass userClass(
+      Node item, int index, Map<String, Node> names, List<Integer> weights) {
     Fields f = Fields.of(p, item, "users", "a user class: a mapping with tasks", USER_KEYS);
     if (f == null) return null;
     String name = "user" + (index + 1);
@@ -79,21 +94,36 @@ final class UserReader {
       name = Values.nonEmpty(p, f.get("name"), "name", "a name");
       Node first = name == null ? null : names.putIfAbsent(name, f.get("name"));
       if (first != null)
-        p.add(f.get("name"), "user class '" + name + "' is already defined at line " + p.at(first).line() + "; names must differ");
+        p.add(
+            f.get("name"),
+            "user class '"
+                + name
+                + "' is already defined at line "
+                + p.at(first).line()
+                + "; names must differ");
     }
     Integer weight = weight(f, weights);
     WaitTime wait = f.has("wait") ? WaitTimes.wait(p, f.get("wait"), "wait") : WaitTime.NONE;
-    List<Step> onStart = f.has("on_start") ? steps(f.get("on_start"), "on_start", false) : List.of();
+    List<Step> onStart =
+        f.has("on_start") ? steps(f.get("on_start"), "on_start", false) : List.of();
     List<Task> tasks = List.of();
     if (f.has("tasks")) tasks = tasks(f.get("tasks"), "tasks");
-    else p.add(item, "user class '" + (name == null ? "" : name) + "' has no tasks; add tasks: with at least one request");
+    else
+      p.add(
+          item,
+          "user class '"
+              + (name == null ? "" : name)
+              + "' has no tasks; add tasks: with at least one request");
     List<Step> onStop = f.has("on_stop") ? steps(f.get("on_stop"), "on_stop", false) : List.of();
     if (name == null || weight == null || wait == null || tasks.isEmpty()) return null;
     return new UserClass(name, weight, wait, onStart, tasks, onStop, p.at(item));
   }
 
   private Integer weight(Fields f, List<Integer> weights) {
-    Integer w = f.has("weight") ? Values.whole(p, f.get("weight"), "weight", 0, 1_000_000) : Integer.valueOf(1);
+    Integer w =
+        f.has("weight")
+            ? Values.whole(p, f.get("weight"), "weight", 0, 1_000_000)
+            : Integer.valueOf(1);
     weights.add(w == null ? 1 : w);
     return w;
   }
@@ -127,12 +157,24 @@ final class UserReader {
       String name = r.name() != null ? r.name() : r.method() + " " + r.path();
       return new Task(name, weight, List.of(r), p.at(item));
     }
-    Fields f = Fields.of(p, item, "tasks", "a task: a request like get: /path, or a mapping with steps", TASK_KEYS);
+    Fields f =
+        Fields.of(
+            p,
+            item,
+            "tasks",
+            "a task: a request like get: /path, or a mapping with steps",
+            TASK_KEYS);
     if (f == null) return null;
     Integer weight = weight(f, weights);
-    String name = f.has("name") ? Values.nonEmpty(p, f.get("name"), "name", "a task name") : "task" + (index + 1);
+    String name =
+        f.has("name")
+            ? Values.nonEmpty(p, f.get("name"), "name", "a task name")
+            : "task" + (index + 1);
     if (!f.has("steps")) {
-      p.add(item, "a task needs steps: (a list of requests and think times), or is one request like get: /path");
+      p.add(
+          item,
+          "a task needs steps: (a list of requests and think times), or is one request like get:"
+              + " /path");
       return null;
     }
     if (name != null) endpointNames.add(name);
@@ -164,18 +206,24 @@ final class UserReader {
     Fields f = Fields.of(p, item, label, what, union(THINK_KEYS, RequestReader.keys(Set.of())));
     if (f == null) return null;
     if (!f.has("think")) {
-      p.add(item, "a step needs a method (" + String.join(", ", RequestReader.METHOD_KEYS) + ") with a path, or think: 2s");
+      p.add(
+          item,
+          "a step needs a method ("
+              + String.join(", ", RequestReader.METHOD_KEYS)
+              + ") with a path, or think: 2s");
       return null;
     }
     for (String other : f.keys())
-      if (!other.equals("think")) p.add(f.key(other), "a think step takes no other keys; '" + other + "' belongs to a request");
+      if (!other.equals("think"))
+        p.add(
+            f.key(other), "a think step takes no other keys; '" + other + "' belongs to a request");
     WaitTime wait = WaitTimes.think(p, f.get("think"), "think");
     return wait == null ? null : new Step.Think(wait, p.at(item));
   }
 
   /**
-   * Notes the endpoint name of a request as written, before it is checked, so that a problem in
-   * the request does not also make thresholds on it fail to find it.
+   * Notes the endpoint name of a request as written, before it is checked, so that a problem in the
+   * request does not also make thresholds on it fail to find it.
    */
   private void remember(Fields f, boolean task) {
     List<String> methods = f.present(Set.copyOf(RequestReader.METHOD_KEYS));

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Mutates a valid scenario at random (deleting, duplicating, swapping and inserting characters and
- * lines) and checks that the loader either loads it or throws {@link InvalidScenarioException}
- * with well-formed positions: never a NullPointerException, ClassCastException or the like.
+ * lines) and checks that the loader either loads it or throws {@link InvalidScenarioException} with
+ * well-formed positions: never a NullPointerException, ClassCastException or the like.
  */
 class LoaderFuzzTest {
   private static final long SEED = 20240611L;
@@ -46,13 +46,17 @@ class LoaderFuzzTest {
 
   private static void checkPositions(List<Problem> problems, String text, int run) {
     long lines = text.lines().count() + 1;
-    if (problems.isEmpty()) throw new AssertionError("run " + run + ": no problems listed for:\n" + text);
+    if (problems.isEmpty())
+      throw new AssertionError("run " + run + ": no problems listed for:\n" + text);
     for (Problem p : problems) {
-      boolean ok = p.position().file().equals("fuzz.yaml")
-          && p.position().line() >= 1 && p.position().line() <= lines
-          && p.position().column() >= 1
-          && !p.message().isBlank();
-      if (!ok) throw new AssertionError("run " + run + ": malformed problem " + p + " for:\n" + text);
+      boolean ok =
+          p.position().file().equals("fuzz.yaml")
+              && p.position().line() >= 1
+              && p.position().line() <= lines
+              && p.position().column() >= 1
+              && !p.message().isBlank();
+      if (!ok)
+        throw new AssertionError("run " + run + ": malformed problem " + p + " for:\n" + text);
     }
   }
 

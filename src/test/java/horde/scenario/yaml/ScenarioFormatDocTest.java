@@ -15,10 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 
-/** Keeps {@code docs/scenario-format.md} true: its examples load and its grammar is the parser's. */
+/**
+ * Keeps {@code docs/scenario-format.md} true: its examples load and its grammar is the parser's.
+ */
 class ScenarioFormatDocTest {
   private static final Path DOC = Path.of("docs/scenario-format.md");
-  private static final Pattern BLOCK = Pattern.compile("(<!-- test: loads -->\\n)?```yaml\\n(.*?)```", Pattern.DOTALL);
+  private static final Pattern BLOCK =
+      Pattern.compile("(<!-- test: loads -->\\n)?```yaml\\n(.*?)```", Pattern.DOTALL);
 
   private record Block(boolean mustLoad, String yaml) {}
 
@@ -34,7 +37,8 @@ class ScenarioFormatDocTest {
     List<Block> complete = yamlBlocks().stream().filter(Block::mustLoad).toList();
     assertThat(complete).hasSizeGreaterThanOrEqualTo(2);
     for (Block b : complete) {
-      Scenario s = ScenarioLoader.parse(b.yaml(), "doc.yaml", Loading.folder(ScenarioFormatDocTest.class));
+      Scenario s =
+          ScenarioLoader.parse(b.yaml(), "doc.yaml", Loading.folder(ScenarioFormatDocTest.class));
       assertThat(s.users()).isNotEmpty();
     }
   }
@@ -59,7 +63,8 @@ class ScenarioFormatDocTest {
     String source = Files.readString(Path.of("src/main/java/horde/scenario/ThresholdParser.java"));
     Matcher javadoc = Pattern.compile("<pre>\\n(.*?) \\* </pre>", Pattern.DOTALL).matcher(source);
     assertThat(javadoc.find()).isTrue();
-    String grammar = javadoc.group(1).replaceAll("(?m)^ \\* ?", "").replace("&lt;", "<").replace("&gt;", ">");
+    String grammar =
+        javadoc.group(1).replaceAll("(?m)^ \\* ?", "").replace("&lt;", "<").replace("&gt;", ">");
     assertThat(Files.readString(DOC)).contains("```text\n" + grammar + "```");
   }
 }
