@@ -1,14 +1,12 @@
 package horde.scenario.yaml;
 
 import horde.scenario.Check;
-import horde.scenario.Extract;
 import horde.scenario.JsonExpectation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -16,11 +14,10 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
-/** Reads a request's {@code check} and {@code save} mappings. */
+/** Reads a request's {@code check} mapping. */
 final class CheckReader {
   private static final Set<String> CHECK_KEYS =
       Set.of("status", "json", "body_contains", "header", "max_latency");
-  private static final Set<String> SAVE_KEYS = Set.of("json", "header", "regex");
 
   /** {@code $}, then {@code .name}, {@code ..name}, {@code .*} or {@code [...]} parts. */
   private static final Pattern JSON_PATH =
@@ -29,11 +26,9 @@ final class CheckReader {
   static final String JSON_PATH_EXAMPLE = "a JSONPath like $.choices[0].message.content";
 
   private final Problems p;
-  private final Set<String> feeders;
 
-  CheckReader(Problems problems, Set<String> feeders) {
+  CheckReader(Problems problems) {
     this.p = problems;
-    this.feeders = feeders;
   }
 
   /** The checks in YAML order. */
@@ -82,7 +77,7 @@ final class CheckReader {
       return;
     }
     for (NodeTuple t : m.getValue()) {
-      if (!(t.getKeyNode() instanceof ScalarNode key) || !jsonPath(key, "check.json")) continue;
+      if (!(t.getKeyNode() instanceof ScalarNode key) || !jsonPath(p, key, "check.json")) continue;
       JsonExpectation expect = expectation(t.getValueNode());
       if (expect != null) out.add(new Check.JsonField(key.getValue(), expect));
     }
@@ -118,97 +113,10 @@ final class CheckReader {
     }
   }
 
-  /** The saves in YAML order: {@code var: $.path} or {@code var: {json|header|regex: ...}}. */
-  List<Extract> saves(Node node) {
-    List<Extract> out = new ArrayList<>();
-    if (!(node instanceof MappingNode m)) {
-      Values.expected(
-          p,
-          node,
-          "save",
-          "a mapping of variable names to what to save, like {conversation_id: $.id}");
-      return out;
-    }
-    for (NodeTuple t : m.getValue()) {
-      if (!(t.getKeyNode() instanceof ScalarNode key)) continue;
-      boolean named = Names.variable(p, key, "saved variable");
-      if (named && feeders.contains(key.getValue()))
-        p.add(
-            key,
-            "saved variable '" + key.getValue() + "' has the name of a feeder; rename one of them");
-      Extract e = extract(key, t.getValueNode());
-      if (named && e != null) out.add(e);
-    }
-    return out;
-  }
-
-  private Extract extract(ScalarNode key, Node node) {
-    String what = "a JSONPath like $.id, or {header: NAME}, {regex: PATTERN} or {json: PATH}";
-    if (Nodes.isValue(node)) {
-      String text = ((ScalarNode) node).getValue();
-      if (!text.startsWith("$")) {
-        Values.expected(p, node, "save." + key.getValue(), what);
-        return null;
-      }
-      return jsonPath((ScalarNode) node, "save." + key.getValue())
-          ? new Extract(key.getValue(), Extract.Source.JSON, text, p.at(key))
-          : null;
-    }
-    Fields f = Fields.of(p, node, "save." + key.getValue(), what, SAVE_KEYS);
-    if (f == null) return null;
-    List<String> kinds = f.keys();
-    if (kinds.size() != 1) {
-      p.add(
-          f.node(),
-          "save."
-              + key.getValue()
-              + ": expected exactly one of json, header or regex, found "
-              + (kinds.isEmpty() ? "none" : String.join(" and ", kinds)));
-      return null;
-    }
-    String kind = kinds.getFirst();
-    Node value = f.get(kind);
-    String label = "save." + key.getValue() + "." + kind;
-    String text =
-        Values.nonEmpty(
-            p,
-            value,
-            label,
-            switch (kind) {
-              case "json" -> JSON_PATH_EXAMPLE;
-              case "header" -> "a header name";
-              default -> "a regular expression";
-            });
-    if (text == null) return null;
-    return switch (kind) {
-      case "json" ->
-          jsonPath((ScalarNode) value, label)
-              ? new Extract(key.getValue(), Extract.Source.JSON, text, p.at(key))
-              : null;
-      case "header" -> new Extract(key.getValue(), Extract.Source.HEADER, text, p.at(key));
-      default ->
-          regex((ScalarNode) value, label)
-              ? new Extract(key.getValue(), Extract.Source.REGEX, text, p.at(key))
-              : null;
-    };
-  }
-
-  private boolean jsonPath(ScalarNode node, String label) {
+  /** Whether the scalar is a JSONPath; a problem when it is not. */
+  static boolean jsonPath(Problems p, ScalarNode node, String label) {
     if (JSON_PATH.matcher(node.getValue()).matches()) return true;
     Values.expected(p, node, label, JSON_PATH_EXAMPLE);
     return false;
-  }
-
-  private boolean regex(ScalarNode node, String label) {
-    try {
-      Pattern.compile(node.getValue());
-      return true;
-    } catch (PatternSyntaxException e) {
-      p.add(
-          node,
-          Math.max(0, e.getIndex()),
-          label + ": not a valid regular expression: " + e.getDescription());
-      return false;
-    }
   }
 }

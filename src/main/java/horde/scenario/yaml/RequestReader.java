@@ -41,10 +41,12 @@ final class RequestReader {
 
   private final Problems p;
   private final CheckReader checks;
+  private final SaveReader saveReader;
 
   RequestReader(Problems problems, Set<String> feeders) {
     this.p = problems;
-    this.checks = new CheckReader(problems, feeders);
+    this.checks = new CheckReader(problems);
+    this.saveReader = new SaveReader(problems, feeders);
   }
 
   /** Whether a mapping has a method key, so it is meant as a request. */
@@ -90,7 +92,7 @@ final class RequestReader {
         f.has("expect_status")
             ? Values.statuses(p, f.get("expect_status"), "expect_status")
             : Set.of();
-    List<Extract> saves = f.has("save") ? checks.saves(f.get("save")) : List.of();
+    List<Extract> saves = f.has("save") ? saveReader.saves(f.get("save")) : List.of();
     if (path == null
         || (f.has("name") && name == null)
         || body == null

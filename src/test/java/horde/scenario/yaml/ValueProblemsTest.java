@@ -103,8 +103,7 @@ class ValueProblemsTest {
   void userClasses() {
     assertThat(problems("users: 10\n"))
         .containsExactly(
-            "1:8 users: expected a list of user classes; to set how many users run, write load:"
-                + " {users: 10}");
+            "1:8 users: expected a list of user classes; for 10 users write load: {users: 10}");
     assertThat(problems("users: []\n"))
         .containsExactly("1:8 users: expected at least one user class, found an empty list");
     assertThat(problems("name: x\n"))
