@@ -87,7 +87,7 @@ final class FeederReader {
               + (Files.isDirectory(resolved) ? " as a file (it is a folder)" : ""));
       return null;
     }
-    return new FeederSpec(name, resolved.toString(), order, format, p.at(key));
+    return p.build(key, () -> new FeederSpec(name, resolved.toString(), order, format, p.at(key)));
   }
 
   private <E extends Enum<E>> E choice(

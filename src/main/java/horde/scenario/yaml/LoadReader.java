@@ -95,7 +95,7 @@ final class LoadReader {
             : DEFAULT_RUN_TIME;
     if (!warmupFits(f, warmup, runTime, "run_time")) return null;
     if (users == null || spawnRate == null || runTime == null) return null;
-    return new LoadProfile.Closed(users, spawnRate, runTime, warmup);
+    return p.build(f.node(), () -> new LoadProfile.Closed(users, spawnRate, runTime, warmup));
   }
 
   private LoadProfile staged(Fields f, Duration warmup) {
@@ -120,10 +120,12 @@ final class LoadReader {
       }
       Duration d = Values.duration(p, s.get("duration"), "duration", true);
       Integer users = Values.whole(p, s.get("users"), "users", 0, MAX_USERS);
-      if (d != null && users != null) stages.add(new Stage(d, users));
+      Stage stage = d == null || users == null ? null : p.build(item, () -> new Stage(d, users));
+      if (stage != null) stages.add(stage);
     }
     if (stages.size() != items.size() || stages.isEmpty()) return null;
-    LoadProfile.Staged staged = new LoadProfile.Staged(stages, warmup);
+    LoadProfile.Staged staged = p.build(node, () -> new LoadProfile.Staged(stages, warmup));
+    if (staged == null) return null;
     if (staged.total().isZero()) {
       p.add(node, "stages: together they last 0s; at least one needs a duration above 0");
       return null;
@@ -146,7 +148,8 @@ final class LoadReader {
     LoadProfile.FixedCount fixed =
         requests == null || concurrency == null || (f.has("max_time") && maxTime == null)
             ? null
-            : new LoadProfile.FixedCount(requests, concurrency, maxTime, warmup);
+            : p.build(
+                f.node(), () -> new LoadProfile.FixedCount(requests, concurrency, maxTime, warmup));
     if (fixed == null) return null;
     return warmupFits(f, warmup, fixed.maxTime(), "max_time") ? fixed : null;
   }

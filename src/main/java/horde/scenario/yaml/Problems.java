@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
@@ -41,6 +42,20 @@ final class Problems {
 
   void add(SourcePosition position, String message) {
     found.add(new Problem(position, message));
+  }
+
+  /**
+   * Builds a model record, turning the record's own validation failure into a problem at {@code at}
+   * (null then). The readers check everything first, so this only matters when a record learns a
+   * rule the loader does not know yet.
+   */
+  <T> T build(Node at, Supplier<T> make) {
+    try {
+      return make.get();
+    } catch (IllegalArgumentException e) {
+      add(at, e.getMessage() == null ? "not valid here" : e.getMessage());
+      return null;
+    }
   }
 
   boolean isEmpty() {

@@ -97,18 +97,21 @@ final class RequestReader {
         || (f.has("name") && name == null)
         || body == null
         || (f.has("timeout") && timeout == null)) return null;
-    return new Request(
-        method.toUpperCase(Locale.ROOT),
-        path,
-        name,
-        headers,
-        query,
-        body,
-        timeout,
-        checkList,
-        expect,
-        saves,
-        p.at(f.node()));
+    return p.build(
+        f.node(),
+        () ->
+            new Request(
+                method.toUpperCase(Locale.ROOT),
+                path,
+                name,
+                headers,
+                query,
+                body,
+                timeout,
+                checkList,
+                expect,
+                saves,
+                p.at(f.node())));
   }
 
   /** A path starting with / (or an absolute http(s) URL, or a template), whose templates parse. */

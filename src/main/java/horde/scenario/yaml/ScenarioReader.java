@@ -68,18 +68,21 @@ final class ScenarioReader {
     List<Threshold> thresholds =
         new ThresholdReader(p, users.endpointNames()).read(f.get("thresholds"));
     if (!p.isEmpty()) return null;
-    return new Scenario(
-        name,
-        target,
-        preflight,
-        http,
-        defaults,
-        variables,
-        feeders,
-        classes,
-        load,
-        thresholds,
-        p.at(root));
+    return p.build(
+        root,
+        () ->
+            new Scenario(
+                name,
+                target,
+                preflight,
+                http,
+                defaults,
+                variables,
+                feeders,
+                classes,
+                load,
+                thresholds,
+                p.at(root)));
   }
 
   /** The file name without folders and extension: {@code chat} for {@code tests/chat.yaml}. */
@@ -153,7 +156,8 @@ final class ScenarioReader {
         || insecure == null
         || maxRedirects == null
         || gzip == null) return null;
-    return new HttpSettings(maxConnections, connectTimeout, insecure, maxRedirects, gzip);
+    return p.build(
+        node, () -> new HttpSettings(maxConnections, connectTimeout, insecure, maxRedirects, gzip));
   }
 
   private RequestDefaults defaults(Node node) {

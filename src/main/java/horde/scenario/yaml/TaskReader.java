@@ -60,7 +60,7 @@ final class TaskReader {
       Request r = requests.read(f);
       if (r == null || weight == null) return null;
       String name = r.name() != null ? r.name() : r.method() + " " + r.path();
-      return new Task(name, weight, List.of(r), p.at(item));
+      return p.build(item, () -> new Task(name, weight, List.of(r), p.at(item)));
     }
     String what = "a task: a request like get: /path, or a mapping with steps";
     Fields f = Fields.of(p, item, "tasks", what, TASK_KEYS);
@@ -77,7 +77,7 @@ final class TaskReader {
     if (name != null) endpointNames.add(name);
     List<Step> steps = steps(f.get("steps"), "steps", true);
     if (name == null || weight == null || steps.isEmpty()) return null;
-    return new Task(name, weight, steps, p.at(item));
+    return p.build(item, () -> new Task(name, weight, steps, p.at(item)));
   }
 
   /** A list of steps; empty after any problem in it. */

@@ -86,16 +86,15 @@ final class UserReader {
     WaitTime wait = f.has("wait") ? WaitTimes.wait(p, f.get("wait"), "wait") : WaitTime.NONE;
     List<Step> onStart =
         f.has("on_start") ? tasks.steps(f.get("on_start"), "on_start", false) : null;
-    List<Task> list = List.of();
-    if (f.has("tasks")) {
-      list = tasks.tasks(f.get("tasks"), "tasks");
-    } else {
+    if (!f.has("tasks")) {
       String shown = name == null ? "this user class" : "user class '" + name + "'";
       p.add(item, shown + " has no tasks; add tasks: with at least one request");
     }
+    List<Task> list = f.has("tasks") ? tasks.tasks(f.get("tasks"), "tasks") : List.of();
     List<Step> onStop = f.has("on_stop") ? tasks.steps(f.get("on_stop"), "on_stop", false) : null;
     if (name == null || weight == null || wait == null || list.isEmpty()) return null;
-    return new UserClass(name, weight, wait, onStart, list, onStop, p.at(item));
+    return p.build(
+        item, () -> new UserClass(name, weight, wait, onStart, list, onStop, p.at(item)));
   }
 
   /** A class name, which must differ from the names before it. */
