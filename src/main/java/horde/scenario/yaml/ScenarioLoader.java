@@ -5,7 +5,9 @@ import horde.scenario.Scenario;
 import horde.scenario.SourcePosition;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -42,9 +44,15 @@ public final class ScenarioLoader {
     } catch (CharacterCodingException e) {
       throw new InvalidScenarioException(
           new SourcePosition(file.toString(), 0, 0), "not UTF-8 text");
-    } catch (IOException e) {
+    } catch (NoSuchFileException e) {
+      throw new InvalidScenarioException(new SourcePosition(file.toString(), 0, 0), "no such file");
+    } catch (AccessDeniedException e) {
       throw new InvalidScenarioException(
-          new SourcePosition(file.toString(), 0, 0), "cannot read the file: " + e);
+          new SourcePosition(file.toString(), 0, 0), "cannot read the file: permission denied");
+    } catch (IOException e) {
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new InvalidScenarioException(
+          new SourcePosition(file.toString(), 0, 0), "cannot read the file: " + why);
     }
     Path folder = file.toAbsolutePath().getParent();
     return parse(text, file.toString(), folder);

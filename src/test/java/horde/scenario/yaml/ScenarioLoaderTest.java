@@ -321,7 +321,10 @@ class ScenarioLoaderTest {
     Path missing = dir.resolve("missing.yaml");
     assertThatThrownBy(() -> ScenarioLoader.load(missing))
         .isInstanceOf(InvalidScenarioException.class)
-        .hasMessageStartingWith(missing + ": cannot read the file");
+        .hasMessage(missing + ": no such file");
+    assertThatThrownBy(() -> ScenarioLoader.load(dir))
+        .isInstanceOf(InvalidScenarioException.class)
+        .hasMessageStartingWith(dir + ": cannot read the file: ");
     Path latin1 = dir.resolve("latin1.yaml");
     Files.write(latin1, "name: caf\u00e9\ntasks: [get: /]\n".getBytes(StandardCharsets.ISO_8859_1));
     assertThatThrownBy(() -> ScenarioLoader.load(latin1)).hasMessage(latin1 + ": not UTF-8 text");
