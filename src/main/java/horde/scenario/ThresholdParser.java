@@ -64,7 +64,7 @@ public final class ThresholdParser {
       throw new ThresholdSyntaxException(at, metric.key + " needs " + metric.unit.expected);
     double number = Double.parseDouble(n.group(1));
     String unit = n.group(2).trim();
-    int unitAt = at + n.start(2);
+    int unitAt = at + n.start(2) + (n.group(2).length() - n.group(2).stripLeading().length());
     return switch (metric.unit) {
       case DURATION -> {
         if (unit.isEmpty())

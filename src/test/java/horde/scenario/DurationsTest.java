@@ -35,7 +35,11 @@ class DurationsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", " ", "30", "1", "s", "-5s", "5 s", "1h 30m", "5min", "1.s", ".5s", "1e3s", "2d", "5S", "0x10s"})
+  @ValueSource(
+      strings = {
+        "", " ", "30", "1", "s", "-5s", "5 s", "1h 30m", "5min", "1.s", ".5s", "1e3s", "2d", "5S",
+        "0x10s"
+      })
   void rejectsWithAMessageThatSaysWhatIsExpected(String text) {
     assertThatThrownBy(() -> Durations.parse(text))
         .isInstanceOf(IllegalArgumentException.class)
@@ -48,7 +52,8 @@ class DurationsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"9999999999h", "5000000h1h", "2562048h", "99999999999999999999999999999s"})
+  @ValueSource(
+      strings = {"9999999999h", "5000000h1h", "2562048h", "99999999999999999999999999999s"})
   void rejectsDurationsThatOverflowInsteadOfWrappingAround(String text) {
     assertThatThrownBy(() -> Durations.parse(text))
         .isInstanceOf(IllegalArgumentException.class)
@@ -61,7 +66,13 @@ class DurationsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"300, 300000000000", "1.5, 1500000000", "0, 0", "5m, 300000000000", "250ms, 250000000"})
+  @CsvSource({
+    "300, 300000000000",
+    "1.5, 1500000000",
+    "0, 0",
+    "5m, 300000000000",
+    "250ms, 250000000"
+  })
   void parseSecondsDefaultReadsBareNumbersAsSeconds(String text, long nanos) {
     assertThat(Durations.parseSecondsDefault(text)).isEqualTo(Duration.ofNanos(nanos));
   }

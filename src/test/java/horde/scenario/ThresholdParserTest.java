@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import horde.scenario.Threshold.Comparator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ThresholdParserTest {
   private static final SourcePosition AT = new SourcePosition("s.yaml", 3, 5);
@@ -73,11 +73,11 @@ class ThresholdParserTest {
         "p95 < fast         | 6  | p95 needs a duration like 500ms or 2s",
         "p95 < -1s          | 6  | p95 needs a duration",
         "p95 < 2            | 7  | p95 needs a unit: a duration like 500ms or 2s",
-        "p95 < 2 parsecs    | 7  | 'parsecs' is not a time unit; use us, ms, s, m or h",
+        "p95 < 2 parsecs    | 8  | 'parsecs' is not a time unit; use us, ms, s, m or h",
         "p95 < 2s extra     | 7  | 's extra' is not a time unit",
         "error_rate < 5     | 14 | error_rate needs a percentage like 5%",
         "error_rate < 0.05  | 17 | error_rate needs a percentage",
-        "rps > 100 rps      | 9  | rps needs a number per second like 100",
+        "rps > 100 rps      | 10 | rps needs a number per second like 100",
         "requests > 1e3     | 12 | requests needs a whole number like 1000",
         "failures < 2.5     | 11 | failures needs a whole number",
       })

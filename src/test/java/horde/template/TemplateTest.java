@@ -61,7 +61,8 @@ class TemplateTest {
         "${x:-:)}                  | x               | x   |           | []        | :)",
         "${env.MY-VAR}             | env.MY-VAR      | env | MY-VAR    | []        |",
       })
-  void parsesReferences(String text, String name, String head, String tail, String args, String fallback) {
+  void parsesReferences(
+      String text, String name, String head, String tail, String args, String fallback) {
     Reference r = Template.parse(text).references().get(0);
     assertThat(r.name()).isEqualTo(name);
     assertThat(r.head()).isEqualTo(head);
@@ -110,7 +111,8 @@ class TemplateTest {
       })
   void bindingChecksBuiltInArguments(String text, int offset, String message) {
     TemplateSyntaxException e =
-        catchThrowableOfType(TemplateSyntaxException.class, () -> Template.parse(text).bind(new TestSymbols()));
+        catchThrowableOfType(
+            TemplateSyntaxException.class, () -> Template.parse(text).bind(new TestSymbols()));
     assertThat(e.getMessage()).startsWith(message);
     assertThat(e.offset()).isEqualTo(offset);
   }
@@ -118,7 +120,8 @@ class TemplateTest {
   @Test
   void unknownNamesAreReportedAtBindTime() {
     UnknownNameException e =
-        catchThrowableOfType(UnknownNameException.class, () -> Template.parse("a${nope}").bind(new TestSymbols()));
+        catchThrowableOfType(
+            UnknownNameException.class, () -> Template.parse("a${nope}").bind(new TestSymbols()));
     assertThat(e.name()).isEqualTo("nope");
     assertThat(e.offset()).isEqualTo(1);
     assertThatThrownBy(() -> Template.parse("${env.UNSET_FOR_SURE}").bind(new TestSymbols()))
@@ -133,8 +136,9 @@ class TemplateTest {
     TestScope scope = new TestScope();
     scope.variables.put(0, "c-42");
     String out =
-        Template.parse("/c/${conversation_id}/${questions.text}/${env.HOME_DIR}/${env.X:-dflt}/"
-                + "${user_id}/${iteration}/${counter}/${counter}/$${lit}")
+        Template.parse(
+                "/c/${conversation_id}/${questions.text}/${env.HOME_DIR}/${env.X:-dflt}/"
+                    + "${user_id}/${iteration}/${counter}/${counter}/$${lit}")
             .bind(symbols)
             .render(scope);
     assertThat(out).isEqualTo("/c/c-42/hello/home/dflt/7/3/1/2/${lit}");
@@ -143,11 +147,14 @@ class TemplateTest {
   @Test
   void builtInsProduceTheRightShapes() throws Exception {
     TestScope scope = new TestScope();
-    BoundTemplate t = Template.parse("${uuid} ${timestamp} ${random_int(-2, 2)}").bind(new TestSymbols());
+    BoundTemplate t =
+        Template.parse("${uuid} ${timestamp} ${random_int(-2, 2)}").bind(new TestSymbols());
     for (int i = 0; i < 200; i++) {
       String[] parts = t.render(scope).split(" ");
-      assertThat(parts[0]).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
-      assertThat(Long.parseLong(parts[1])).isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(60_000L));
+      assertThat(parts[0])
+          .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+      assertThat(Long.parseLong(parts[1]))
+          .isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(60_000L));
       assertThat(Integer.parseInt(parts[2])).isBetween(-2, 2);
     }
   }
@@ -156,7 +163,8 @@ class TemplateTest {
   void unsetVariablesUseTheFallbackOrFail() throws Exception {
     TestSymbols symbols = new TestSymbols();
     TestScope scope = new TestScope();
-    assertThat(Template.parse("${conversation_id:-none}").bind(symbols).render(scope)).isEqualTo("none");
+    assertThat(Template.parse("${conversation_id:-none}").bind(symbols).render(scope))
+        .isEqualTo("none");
     assertThatThrownBy(() -> Template.parse("${conversation_id}").bind(symbols).render(scope))
         .isInstanceOf(UnsetValueException.class)
         .hasMessage("variable conversation_id is not set");
@@ -191,7 +199,9 @@ class TemplateTest {
 
     @Override
     public Optional<FeederColumns> feeder(String name) {
-      return name.equals("questions") ? Optional.of(new FeederColumns(0, List.of("text", "lang"))) : Optional.empty();
+      return name.equals("questions")
+          ? Optional.of(new FeederColumns(0, List.of("text", "lang")))
+          : Optional.empty();
     }
 
     @Override

@@ -1,14 +1,12 @@
 package horde.scenario.yaml;
 
 import horde.scenario.Check;
-import horde.scenario.Extract;
 import horde.scenario.JsonExpectation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -16,26 +14,33 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
-/** Reads a request's {@code check} and {@code save} mappings. */
+/** Reads a request's {@code check} mapping. */
 final class CheckReader {
-  private static final Set<String> CHECK_KEYS = Set.of("status", "json", "body_contains", "header", "max_latency");
-  private static final Set<String> SAVE_KEYS = Set.of("json", "header", "regex");
+  private static final Set<String> CHECK_KEYS =
+      Set.of("status", "json", "body_contains", "header", "max_latency");
+
   /** {@code $}, then {@code .name}, {@code ..name}, {@code .*} or {@code [...]} parts. */
-  private static final Pattern JSON_PATH = Pattern.compile("\\$((\\.\\.?[^.\\[\\]\\s]+)|(\\[[^\\]]+\\]))*");
+  private static final Pattern JSON_PATH =
+      Pattern.compile("\\$((\\.\\.?[^.\\[\\]\\s]+)|(\\[[^\\]]+\\]))*");
+
   static final String JSON_PATH_EXAMPLE = "a JSONPath like $.choices[0].message.content";
 
   private final Problems p;
-  private final Set<String> feeders;
 
-  CheckReader(Problems problems, Set<String> feeders) {
+  CheckReader(Problems problems) {
     this.p = problems;
-    this.feeders = feeders;
   }
 
   /** The checks in YAML order. */
   List<Check> checks(Node node) {
     List<Check> out = new ArrayList<>();
-    Fields f = Fields.of(p, node, "check", "a mapping of checks: status, json, body_contains, header, max_latency", CHECK_KEYS);
+    Fields f =
+        Fields.of(
+            p,
+            node,
+            "check",
+            "a mapping of checks: status, json, body_contains, header, max_latency",
+            CHECK_KEYS);
     if (f == null) return out;
     for (String key : f.keys()) {
       Node value = f.get(key);
@@ -64,11 +69,15 @@ final class CheckReader {
 
   private void json(Node node, List<Check> out) {
     if (!(node instanceof MappingNode m)) {
-      Values.expected(p, node, "check.json", "a mapping of JSONPaths to present, absent or a value, like {$.id: present}");
+      Values.expected(
+          p,
+          node,
+          "check.json",
+          "a mapping of JSONPaths to present, absent or a value, like {$.id: present}");
       return;
     }
     for (NodeTuple t : m.getValue()) {
-      if (!(t.getKeyNode() instanceof ScalarNode key) || !jsonPath(key, "check.json")) continue;
+      if (!(t.getKeyNode() instanceof ScalarNode key) || !jsonPath(p, key, "check.json")) continue;
       JsonExpectation expect = expectation(t.getValueNode());
       if (expect != null) out.add(new Check.JsonField(key.getValue(), expect));
     }
@@ -82,7 +91,8 @@ final class CheckReader {
     Object value = Nodes.isValue(node) ? JsonTree.scalar(p, (ScalarNode) node, false) : null;
     if (value instanceof String || value instanceof Number || value instanceof Boolean)
       return new JsonExpectation.EqualTo(value);
-    Values.expected(p, node, "check.json", "present, absent, or a text, number or boolean to equal");
+    Values.expected(
+        p, node, "check.json", "present, absent, or a text, number or boolean to equal");
     return null;
   }
 
@@ -94,77 +104,19 @@ final class CheckReader {
     for (NodeTuple t : m.getValue()) {
       if (!(t.getKeyNode() instanceof ScalarNode key)) continue;
       Node v = t.getValueNode();
-      String value = Values.text(p, v, "check.header", "present, or the value the header must have");
+      String value =
+          Values.text(p, v, "check.header", "present, or the value the header must have");
       if (value == null) continue;
-      boolean present = value.equals("present") && ((ScalarNode) v).getScalarStyle() == ScalarStyle.PLAIN;
+      boolean present =
+          value.equals("present") && ((ScalarNode) v).getScalarStyle() == ScalarStyle.PLAIN;
       out.add(new Check.Header(key.getValue(), present ? null : value));
     }
   }
 
-  /** The saves in YAML order: {@code var: $.path} or {@code var: {json|header|regex: ...}}. */
-  List<Extract> saves(Node node) {
-    List<Extract> out = new ArrayList<>();
-    if (!(node instanceof MappingNode m)) {
-      Values.expected(p, node, "save", "a mapping of variable names to what to save, like {conversation_id: $.id}");
-      return out;
-    }
-    for (NodeTuple t : m.getValue()) {
-      if (!(t.getKeyNode() instanceof ScalarNode key)) continue;
-      boolean named = Names.variable(p, key, "saved variable");
-      if (named && feeders.contains(key.getValue()))
-        p.add(key, "saved variable '" + key.getValue() + "' has the name of a feeder; rename one of them");
-      Extract e = extract(key, t.getValueNode());
-      if (named && e != null) out.add(e);
-    }
-    return out;
-  }
-
-  private Extract extract(ScalarNode key, Node node) {
-    String what = "a JSONPath like $.id, or {header: NAME}, {regex: PATTERN} or {json: PATH}";
-    if (Nodes.isValue(node)) {
-      String text = ((ScalarNode) node).getValue();
-      if (!text.startsWith("$")) {
-        Values.expected(p, node, "save." + key.getValue(), what);
-        return null;
-      }
-      return jsonPath((ScalarNode) node, "save." + key.getValue()) ? new Extract(key.getValue(), Extract.Source.JSON, text, p.at(key)) : null;
-    }
-    Fields f = Fields.of(p, node, "save." + key.getValue(), what, SAVE_KEYS);
-    if (f == null) return null;
-    List<String> kinds = f.keys();
-    if (kinds.size() != 1) {
-      p.add(f.node(), "save." + key.getValue() + ": expected exactly one of json, header or regex, found " + (kinds.isEmpty() ? "none" : String.join(" and ", kinds)));
-      return null;
-    }
-    String kind = kinds.getFirst();
-    Node value = f.get(kind);
-    String label = "save." + key.getValue() + "." + kind;
-    String text = Values.nonEmpty(p, value, label, switch (kind) {
-      case "json" -> JSON_PATH_EXAMPLE;
-      case "header" -> "a header name";
-      default -> "a regular expression";
-    });
-    if (text == null) return null;
-    return switch (kind) {
-      case "json" -> jsonPath((ScalarNode) value, label) ? new Extract(key.getValue(), Extract.Source.JSON, text, p.at(key)) : null;
-      case "header" -> new Extract(key.getValue(), Extract.Source.HEADER, text, p.at(key));
-      default -> regex((ScalarNode) value, label) ? new Extract(key.getValue(), Extract.Source.REGEX, text, p.at(key)) : null;
-    };
-  }
-
-  private boolean jsonPath(ScalarNode node, String label) {
+  /** Whether the scalar is a JSONPath; a problem when it is not. */
+  static boolean jsonPath(Problems p, ScalarNode node, String label) {
     if (JSON_PATH.matcher(node.getValue()).matches()) return true;
     Values.expected(p, node, label, JSON_PATH_EXAMPLE);
     return false;
-  }
-
-  private boolean regex(ScalarNode node, String label) {
-    try {
-      Pattern.compile(node.getValue());
-      return true;
-    } catch (PatternSyntaxException e) {
-      p.add(node, Math.max(0, e.getIndex()), label + ": not a valid regular expression: " + e.getDescription());
-      return false;
-    }
   }
 }

@@ -51,18 +51,24 @@ final class FeederReader {
   private FeederSpec feeder(ScalarNode key, Node value) {
     String name = key.getValue();
     if (Nodes.isValue(value)) return spec(name, value, null, null, key);
-    Fields f = Fields.of(p, value, name, "a file path, or a mapping with file, order and format", KEYS);
+    Fields f =
+        Fields.of(p, value, name, "a file path, or a mapping with file, order and format", KEYS);
     if (f == null) return null;
     if (!f.has("file")) {
       p.add(f.node(), "feeder '" + name + "' needs a file: its path, like data/" + name + ".csv");
       return null;
     }
-    FeederSpec.Order order = f.has("order") ? choice(f.get("order"), "order", ORDERS, FeederSpec.Order.class) : null;
-    FeederSpec.Format format = f.has("format") ? choice(f.get("format"), "format", FORMATS, FeederSpec.Format.class) : null;
+    FeederSpec.Order order =
+        f.has("order") ? choice(f.get("order"), "order", ORDERS, FeederSpec.Order.class) : null;
+    FeederSpec.Format format =
+        f.has("format")
+            ? choice(f.get("format"), "format", FORMATS, FeederSpec.Format.class)
+            : null;
     return spec(name, f.get("file"), order, format, key);
   }
 
-  private FeederSpec spec(String name, Node fileNode, FeederSpec.Order order, FeederSpec.Format format, Node key) {
+  private FeederSpec spec(
+      String name, Node fileNode, FeederSpec.Order order, FeederSpec.Format format, Node key) {
     String file = Values.nonEmpty(p, fileNode, "file", "a file path like data/" + name + ".csv");
     if (file == null) return null;
     Path resolved;
@@ -73,18 +79,33 @@ final class FeederReader {
       return null;
     }
     if (!Files.isRegularFile(resolved)) {
-      p.add(fileNode, "file: " + resolved + " does not exist" + (Files.isDirectory(resolved) ? " as a file (it is a folder)" : ""));
+      p.add(
+          fileNode,
+          "file: "
+              + resolved
+              + " does not exist"
+              + (Files.isDirectory(resolved) ? " as a file (it is a folder)" : ""));
       return null;
     }
-    return new FeederSpec(name, resolved.toString(), order, format, p.at(key));
+    return p.build(key, () -> new FeederSpec(name, resolved.toString(), order, format, p.at(key)));
   }
 
-  private <E extends Enum<E>> E choice(Node node, String label, List<String> allowed, Class<E> type) {
-    String what = String.join(", ", allowed.subList(0, allowed.size() - 1)) + " or " + allowed.getLast();
+  private <E extends Enum<E>> E choice(
+      Node node, String label, List<String> allowed, Class<E> type) {
+    String what =
+        String.join(", ", allowed.subList(0, allowed.size() - 1)) + " or " + allowed.getLast();
     String text = Values.text(p, node, label, what);
     if (text == null) return null;
     if (allowed.contains(text)) return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
-    p.add(node, label + ": expected " + what + ", found '" + text + "'" + Suggest.didYouMean(text, allowed));
+    p.add(
+        node,
+        label
+            + ": expected "
+            + what
+            + ", found '"
+            + text
+            + "'"
+            + Suggest.didYouMean(text, allowed));
     return null;
   }
 }

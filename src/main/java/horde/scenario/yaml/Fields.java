@@ -44,21 +44,22 @@ final class Fields {
           Map.entry("status", "expect_status"),
           Map.entry("target", "users"),
           Map.entry("ramp_up", "spawn_rate"),
-          Map.entry("hatch_rate", "spawn_rate"));
+          Map.entry("hatch_rate", "spawn_rate"),
+          Map.entry("steps", "tasks"));
 
-  private final Problems problems;
   private final MappingNode node;
   private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
 
-  private Fields(Problems problems, MappingNode node, String where, Set<String> known, boolean extensions) {
-    this.problems = problems;
+  private Fields(
+      Problems problems, MappingNode node, String where, Set<String> known, boolean extensions) {
     this.node = node;
     Set<String> seen = new HashSet<>();
     for (NodeTuple t : node.getValue()) {
       if (!(t.getKeyNode() instanceof ScalarNode key) || !seen.add(key.getValue())) continue;
       if (extensions && key.getValue().startsWith("x-")) continue;
       if (!known.contains(key.getValue())) {
-        problems.add(key, "unknown key '" + key.getValue() + "' in " + where + hint(key.getValue(), known));
+        problems.add(
+            key, "unknown key '" + key.getValue() + "' in " + where + hint(key.getValue(), known));
       } else {
         entries.putIfAbsent(key.getValue(), t);
       }
@@ -73,7 +74,8 @@ final class Fields {
   }
 
   /** Like {@link #of}, but keys starting with {@code x-} are free (to hold YAML anchors). */
-  static Fields withExtensions(Problems p, Node node, String label, String what, Set<String> known) {
+  static Fields withExtensions(
+      Problems p, Node node, String label, String what, Set<String> known) {
     if (node instanceof MappingNode m) return new Fields(p, m, what, known, true);
     Values.expected(p, node, label, what);
     return null;
@@ -115,9 +117,5 @@ final class Fields {
   /** The present keys among {@code candidates}, in YAML order. */
   List<String> present(Set<String> candidates) {
     return entries.keySet().stream().filter(candidates::contains).toList();
-  }
-
-  Problems problems() {
-    return problems;
   }
 }

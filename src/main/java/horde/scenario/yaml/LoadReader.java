@@ -16,13 +16,30 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * for ten seconds.
  */
 final class LoadReader {
-  static final LoadProfile DEFAULT = new LoadProfile.Closed(1, 1, Duration.ofSeconds(10), Duration.ZERO);
+  static final LoadProfile DEFAULT =
+      new LoadProfile.Closed(1, 1, Duration.ofSeconds(10), Duration.ZERO);
   static final Duration DEFAULT_RUN_TIME = Duration.ofSeconds(10);
   private static final Set<String> MODES = Set.of("users", "stages", "requests");
   private static final Map<String, String> MODE_OF =
-      Map.of("spawn_rate", "users", "run_time", "users", "concurrency", "requests", "max_time", "requests");
+      Map.of(
+          "spawn_rate",
+          "users",
+          "run_time",
+          "users",
+          "concurrency",
+          "requests",
+          "max_time",
+          "requests");
   private static final Set<String> KEYS =
-      Set.of("users", "spawn_rate", "run_time", "stages", "requests", "concurrency", "max_time", "warmup");
+      Set.of(
+          "users",
+          "spawn_rate",
+          "run_time",
+          "stages",
+          "requests",
+          "concurrency",
+          "max_time",
+          "warmup");
   private static final long MAX_USERS = 10_000_000;
 
   private final Problems p;
@@ -37,18 +54,28 @@ final class LoadReader {
     if (f == null) return null;
     List<String> modes = f.present(MODES);
     if (modes.isEmpty()) {
-      p.add(node, "load: expected one of users (with spawn_rate and run_time), stages, or requests (with concurrency)");
+      p.add(
+          node,
+          "load: expected one of users (with spawn_rate and run_time), stages, or requests (with"
+              + " concurrency)");
       return null;
     }
     String mode = modes.getFirst();
     for (String other : modes.subList(1, modes.size()))
-      p.add(f.key(other), "load: " + other + " cannot go with " + mode + "; choose one of users, stages or requests");
+      p.add(
+          f.key(other),
+          "load: "
+              + other
+              + " cannot go with "
+              + mode
+              + "; choose one of users, stages or requests");
     for (String key : f.keys()) {
       String needs = MODE_OF.get(key);
       if (needs != null && !needs.equals(mode))
         p.add(f.key(key), "load: " + key + " goes with " + needs + ", not with " + mode);
     }
-    Duration warmup = f.has("warmup") ? Values.duration(p, f.get("warmup"), "warmup", true) : Duration.ZERO;
+    Duration warmup =
+        f.has("warmup") ? Values.duration(p, f.get("warmup"), "warmup", true) : Duration.ZERO;
     return switch (mode) {
       case "users" -> closed(f, warmup);
       case "stages" -> staged(f, warmup);
@@ -58,21 +85,34 @@ final class LoadReader {
 
   private LoadProfile closed(Fields f, Duration warmup) {
     Integer users = Values.whole(p, f.get("users"), "users", 1, MAX_USERS);
-    Double spawnRate = f.has("spawn_rate") ? Values.number(p, f.get("spawn_rate"), "spawn_rate", 0) : (users == null ? null : users.doubleValue());
-    Duration runTime = f.has("run_time") ? Values.duration(p, f.get("run_time"), "run_time", false) : DEFAULT_RUN_TIME;
+    Double spawnRate =
+        f.has("spawn_rate")
+            ? Values.number(p, f.get("spawn_rate"), "spawn_rate", 0)
+            : (users == null ? null : users.doubleValue());
+    Duration runTime =
+        f.has("run_time")
+            ? Values.duration(p, f.get("run_time"), "run_time", false)
+            : DEFAULT_RUN_TIME;
     if (!warmupFits(f, warmup, runTime, "run_time")) return null;
     if (users == null || spawnRate == null || runTime == null) return null;
-    return new LoadProfile.Closed(users, spawnRate, runTime, warmup);
+    return p.build(f.node(), () -> new LoadProfile.Closed(users, spawnRate, runTime, warmup));
   }
 
   private LoadProfile staged(Fields f, Duration warmup) {
     Node node = f.get("stages");
-    List<Node> items = Values.list(p, node, "stages", "a list of stages like {duration: 1m, users: 100}");
+    List<Node> items =
+        Values.list(p, node, "stages", "a list of stages like {duration: 1m, users: 100}");
     if (items == null) return null;
     if (items.isEmpty()) Values.expected(p, node, "stages", "at least one stage");
     List<Stage> stages = new ArrayList<>();
     for (Node item : items) {
-      Fields s = Fields.of(p, item, "stages", "a stage like {duration: 1m, users: 100}", Set.of("duration", "users"));
+      Fields s =
+          Fields.of(
+              p,
+              item,
+              "stages",
+              "a stage like {duration: 1m, users: 100}",
+              Set.of("duration", "users"));
       if (s == null) continue;
       if (!s.has("duration") || !s.has("users")) {
         p.add(item, "a stage needs duration and users, like {duration: 1m, users: 100}");
@@ -80,10 +120,12 @@ final class LoadReader {
       }
       Duration d = Values.duration(p, s.get("duration"), "duration", true);
       Integer users = Values.whole(p, s.get("users"), "users", 0, MAX_USERS);
-      if (d != null && users != null) stages.add(new Stage(d, users));
+      Stage stage = d == null || users == null ? null : p.build(item, () -> new Stage(d, users));
+      if (stage != null) stages.add(stage);
     }
     if (stages.size() != items.size() || stages.isEmpty()) return null;
-    LoadProfile.Staged staged = new LoadProfile.Staged(stages, warmup);
+    LoadProfile.Staged staged = p.build(node, () -> new LoadProfile.Staged(stages, warmup));
+    if (staged == null) return null;
     if (staged.total().isZero()) {
       p.add(node, "stages: together they last 0s; at least one needs a duration above 0");
       return null;
@@ -97,10 +139,17 @@ final class LoadReader {
 
   private LoadProfile fixedCount(Fields f, Duration warmup) {
     Long requests = Values.wholeLong(p, f.get("requests"), "requests", 1, Long.MAX_VALUE);
-    Integer concurrency = f.has("concurrency") ? Values.whole(p, f.get("concurrency"), "concurrency", 1, MAX_USERS) : Integer.valueOf(1);
-    Duration maxTime = f.has("max_time") ? Values.duration(p, f.get("max_time"), "max_time", false) : null;
-    LoadProfile.FixedCount fixed = requests == null || concurrency == null || (f.has("max_time") && maxTime == null)
-        ? null : new LoadProfile.FixedCount(requests, concurrency, maxTime, warmup);
+    Integer concurrency =
+        f.has("concurrency")
+            ? Values.whole(p, f.get("concurrency"), "concurrency", 1, MAX_USERS)
+            : Integer.valueOf(1);
+    Duration maxTime =
+        f.has("max_time") ? Values.duration(p, f.get("max_time"), "max_time", false) : null;
+    LoadProfile.FixedCount fixed =
+        requests == null || concurrency == null || (f.has("max_time") && maxTime == null)
+            ? null
+            : p.build(
+                f.node(), () -> new LoadProfile.FixedCount(requests, concurrency, maxTime, warmup));
     if (fixed == null) return null;
     return warmupFits(f, warmup, fixed.maxTime(), "max_time") ? fixed : null;
   }
@@ -109,7 +158,15 @@ final class LoadReader {
   private boolean warmupFits(Fields f, Duration warmup, Duration run, String what) {
     if (warmup == null) return false;
     if (run == null || warmup.compareTo(run) < 0) return true;
-    p.add(f.get("warmup"), "warmup: " + Durations.format(warmup) + " is not shorter than " + what + " (" + Durations.format(run) + "), so nothing would be measured");
+    p.add(
+        f.get("warmup"),
+        "warmup: "
+            + Durations.format(warmup)
+            + " is not shorter than "
+            + what
+            + " ("
+            + Durations.format(run)
+            + "), so nothing would be measured");
     return false;
   }
 }

@@ -17,11 +17,20 @@ final class Names {
   static boolean variable(Problems p, ScalarNode key, String what) {
     String name = key.getValue();
     if (!NAME.matcher(name).matches()) {
-      p.add(key, what + " name '" + name + "' must be letters, digits and _ (not starting with a digit), so that ${" + name + "} can use it");
+      p.add(
+          key,
+          what
+              + " name '"
+              + name
+              + "' must be letters, digits and _ (not starting with a digit), so that ${"
+              + name
+              + "} can use it");
       return false;
     }
     if (Binder.BUILT_INS.contains(name) || name.equals("env")) {
-      p.add(key, what + " name '" + name + "' is taken by the built-in ${" + name + "}; choose another");
+      p.add(
+          key,
+          what + " name '" + name + "' is taken by the built-in ${" + name + "}; choose another");
       return false;
     }
     return true;

@@ -29,7 +29,8 @@ final class Nodes {
     if (v.length() > 40) v = v.substring(0, 37) + "...";
     v = v.replace("\n", "\\n");
     boolean quoted =
-        s.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED || s.getScalarStyle() == ScalarStyle.SINGLE_QUOTED;
+        s.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED
+            || s.getScalarStyle() == ScalarStyle.SINGLE_QUOTED;
     return quoted ? "\"" + v + "\" (quoted text)" : "'" + v + "'";
   }
 

@@ -7,12 +7,13 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
- * The problems found in one scenario file. Readers add what they find and go on, so the author
- * sees every problem at once; a node read twice (through a YAML alias) is reported once.
+ * The problems found in one scenario file. Readers add what they find and go on, so the author sees
+ * every problem at once; a node read twice (through a YAML alias) is reported once.
  */
 final class Problems {
   private final Source source;
@@ -43,12 +44,22 @@ final class Problems {
     found.add(new Problem(position, message));
   }
 
-  boolean isEmpty() {
-    return found.isEmpty();
+  /**
+   * Builds a model record, turning the record's own validation failure into a problem at {@code at}
+   * (null then). The readers check everything first, so this only matters when a record learns a
+   * rule the loader does not know yet.
+   */
+  <T> T build(Node at, Supplier<T> make) {
+    try {
+      return make.get();
+    } catch (IllegalArgumentException e) {
+      add(at, e.getMessage() == null ? "not valid here" : e.getMessage());
+      return null;
+    }
   }
 
-  int count() {
-    return found.size();
+  boolean isEmpty() {
+    return found.isEmpty();
   }
 
   /** In file order. */

@@ -17,22 +17,36 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
- * Reads one request: {@code post: /path} plus name, headers, query, one body (json, body or
- * form), timeout, check, expect_status and save.
+ * Reads one request: {@code post: /path} plus name, headers, query, one body (json, body or form),
+ * timeout, check, expect_status and save.
  */
 final class RequestReader {
-  static final List<String> METHOD_KEYS = Request.METHODS.stream().map(m -> m.toLowerCase(Locale.ROOT)).toList();
+  static final List<String> METHOD_KEYS =
+      Request.METHODS.stream().map(m -> m.toLowerCase(Locale.ROOT)).toList();
   private static final Set<String> KEYS =
-      Set.of("name", "headers", "query", "json", "body", "content_type", "form", "timeout", "check", "expect_status", "save");
+      Set.of(
+          "name",
+          "headers",
+          "query",
+          "json",
+          "body",
+          "content_type",
+          "form",
+          "timeout",
+          "check",
+          "expect_status",
+          "save");
   private static final Set<String> BODY_KEYS = Set.of("json", "body", "form");
   private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
   private final Problems p;
   private final CheckReader checks;
+  private final SaveReader saveReader;
 
   RequestReader(Problems problems, Set<String> feeders) {
     this.p = problems;
-    this.checks = new CheckReader(problems, feeders);
+    this.checks = new CheckReader(problems);
+    this.saveReader = new SaveReader(problems, feeders);
   }
 
   /** Whether a mapping has a method key, so it is meant as a request. */
@@ -54,24 +68,50 @@ final class RequestReader {
   Request read(Fields f) {
     List<String> methods = f.present(Set.copyOf(METHOD_KEYS));
     if (methods.isEmpty()) {
-      p.add(f.node(), "a request needs a method: " + String.join(", ", METHOD_KEYS) + ", with a path like get: /health");
+      p.add(
+          f.node(),
+          "a request needs a method: "
+              + String.join(", ", METHOD_KEYS)
+              + ", with a path like get: /health");
       return null;
     }
     for (String extra : methods.subList(1, methods.size()))
       p.add(f.key(extra), "a request has one method; this one already has " + methods.getFirst());
     String method = methods.getFirst();
     String path = path(p, f.get(method), method);
-    String name = f.has("name") ? Values.nonEmpty(p, f.get("name"), "name", "an endpoint name") : null;
+    String name =
+        f.has("name") ? Values.nonEmpty(p, f.get("name"), "name", "an endpoint name") : null;
     Map<String, String> headers = f.has("headers") ? headers(p, f.get("headers")) : Map.of();
-    Map<String, String> query = f.has("query") ? Values.strings(p, f.get("query"), "query", true) : Map.of();
+    Map<String, String> query =
+        f.has("query") ? Values.strings(p, f.get("query"), "query", true) : Map.of();
     Body body = body(f);
-    Duration timeout = f.has("timeout") ? Values.duration(p, f.get("timeout"), "timeout", false) : null;
+    Duration timeout =
+        f.has("timeout") ? Values.duration(p, f.get("timeout"), "timeout", false) : null;
     List<Check> checkList = f.has("check") ? checks.checks(f.get("check")) : List.of();
-    Set<Integer> expect = f.has("expect_status") ? Values.statuses(p, f.get("expect_status"), "expect_status") : Set.of();
-    List<Extract> saves = f.has("save") ? checks.saves(f.get("save")) : List.of();
-    if (path == null || (f.has("name") && name == null) || body == null || (f.has("timeout") && timeout == null))
-      return null;
-    return new Request(method.toUpperCase(Locale.ROOT), path, name, headers, query, body, timeout, checkList, expect, saves, p.at(f.node()));
+    Set<Integer> expect =
+        f.has("expect_status")
+            ? Values.statuses(p, f.get("expect_status"), "expect_status")
+            : Set.of();
+    List<Extract> saves = f.has("save") ? saveReader.saves(f.get("save")) : List.of();
+    if (path == null
+        || (f.has("name") && name == null)
+        || body == null
+        || (f.has("timeout") && timeout == null)) return null;
+    return p.build(
+        f.node(),
+        () ->
+            new Request(
+                method.toUpperCase(Locale.ROOT),
+                path,
+                name,
+                headers,
+                query,
+                body,
+                timeout,
+                checkList,
+                expect,
+                saves,
+                p.at(f.node())));
   }
 
   /** A path starting with / (or an absolute http(s) URL, or a template), whose templates parse. */
@@ -80,8 +120,10 @@ final class RequestReader {
     String path = Values.template(p, node, label, what);
     if (path == null) return null;
     String s = path.strip();
-    if (s.startsWith("/") || s.startsWith("${") || s.regionMatches(true, 0, "http://", 0, 7) || s.regionMatches(true, 0, "https://", 0, 8))
-      return s;
+    if (s.startsWith("/")
+        || s.startsWith("${")
+        || s.regionMatches(true, 0, "http://", 0, 7)
+        || s.regionMatches(true, 0, "https://", 0, 8)) return s;
     Values.expected(p, node, label, what);
     return null;
   }
@@ -92,7 +134,12 @@ final class RequestReader {
     if (node instanceof MappingNode m) {
       for (NodeTuple t : m.getValue()) {
         if (t.getKeyNode() instanceof ScalarNode k && !HEADER_NAME.matcher(k.getValue()).matches())
-          p.add(k, "headers: '" + k.getValue() + "' is not a valid header name (letters, digits and - _ . ! # $ % & ' * + ^ ` | ~)");
+          p.add(
+              k,
+              "headers: '"
+                  + k.getValue()
+                  + "' is not a valid header name (letters, digits and - _ . ! # $ % & ' * + ^ ` |"
+                  + " ~)");
       }
     }
     return headers;
@@ -101,14 +148,24 @@ final class RequestReader {
   private Body body(Fields f) {
     List<String> bodies = f.present(BODY_KEYS);
     for (String extra : bodies.size() > 1 ? bodies.subList(1, bodies.size()) : List.<String>of())
-      p.add(f.key(extra), "a request has one body; this one already has " + bodies.getFirst() + " (json, body and form exclude each other)");
+      p.add(
+          f.key(extra),
+          "a request has one body; this one already has "
+              + bodies.getFirst()
+              + " (json, body and form exclude each other)");
     if (f.has("content_type") && !bodies.contains("body"))
-      p.add(f.key("content_type"), "content_type goes with body: (for json and form it is set for you; or set a Content-Type header)");
+      p.add(
+          f.key("content_type"),
+          "content_type goes with body: (for json and form it is set for you; or set a Content-Type"
+              + " header)");
     if (bodies.isEmpty()) return Body.NONE;
     Node node = f.get(bodies.getFirst());
     return switch (bodies.getFirst()) {
       case "json" -> Nodes.isNull(node) ? jsonProblem(node) : new Body.Json(JsonTree.read(p, node));
-      case "form" -> f.get("form") instanceof MappingNode ? new Body.Form(Values.strings(p, node, "form", true)) : formProblem(node);
+      case "form" ->
+          f.get("form") instanceof MappingNode
+              ? new Body.Form(Values.strings(p, node, "form", true))
+              : formProblem(node);
       default -> raw(f, node);
     };
   }
@@ -125,7 +182,11 @@ final class RequestReader {
 
   private Body raw(Fields f, Node node) {
     String text = Values.template(p, node, "body", "text (for a JSON document use json:)");
-    String type = f.has("content_type") ? Values.nonEmpty(p, f.get("content_type"), "content_type", "a media type like application/xml") : "text/plain";
+    String type =
+        f.has("content_type")
+            ? Values.nonEmpty(
+                p, f.get("content_type"), "content_type", "a media type like application/xml")
+            : "text/plain";
     return text == null || type == null ? null : new Body.Raw(text, type);
   }
 }

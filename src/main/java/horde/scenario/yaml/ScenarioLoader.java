@@ -5,7 +5,9 @@ import horde.scenario.Scenario;
 import horde.scenario.SourcePosition;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -28,8 +30,8 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * }
  * }</pre>
  *
- * Every problem in the file is reported, each with its 1-based line and column, not only the
- * first. Names used in templates are not checked here; the planner does that.
+ * Every problem in the file is reported, each with its 1-based line and column, not only the first.
+ * Names used in templates are not checked here; the planner does that.
  */
 public final class ScenarioLoader {
   private ScenarioLoader() {}
@@ -40,10 +42,17 @@ public final class ScenarioLoader {
     try {
       text = Files.readString(file);
     } catch (CharacterCodingException e) {
-      throw new InvalidScenarioException(new SourcePosition(file.toString(), 0, 0), "not UTF-8 text");
-    } catch (IOException e) {
       throw new InvalidScenarioException(
-          new SourcePosition(file.toString(), 0, 0), "cannot read the file: " + e);
+          new SourcePosition(file.toString(), 0, 0), "not UTF-8 text");
+    } catch (NoSuchFileException e) {
+      throw new InvalidScenarioException(new SourcePosition(file.toString(), 0, 0), "no such file");
+    } catch (AccessDeniedException e) {
+      throw new InvalidScenarioException(
+          new SourcePosition(file.toString(), 0, 0), "cannot read the file: permission denied");
+    } catch (IOException e) {
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new InvalidScenarioException(
+          new SourcePosition(file.toString(), 0, 0), "cannot read the file: " + why);
     }
     Path folder = file.toAbsolutePath().getParent();
     return parse(text, file.toString(), folder);
@@ -63,11 +72,15 @@ public final class ScenarioLoader {
     Scenario scenario = null;
     if (root.isPresent()) {
       Structure.check(problems, root.get());
-      scenario = new ScenarioReader(problems, baseDir == null ? Path.of("") : baseDir).read(root.get());
+      scenario =
+          new ScenarioReader(problems, baseDir == null ? Path.of("") : baseDir).read(root.get());
     } else if (problems.isEmpty()) {
-      problems.add(new SourcePosition(fileName, 1, 1), "the file is empty; expected a scenario with at least users (or tasks)");
+      problems.add(
+          new SourcePosition(fileName, 1, 1),
+          "the file is empty; expected a scenario with at least users (or tasks)");
     }
-    if (!problems.isEmpty() || scenario == null) throw new InvalidScenarioException(problems.list());
+    if (!problems.isEmpty() || scenario == null)
+      throw new InvalidScenarioException(problems.list());
     return scenario;
   }
 
@@ -106,29 +119,57 @@ public final class ScenarioLoader {
     String context = e.getContext() == null ? "" : e.getContext().strip();
     Optional<Mark> problemMark = e.getProblemMark();
     Optional<Mark> contextMark = e.getContextMark();
-    SourcePosition at = problemMark.or(() -> contextMark).map(source::at).orElse(new SourcePosition(source.file(), 1, 1));
+    SourcePosition at =
+        problemMark
+            .or(() -> contextMark)
+            .map(source::at)
+            .orElse(new SourcePosition(source.file(), 1, 1));
     String message;
     if (problem.contains("(TAB)")) {
       message = "a tab cannot indent YAML; use spaces";
-    } else if (context.contains("quoted scalar") && problem.contains("end of stream") && contextMark.isPresent()) {
-      message = "not valid YAML: this quote is never closed (the file ends at line " + at.line() + ")";
+    } else if (context.contains("quoted scalar")
+        && problem.contains("end of stream")
+        && contextMark.isPresent()) {
+      message =
+          "not valid YAML: this quote is never closed (the file ends at line " + at.line() + ")";
       at = source.at(contextMark.get());
+    } else if (problemMark.isPresent() && startsTemplate(source, problemMark.get().getIndex())) {
+      message =
+          "not valid YAML: inside [ ] or { }, a value with ${...} must be quoted, like"
+              + " \"/c/${id}\"";
+      at = new SourcePosition(at.file(), at.line(), at.column() - 1); // at the '$'.
+    } else if (problem.contains("found another document")) {
+      message = "not valid YAML: a scenario is one YAML document, and another starts here";
     } else if (problem.startsWith("expected <block end>")) {
       message = "not valid YAML: this line is indented differently from the keys above it";
     } else if (problem.startsWith("mapping values are not allowed")) {
-      message = "not valid YAML: ':' is not allowed here (check the indentation, or quote a value that contains ': ')";
+      message =
+          "not valid YAML: ':' is not allowed here (check the indentation, or quote a value that"
+              + " contains ': ')";
     } else {
       StringBuilder out = new StringBuilder("not valid YAML: ").append(problem);
       if (!context.isEmpty()) {
         out.append(" (").append(context);
         contextMark
             .filter(m -> problemMark.map(pm -> pm.getIndex() != m.getIndex()).orElse(true))
-            .ifPresent(m -> out.append(" that started at line ").append(m.getLine() + 1)
-                .append(", column ").append(m.getColumn() + 1));
+            .ifPresent(
+                m ->
+                    out.append(" that started at line ")
+                        .append(m.getLine() + 1)
+                        .append(", column ")
+                        .append(m.getColumn() + 1));
         out.append(')');
       }
       message = out.toString();
     }
     problems.add(at, message);
+  }
+
+  /**
+   * Whether the text at {@code index} is the '{' of a '${' (which ends a plain value in flow
+   * style).
+   */
+  private static boolean startsTemplate(Source source, int index) {
+    return source.codePointAt(index) == '{' && source.codePointAt(index - 1) == '$';
   }
 }

@@ -9,17 +9,34 @@ import horde.scenario.Scenario;
 import horde.scenario.Threshold;
 import horde.scenario.UserClass;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
-/** Reads the top level of a scenario and its small sections; the big ones have their own readers. */
+/**
+ * Reads the top level of a scenario and its small sections; the big ones have their own readers.
+ */
 final class ScenarioReader {
   private static final Set<String> KEYS =
-      Set.of("name", "target", "preflight", "http", "defaults", "variables", "feeders", "users", "tasks", "load", "thresholds");
+      Set.of(
+          "name",
+          "target",
+          "preflight",
+          "http",
+          "defaults",
+          "variables",
+          "feeders",
+          "users",
+          "tasks",
+          "load",
+          "thresholds");
   private static final Set<String> HTTP_KEYS =
       Set.of("max_connections", "connect_timeout", "insecure", "max_redirects", "gzip");
 
@@ -33,9 +50,12 @@ final class ScenarioReader {
 
   /** The scenario, or null when there were problems. */
   Scenario read(Node root) {
-    Fields f = Fields.withExtensions(p, root, "scenario", "a mapping with users (or tasks), load and thresholds", KEYS);
+    Fields f =
+        Fields.withExtensions(
+            p, root, "scenario", "a mapping with users (or tasks), load and thresholds", KEYS);
     if (f == null) return null;
-    String name = f.has("name") ? Values.nonEmpty(p, f.get("name"), "name", "a name") : defaultName();
+    String name =
+        f.has("name") ? Values.nonEmpty(p, f.get("name"), "name", "a name") : defaultName();
     String target = f.has("target") ? target(f.get("target")) : "";
     Preflight preflight = f.has("preflight") ? preflight(f.get("preflight")) : null;
     HttpSettings http = f.has("http") ? http(f.get("http")) : null;
@@ -45,10 +65,24 @@ final class ScenarioReader {
     UserReader users = new UserReader(p, feeders.keySet());
     List<UserClass> classes = users.read(f);
     LoadProfile load = new LoadReader(p).read(f.get("load"));
-    List<Threshold> thresholds = new ThresholdReader(p, users.endpointNames()).read(f.get("thresholds"));
+    List<Threshold> thresholds =
+        new ThresholdReader(p, users.endpointNames()).read(f.get("thresholds"));
     if (!p.isEmpty()) return null;
-    return new Scenario(
-        name, target, preflight, http, defaults, variables, feeders, classes, load, thresholds, p.at(root));
+    return p.build(
+        root,
+        () ->
+            new Scenario(
+                name,
+                target,
+                preflight,
+                http,
+                defaults,
+                variables,
+                feeders,
+                classes,
+                load,
+                thresholds,
+                p.at(root)));
   }
 
   /** The file name without folders and extension: {@code chat} for {@code tests/chat.yaml}. */
@@ -65,8 +99,9 @@ final class ScenarioReader {
     if (url == null) return "";
     try {
       URI uri = new URI(url.strip());
-      if ((uri.getScheme() != null && uri.getScheme().matches("(?i)https?")) && uri.getHost() != null) return url.strip();
-    } catch (java.net.URISyntaxException e) {
+      if ((uri.getScheme() != null && uri.getScheme().matches("(?i)https?"))
+          && uri.getHost() != null) return url.strip();
+    } catch (URISyntaxException e) {
       // reported below
     }
     Values.expected(p, node, "target", "a URL like http://127.0.0.1:8000");
@@ -74,15 +109,23 @@ final class ScenarioReader {
   }
 
   private Preflight preflight(Node node) {
-    if (Nodes.isBool(node)) return Values.bool(p, node, "preflight") ? Preflight.TCP_CONNECT : Preflight.DISABLED;
+    if (Nodes.isBool(node))
+      return Values.bool(p, node, "preflight") ? Preflight.TCP_CONNECT : Preflight.DISABLED;
     if (Nodes.isValue(node)) {
       String path = RequestReader.path(p, node, "preflight");
       return path == null ? null : Preflight.health(path);
     }
-    Fields f = Fields.of(p, node, "preflight", "a path like /health, false, or {path: /health, timeout: 5s}", Set.of("path", "timeout"));
+    Fields f =
+        Fields.of(
+            p,
+            node,
+            "preflight",
+            "a path like /health, false, or {path: /health, timeout: 5s}",
+            Set.of("path", "timeout"));
     if (f == null) return null;
     String path = f.has("path") ? RequestReader.path(p, f.get("path"), "preflight.path") : null;
-    Duration timeout = f.has("timeout") ? Values.duration(p, f.get("timeout"), "preflight.timeout", false) : null;
+    Duration timeout =
+        f.has("timeout") ? Values.duration(p, f.get("timeout"), "preflight.timeout", false) : null;
     return new Preflight(true, path, timeout == null ? Preflight.TCP_CONNECT.timeout() : timeout);
   }
 
@@ -90,32 +133,60 @@ final class ScenarioReader {
     Fields f = Fields.of(p, node, "http", "a mapping of HTTP settings", HTTP_KEYS);
     if (f == null) return null;
     HttpSettings d = HttpSettings.DEFAULTS;
-    Integer maxConnections = f.has("max_connections") ? Values.whole(p, f.get("max_connections"), "max_connections", 0, Integer.MAX_VALUE) : Integer.valueOf(d.maxConnections());
-    Duration connectTimeout = f.has("connect_timeout") ? Values.duration(p, f.get("connect_timeout"), "connect_timeout", false) : d.connectTimeout();
-    Boolean insecure = f.has("insecure") ? Values.bool(p, f.get("insecure"), "insecure") : Boolean.valueOf(d.insecure());
-    Integer maxRedirects = f.has("max_redirects") ? Values.whole(p, f.get("max_redirects"), "max_redirects", 0, 100) : Integer.valueOf(d.maxRedirects());
-    Boolean gzip = f.has("gzip") ? Values.bool(p, f.get("gzip"), "gzip") : Boolean.valueOf(d.gzip());
-    if (maxConnections == null || connectTimeout == null || insecure == null || maxRedirects == null || gzip == null) return null;
-    return new HttpSettings(maxConnections, connectTimeout, insecure, maxRedirects, gzip);
+    Integer maxConnections =
+        f.has("max_connections")
+            ? Values.whole(p, f.get("max_connections"), "max_connections", 0, Integer.MAX_VALUE)
+            : Integer.valueOf(d.maxConnections());
+    Duration connectTimeout =
+        f.has("connect_timeout")
+            ? Values.duration(p, f.get("connect_timeout"), "connect_timeout", false)
+            : d.connectTimeout();
+    Boolean insecure =
+        f.has("insecure")
+            ? Values.bool(p, f.get("insecure"), "insecure")
+            : Boolean.valueOf(d.insecure());
+    Integer maxRedirects =
+        f.has("max_redirects")
+            ? Values.whole(p, f.get("max_redirects"), "max_redirects", 0, 100)
+            : Integer.valueOf(d.maxRedirects());
+    Boolean gzip =
+        f.has("gzip") ? Values.bool(p, f.get("gzip"), "gzip") : Boolean.valueOf(d.gzip());
+    if (maxConnections == null
+        || connectTimeout == null
+        || insecure == null
+        || maxRedirects == null
+        || gzip == null) return null;
+    return p.build(
+        node, () -> new HttpSettings(maxConnections, connectTimeout, insecure, maxRedirects, gzip));
   }
 
   private RequestDefaults defaults(Node node) {
-    Fields f = Fields.of(p, node, "defaults", "a mapping with headers and timeout", Set.of("headers", "timeout"));
+    Fields f =
+        Fields.of(
+            p,
+            node,
+            "defaults",
+            "a mapping with headers and timeout",
+            Set.of("headers", "timeout"));
     if (f == null) return null;
-    Map<String, String> headers = f.has("headers") ? RequestReader.headers(p, f.get("headers")) : Map.of();
-    Duration timeout = f.has("timeout") ? Values.duration(p, f.get("timeout"), "timeout", false) : null;
+    Map<String, String> headers =
+        f.has("headers") ? RequestReader.headers(p, f.get("headers")) : Map.of();
+    Duration timeout =
+        f.has("timeout") ? Values.duration(p, f.get("timeout"), "timeout", false) : null;
     return new RequestDefaults(headers, timeout);
   }
 
   private Map<String, String> variables(Node node, Set<String> feeders) {
     if (node == null) return Map.of();
     Map<String, String> vars = Values.strings(p, node, "variables", false);
-    if (node instanceof org.snakeyaml.engine.v2.nodes.MappingNode m) {
-      for (var t : m.getValue()) {
-        if (!(t.getKeyNode() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode key)) continue;
+    if (node instanceof MappingNode m) {
+      for (NodeTuple t : m.getValue()) {
+        if (!(t.getKeyNode() instanceof ScalarNode key)) continue;
         Names.variable(p, key, "variable");
         if (feeders.contains(key.getValue()))
-          p.add(key, "variable '" + key.getValue() + "' has the name of a feeder; rename one of them");
+          p.add(
+              key,
+              "variable '" + key.getValue() + "' has the name of a feeder; rename one of them");
       }
     }
     return vars;

@@ -23,6 +23,11 @@ final class Source {
     return file;
   }
 
+  /** The code point at {@code index}, or -1 outside the text. */
+  int codePointAt(int index) {
+    return index >= 0 && index < text.length ? text[index] : -1;
+  }
+
   SourcePosition at(Mark mark) {
     return new SourcePosition(file, mark.getLine() + 1, mark.getColumn() + 1);
   }
@@ -90,7 +95,10 @@ final class Source {
 
   private boolean isBreak(int i) {
     int c = text[i];
-    return c == '\n' || c == 0x85 || c == 0x2028 || c == 0x2029
+    return c == '\n'
+        || c == 0x85
+        || c == 0x2028
+        || c == 0x2029
         || (c == '\r' && (i + 1 >= text.length || text[i + 1] != '\n'));
   }
 }

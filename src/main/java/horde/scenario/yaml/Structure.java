@@ -45,10 +45,14 @@ final class Structure {
           if (first != null)
             problems.add(
                 key,
-                "duplicate key '" + key.getValue() + "' (first at line "
-                    + problems.at(first).line() + "); each key may appear once");
+                "duplicate key '"
+                    + key.getValue()
+                    + "' (first at line "
+                    + problems.at(first).line()
+                    + "); each key may appear once");
         } else {
-          problems.add(t.getKeyNode(), "expected a key name, found " + Nodes.describe(t.getKeyNode()));
+          problems.add(
+              t.getKeyNode(), "expected a key name, found " + Nodes.describe(t.getKeyNode()));
         }
         visit(t.getValueNode(), depth + 1);
       }

@@ -10,8 +10,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
  * Checks the {@code ${...}} templates in a scalar: their syntax and the arguments of built-ins.
- * Whether the names they use are defined is the planner's business, so every name is accepted
- * here.
+ * Whether the names they use are defined is the planner's business, so every name is accepted here.
  */
 final class TemplateCheck {
   /** Names mean anything: only syntax and built-in arguments can fail. */

@@ -11,12 +11,13 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
- * Reads {@code thresholds}: each {@code "p95 < 2s"} or {@code {expr, endpoint, level}}. An
- * endpoint must name a request (its name, or its path when unnamed) or a task.
+ * Reads {@code thresholds}: each {@code "p95 < 2s"} or {@code {expr, endpoint, level}}. An endpoint
+ * must name a request (its name, or its path when unnamed) or a task.
  */
 final class ThresholdReader {
   private static final Set<String> KEYS = Set.of("expr", "endpoint", "level");
-  private static final String WHAT = "a threshold like p95 < 2s, or {expr: p95 < 2s, endpoint: NAME, level: warn}";
+  private static final String WHAT =
+      "a threshold like p95 < 2s, or {expr: p95 < 2s, endpoint: NAME, level: warn}";
 
   private final Problems p;
   private final Set<String> endpoints;
@@ -32,7 +33,10 @@ final class ThresholdReader {
     List<Node> items = Values.list(p, node, "thresholds", "a list of thresholds like - p95 < 2s");
     if (items == null) return out;
     for (Node item : items) {
-      Threshold t = Nodes.isValue(item) ? parse((ScalarNode) item, null, Threshold.Level.FAIL, item) : detailed(item);
+      Threshold t =
+          Nodes.isValue(item)
+              ? parse((ScalarNode) item, null, Threshold.Level.FAIL, item)
+              : detailed(item);
       if (t != null) out.add(t);
     }
     return out;
@@ -52,7 +56,8 @@ final class ThresholdReader {
       Values.expected(p, expr, "expr", "a threshold like p95 < 2s");
       return null;
     }
-    Threshold t = parse((ScalarNode) expr, endpoint, level == null ? Threshold.Level.FAIL : level, item);
+    Threshold t =
+        parse((ScalarNode) expr, endpoint, level == null ? Threshold.Level.FAIL : level, item);
     return level == null || (f.has("endpoint") && endpoint == null) ? null : t;
   }
 
@@ -70,7 +75,12 @@ final class ThresholdReader {
     if (text == null) return null;
     if (text.equals("fail")) return Threshold.Level.FAIL;
     if (text.equals("warn")) return Threshold.Level.WARN;
-    p.add(node, "level: expected fail or warn, found '" + text + "'" + Suggest.didYouMean(text, List.of("fail", "warn")));
+    p.add(
+        node,
+        "level: expected fail or warn, found '"
+            + text
+            + "'"
+            + Suggest.didYouMean(text, List.of("fail", "warn")));
     return null;
   }
 
@@ -78,8 +88,15 @@ final class ThresholdReader {
     String name = Values.nonEmpty(p, node, "endpoint", "a request or task name");
     if (name == null || endpoints.contains(name)) return name;
     String close = Suggest.didYouMean(name, endpoints);
-    p.add(node, "endpoint: '" + name + "' is not the name of a request or task" + close
-        + (close.isEmpty() && !endpoints.isEmpty() ? "; known: " + String.join(", ", endpoints) : ""));
+    p.add(
+        node,
+        "endpoint: '"
+            + name
+            + "' is not the name of a request or task"
+            + close
+            + (close.isEmpty() && !endpoints.isEmpty()
+                ? "; known: " + String.join(", ", endpoints)
+                : ""));
     return null;
   }
 }

@@ -60,7 +60,8 @@ final class Values {
     BigInteger n = Nodes.isInt(node) ? Nodes.integer(((ScalarNode) node).getValue()) : null;
     if (n == null) {
       expected(p, node, label, "a whole number");
-    } else if (n.compareTo(BigInteger.valueOf(min)) < 0 || n.compareTo(BigInteger.valueOf(max)) > 0) {
+    } else if (n.compareTo(BigInteger.valueOf(min)) < 0
+        || n.compareTo(BigInteger.valueOf(max)) > 0) {
       String range = max >= Integer.MAX_VALUE ? "of at least " + min : "from " + min + " to " + max;
       expected(p, node, label, "a whole number " + range);
     } else {
@@ -71,11 +72,19 @@ final class Values {
 
   /** A finite number above {@code above}. */
   static Double number(Problems p, Node node, String label, double above) {
-    Double d = Nodes.isInt(node) || Nodes.isFloat(node) ? Nodes.decimal(((ScalarNode) node).getValue()) : null;
+    Double d =
+        Nodes.isInt(node) || Nodes.isFloat(node)
+            ? Nodes.decimal(((ScalarNode) node).getValue())
+            : null;
     if (d == null || d.isNaN() || d.isInfinite()) {
       expected(p, node, label, "a number");
     } else if (!(d > above)) {
-      expected(p, node, label, "a number above " + (above == Math.rint(above) ? (long) above : above));
+      expected(
+          p,
+          node,
+          label,
+          "a number above "
+              + (above == Math.rint(above) ? String.valueOf((long) above) : String.valueOf(above)));
     } else {
       return d;
     }
@@ -133,8 +142,8 @@ final class Values {
   }
 
   /**
-   * A mapping of names to text values (headers, query, form fields, variables), in YAML order.
-   * With {@code templates}, the values' templates must parse.
+   * A mapping of names to text values (headers, query, form fields, variables), in YAML order. With
+   * {@code templates}, the values' templates must parse.
    */
   static Map<String, String> strings(Problems p, Node node, String label, boolean templates) {
     Map<String, String> out = new LinkedHashMap<>();
@@ -145,7 +154,10 @@ final class Values {
     for (NodeTuple t : m.getValue()) {
       if (!(t.getKeyNode() instanceof ScalarNode key)) continue; // reported by Structure
       String what = "a text value for " + key.getValue() + " (quote it if it starts with { or [)";
-      String value = templates ? template(p, t.getValueNode(), label, what) : text(p, t.getValueNode(), label, what);
+      String value =
+          templates
+              ? template(p, t.getValueNode(), label, what)
+              : text(p, t.getValueNode(), label, what);
       if (value != null) out.putIfAbsent(key.getValue(), value);
     }
     return out;

@@ -14,8 +14,10 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  */
 final class WaitTimes {
   private static final Pattern FORM =
-      Pattern.compile("\\s*(?:(constant|pacing)\\s+(\\S+)|between\\s+(\\S+)\\s+and\\s+(\\S+)|(\\S+))\\s*");
-  static final String WAIT = "none, a duration like 2s, constant 2s, between 1s and 3s, or pacing 10s";
+      Pattern.compile(
+          "\\s*(?:(constant|pacing)\\s+(\\S+)|between\\s+(\\S+)\\s+and\\s+(\\S+)|(\\S+))\\s*");
+  static final String WAIT =
+      "none, a duration like 2s, constant 2s, between 1s and 3s, or pacing 10s";
   static final String THINK = "a duration like 2s, or between 1s and 3s";
 
   private WaitTimes() {}
@@ -50,7 +52,15 @@ final class WaitTimes {
       Duration max = duration(p, s, m, 4, label, what);
       if (min == null || max == null) return null;
       if (max.compareTo(min) < 0) {
-        p.add(s, m.start(4), label + ": the longest wait (" + m.group(4) + ") is shorter than the shortest (" + m.group(3) + ")");
+        p.add(
+            s,
+            m.start(4),
+            label
+                + ": the longest wait ("
+                + m.group(4)
+                + ") is shorter than the shortest ("
+                + m.group(3)
+                + ")");
         return null;
       }
       return new WaitTime.Between(min, max);
@@ -58,14 +68,23 @@ final class WaitTimes {
     int group = m.group(2) != null ? 2 : 5;
     Duration d = duration(p, s, m, group, label, what);
     if (d == null) return null;
-    return m.group(1) != null && m.group(1).equals("pacing") ? new WaitTime.Pacing(d) : new WaitTime.Constant(d);
+    if (m.group(1) == null || !m.group(1).equals("pacing")) return new WaitTime.Constant(d);
+    if (d.isZero()) {
+      p.add(s, m.start(2), label + ": pacing needs an interval above 0, like pacing 10s");
+      return null;
+    }
+    return new WaitTime.Pacing(d);
   }
 
-  private static Duration duration(Problems p, ScalarNode s, Matcher m, int group, String label, String what) {
+  private static Duration duration(
+      Problems p, ScalarNode s, Matcher m, int group, String label, String what) {
     try {
       return Durations.parse(m.group(group));
     } catch (IllegalArgumentException e) {
-      p.add(s, m.start(group), label + ": expected " + what + ", found '" + s.getValue().strip() + "'");
+      p.add(
+          s,
+          m.start(group),
+          label + ": expected " + what + ", found '" + s.getValue().strip() + "'");
       return null;
     }
   }

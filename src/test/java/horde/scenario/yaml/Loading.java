@@ -18,7 +18,8 @@ final class Loading {
   /** The resource folder named after a test class, in the test classpath. */
   static Path folder(Class<?> test) {
     try {
-      return Path.of(Loading.class.getResource("/horde/scenario/yaml/" + test.getSimpleName()).toURI());
+      return Path.of(
+          Loading.class.getResource("/horde/scenario/yaml/" + test.getSimpleName()).toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }

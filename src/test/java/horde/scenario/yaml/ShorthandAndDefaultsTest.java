@@ -45,11 +45,13 @@ class ShorthandAndDefaultsTest {
 
   @Test
   void aTinyFileRunsWithDefaultsForEverything() {
-    Scenario s = load("""
-        target: http://127.0.0.1:8000
-        tasks:
-          - get: /
-        """);
+    Scenario s =
+        load(
+            """
+            target: http://127.0.0.1:8000
+            tasks:
+              - get: /
+            """);
     assertThat(s.name()).isEqualTo("test");
     assertThat(s.target()).isEqualTo("http://127.0.0.1:8000");
     assertThat(s.preflight()).isEqualTo(Preflight.TCP_CONNECT);
@@ -60,10 +62,29 @@ class ShorthandAndDefaultsTest {
     assertThat(s.thresholds()).isEmpty();
     assertThat(s.load()).isEqualTo(new LoadProfile.Closed(1, 1, s(10), Duration.ZERO));
     assertThat(s.position()).isEqualTo(new SourcePosition("test.yaml", 1, 1));
-    Request get = new Request("GET", "/", null, null, null, null, null, null, null, null, new SourcePosition("test.yaml", 3, 5));
-    assertThat(s.users()).containsExactly(
-        new UserClass("user1", 1, WaitTime.NONE, List.of(), List.of(new Task("GET /", 1, List.of(get), get.position())), List.of(),
-            new SourcePosition("test.yaml", 1, 1)));
+    Request get =
+        new Request(
+            "GET",
+            "/",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            new SourcePosition("test.yaml", 3, 5));
+    assertThat(s.users())
+        .containsExactly(
+            new UserClass(
+                "user1",
+                1,
+                WaitTime.NONE,
+                List.of(),
+                List.of(new Task("GET /", 1, List.of(get), get.position())),
+                List.of(),
+                new SourcePosition("test.yaml", 1, 1)));
   }
 
   @Test
@@ -73,13 +94,15 @@ class ShorthandAndDefaultsTest {
 
   @Test
   void unnamedUserClassesAndTasksAreNumbered() {
-    Scenario s = load("""
-        users:
-          - tasks:
-              - steps: [get: /a]
-              - steps: [get: /b]
-          - tasks: [get: /c]
-        """);
+    Scenario s =
+        load(
+            """
+            users:
+              - tasks:
+                  - steps: [get: /a]
+                  - steps: [get: /b]
+              - tasks: [get: /c]
+            """);
     assertThat(s.users()).extracting(UserClass::name).containsExactly("user1", "user2");
     assertThat(s.users().get(0).tasks()).extracting(Task::name).containsExactly("task1", "task2");
     assertThat(s.users()).extracting(UserClass::weight).containsExactly(1, 1);
@@ -87,7 +110,8 @@ class ShorthandAndDefaultsTest {
 
   @Test
   void aOneRequestTaskTakesItsNameAndWeight() {
-    Task t = load(withTasks("- {name: health, weight: 3, get: /health}")).users().get(0).tasks().get(0);
+    Task t =
+        load(withTasks("- {name: health, weight: 3, get: /health}")).users().get(0).tasks().get(0);
     assertThat(t.name()).isEqualTo("health");
     assertThat(t.weight()).isEqualTo(3);
     assertThat(((Request) t.steps().get(0)).endpointName()).isEqualTo("health");
@@ -106,45 +130,64 @@ class ShorthandAndDefaultsTest {
         "0                      | CONSTANT | 0   | 0",
       })
   void waitForms(String text, String kind, double min, double max) {
-    WaitTime w = load("users:\n  - wait: " + text + "\n    tasks: [get: /]\n").users().get(0).waitTime();
-    assertThat(w).isEqualTo(switch (kind) {
-      case "CONSTANT" -> new WaitTime.Constant(s(min));
-      case "BETWEEN" -> new WaitTime.Between(s(min), s(max));
-      case "PACING" -> new WaitTime.Pacing(s(min));
-      default -> WaitTime.NONE;
-    });
+    WaitTime w =
+        load("users:\n  - wait: " + text + "\n    tasks: [get: /]\n").users().get(0).waitTime();
+    assertThat(w)
+        .isEqualTo(
+            switch (kind) {
+              case "CONSTANT" -> new WaitTime.Constant(s(min));
+              case "BETWEEN" -> new WaitTime.Between(s(min), s(max));
+              case "PACING" -> new WaitTime.Pacing(s(min));
+              default -> WaitTime.NONE;
+            });
   }
 
   @Test
   void thinkForms() {
-    List<Step> steps = load(withTasks("- steps: [get: /, think: 1.5s, think: between 1s and 2s]")).users().get(0).tasks().get(0).steps();
-    assertThat(steps.subList(1, 3)).extracting(st -> ((Step.Think) st).waitTime())
+    List<Step> steps =
+        load(withTasks("- steps: [get: /, think: 1.5s, think: between 1s and 2s]"))
+            .users()
+            .get(0)
+            .tasks()
+            .get(0)
+            .steps();
+    assertThat(steps.subList(1, 3))
+        .extracting(st -> ((Step.Think) st).waitTime())
         .containsExactly(new WaitTime.Constant(s(1.5)), new WaitTime.Between(s(1), s(2)));
   }
 
   @Test
   void feederShorthandAndFormatFromTheExtension() {
-    Map<String, FeederSpec> feeders = load("""
+    Map<String, FeederSpec> feeders =
+        load("""
         feeders:
           a: data/questions.csv
           b: {file: data/accounts.ndjson}
           c: {file: data/questions.csv, format: jsonl, order: sequential}
         tasks: [get: /]
-        """).feeders();
-    assertThat(feeders.values()).extracting(FeederSpec::name, FeederSpec::order, FeederSpec::format)
+        """)
+            .feeders();
+    assertThat(feeders.values())
+        .extracting(FeederSpec::name, FeederSpec::order, FeederSpec::format)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("a", FeederSpec.Order.SEQUENTIAL, FeederSpec.Format.CSV),
-            org.assertj.core.groups.Tuple.tuple("b", FeederSpec.Order.SEQUENTIAL, FeederSpec.Format.JSONL),
-            org.assertj.core.groups.Tuple.tuple("c", FeederSpec.Order.SEQUENTIAL, FeederSpec.Format.JSONL));
+            org.assertj.core.groups.Tuple.tuple(
+                "a", FeederSpec.Order.SEQUENTIAL, FeederSpec.Format.CSV),
+            org.assertj.core.groups.Tuple.tuple(
+                "b", FeederSpec.Order.SEQUENTIAL, FeederSpec.Format.JSONL),
+            org.assertj.core.groups.Tuple.tuple(
+                "c", FeederSpec.Order.SEQUENTIAL, FeederSpec.Format.JSONL));
   }
 
   @Test
   void saveShorthandIsAJsonPath() {
-    Request r = request("""
-        post: /c
-        save: {a: $.id, b: {json: "$.items[0].id"}, c: {header: Location}, d: {regex: "id=(\\\\d+)"}, e: $}
-        """);
-    assertThat(r.saves()).extracting(Extract::variable, Extract::source, Extract::expression)
+    Request r =
+        request(
+            """
+            post: /c
+            save: {a: $.id, b: {json: "$.items[0].id"}, c: {header: Location}, d: {regex: "id=(\\\\d+)"}, e: $}
+            """);
+    assertThat(r.saves())
+        .extracting(Extract::variable, Extract::source, Extract::expression)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("a", Extract.Source.JSON, "$.id"),
             org.assertj.core.groups.Tuple.tuple("b", Extract.Source.JSON, "$.items[0].id"),
@@ -155,65 +198,87 @@ class ShorthandAndDefaultsTest {
 
   @Test
   void statusesAreOneOrAList() {
-    Request r = request("""
-        get: /
-        expect_status: 429
-        check: {status: [200, 201], body_contains: done}
-        """);
+    Request r =
+        request(
+            """
+            get: /
+            expect_status: 429
+            check: {status: [200, 201], body_contains: done}
+            """);
     assertThat(r.expectStatus()).containsExactly(429);
-    assertThat(r.checks()).containsExactly(new Check.Status(Set.of(200, 201)), new Check.BodyContains("done"));
+    assertThat(r.checks())
+        .containsExactly(new Check.Status(Set.of(200, 201)), new Check.BodyContains("done"));
   }
 
   @Test
   void quotedKeywordsInChecksAreValues() {
-    Request r = request("""
-        get: /
-        check:
-          json: {$.state: "present", $.n: 1.5, $.ok: false, $.s: '42'}
-          header: {X-State: "present"}
-        """);
-    assertThat(r.checks()).containsExactly(
-        new Check.JsonField("$.state", new JsonExpectation.EqualTo("present")),
-        new Check.JsonField("$.n", new JsonExpectation.EqualTo(1.5)),
-        new Check.JsonField("$.ok", new JsonExpectation.EqualTo(false)),
-        new Check.JsonField("$.s", new JsonExpectation.EqualTo("42")),
-        new Check.Header("X-State", "present"));
+    Request r =
+        request(
+            """
+            get: /
+            check:
+              json: {$.state: "present", $.n: 1.5, $.ok: false, $.s: '42'}
+              header: {X-State: "present"}
+            """);
+    assertThat(r.checks())
+        .containsExactly(
+            new Check.JsonField("$.state", new JsonExpectation.EqualTo("present")),
+            new Check.JsonField("$.n", new JsonExpectation.EqualTo(1.5)),
+            new Check.JsonField("$.ok", new JsonExpectation.EqualTo(false)),
+            new Check.JsonField("$.s", new JsonExpectation.EqualTo("42")),
+            new Check.Header("X-State", "present"));
   }
 
   @Test
   void bodiesAndTheirDefaults() {
-    assertThat(request("post: /\nbody: hello").body()).isEqualTo(new Body.Raw("hello", "text/plain"));
+    assertThat(request("post: /\nbody: hello").body())
+        .isEqualTo(new Body.Raw("hello", "text/plain"));
     assertThat(request("post: /\njson: hello").body()).isEqualTo(new Body.Json("hello"));
     assertThat(request("post: /\njson: 3").body()).isEqualTo(new Body.Json(3));
-    assertThat(request("post: /\nform: {a: 1, b: x y}").body()).isEqualTo(new Body.Form(Map.of("a", "1", "b", "x y")));
+    assertThat(request("post: /\nform: {a: 1, b: x y}").body())
+        .isEqualTo(new Body.Form(Map.of("a", "1", "b", "x y")));
     assertThat(request("get: /").body()).isEqualTo(Body.NONE);
-    assertThat(request("get: /\nquery: {n: 10, q: a b}").query()).containsExactly(Map.entry("n", "10"), Map.entry("q", "a b"));
+    assertThat(request("get: /\nquery: {n: 10, q: a b}").query())
+        .containsExactly(Map.entry("n", "10"), Map.entry("q", "a b"));
   }
 
   @Test
   void preflightForms() {
-    assertThat(load("preflight: /health\ntasks: [get: /]").preflight()).isEqualTo(Preflight.health("/health"));
+    assertThat(load("preflight: /health\ntasks: [get: /]").preflight())
+        .isEqualTo(Preflight.health("/health"));
     assertThat(load("preflight: false\ntasks: [get: /]").preflight()).isEqualTo(Preflight.DISABLED);
-    assertThat(load("preflight: true\ntasks: [get: /]").preflight()).isEqualTo(Preflight.TCP_CONNECT);
-    assertThat(load("preflight: {timeout: 1s}\ntasks: [get: /]").preflight()).isEqualTo(new Preflight(true, null, s(1)));
-    assertThat(load("preflight: {path: /ready}\ntasks: [get: /]").preflight()).isEqualTo(new Preflight(true, "/ready", s(5)));
+    assertThat(load("preflight: true\ntasks: [get: /]").preflight())
+        .isEqualTo(Preflight.TCP_CONNECT);
+    assertThat(load("preflight: {timeout: 1s}\ntasks: [get: /]").preflight())
+        .isEqualTo(new Preflight(true, null, s(1)));
+    assertThat(load("preflight: {path: /ready}\ntasks: [get: /]").preflight())
+        .isEqualTo(new Preflight(true, "/ready", s(5)));
   }
 
   @Test
   void loadForms() {
-    assertThat(load("tasks: [get: /]\nload: {users: 50}").load()).isEqualTo(new LoadProfile.Closed(50, 50, s(10), Duration.ZERO));
+    assertThat(load("tasks: [get: /]\nload: {users: 50}").load())
+        .isEqualTo(new LoadProfile.Closed(50, 50, s(10), Duration.ZERO));
     assertThat(load("tasks: [get: /]\nload: {users: 50, spawn_rate: 0.5, run_time: 1h}").load())
         .isEqualTo(new LoadProfile.Closed(50, 0.5, Duration.ofHours(1), Duration.ZERO));
-    assertThat(load("""
-        tasks: [get: /]
-        load:
-          stages: [{duration: 1m, users: 200}, {duration: 2m, users: 200}, {duration: 0s, users: 10}]
-          warmup: 10s
-        """).load())
-        .isEqualTo(new LoadProfile.Staged(
-            List.of(new Stage(s(60), 200), new Stage(s(120), 200), new Stage(Duration.ZERO, 10)), s(10)));
-    assertThat(load("tasks: [get: /]\nload: {requests: 10000}").load()).isEqualTo(new LoadProfile.FixedCount(10000, 1, Duration.ofHours(1), Duration.ZERO));
-    assertThat(load("tasks: [get: /]\nload: {requests: 10000, concurrency: 100, max_time: 10m}").load())
+    assertThat(
+            load("""
+            tasks: [get: /]
+            load:
+              stages: [{duration: 1m, users: 200}, {duration: 2m, users: 200}, {duration: 0s, users: 10}]
+              warmup: 10s
+            """)
+                .load())
+        .isEqualTo(
+            new LoadProfile.Staged(
+                List.of(
+                    new Stage(s(60), 200), new Stage(s(120), 200), new Stage(Duration.ZERO, 10)),
+                s(10)));
+    assertThat(load("tasks: [get: /]\nload: {requests: 10000}").load())
+        .isEqualTo(new LoadProfile.FixedCount(10000, 1, Duration.ofHours(1), Duration.ZERO));
+    assertThat(
+            load("tasks: [get: /]\nload: {requests: 10000, concurrency: 100, max_time: 10m}")
+                .load())
         .isEqualTo(new LoadProfile.FixedCount(10000, 100, s(600), Duration.ZERO));
   }
 
@@ -226,30 +291,37 @@ class ShorthandAndDefaultsTest {
 
   @Test
   void thresholdEndpointsMayBePathsOrDefaultTaskNames() {
-    Scenario s = load("""
-        tasks:
-          - get: /a/${id}
-          - steps: [post: /b]
-        thresholds:
-          - {endpoint: "/a/${id}", expr: p95 < 1s}
-          - {endpoint: "GET /a/${id}", expr: p95 < 1s}
-          - {endpoint: /b, expr: p95 < 1s}
-          - {endpoint: task2, expr: p95 < 1s}
-        """);
-    assertThat(s.thresholds()).extracting(Threshold::endpoint).containsExactly("/a/${id}", "GET /a/${id}", "/b", "task2");
+    Scenario s =
+        load(
+            """
+            tasks:
+              - get: /a/${id}
+              - steps: [post: /b]
+            thresholds:
+              - {endpoint: "/a/${id}", expr: p95 < 1s}
+              - {endpoint: "GET /a/${id}", expr: p95 < 1s}
+              - {endpoint: /b, expr: p95 < 1s}
+              - {endpoint: task2, expr: p95 < 1s}
+            """);
+    assertThat(s.thresholds())
+        .extracting(Threshold::endpoint)
+        .containsExactly("/a/${id}", "GET /a/${id}", "/b", "task2");
   }
 
   @Test
   void anchorsCanLiveUnderExtensionKeys() {
-    Scenario s = load("""
-        x-auth: &auth {Authorization: "Bearer ${env.TOKEN}"}
-        tasks:
-          - get: /a
-            headers: *auth
-          - get: /b
-            headers: {<<: *auth, X-Extra: "1"}
-        """);
-    assertThat(s.users().get(0).tasks()).extracting(t -> ((Request) t.steps().get(0)).headers())
+    Scenario s =
+        load(
+            """
+            x-auth: &auth {Authorization: "Bearer ${env.TOKEN}"}
+            tasks:
+              - get: /a
+                headers: *auth
+              - get: /b
+                headers: {<<: *auth, X-Extra: "1"}
+            """);
+    assertThat(s.users().get(0).tasks())
+        .extracting(t -> ((Request) t.steps().get(0)).headers())
         .containsExactly(
             Map.of("Authorization", "Bearer ${env.TOKEN}"),
             Map.of("X-Extra", "1", "Authorization", "Bearer ${env.TOKEN}"));
@@ -257,11 +329,14 @@ class ShorthandAndDefaultsTest {
 
   @Test
   void yamlCoreSchemaValues() {
-    Scenario s = load("""
-        http: {max_connections: 0x10, insecure: True, gzip: FALSE}
-        variables: {a: yes, b: ~, c: 1_000}
-        tasks: [get: /]
-        """.replace("b: ~, ", ""));
+    Scenario s =
+        load(
+            """
+            http: {max_connections: 0x10, insecure: True, gzip: FALSE}
+            variables: {a: yes, b: ~, c: 1_000}
+            tasks: [get: /]
+            """
+                .replace("b: ~, ", ""));
     assertThat(s.http().maxConnections()).isEqualTo(16);
     assertThat(s.http().insecure()).isTrue();
     assertThat(s.http().gzip()).isFalse();
