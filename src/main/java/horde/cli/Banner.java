@@ -11,6 +11,17 @@ import java.util.stream.Collectors;
 final class Banner {
   private Banner() {}
 
+  static String rates(LoadProfile.Open o) {
+    String stages = o.stages().stream().map(r -> fmt(r.rate()) + "/s over " + Durations.format(r.duration()))
+        .collect(Collectors.joining(", then "));
+    return "arrivals from " + fmt(o.startRate()) + "/s, " + stages + " (" + o.arrivals().name().toLowerCase(Locale.ROOT)
+        + ", at most " + o.maxUsers() + " users)";
+  }
+
+  private static String fmt(double rate) {
+    return rate == Math.rint(rate) ? String.valueOf((long) rate) : String.valueOf(rate);
+  }
+
   static String of(TestPlan plan, EngineOptions options) {
     String load = switch (plan.scenario().load()) {
       case LoadProfile.Closed c -> String.format(Locale.ROOT, "%d users (+%s/s) for %s", c.users(),
@@ -19,6 +30,7 @@ final class Banner {
       case LoadProfile.Staged s -> s.stages().stream()
           .map(st -> st.users() + " users/" + Durations.format(st.duration())).collect(Collectors.joining(" -> ", "stages ", ""));
       case LoadProfile.FixedCount f -> f.requests() + " requests, " + f.concurrency() + " at a time";
+      case LoadProfile.Open o -> rates(o);
     };
     String warm = plan.scenario().load().warmup().isZero() ? "" : ", warm-up " + Durations.format(plan.scenario().load().warmup());
     String classes = plan.users().stream().map(u -> u.name() + " " + u.weight()).collect(Collectors.joining(", "));

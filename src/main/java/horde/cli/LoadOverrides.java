@@ -42,6 +42,7 @@ record LoadOverrides(Integer users, Double spawnRate, String runTime, Long reque
       case LoadProfile.Closed c -> new LoadProfile.Closed(c.users(), c.spawnRate(), c.runTime(), warm);
       case LoadProfile.Staged s -> new LoadProfile.Staged(s.stages(), warm);
       case LoadProfile.FixedCount f -> new LoadProfile.FixedCount(f.requests(), f.concurrency(), f.maxTime(), warm);
+      case LoadProfile.Open o -> new LoadProfile.Open(o.startRate(), o.stages(), o.maxUsers(), o.arrivals(), warm);
     };
   }
 

@@ -42,21 +42,26 @@ final class ValidateCommand implements Callable<Integer> {
       ScenarioFiles.printProblems(e, err);
       return ExitCode.BAD_INPUT;
     }
-    out.printf("%s: OK (%d user classes, %d endpoints, %d criteria)%n", file, plan.users().size(),
-        plan.endpoints().size(), scenario.thresholds().size());
+    out.printf("%s: OK (%s, %s, %s)%n", file, count(plan.users().size(), "user class", "user classes"),
+        count(plan.endpoints().size(), "endpoint", "endpoints"), count(scenario.thresholds().size(), "criterion", "criteria"));
     if (showPlan) printPlan(plan, out);
     return ExitCode.PASS;
+  }
+
+  static String count(int n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 
   private static void printPlan(TestPlan plan, PrintWriter out) {
     out.println("target " + plan.target());
     plan.endpoints().forEach(e -> out.printf("  endpoint #%d %s%n", e.id(), e.label()));
     plan.users().forEach(u -> {
-      out.printf("  user %s weight %d wait %s%n", u.name(), u.weight(), u.waitTime());
+      out.printf("  user %s weight %d wait %s%n", u.name(), u.weight(), u.waitTime().describe());
       u.tasks().forEach(t -> {
         out.printf("    task %s weight %d%n", t.name(), t.weight());
         t.steps().forEach(s -> out.println("      " + (s instanceof RequestPlan r
-            ? plan.endpoints().get(r.endpoint()).label() : s.toString())));
+            ? plan.endpoints().get(r.endpoint()).label()
+            : "think " + ((horde.plan.StepPlan.Think) s).waitTime().describe())));
       });
     });
     if (!plan.variableNames().isEmpty()) out.println("  variables " + plan.variableNames());

@@ -53,7 +53,7 @@ public final class Engine implements AutoCloseable {
     LoadProfile load = plan.scenario().load();
     long budget = load instanceof LoadProfile.FixedCount f ? f.requests() : Long.MAX_VALUE;
     this.run = new RunContext(plan, recorder, client, new RequestRenderer(Origin.of(plan.target()), plan.basePath()),
-        options.seed(), budget, population);
+        options.seed(), budget, population, plan.initialVariables());
     population.attach(run);
     this.shape = LoadShape.of(load);
   }

@@ -21,6 +21,7 @@ public interface LoadShape {
       case LoadProfile.Closed c -> spawning(c.users(), c.spawnRate(), c.runTime());
       case LoadProfile.Staged s -> stages(s.stages());
       case LoadProfile.FixedCount f -> spawning(f.concurrency(), Double.MAX_VALUE, f.maxTime());
+      case LoadProfile.Open o -> throw new IllegalArgumentException("the open model has arrivals, not a user shape");
     };
   }
 

@@ -52,7 +52,7 @@ final class Population {
 
   private void spawn() {
     int c = mostBehind();
-    VirtualUser u = new VirtualUser(nextId++, classes.get(c), nextLoop(), run);
+    VirtualUser u = new VirtualUser(nextId++, classes.get(c), nextLoop(), run, VirtualUser.Mode.CLOSED);
     running.get(c).add(u);
     target++;
     alive.incrementAndGet();
@@ -86,6 +86,11 @@ final class Population {
 
   void userDone(VirtualUser u) {
     alive.decrementAndGet();
+  }
+
+  /** Open model: the user finished its iteration and can take another. */
+  void idle(VirtualUser u) {
+    throw new UnsupportedOperationException("open model");
   }
 
   /** The class furthest below its share of {@code target + 1} users. */

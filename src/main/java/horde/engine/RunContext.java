@@ -20,9 +20,11 @@ final class RunContext {
   /** Requests the end of the test cut off: counted apart, not as failures. */
   final AtomicLong cancelledInFlight = new AtomicLong();
   final Population population;
+  /** Every user's variables to begin with: the declared ones, plus what setup saved. */
+  final String[] initialVariables;
 
   RunContext(TestPlan plan, MetricRecorder recorder, HttpClient client, RequestRenderer renderer,
-      long seed, long budget, Population population) {
+      long seed, long budget, Population population, String[] initialVariables) {
     this.plan = plan;
     this.recorder = recorder;
     this.client = client;
@@ -31,6 +33,7 @@ final class RunContext {
     this.seed = seed;
     this.budget = new AtomicLong(budget);
     this.population = population;
+    this.initialVariables = initialVariables.clone();
   }
 
   /** Takes one request from the fixed-count budget; false when it is spent. */

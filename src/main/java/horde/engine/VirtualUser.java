@@ -9,79 +9,108 @@ import horde.plan.UserPlan;
 import horde.protocol.http.ExchangeListener;
 import horde.protocol.http.HttpExchange;
 import horde.protocol.http.TransportError;
+import horde.scenario.FeederSpec;
 import horde.template.Scope;
 import horde.template.UnsetValueException;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.util.random.RandomGenerator;
 
 /**
  * One simulated user: a small state object stepping through its plan on one event loop. Waits
  * are timers on that loop; there is no thread per user. Runs {@code on_start} (again after a
- * failure, at its next turn), then weighted tasks with its wait time between them, then {@code
- * on_stop} when told to stop.
+ * failure, at its next turn), then tasks, then {@code on_stop} when told to stop. In the closed
+ * model it repeats weighted tasks with its wait time between them; in the open model it runs one
+ * task per arrival it is handed, timed from the arrival's intended start; as the setup user it runs
+ * its steps once.
  */
 final class VirtualUser implements Scope, ExchangeListener {
+  enum Mode { CLOSED, OPEN, ONCE }
+
   private enum Phase { START, TASKS, STOP, DONE }
 
   final long id;
   final UserPlan plan;
   final EventLoop loop;
+  final String[] variables;
   private final RunContext run;
+  private final Mode mode;
   private final SplittableRandom random;
-  private final String[] variables;
   private final String[][] rows;
   private final HttpExchange exchange;
   private final Response response = new Response();
   private final Outcomes outcomes;
+  private final Frames frames = new Frames();
   private final StringBuilder scratch = new StringBuilder();
   private final Runnable next = this::step;
   private final Runnable nextTask = this::nextTask;
+  private final Runnable repoll = this::repoll;
 
   private Phase phase = Phase.START;
-  private List<StepPlan> steps;
-  private int stepIndex;
   private long iteration;
   private long taskStarted;
+  private long intendedStart;
+  private long failures;
+  private int lastFailure;
   private boolean stopAfterTask;
   private boolean ending;
   private boolean startFailed;
   private boolean sending;
   private boolean cancelled;
-  private ScheduledFuture<?> timer;
   private boolean waitingForTask;
+  private ScheduledFuture<?> timer;
   private RequestPlan current;
+  private StepPlan.Poll polling;
+  private long pollDeadline;
   private long requestStarted;
+  private long requestIntended;
 
-  VirtualUser(long id, UserPlan plan, EventLoop loop, RunContext run) {
+  VirtualUser(long id, UserPlan plan, EventLoop loop, RunContext run, Mode mode) {
     this.id = id;
     this.plan = plan;
     this.loop = loop;
     this.run = run;
+    this.mode = mode;
     this.random = new SplittableRandom(run.seed * 0x9E3779B97F4A7C15L + id);
-    this.variables = run.plan.initialVariables().clone();
+    this.variables = run.initialVariables.clone();
     this.rows = new String[run.plan.feeders().size()][];
     this.exchange = new HttpExchange(loop, this);
     this.outcomes = new Outcomes(run, response);
   }
 
-  /** Begins the user's life; call on its loop. */
+  /** Begins the user's life (closed model and setup); call on its loop. */
   void start() {
+    if (claimUniqueRows()) beginStart();
+  }
+
+  /** Open model: run one task now, timed from {@code intended} ({@link System#nanoTime()}). */
+  void arrive(long intended) {
+    intendedStart = intended;
+    if (phase == Phase.START) {
+      if (iteration == 0 && !claimUniqueRows()) return;
+      iteration++;
+      beginStart();
+    } else {
+      nextTask();
+    }
+  }
+
+  private boolean claimUniqueRows() {
     for (int f : run.plan.uniqueFeeders()) {
       rows[f] = run.plan.feeders().get(f).next(random);
       if (rows[f] == null) {
         run.recorder.failure(0, FailureReasons.FEEDER_EXHAUSTED, -1, 0, 0);
         finish();
-        return;
+        return false;
       }
     }
-    beginStart();
+    return true;
   }
 
   /** Finish the current task, then run on_stop (ramp-down); at once when between tasks. */
@@ -94,12 +123,14 @@ final class VirtualUser implements Scope, ExchangeListener {
   void end() {
     ending = true;
     if (timer != null && phase != Phase.STOP) stopWaiting();
+    else if (mode == Mode.OPEN && current == null && timer == null && phase != Phase.DONE && phase != Phase.STOP) beginStop();
   }
 
   private void stopWaiting() {
     timer.cancel(false);
     timer = null;
     waitingForTask = false;
+    polling = null;
     beginStop();
   }
 
@@ -120,7 +151,8 @@ final class VirtualUser implements Scope, ExchangeListener {
     phase = Phase.START;
     startFailed = false;
     drawRows();
-    run(plan.onStart());
+    frames.reset(plan.onStart());
+    step();
   }
 
   private void nextTask() {
@@ -136,21 +168,18 @@ final class VirtualUser implements Scope, ExchangeListener {
       return;
     }
     TaskPlan task = plan.pickTask(random);
-    iteration++;
+    if (mode != Mode.OPEN) iteration++;
     taskStarted = System.nanoTime();
     drawRows();
     phase = Phase.TASKS;
-    run(task.steps());
+    frames.reset(task.steps());
+    step();
   }
 
   private void beginStop() {
     phase = Phase.STOP;
-    run(plan.onStop());
-  }
-
-  private void run(List<StepPlan> list) {
-    steps = list;
-    stepIndex = 0;
+    polling = null;
+    frames.reset(plan.onStop());
     step();
   }
 
@@ -161,21 +190,75 @@ final class VirtualUser implements Scope, ExchangeListener {
       beginStop();
       return;
     }
-    if (stepIndex >= steps.size()) {
-      stepsDone();
-      return;
+    while (true) {
+      Frames.Frame f = frames.top();
+      if (f == null) {
+        stepsDone();
+        return;
+      }
+      if (f.index >= f.steps.size()) {
+        if (!leave(f)) continue;
+        stepsDone();
+        return;
+      }
+      StepPlan s = f.steps.get(f.index++);
+      switch (s) {
+        case RequestPlan r -> {
+          send(r);
+          return;
+        }
+        case StepPlan.Think t -> {
+          schedule(next, WaitTimes.nanos(t.waitTime(), random, 0, 0), false);
+          return;
+        }
+        case StepPlan.Poll p -> {
+          polling = p;
+          pollDeadline = System.nanoTime() + p.timeoutNanos();
+          send(p.request());
+          return;
+        }
+        case StepPlan.Group g -> frames.push(g.steps(), g, intendedStart != 0 ? intendedStart : System.nanoTime(), failures);
+        case StepPlan.Loop l -> enterLoop(l);
+        case StepPlan.Branch b -> frames.push(b.condition().holds(variables[b.slot()]) ? b.then() : b.otherwise(), null, 0, 0);
+      }
     }
-    switch (steps.get(stepIndex++)) {
-      case RequestPlan r -> send(r);
-      case StepPlan.Think t -> schedule(next, WaitTimes.nanos(t.waitTime(), random, 0, 0), false);
+  }
+
+  private void enterLoop(StepPlan.Loop l) {
+    int rounds = l.feeder() >= 0 ? run.plan.feeders().get(l.feeder()).data().rows().size() : l.times();
+    if (rounds <= 0) return;
+    frames.push(l.steps(), l, 0, 0);
+    if (l.feeder() >= 0) rows[l.feeder()] = run.plan.feeders().get(l.feeder()).data().rows().get(0);
+  }
+
+  /** Finishes a frame; returns true when it was the bottom one (the step list is done). */
+  private boolean leave(Frames.Frame f) {
+    if (f.owner instanceof StepPlan.Loop l) {
+      int rounds = l.feeder() >= 0 ? run.plan.feeders().get(l.feeder()).data().rows().size() : l.times();
+      if (++f.round < rounds) {
+        f.index = 0;
+        if (l.feeder() >= 0) rows[l.feeder()] = run.plan.feeders().get(l.feeder()).data().rows().get(f.round);
+        return false;
+      }
+    } else if (f.owner instanceof StepPlan.Group g) {
+      long took = System.nanoTime() - f.started;
+      if (failures > f.failuresAtStart) run.recorder.failure(g.metric(), lastFailure, took, 0, 0);
+      else run.recorder.success(g.metric(), took, 0, 0);
     }
+    frames.pop();
+    return frames.isEmpty();
   }
 
   private void stepsDone() {
     switch (phase) {
       case START -> {
-        if (!startFailed) phase = Phase.TASKS;
-        afterTask();
+        if (mode == Mode.ONCE) finish();
+        else if (startFailed) afterTask();
+        else {
+          phase = Phase.TASKS;
+          if (mode == Mode.OPEN) nextTask();
+          else afterTask();
+        }
       }
       case TASKS -> afterTask();
       case STOP, DONE -> finish();
@@ -187,6 +270,11 @@ final class VirtualUser implements Scope, ExchangeListener {
       beginStop();
       return;
     }
+    if (mode == Mode.OPEN) {
+      intendedStart = 0;
+      run.population.idle(this);
+      return;
+    }
     long wait = WaitTimes.nanos(plan.waitTime(), random, taskStarted, System.nanoTime());
     if (wait > 0) schedule(nextTask, wait, true);
     else loop.execute(nextTask);
@@ -195,6 +283,7 @@ final class VirtualUser implements Scope, ExchangeListener {
   private void finish() {
     if (phase == Phase.DONE) return;
     phase = Phase.DONE;
+    frames.clear();
     exchange.release();
     run.population.userDone(this);
   }
@@ -209,13 +298,16 @@ final class VirtualUser implements Scope, ExchangeListener {
     try {
       run.renderer.render(r, this, exchange, scratch);
     } catch (UnsetValueException | URISyntaxException e) {
-      outcomes.templateError(r, e.getMessage());
+      noteFailure(outcomes.templateError(r, e.getMessage()));
       current = null;
+      polling = null;
       loop.execute(next); // no recursion when every request of a loop fails at once
       return;
     }
-    response.reset(r.needsBody() ? Response.MAX_BODY : 0);
+    response.reset(r.needsBody() || polling != null ? Response.MAX_BODY : 0);
     requestStarted = System.nanoTime();
+    requestIntended = intendedStart != 0 ? intendedStart : requestStarted;
+    intendedStart = 0; // only the iteration's first request can be late
     sending = true;
     run.client.execute(exchange);
     sending = false;
@@ -235,17 +327,62 @@ final class VirtualUser implements Scope, ExchangeListener {
 
   @Override
   public void onComplete(long nanos, long bytesSent, long bytesReceived) {
-    response.latencyNanos = nanos - requestStarted;
-    boolean ok = outcomes.completed(current, bytesSent, bytesReceived, variables);
-    if (!ok && phase == Phase.START) startFailed = true;
+    response.latencyNanos = nanos - requestIntended;
+    if (mode == Mode.OPEN) run.recorder.uncorrected(current.endpoint(), nanos - requestStarted);
+    if (polling != null && !pollDone(nanos, bytesSent, bytesReceived)) return;
+    noteFailure(outcomes.completed(current, bytesSent, bytesReceived, variables));
     continueAfterRequest();
+  }
+
+  /** Records a poll attempt; false when another attempt follows (it is scheduled). */
+  private boolean pollDone(long now, long sent, long received) {
+    StepPlan.Poll p = polling;
+    if (outcomes.holds(p.until())) {
+      polling = null;
+      return true;
+    }
+    if (now + p.intervalNanos() >= pollDeadline) {
+      polling = null;
+      noteFailure(outcomes.pollTimedOut(current, p.timeoutReason(), sent, received));
+      continueAfterRequest();
+      return false;
+    }
+    noteFailure(outcomes.attempt(current, sent, received));
+    current = null;
+    schedule(repoll, p.intervalNanos(), false);
+    return false;
+  }
+
+  private void repoll() {
+    timer = null;
+    if (phase == Phase.DONE || cancelled || polling == null) return;
+    if (ending && phase != Phase.STOP) {
+      polling = null;
+      beginStop();
+      return;
+    }
+    send(polling.request());
   }
 
   @Override
   public void onFailure(TransportError error, Throwable cause, long nanos, long bytesSent, long bytesReceived) {
-    outcomes.failed(current, error, cause, bytesSent, bytesReceived);
-    if (phase == Phase.START) startFailed = true;
+    noteFailure(outcomes.failed(current, error, cause, bytesSent, bytesReceived));
+    StepPlan.Poll p = polling;
+    if (p != null && error != TransportError.CANCELLED && nanos + p.intervalNanos() < pollDeadline) {
+      current = null;
+      schedule(repoll, p.intervalNanos(), false); // a poll rides out a failed attempt until its timeout
+      return;
+    }
+    polling = null;
     continueAfterRequest();
+  }
+
+  /** @param reason the failure reason of the outcome, or -1 for success */
+  private void noteFailure(int reason) {
+    if (reason < 0) return;
+    failures++;
+    lastFailure = reason;
+    if (phase == Phase.START) startFailed = true;
   }
 
   private void continueAfterRequest() {
@@ -257,7 +394,7 @@ final class VirtualUser implements Scope, ExchangeListener {
   private void drawRows() {
     List<Feeder> feeders = run.plan.feeders();
     for (int f = 0; f < rows.length; f++) {
-      if (feeders.get(f).order() != horde.scenario.FeederSpec.Order.UNIQUE) rows[f] = feeders.get(f).next(random);
+      if (feeders.get(f).order() != FeederSpec.Order.UNIQUE) rows[f] = feeders.get(f).next(random);
     }
   }
 

@@ -31,6 +31,7 @@ public record CheckPlan(Check check, JsonPath path, int reason) {
       case JsonExpectation.Present p -> node != null;
       case JsonExpectation.Absent a -> isJson && node == null;
       case JsonExpectation.EqualTo eq -> node != null && equal(node, eq.value());
+      case JsonExpectation.OneOf any -> node != null && any.values().stream().anyMatch(v -> equal(node, v));
     };
   }
 

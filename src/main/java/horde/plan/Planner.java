@@ -119,6 +119,7 @@ public final class Planner {
       case LoadProfile.Closed c -> c.users();
       case LoadProfile.Staged st -> st.stages().stream().mapToInt(Stage::users).max().orElse(0);
       case LoadProfile.FixedCount f -> f.concurrency();
+      case LoadProfile.Open o -> o.maxUsers();
     };
   }
 

@@ -2,7 +2,11 @@ package horde.plan;
 
 import horde.scenario.Body;
 import horde.scenario.Check;
+import horde.scenario.Branch;
 import horde.scenario.Extract;
+import horde.scenario.Group;
+import horde.scenario.Loop;
+import horde.scenario.Poll;
 import horde.scenario.Problem;
 import horde.scenario.Request;
 import horde.scenario.Scenario;
@@ -61,20 +65,51 @@ final class StepCompiler {
     return new TaskPlan(t.name(), t.weight(), steps(t.steps()));
   }
 
-  private List<StepPlan> steps(List<Step> steps) {
+  List<StepPlan> steps(List<Step> steps) {
     List<StepPlan> out = new ArrayList<>();
-    for (Step s : steps) {
-      switch (s) {
-        case Request r -> out.add(request(r));
-        case Step.Think t -> out.add(new StepPlan.Think(t.waitTime()));
-      }
-    }
+    for (Step s : steps) out.add(step(s));
     return out;
   }
 
+  private StepPlan step(Step s) {
+    return switch (s) {
+      case Request r -> request(r);
+      case Step.Think t -> new StepPlan.Think(t.waitTime());
+      case Group g -> new StepPlan.Group(metric(g.name(), Endpoint.GROUP).id(), steps(g.steps()));
+      case Poll p -> new StepPlan.Poll(request(p.request()),
+          p.until().stream().map(c -> check(c, p.position())).toList(), p.interval().toNanos(),
+          p.timeout().toNanos(), reasons.idOf("poll timeout"));
+      case Loop l -> new StepPlan.Loop(l.times(), l.feeder() == null ? -1 : feeder(l), steps(l.steps()));
+      case Branch b -> new StepPlan.Branch(slot(b), b.condition(), steps(b.then()), steps(b.otherwise()));
+    };
+  }
+
+  private int feeder(Loop l) {
+    var f = symbols.feeder(l.feeder());
+    if (f.isEmpty()) {
+      problems.add(new Problem(l.position(), "loop over unknown feeder '" + l.feeder() + "'"
+          + Suggest.didYouMean(l.feeder(), symbols.feederNames())));
+      return -1;
+    }
+    return f.get().index();
+  }
+
+  private int slot(Branch b) {
+    String v = b.condition().variable();
+    var slot = symbols.variable(v);
+    if (slot.isEmpty()) {
+      problems.add(new Problem(b.position(), "if: undefined variable '" + v + "'" + Suggest.didYouMean(v, symbols.knownNames())));
+      return 0;
+    }
+    return slot.getAsInt();
+  }
+
+  private Endpoint metric(String name, String method) {
+    return endpoints.computeIfAbsent(method + " " + name, k -> new Endpoint(endpoints.size(), name, method));
+  }
+
   private RequestPlan request(Request r) {
-    Endpoint endpoint = endpoints.computeIfAbsent(r.method() + " " + r.endpointName(),
-        k -> new Endpoint(endpoints.size(), r.endpointName(), r.method()));
+    Endpoint endpoint = metric(r.endpointName(), r.method());
     List<HeaderPlan> query = new ArrayList<>();
     r.query().forEach((k, v) -> query.add(new HeaderPlan(URLEncoder.encode(k, StandardCharsets.UTF_8), bind(v, r.position(), "query " + k))));
     return new RequestPlan(endpoint.id(), r.method(), bind(r.path(), r.position(), "path"), query,

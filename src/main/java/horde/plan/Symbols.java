@@ -1,7 +1,11 @@
 package horde.plan;
 
 import horde.feed.Feeder;
+import horde.scenario.Branch;
 import horde.scenario.Extract;
+import horde.scenario.Group;
+import horde.scenario.Loop;
+import horde.scenario.Poll;
 import horde.scenario.Request;
 import horde.scenario.Scenario;
 import horde.scenario.Step;
@@ -34,6 +38,7 @@ final class Symbols implements horde.template.Symbols {
   private Symbols(Scenario s, List<Feeder> loaded, Map<String, String> environment) {
     this.environment = environment;
     s.variables().keySet().forEach(this::slot);
+    saves(Stream.concat(s.setup().stream(), s.teardown().stream())).forEach(e -> slot(e.variable()));
     s.users().forEach(u -> saves(u).forEach(e -> slot(e.variable())));
     int i = 0;
     for (Feeder f : loaded) feeders.put(f.data().name(), new FeederColumns(i++, f.data().columns()));
@@ -83,7 +88,19 @@ final class Symbols implements horde.template.Symbols {
   static Stream<Extract> saves(UserClass u) {
     Stream<Step> steps = Stream.of(u.onStart(), u.onStop()).flatMap(List::stream);
     steps = Stream.concat(steps, u.tasks().stream().flatMap(t -> t.steps().stream()));
-    return steps.filter(s -> s instanceof Request).flatMap(s -> ((Request) s).saves().stream());
+    return saves(steps);
+  }
+
+  /** Every save in these steps, nested ones included. */
+  static Stream<Extract> saves(Stream<Step> steps) {
+    return steps.flatMap(s -> switch (s) {
+      case Request r -> r.saves().stream();
+      case Poll p -> p.request().saves().stream();
+      case Group g -> saves(g.steps().stream());
+      case Loop l -> saves(l.steps().stream());
+      case Branch b -> saves(Stream.concat(b.then().stream(), b.otherwise().stream()));
+      case Step.Think t -> Stream.empty();
+    });
   }
 
   @Override
@@ -105,6 +122,10 @@ final class Symbols implements horde.template.Symbols {
   @Override
   public AtomicLong counter() {
     return counter;
+  }
+
+  List<String> feederNames() {
+    return new ArrayList<>(feeders.keySet());
   }
 
   List<String> variableNames() {

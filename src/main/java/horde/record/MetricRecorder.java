@@ -26,6 +26,7 @@ public final class MetricRecorder {
   private final int endpoints;
   private final int reasonCapacity;
   private final Recorder[] latency;
+  private final Recorder[] uncorrected;
   private final AtomicLongArray counts;
   private final AtomicLongArray reasons;
   private final AtomicReferenceArray<String> samples;
@@ -34,7 +35,11 @@ public final class MetricRecorder {
     this.endpoints = endpoints;
     this.reasonCapacity = reasonCapacity;
     this.latency = new Recorder[endpoints];
-    for (int i = 0; i < endpoints; i++) latency[i] = new Recorder(3);
+    this.uncorrected = new Recorder[endpoints];
+    for (int i = 0; i < endpoints; i++) {
+      latency[i] = new Recorder(3);
+      uncorrected[i] = new Recorder(3);
+    }
     this.counts = new AtomicLongArray(endpoints * COLUMNS);
     this.reasons = new AtomicLongArray(endpoints * reasonCapacity);
     this.samples = new AtomicReferenceArray<>(endpoints * reasonCapacity);
@@ -74,6 +79,15 @@ public final class MetricRecorder {
     samples.compareAndSet(endpoint * reasonCapacity + reason, null, message);
   }
 
+  /**
+   * Open model: a request's time from its actual send, beside its latency from the intended start
+   * (which {@link #success} and {@link #failure} record). Kept to show what a closed-loop tool
+   * would have reported.
+   */
+  public void uncorrected(int endpoint, long latencyNanos) {
+    uncorrected[endpoint].recordValue(Math.max(0, Math.min(latencyNanos / 1000, MAX_MICROS)));
+  }
+
   private void recordLatency(int endpoint, long nanos) {
     long micros = Math.max(0, Math.min(nanos / 1000, MAX_MICROS));
     latency[endpoint].recordValue(micros);
@@ -89,6 +103,11 @@ public final class MetricRecorder {
   /** The latencies recorded since the last call; pass the previous result back to recycle it. */
   public Histogram intervalHistogram(int endpoint, Histogram recycle) {
     return latency[endpoint].getIntervalHistogram(recycle);
+  }
+
+  /** The uncorrected latencies (open model) since the last call. */
+  public Histogram uncorrectedHistogram(int endpoint, Histogram recycle) {
+    return uncorrected[endpoint].getIntervalHistogram(recycle);
   }
 
   /** A cumulative counter: {@link #REQUESTS}, {@link #FAILURES}, bytes. */

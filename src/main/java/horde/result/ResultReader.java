@@ -53,7 +53,7 @@ public final class ResultReader {
           p.path("p95_ms").asDouble(), p.path("p99_ms").asDouble(), p.path("warmup").asBoolean(false)));
     }
     RunStats stats = new RunStats(0, root.path("duration_s").asDouble(), root.path("warmup_s").asDouble(),
-        root.path("measured_s").asDouble(), endpoints, Totals.merge("Total", "", endpoints), timeline,
+        root.path("measured_s").asDouble(), endpoints, Totals.total(endpoints), timeline,
         root.path("in_flight_at_end").asLong(), root.path("aborted").asBoolean(false));
     List<CriterionResult> criteria = new ArrayList<>();
     for (JsonNode c : root.path("criteria")) criteria.add(criterion(c));

@@ -42,6 +42,13 @@ final class RunSettings {
         m.put("requests", f.requests());
         m.put("concurrency", f.concurrency());
       }
+      case LoadProfile.Open o -> {
+        m.put("model", "open");
+        m.put("start_rate", o.startRate());
+        m.put("rates", o.stages().stream().map(r -> Map.<String, Object>of("duration", Durations.format(r.duration()), "rate", r.rate())).toList());
+        m.put("arrivals", o.arrivals().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("max_users", o.maxUsers());
+      }
     }
     m.put("warmup", Durations.format(load.warmup()));
     m.put("user_classes", plan.users().stream().map(u -> u.name() + ":" + u.weight()).toList());

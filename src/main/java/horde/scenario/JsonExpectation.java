@@ -19,6 +19,18 @@ public sealed interface JsonExpectation {
     }
   }
 
+  /** The value equals one of several scalars: {@code status in [completed, failed]}. */
+  record OneOf(java.util.List<Object> values) implements JsonExpectation {
+    public OneOf {
+      values = java.util.List.copyOf(values);
+    }
+
+    @Override
+    public String describe() {
+      return "in " + values;
+    }
+  }
+
   /** The value equals a scalar: string, number or boolean. */
   record EqualTo(Object value) implements JsonExpectation {
     @Override

@@ -38,6 +38,50 @@ public sealed interface LoadProfile {
   }
 
   /**
+   * The open model: task iterations arrive at a rate (per second), whatever the target's speed;
+   * each is run by a free virtual user, at most {@code maxUsers} at once. An arrival that finds no
+   * free user is a dropped iteration, counted, never delayed. Latency counts from each iteration's
+   * intended start. The rate ramps linearly from {@code startRate} through each stage's target
+   * (a constant rate is one stage whose target equals the start).
+   */
+  record Open(double startRate, List<RateStage> stages, int maxUsers, Arrivals arrivals, Duration warmup)
+      implements LoadProfile {
+    /** How arrivals are spaced: evenly, or as a Poisson process with the same mean rate. */
+    public enum Arrivals {
+      CONSTANT,
+      POISSON
+    }
+
+    public static final int DEFAULT_MAX_USERS = 1000;
+
+    public Open {
+      stages = List.copyOf(stages);
+      if (stages.isEmpty()) throw new IllegalArgumentException("an arrival rate needs a duration");
+      if (startRate < 0) throw new IllegalArgumentException("rate must be >= 0");
+      if (maxUsers < 1) throw new IllegalArgumentException("max_users must be >= 1");
+      arrivals = arrivals == null ? Arrivals.CONSTANT : arrivals;
+      warmup = warmup == null ? Duration.ZERO : warmup;
+    }
+
+    /** {@code rate} iterations per second for {@code runTime}. */
+    public static Open constant(double rate, Duration runTime, int maxUsers) {
+      return new Open(rate, List.of(new RateStage(runTime, rate)), maxUsers, Arrivals.CONSTANT, null);
+    }
+
+    public Duration total() {
+      return stages.stream().map(RateStage::duration).reduce(Duration.ZERO, Duration::plus);
+    }
+  }
+
+  /** Ramp linearly to {@code rate} iterations per second over {@code duration}. */
+  record RateStage(Duration duration, double rate) {
+    public RateStage {
+      if (duration == null || duration.isNegative()) throw new IllegalArgumentException("stage duration must be >= 0");
+      if (rate < 0) throw new IllegalArgumentException("rate must be >= 0");
+    }
+  }
+
+  /**
    * {@code requests} requests in all, sent by {@code concurrency} users (like {@code ab -n -c}),
    * bounded by {@code maxTime} in case the target is slow.
    */

@@ -3,6 +3,7 @@ package horde.scenario;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A whole load test as data: who the users are, what they do, how much load, and what must hold.
@@ -10,6 +11,13 @@ import java.util.Objects;
  *
  * @param target base URL that request paths are resolved against ({@code http://127.0.0.1:8000})
  * @param variables constants available to templates as {@code ${name}}
+ * @param setup steps run once before the load (log in, create a tenant); what they save is every
+ *     user's starting value. A failure aborts the test.
+ * @param teardown steps run once after the load
+ * @param load the load of a single run; with phases, the first phase's
+ * @param thresholds criteria on the whole run (with phases: on all phases together)
+ * @param grades a grade table for the whole run
+ * @param phases named runs executed in order; empty for a single run of {@code load}
  */
 public record Scenario(
     String name,
@@ -20,8 +28,12 @@ public record Scenario(
     Map<String, String> variables,
     Map<String, FeederSpec> feeders,
     List<UserClass> users,
+    List<Step> setup,
+    List<Step> teardown,
     LoadProfile load,
     List<Threshold> thresholds,
+    List<Grade> grades,
+    List<Phase> phases,
     SourcePosition position) {
 
   public Scenario {
@@ -33,30 +45,58 @@ public record Scenario(
     variables = Maps.ordered(variables);
     feeders = Maps.ordered(feeders);
     users = List.copyOf(users);
+    setup = List.copyOf(setup == null ? List.of() : setup);
+    teardown = List.copyOf(teardown == null ? List.of() : teardown);
+    phases = List.copyOf(phases == null ? List.of() : phases);
+    if (load == null && !phases.isEmpty()) load = phases.get(0).load();
     Objects.requireNonNull(load, "load");
     thresholds = List.copyOf(thresholds == null ? List.of() : thresholds);
+    grades = List.copyOf(grades == null ? List.of() : grades);
     position = position == null ? SourcePosition.UNKNOWN : position;
     if (users.isEmpty()) throw new IllegalArgumentException("a scenario needs at least one user class");
   }
 
+  /** A single run without setup, teardown, grades or phases. */
+  public Scenario(String name, String target, Preflight preflight, HttpSettings http, RequestDefaults defaults,
+      Map<String, String> variables, Map<String, FeederSpec> feeders, List<UserClass> users, LoadProfile load,
+      List<Threshold> thresholds, SourcePosition position) {
+    this(name, target, preflight, http, defaults, variables, feeders, users, null, null, load, thresholds, null,
+        null, position);
+  }
+
   /** The same scenario with another target (the {@code --host} flag). */
   public Scenario withTarget(String newTarget) {
-    return new Scenario(
-        name, newTarget, preflight, http, defaults, variables, feeders, users, load, thresholds,
-        position);
+    return new Scenario(name, newTarget, preflight, http, defaults, variables, feeders, users, setup, teardown,
+        load, thresholds, grades, phases, position);
   }
 
   /** The same scenario with another pre-flight check. */
   public Scenario withPreflight(Preflight newPreflight) {
-    return new Scenario(
-        name, target, newPreflight, http, defaults, variables, feeders, users, load, thresholds,
-        position);
+    return new Scenario(name, target, newPreflight, http, defaults, variables, feeders, users, setup, teardown,
+        load, thresholds, grades, phases, position);
   }
 
-  /** The same scenario with another load profile (the {@code --users}/{@code --run-time} flags). */
+  /** The same scenario as a single run of another load (the {@code --users}/{@code --run-time} flags). */
   public Scenario withLoad(LoadProfile newLoad) {
-    return new Scenario(
-        name, target, preflight, http, defaults, variables, feeders, users, newLoad, thresholds,
-        position);
+    return new Scenario(name, target, preflight, http, defaults, variables, feeders, users, setup, teardown,
+        newLoad, thresholds, grades, List.of(), position);
+  }
+
+  /** Only the named user classes (the {@code --user-classes} flag); unknown names are an error. */
+  public Scenario withUserClasses(Set<String> names) {
+    List<String> known = users.stream().map(UserClass::name).toList();
+    for (String n : names) {
+      if (!known.contains(n))
+        throw new IllegalArgumentException("no user class '" + n + "'" + Suggest.didYouMean(n, known)
+            + "; the scenario has: " + String.join(", ", known));
+    }
+    List<UserClass> kept = users.stream().filter(u -> names.contains(u.name())).toList();
+    return new Scenario(name, target, preflight, http, defaults, variables, feeders, kept, setup, teardown,
+        load, thresholds, grades, phases, position);
+  }
+
+  /** The runs to execute: the phases, or the single run as one phase named after the scenario. */
+  public List<Phase> runs() {
+    return phases.isEmpty() ? List.of(new Phase(name, load, thresholds, grades, position)) : phases;
   }
 }

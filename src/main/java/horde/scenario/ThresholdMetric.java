@@ -17,7 +17,9 @@ public enum ThresholdMetric {
   ERROR_RATE("error_rate", Unit.PERCENT, 0),
   RPS("rps", Unit.RATE, 0),
   REQUESTS("requests", Unit.COUNT, 0),
-  FAILURES("failures", Unit.COUNT, 0);
+  FAILURES("failures", Unit.COUNT, 0),
+  /** Open model: arrivals that found no free user (whole run only). */
+  DROPPED_ITERATIONS("dropped_iterations", Unit.COUNT, 0);
 
   /** How a limit is written: {@code 2s}, {@code 5%}, {@code 100} or {@code 100/s}. */
   public enum Unit {

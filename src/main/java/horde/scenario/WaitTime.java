@@ -6,6 +6,16 @@ import java.time.Duration;
 public sealed interface WaitTime {
   WaitTime NONE = new None();
 
+  /** As written in a scenario: {@code between 1s and 3s}, {@code constant 2s}, {@code none}. */
+  default String describe() {
+    return switch (this) {
+      case None n -> "none";
+      case Constant c -> "constant " + Durations.format(c.duration());
+      case Between b -> "between " + Durations.format(b.min()) + " and " + Durations.format(b.max());
+      case Pacing p -> "pacing " + Durations.format(p.interval());
+    };
+  }
+
   /** No wait: the next task starts as soon as the last ends. */
   record None() implements WaitTime {}
 

@@ -21,6 +21,11 @@ public record EndpointStats(
     Map<String, Long> failuresByReason,
     Map<String, String> samples) {
 
+  /** A transaction (group): timed end to end, kept out of request totals. */
+  public boolean isGroup() {
+    return "GROUP".equals(method);
+  }
+
   public LatencySummary summary() {
     return LatencySummary.of(latency);
   }

@@ -59,7 +59,7 @@ public final class Totals {
     List<EndpointStats> endpoints = new ArrayList<>();
     for (int e = 0; e < names.size(); e++) endpoints.add(endpoint(e));
     return new RunStats(startEpochMillis, runSeconds, warmupSeconds, measuredSeconds, endpoints,
-        merge("Total", "", endpoints), timeline, cancelled, aborted);
+        total(endpoints), timeline, cancelled, aborted);
   }
 
   private EndpointStats endpoint(int e) {
@@ -78,6 +78,11 @@ public final class Totals {
     }
     return new EndpointStats(names.get(e), methods.get(e), c[MetricRecorder.REQUESTS], c[MetricRecorder.FAILURES],
         c[MetricRecorder.BYTES_SENT], c[MetricRecorder.BYTES_RECEIVED], measured[e].copy(), sortByCount(reasons), samples);
+  }
+
+  /** The run's total: every request, but not the groups (their requests are already counted). */
+  public static EndpointStats total(List<EndpointStats> endpoints) {
+    return merge("Total", "", endpoints.stream().filter(e -> !e.isGroup()).toList());
   }
 
   /** Several endpoints as one: counters summed, histograms added exactly, never averaged. */
