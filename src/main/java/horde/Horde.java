@@ -1,0 +1,41 @@
+package horde;
+
+import horde.engine.EngineOptions;
+import horde.plan.Planner;
+import horde.result.RunResult;
+import horde.run.TestRun;
+import horde.run.UnreachableTargetException;
+import horde.scenario.Scenario;
+import horde.stats.Progress;
+import java.util.function.Consumer;
+
+/**
+ * Running a load test from Java: the same pipeline as {@code horde run}, on a scenario built with
+ * the Java API or loaded from YAML.
+ *
+ * <pre>{@code
+ * RunResult result = Horde.run(scenario);
+ * assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+ * }</pre>
+ */
+public final class Horde {
+  private Horde() {}
+
+  /** Runs with the default engine options; throws when the target is unreachable or the scenario invalid. */
+  public static RunResult run(Scenario scenario) throws UnreachableTargetException, InterruptedException {
+    return run(scenario, EngineOptions.DEFAULTS, p -> {});
+  }
+
+  /**
+   * Plans, checks the target, runs, and returns the result. Invalid scenarios throw {@link
+   * horde.scenario.InvalidScenarioException} with every problem.
+   *
+   * @param progress receives the live view every few seconds
+   */
+  public static RunResult run(Scenario scenario, EngineOptions options, Consumer<Progress> progress)
+      throws UnreachableTargetException, InterruptedException {
+    TestRun run = new TestRun(new Planner(System.getenv()).plan(scenario), options, null);
+    run.preflight();
+    return run.execute(progress);
+  }
+}
