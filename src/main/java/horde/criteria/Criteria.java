@@ -23,7 +23,8 @@ public final class Criteria {
     List<CriterionResult> out = new ArrayList<>();
     for (Threshold t : thresholds) {
       EndpointStats scope = scope(t.endpoint(), stats, taskEndpoints);
-      double actual = value(t.metric(), scope, stats.measuredSeconds());
+      double actual = t.metric() == ThresholdMetric.DROPPED_ITERATIONS ? stats.droppedIterations()
+          : value(t.metric(), scope, stats.measuredSeconds());
       out.add(new CriterionResult(t, actual, !Double.isNaN(actual) && t.holds(actual)));
     }
     return out;

@@ -55,7 +55,7 @@ public final class Engine implements AutoCloseable {
     this.run = new RunContext(plan, recorder, client, new RequestRenderer(Origin.of(plan.target()), plan.basePath()),
         options.seed(), budget, population, plan.initialVariables());
     population.attach(run);
-    this.shape = LoadShape.of(load);
+    this.shape = load instanceof LoadProfile.Open ? null : LoadShape.of(load);
   }
 
   /** No more loops than connections allowed: each loop needs one to serve its users. */
@@ -82,9 +82,17 @@ public final class Engine implements AutoCloseable {
     return startNanos;
   }
 
-  /** Users alive now (running, or finishing their task while ramping down). */
+  /**
+   * Users at work now: in the closed model those alive (running, or finishing their task while
+   * ramping down); in the open model those inside an iteration.
+   */
   public int users() {
-    return population.alive();
+    return shape == null ? population.active() : population.alive();
+  }
+
+  /** Open model: arrivals so far that found no free user. */
+  public long droppedIterations() {
+    return population.dropped();
   }
 
   /** Ends the run early: users stop, in-flight requests get a short grace. */
@@ -107,19 +115,45 @@ public final class Engine implements AutoCloseable {
 
   private void control() {
     try {
-      boolean fixed = plan.scenario().load() instanceof LoadProfile.FixedCount;
-      long next = startNanos;
-      while (!aborted) {
-        long t = System.nanoTime() - startNanos;
-        if (t >= shape.durationNanos()) break;
-        population.adjust(shape.usersAt(t));
-        if (fixed && population.alive() == 0 && t > TICK_NANOS) break;
-        next += TICK_NANOS;
-        LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
-      }
+      if (plan.scenario().load() instanceof LoadProfile.Open open) arrivals(open);
+      else shape();
       done.complete(finish());
     } catch (Throwable e) {
       done.completeExceptionally(e);
+    }
+  }
+
+  /** Open model: hands out each arrival a tick ahead, so users start it on time on their loop. */
+  private void arrivals(LoadProfile.Open open) {
+    ArrivalSchedule schedule = ArrivalSchedule.of(open, options.seed());
+    java.util.SplittableRandom classes = new java.util.SplittableRandom(options.seed() ^ 0x5DEECE66DL);
+    long duration = open.total().toNanos();
+    long due = schedule.next();
+    long next = startNanos;
+    while (!aborted && due >= 0) {
+      long t = System.nanoTime() - startNanos;
+      if (t >= duration) break;
+      while (due >= 0 && due < t + TICK_NANOS && due < duration) {
+        population.arrive(startNanos + due, open.maxUsers(), classes);
+        due = schedule.next();
+      }
+      next += TICK_NANOS;
+      LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
+    }
+    while (!aborted && System.nanoTime() - startNanos < duration) LockSupport.parkNanos(TICK_NANOS);
+  }
+
+  /** Closed model and fixed count: moves the number of users along the shape. */
+  private void shape() {
+    boolean fixed = plan.scenario().load() instanceof LoadProfile.FixedCount;
+    long next = startNanos;
+    while (!aborted) {
+      long t = System.nanoTime() - startNanos;
+      if (t >= shape.durationNanos()) break;
+      population.adjust(shape.usersAt(t));
+      if (fixed && population.alive() == 0 && t > TICK_NANOS) break;
+      next += TICK_NANOS;
+      LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
     }
   }
 

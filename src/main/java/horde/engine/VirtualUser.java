@@ -91,6 +91,10 @@ final class VirtualUser implements Scope, ExchangeListener {
 
   /** Open model: run one task now, timed from {@code intended} ({@link System#nanoTime()}). */
   void arrive(long intended) {
+    if (ending || cancelled || phase == Phase.STOP || phase == Phase.DONE) {
+      run.population.skipped(); // the test ended between hand-out and start
+      return;
+    }
     intendedStart = intended;
     if (phase == Phase.START) {
       if (iteration == 0 && !claimUniqueRows()) return;

@@ -44,6 +44,7 @@ public final class ResultJson {
     root.put("verdict", r.verdict().lower());
     root.put("aborted", s.aborted());
     root.put("in_flight_at_end", s.cancelledInFlight());
+    if (s.open()) root.put("dropped_iterations", s.droppedIterations());
     stats(root.putObject("summary"), s.total(), s.rps(s.total()));
     ArrayNode endpoints = root.putArray("endpoints");
     for (EndpointStats e : s.endpoints()) stats(endpoints.addObject(), e, s.rps(e));
@@ -52,6 +53,11 @@ public final class ResultJson {
     ObjectNode histograms = root.putObject("histograms");
     histograms.put("unit", "us");
     for (EndpointStats e : s.endpoints()) histograms.put(e.method() + " " + e.name(), HistogramCodec.encode(e.latency()));
+    if (s.open()) {
+      ObjectNode uncorrected = root.putObject("histograms_uncorrected");
+      uncorrected.put("unit", "us");
+      for (EndpointStats e : s.endpoints()) uncorrected.put(e.method() + " " + e.name(), HistogramCodec.encode(e.uncorrected()));
+    }
     return root;
   }
 
@@ -67,6 +73,7 @@ public final class ResultJson {
     o.put("bytes_sent", e.bytesSent());
     o.put("bytes_received", e.bytesReceived());
     latency(o.putObject("latency_ms"), e.summary());
+    if (e.uncorrected() != null) latency(o.putObject("latency_uncorrected_ms"), LatencySummary.of(e.uncorrected()));
     ObjectNode reasons = o.putObject("failures_by_reason");
     e.failuresByReason().forEach(reasons::put);
     ObjectNode samples = o.putObject("failure_samples");
@@ -95,6 +102,7 @@ public final class ResultJson {
       o.put("p50_ms", p.p50());
       o.put("p95_ms", p.p95());
       o.put("p99_ms", p.p99());
+      if (s.open()) o.put("dropped", p.dropped());
       if (p.warmup()) o.put("warmup", true);
     }
   }

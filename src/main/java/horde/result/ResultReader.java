@@ -38,23 +38,25 @@ public final class ResultReader {
 
   public static RunResult fromJson(JsonNode root) {
     JsonNode histograms = root.path("histograms");
+    JsonNode uncorrected = root.path("histograms_uncorrected");
     List<EndpointStats> endpoints = new ArrayList<>();
     for (JsonNode e : root.path("endpoints")) {
       String key = e.path("method").asString() + " " + e.path("name").asString();
       Histogram h = histograms.has(key) ? HistogramCodec.decode(histograms.path(key).asString()) : new Histogram(3);
+      Histogram u = uncorrected.has(key) ? HistogramCodec.decode(uncorrected.path(key).asString()) : null;
       endpoints.add(new EndpointStats(e.path("name").asString(), e.path("method").asString(),
           e.path("requests").asLong(), e.path("failures").asLong(), e.path("bytes_sent").asLong(),
-          e.path("bytes_received").asLong(), h, longs(e.path("failures_by_reason")), strings(e.path("failure_samples"))));
+          e.path("bytes_received").asLong(), h, longs(e.path("failures_by_reason")), strings(e.path("failure_samples")), u));
     }
     List<TimelinePoint> timeline = new ArrayList<>();
     for (JsonNode p : root.path("timeline")) {
       timeline.add(new TimelinePoint(p.path("t").asDouble(), p.path("users").asInt(), p.path("requests").asLong(),
           p.path("failures").asLong(), p.path("rps").asDouble(), p.path("p50_ms").asDouble(),
-          p.path("p95_ms").asDouble(), p.path("p99_ms").asDouble(), p.path("warmup").asBoolean(false)));
+          p.path("p95_ms").asDouble(), p.path("p99_ms").asDouble(), p.path("dropped").asLong(), p.path("warmup").asBoolean(false)));
     }
     RunStats stats = new RunStats(0, root.path("duration_s").asDouble(), root.path("warmup_s").asDouble(),
         root.path("measured_s").asDouble(), endpoints, Totals.total(endpoints), timeline,
-        root.path("in_flight_at_end").asLong(), root.path("aborted").asBoolean(false));
+        root.path("in_flight_at_end").asLong(), root.path("aborted").asBoolean(false), root.path("dropped_iterations").asLong());
     List<CriterionResult> criteria = new ArrayList<>();
     for (JsonNode c : root.path("criteria")) criteria.add(criterion(c));
     return new RunResult(root.path("horde_version").asString(), strings(root.path("scenario")),

@@ -58,11 +58,15 @@ public final class TestRun {
   public RunResult execute(Consumer<Progress> progress) throws InterruptedException {
     MetricRecorder recorder = new MetricRecorder(plan.endpoints().size(), FailureReasons.CAPACITY);
     List<Endpoint> eps = plan.endpoints();
-    Totals totals = new Totals(recorder, eps.stream().map(Endpoint::name).toList(),
-        eps.stream().map(Endpoint::method).toList(), plan.reasons()::name, plan.reasons()::size);
+    boolean[] groups = new boolean[eps.size()];
+    for (Endpoint ep : eps) groups[ep.id()] = ep.isGroup();
     try (Engine e = new Engine(plan, recorder, options)) {
       engine = e;
-      StatsCollector stats = new StatsCollector(recorder, totals, e::users,
+      boolean open = plan.scenario().load() instanceof horde.scenario.LoadProfile.Open;
+      Totals totals = new Totals(recorder, eps.stream().map(Endpoint::name).toList(),
+          eps.stream().map(Endpoint::method).toList(), plan.reasons()::name, plan.reasons()::size,
+          open ? e::droppedIterations : null);
+      StatsCollector stats = new StatsCollector(recorder, totals, groups, e::users,
           plan.scenario().load().warmup().toNanos() / 1e9, progress, PROGRESS_EVERY);
       long epoch = System.currentTimeMillis();
       e.start();
