@@ -94,8 +94,13 @@ public final class Nginx implements AutoCloseable {
 
   /** Stops nginx gracefully, so the access log is complete. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     master.destroy(); // SIGTERM: nginx finishes its log writes and exits
-    if (!master.waitFor(10, TimeUnit.SECONDS)) master.destroyForcibly();
+    try {
+      if (!master.waitFor(10, TimeUnit.SECONDS)) master.destroyForcibly();
+    } catch (InterruptedException e) {
+      master.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
   }
 }

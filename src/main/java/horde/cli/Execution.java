@@ -8,7 +8,10 @@ import horde.report.ProgressLine;
 import horde.result.ResultJson;
 import horde.result.RunResult;
 import horde.run.TestRun;
+import horde.run.SetupFailedException;
 import horde.run.UnreachableTargetException;
+import horde.scenario.Phase;
+import horde.stats.Progress;
 import java.io.IOException;
 import java.io.PrintWriter;
 
@@ -38,12 +41,22 @@ final class Execution {
     out.flush();
     RunResult result;
     try (SignalTrap trap = new SignalTrap(run::abort)) {
-      result = run.execute(p -> {
-        if (!outputs.quiet()) {
+      result = run.execute(new TestRun.Listener() {
+        public void progress(Progress p) {
+          if (outputs.quiet()) return;
           out.println(ProgressLine.format(p));
           out.flush();
         }
+
+        public void phase(int index, int count, Phase phase) {
+          out.printf("%nPhase %d/%d: %s (%s)%n", index + 1, count, phase.name(), Banner.load(phase.load()));
+          out.flush();
+        }
       });
+    } catch (SetupFailedException e) {
+      err.println("horde: setup failed, no load was sent: " + e.getMessage());
+      err.flush();
+      return ExitCode.ABORTED;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return ExitCode.ABORTED;

@@ -1,14 +1,8 @@
 package horde.engine;
 
 import horde.plan.TestPlan;
-import horde.protocol.http.ClientSettings;
-import horde.protocol.http.HttpClient;
-import horde.protocol.http.Origin;
-import horde.protocol.http.Transport;
 import horde.record.MetricRecorder;
-import horde.scenario.HttpSettings;
 import horde.scenario.LoadProfile;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -32,9 +26,10 @@ public final class Engine implements AutoCloseable {
   private static final Duration ABORT_GRACE = Duration.ofSeconds(2);
 
   private final TestPlan plan;
+  private final LoadProfile load;
   private final EngineOptions options;
-  private final MultiThreadIoEventLoopGroup loops;
-  private final HttpClient client;
+  private final Generator generator;
+  private final boolean ownsGenerator;
   private final Population population;
   private final RunContext run;
   private final LoadShape shape;
@@ -42,32 +37,28 @@ public final class Engine implements AutoCloseable {
   private volatile boolean aborted;
   private volatile long startNanos;
 
+  /** A run of the scenario's own load on a generator of its own, closed with the engine. */
   public Engine(TestPlan plan, MetricRecorder recorder, EngineOptions options) {
+    this(plan, plan.scenario().load(), options, new Generator(plan, options), recorder, plan.initialVariables(), true);
+  }
+
+  Engine(TestPlan plan, LoadProfile load, EngineOptions options, Generator generator, MetricRecorder recorder,
+      String[] variables) {
+    this(plan, load, options, generator, recorder, variables, false);
+  }
+
+  private Engine(TestPlan plan, LoadProfile load, EngineOptions options, Generator generator, MetricRecorder recorder,
+      String[] variables, boolean ownsGenerator) {
     this.plan = plan;
+    this.load = load;
     this.options = options;
-    Transport transport = Transport.best();
-    int threads = threads(plan.scenario().http(), options);
-    this.loops = transport.newGroup(threads, "horde-loop");
-    this.client = new HttpClient(loops, transport, clientSettings(plan.scenario().http(), threads));
-    this.population = new Population(plan.users(), loops);
-    LoadProfile load = plan.scenario().load();
+    this.generator = generator;
+    this.ownsGenerator = ownsGenerator;
+    this.population = new Population(plan.users(), generator.loops());
     long budget = load instanceof LoadProfile.FixedCount f ? f.requests() : Long.MAX_VALUE;
-    this.run = new RunContext(plan, recorder, client, new RequestRenderer(Origin.of(plan.target()), plan.basePath()),
-        options.seed(), budget, population, plan.initialVariables());
+    this.run = generator.context(recorder, budget, population, variables);
     population.attach(run);
     this.shape = load instanceof LoadProfile.Open ? null : LoadShape.of(load);
-  }
-
-  /** No more loops than connections allowed: each loop needs one to serve its users. */
-  public static int threads(HttpSettings http, EngineOptions options) {
-    int n = options.threadCount();
-    return http.maxConnections() > 0 ? Math.min(n, http.maxConnections()) : n;
-  }
-
-  /** The connection limit split evenly over the loops, rounded down, so it is never exceeded. */
-  private static ClientSettings clientSettings(HttpSettings http, int loops) {
-    int perLoop = http.maxConnections() / loops;
-    return new ClientSettings(perLoop, http.connectTimeout(), http.insecure(), http.maxRedirects(), http.gzip());
   }
 
   /** Starts the load now; returns at once. */
@@ -115,7 +106,7 @@ public final class Engine implements AutoCloseable {
 
   private void control() {
     try {
-      if (plan.scenario().load() instanceof LoadProfile.Open open) arrivals(open);
+      if (load instanceof LoadProfile.Open open) arrivals(open);
       else shape();
       done.complete(finish());
     } catch (Throwable e) {
@@ -145,7 +136,7 @@ public final class Engine implements AutoCloseable {
 
   /** Closed model and fixed count: moves the number of users along the shape. */
   private void shape() {
-    boolean fixed = plan.scenario().load() instanceof LoadProfile.FixedCount;
+    boolean fixed = load instanceof LoadProfile.FixedCount;
     long next = startNanos;
     while (!aborted) {
       long t = System.nanoTime() - startNanos;
@@ -166,7 +157,7 @@ public final class Engine implements AutoCloseable {
       waitForUsers(System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
     }
     long end = System.nanoTime();
-    client.closeAll();
+    if (ownsGenerator) generator.client().closeAll();
     return new EngineReport(startNanos, end, run.cancelledInFlight.get(), aborted);
   }
 
@@ -176,6 +167,6 @@ public final class Engine implements AutoCloseable {
 
   @Override
   public void close() {
-    loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    if (ownsGenerator) generator.close();
   }
 }

@@ -76,6 +76,14 @@ final class Population {
     u.loop.execute(u::stopAfterTask);
   }
 
+  /** Starts one user of this class that runs its steps once (setup, teardown). */
+  VirtualUser one(UserPlan plan) {
+    VirtualUser u = new VirtualUser(nextId++, plan, nextLoop(), run, VirtualUser.Mode.ONCE);
+    alive.incrementAndGet();
+    u.loop.execute(u::start);
+    return u;
+  }
+
   /** Every user: the test is over. */
   void endAll() {
     forEach(u -> u.loop.execute(u::end));

@@ -86,7 +86,7 @@ final class VirtualUser implements Scope, ExchangeListener {
 
   /** Begins the user's life (closed model and setup); call on its loop. */
   void start() {
-    if (claimUniqueRows()) beginStart();
+    if (mode == Mode.ONCE || claimUniqueRows()) beginStart(); // setup and teardown take no user's row
   }
 
   /** Open model: run one task now, timed from {@code intended} ({@link System#nanoTime()}). */

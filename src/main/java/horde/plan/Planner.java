@@ -44,11 +44,13 @@ public final class Planner {
     FailureReasons reasons = new FailureReasons();
     StepCompiler steps = new StepCompiler(scenario, symbols, reasons, problems);
     List<UserPlan> users = steps.users();
+    List<StepPlan> setup = steps.steps(scenario.setup());
+    List<StepPlan> teardown = steps.steps(scenario.teardown());
     checkThresholds(scenario, steps.endpoints(), problems);
     int[] unique = uniqueFeeders(scenario, feeders, problems);
     if (!problems.isEmpty()) throw new InvalidScenarioException(problems);
     return new TestPlan(scenario, target, steps.endpoints(), users, symbols.variableNames(),
-        symbols.initialValues(), feeders, unique, reasons);
+        symbols.initialValues(), feeders, unique, reasons, setup, teardown);
   }
 
   private static URI target(Scenario s, List<Problem> problems) {

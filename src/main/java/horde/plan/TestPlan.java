@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param target the base URL, normalised (scheme, host, port, base path without trailing slash)
  * @param variableNames user variable slots, by index
+ * @param setup steps run once before the load; {@code teardown} once after it
  */
 public record TestPlan(
     Scenario scenario,
@@ -21,13 +22,17 @@ public record TestPlan(
     String[] initialVariables,
     List<Feeder> feeders,
     int[] uniqueFeeders,
-    FailureReasons reasons) {
+    FailureReasons reasons,
+    List<StepPlan> setup,
+    List<StepPlan> teardown) {
 
   public TestPlan {
     endpoints = List.copyOf(endpoints);
     users = List.copyOf(users);
     variableNames = List.copyOf(variableNames);
     feeders = List.copyOf(feeders);
+    setup = List.copyOf(setup);
+    teardown = List.copyOf(teardown);
   }
 
   /** The base path requests are appended to: {@code /v1} for {@code http://h:8000/v1}. */

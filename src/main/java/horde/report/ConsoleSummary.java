@@ -19,11 +19,14 @@ public final class ConsoleSummary {
     RunStats s = r.stats();
     StringBuilder out = new StringBuilder();
     out.append(header(r)).append('\n');
+    PhaseTable.append(out, r);
     endpoints(out, s);
     failures(out, s);
     criteria(out, r.criteria());
     notes(out, s);
-    out.append(String.format(Locale.ROOT, "Verdict: %s%s%n", r.verdict().name(), verdictDetail(r.criteria())));
+    r.notes().forEach(n -> out.append(n).append('\n'));
+    if (r.grade() != null) out.append("Grade: ").append(r.grade()).append('\n');
+    out.append(String.format(Locale.ROOT, "Verdict: %s%s%n", r.verdict().name(), verdictDetail(r)));
     return out.toString();
   }
 
@@ -60,7 +63,7 @@ public final class ConsoleSummary {
     }
   }
 
-  private static void criteria(StringBuilder out, List<CriterionResult> criteria) {
+  static void criteria(StringBuilder out, List<CriterionResult> criteria) {
     if (criteria.isEmpty()) return;
     out.append("\nCriteria\n");
     for (CriterionResult c : criteria) {
@@ -78,7 +81,9 @@ public final class ConsoleSummary {
       out.append(String.format(Locale.ROOT, "%d request(s) still in flight at the end were cut off (not counted).%n", s.cancelledInFlight()));
   }
 
-  private static String verdictDetail(List<CriterionResult> criteria) {
+  private static String verdictDetail(RunResult r) {
+    List<CriterionResult> criteria = new java.util.ArrayList<>(r.criteria());
+    r.phases().forEach(p -> criteria.addAll(p.criteria()));
     long failed = criteria.stream().filter(c -> !c.passed()).count();
     if (criteria.isEmpty()) return " (no criteria)";
     if (failed == 0) return String.format(Locale.ROOT, " (all %d criteria met)", criteria.size());

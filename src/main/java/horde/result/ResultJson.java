@@ -42,14 +42,42 @@ public final class ResultJson {
     root.put("warmup_s", s.warmupSeconds());
     root.put("measured_s", s.measuredSeconds());
     root.put("verdict", r.verdict().lower());
+    if (r.grade() != null) root.put("grade", r.grade());
     root.put("aborted", s.aborted());
     root.put("in_flight_at_end", s.cancelledInFlight());
     if (s.open()) root.put("dropped_iterations", s.droppedIterations());
+    r.notes().forEach(root.withArray("notes")::add);
+    measured(root, s);
+    timeline(root.putArray("timeline"), s);
+    criteria(root.putArray("criteria"), r.criteria());
+    if (!r.phases().isEmpty()) {
+      ArrayNode phases = root.putArray("phases");
+      for (PhaseResult p : r.phases()) phase(phases.addObject(), p);
+    }
+    return root;
+  }
+
+  private static void phase(ObjectNode o, PhaseResult p) {
+    RunStats s = p.stats();
+    o.put("name", p.name());
+    putMap(o.putObject("settings"), p.settings());
+    o.put("start_s", p.startSeconds());
+    o.put("duration_s", s.runSeconds());
+    o.put("warmup_s", s.warmupSeconds());
+    o.put("measured_s", s.measuredSeconds());
+    o.put("verdict", p.verdict().lower());
+    if (p.grade() != null) o.put("grade", p.grade());
+    o.put("in_flight_at_end", s.cancelledInFlight());
+    if (s.open()) o.put("dropped_iterations", s.droppedIterations());
+    measured(o, s);
+    criteria(o.putArray("criteria"), p.criteria());
+  }
+
+  /** Summary, endpoints and histograms of a measured window: the whole run's, or a phase's. */
+  private static void measured(ObjectNode root, RunStats s) {
     stats(root.putObject("summary"), s.total(), s.rps(s.total()));
     ArrayNode endpoints = root.putArray("endpoints");
     for (EndpointStats e : s.endpoints()) stats(endpoints.addObject(), e, s.rps(e));
-    timeline(root.putArray("timeline"), s);
-    criteria(root.putArray("criteria"), r);
     ObjectNode histograms = root.putObject("histograms");
     histograms.put("unit", "us");
     for (EndpointStats e : s.endpoints()) histograms.put(e.method() + " " + e.name(), HistogramCodec.encode(e.latency()));
@@ -58,7 +86,6 @@ public final class ResultJson {
       uncorrected.put("unit", "us");
       for (EndpointStats e : s.endpoints()) uncorrected.put(e.method() + " " + e.name(), HistogramCodec.encode(e.uncorrected()));
     }
-    return root;
   }
 
   private static void stats(ObjectNode o, EndpointStats e, double rps) {
@@ -107,8 +134,8 @@ public final class ResultJson {
     }
   }
 
-  private static void criteria(ArrayNode out, RunResult r) {
-    for (CriterionResult c : r.criteria()) {
+  private static void criteria(ArrayNode out, java.util.List<CriterionResult> criteria) {
+    for (CriterionResult c : criteria) {
       ObjectNode o = out.addObject();
       o.put("expression", c.threshold().expression());
       if (c.threshold().endpoint() == null) o.putNull("endpoint");

@@ -13,6 +13,12 @@ import java.util.Map;
  * @param scenario name, file and target (the target without credentials or query)
  * @param settings the load and engine settings as run, for the record
  * @param environment java version, processors, os, transport
+ * @param stats the whole run (with phases: all of them, merged exactly)
+ * @param criteria the scenario's own thresholds on {@code stats}
+ * @param verdict the worst of these criteria and every phase's
+ * @param phases each phase on its own; empty for a single run
+ * @param grade the scenario's grade table applied to {@code stats}, or null
+ * @param notes what else happened that a reader should know (a failed teardown)
  */
 public record RunResult(
     String hordeVersion,
@@ -22,12 +28,24 @@ public record RunResult(
     String startedAt,
     RunStats stats,
     List<CriterionResult> criteria,
-    Verdict verdict) {
+    Verdict verdict,
+    List<PhaseResult> phases,
+    String grade,
+    List<String> notes) {
 
   public RunResult {
     scenario = Map.copyOf(scenario);
     settings = Map.copyOf(settings);
     environment = Map.copyOf(environment);
     criteria = List.copyOf(criteria);
+    phases = List.copyOf(phases == null ? List.of() : phases);
+    notes = List.copyOf(notes == null ? List.of() : notes);
+  }
+
+  /** A single run: no phases, grade or notes. */
+  public RunResult(String hordeVersion, Map<String, String> scenario, Map<String, Object> settings,
+      Map<String, Object> environment, String startedAt, RunStats stats, List<CriterionResult> criteria,
+      Verdict verdict) {
+    this(hordeVersion, scenario, settings, environment, startedAt, stats, criteria, verdict, null, null, null);
   }
 }
