@@ -15,7 +15,7 @@ import java.util.Map;
 public record PhaseResult(String name, Map<String, Object> settings, double startSeconds, RunStats stats,
     List<CriterionResult> criteria, String grade, Verdict verdict) {
   public PhaseResult {
-    settings = Map.copyOf(settings);
+    settings = Ordered.copy(settings);
     criteria = List.copyOf(criteria);
   }
 }

@@ -34,9 +34,9 @@ public record RunResult(
     List<String> notes) {
 
   public RunResult {
-    scenario = Map.copyOf(scenario);
-    settings = Map.copyOf(settings);
-    environment = Map.copyOf(environment);
+    scenario = Ordered.copy(scenario);
+    settings = Ordered.copy(settings);
+    environment = Ordered.copy(environment);
     criteria = List.copyOf(criteria);
     phases = List.copyOf(phases == null ? List.of() : phases);
     notes = List.copyOf(notes == null ? List.of() : notes);

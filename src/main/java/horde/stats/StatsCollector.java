@@ -110,10 +110,20 @@ public final class StatsCollector {
     double seconds = Math.max(1e-3, t - lastT);
     boolean warm = last ? t <= warmupTicks : tick <= warmupTicks;
     long dropped = totals.droppedSoFar();
+    if (last && seconds < 0.25 && !timeline.isEmpty()) {
+      // A sliver at the end would chart as a spike: it joins the second before it instead.
+      TimelinePoint prev = timeline.remove(timeline.size() - 1);
+      intervalAll.add(window.latest());
+      seconds += window.latestSeconds();
+      dr += prev.requests();
+      df += prev.failures();
+      dropped += prev.dropped();
+      warm = prev.warmup();
+    }
     timeline.add(new TimelinePoint(round(t), users.getAsInt(), dr, df, round(dr / seconds),
         LatencySummary.pct(intervalAll, 50), LatencySummary.pct(intervalAll, 95), LatencySummary.pct(intervalAll, 99),
         dropped - lastDropped, warm));
-    lastDropped = dropped;
+    lastDropped = totals.droppedSoFar();
     window.add(intervalAll, dr, df, seconds);
     lastT = t;
   }
