@@ -39,16 +39,17 @@ public final class Engine implements AutoCloseable {
 
   /** A run of the scenario's own load on a generator of its own, closed with the engine. */
   public Engine(TestPlan plan, MetricRecorder recorder, EngineOptions options) {
-    this(plan, plan.scenario().load(), options, new Generator(plan, options), recorder, plan.initialVariables(), true);
+    this(plan, plan.scenario().load(), options, new Generator(plan, options), recorder,
+        plan.tracksLlm() ? new horde.record.LlmRecorder(plan.endpoints().size()) : null, plan.initialVariables(), true);
   }
 
   Engine(TestPlan plan, LoadProfile load, EngineOptions options, Generator generator, MetricRecorder recorder,
-      String[] variables) {
-    this(plan, load, options, generator, recorder, variables, false);
+      horde.record.LlmRecorder llm, String[] variables) {
+    this(plan, load, options, generator, recorder, llm, variables, false);
   }
 
   private Engine(TestPlan plan, LoadProfile load, EngineOptions options, Generator generator, MetricRecorder recorder,
-      String[] variables, boolean ownsGenerator) {
+      horde.record.LlmRecorder llm, String[] variables, boolean ownsGenerator) {
     this.plan = plan;
     this.load = load;
     this.options = options;
@@ -56,7 +57,7 @@ public final class Engine implements AutoCloseable {
     this.ownsGenerator = ownsGenerator;
     this.population = new Population(plan.users(), generator.loops());
     long budget = load instanceof LoadProfile.FixedCount f ? f.requests() : Long.MAX_VALUE;
-    this.run = generator.context(recorder, budget, population, variables);
+    this.run = generator.context(recorder, llm, budget, population, variables);
     population.attach(run);
     this.shape = load instanceof LoadProfile.Open ? null : LoadShape.of(load);
   }

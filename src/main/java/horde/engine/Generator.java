@@ -8,6 +8,7 @@ import horde.protocol.http.ClientSettings;
 import horde.protocol.http.HttpClient;
 import horde.protocol.http.Origin;
 import horde.protocol.http.Transport;
+import horde.record.LlmRecorder;
 import horde.record.MetricRecorder;
 import horde.scenario.HttpSettings;
 import horde.scenario.LoadProfile;
@@ -43,6 +44,7 @@ public final class Generator implements AutoCloseable {
     this.loops = transport.newGroup(threads, "horde-loop");
     this.client = new HttpClient(loops, transport, clientSettings(plan.scenario().http(), threads));
     this.renderer = new RequestRenderer(Origin.of(plan.target()), plan.basePath());
+    if (plan.tracksLlm()) plan.tokenizer().warm(); // before the load: no event loop waits for the vocabulary
   }
 
   /** No more loops than connections allowed: each loop needs one to serve its users. */
@@ -57,13 +59,17 @@ public final class Generator implements AutoCloseable {
     return new ClientSettings(perLoop, http.connectTimeout(), http.insecure(), http.maxRedirects(), http.gzip());
   }
 
-  /** A run of {@code load}, its users starting from {@code variables}. */
-  public Engine engine(LoadProfile load, MetricRecorder recorder, String[] variables) {
-    return new Engine(plan, load, options, this, recorder, variables);
+  /**
+   * A run of {@code load}, its users starting from {@code variables}.
+   *
+   * @param llm where streaming and token figures go; null when the plan tracks none
+   */
+  public Engine engine(LoadProfile load, MetricRecorder recorder, LlmRecorder llm, String[] variables) {
+    return new Engine(plan, load, options, this, recorder, llm, variables);
   }
 
-  RunContext context(MetricRecorder recorder, long budget, Population population, String[] variables) {
-    return new RunContext(plan, recorder, client, renderer, options.seed(), budget, population, variables);
+  RunContext context(MetricRecorder recorder, LlmRecorder llm, long budget, Population population, String[] variables) {
+    return new RunContext(plan, recorder, client, renderer, options.seed(), budget, population, variables, llm);
   }
 
   MultiThreadIoEventLoopGroup loops() {
@@ -88,7 +94,8 @@ public final class Generator implements AutoCloseable {
     MetricRecorder recorder = new MetricRecorder(plan.endpoints().size(), FailureReasons.CAPACITY);
     UserPlan user = new UserPlan(0, "setup", 1, horde.scenario.WaitTime.NONE, steps, List.of(), List.of(), new long[0]);
     Population population = new Population(List.of(user), loops);
-    RunContext run = context(recorder, Long.MAX_VALUE, population, variables);
+    LlmRecorder llm = plan.tracksLlm() ? new LlmRecorder(plan.endpoints().size()) : null;
+    RunContext run = context(recorder, llm, Long.MAX_VALUE, population, variables);
     population.attach(run);
     VirtualUser u = population.one(user);
     long deadline = System.nanoTime() + limit.toNanos();

@@ -12,6 +12,7 @@ import java.util.List;
  * @param body null when the request has none
  * @param success by status 0-599: whether that status counts as success before checks
  * @param timeoutNanos whole-exchange timeout
+ * @param llm streaming, token, cost and cache-hit tracking, or null
  */
 public record RequestPlan(
     int endpoint,
@@ -23,7 +24,8 @@ public record RequestPlan(
     long timeoutNanos,
     List<CheckPlan> checks,
     List<ExtractPlan> saves,
-    boolean[] success)
+    boolean[] success,
+    LlmPlan llm)
     implements StepPlan {
 
   public RequestPlan {
@@ -35,7 +37,8 @@ public record RequestPlan(
 
   /** Whether the body must be kept (checks or saves read it); otherwise it is only counted. */
   public boolean needsBody() {
-    return checks.stream().anyMatch(CheckPlan::needsBody) || saves.stream().anyMatch(ExtractPlan::needsBody);
+    return checks.stream().anyMatch(CheckPlan::needsBody) || saves.stream().anyMatch(ExtractPlan::needsBody)
+        || (llm != null && llm.needsBody());
   }
 
   public boolean isSuccess(int status) {

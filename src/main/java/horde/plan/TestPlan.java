@@ -12,6 +12,8 @@ import java.util.List;
  * @param target the base URL, normalised (scheme, host, port, base path without trailing slash)
  * @param variableNames user variable slots, by index
  * @param setup steps run once before the load; {@code teardown} once after it
+ * @param tokenizer counts tokens for answers without a usage report
+ * @param tracked by endpoint id: whether it records streaming, token or cache figures
  */
 public record TestPlan(
     Scenario scenario,
@@ -24,7 +26,9 @@ public record TestPlan(
     int[] uniqueFeeders,
     FailureReasons reasons,
     List<StepPlan> setup,
-    List<StepPlan> teardown) {
+    List<StepPlan> teardown,
+    Tokenizer tokenizer,
+    boolean[] tracked) {
 
   public TestPlan {
     endpoints = List.copyOf(endpoints);
@@ -33,6 +37,12 @@ public record TestPlan(
     feeders = List.copyOf(feeders);
     setup = List.copyOf(setup);
     teardown = List.copyOf(teardown);
+  }
+
+  /** Whether any endpoint records streaming, token or cache figures. */
+  public boolean tracksLlm() {
+    for (boolean t : tracked) if (t) return true;
+    return false;
   }
 
   /** The base path requests are appended to: {@code /v1} for {@code http://h:8000/v1}. */

@@ -21,6 +21,7 @@ public final class ConsoleSummary {
     out.append(header(r)).append('\n');
     PhaseTable.append(out, r);
     endpoints(out, s);
+    LlmTable.append(out, s);
     failures(out, s);
     criteria(out, r.criteria());
     notes(out, s);

@@ -86,6 +86,10 @@ public final class ResultJson {
       uncorrected.put("unit", "us");
       for (EndpointStats e : s.endpoints()) uncorrected.put(e.method() + " " + e.name(), HistogramCodec.encode(e.uncorrected()));
     }
+    if (s.endpoints().stream().anyMatch(e -> e.llm() != null)) {
+      ObjectNode llm = root.putObject("histograms_llm");
+      for (EndpointStats e : s.endpoints()) if (e.llm() != null) LlmJson.histograms(llm.putObject(e.method() + " " + e.name()), e.llm());
+    }
   }
 
   private static void stats(ObjectNode o, EndpointStats e, double rps) {
@@ -101,13 +105,14 @@ public final class ResultJson {
     o.put("bytes_received", e.bytesReceived());
     latency(o.putObject("latency_ms"), e.summary());
     if (e.uncorrected() != null) latency(o.putObject("latency_uncorrected_ms"), LatencySummary.of(e.uncorrected()));
+    if (e.llm() != null) LlmJson.write(o.putObject("llm"), e.llm(), e.requests());
     ObjectNode reasons = o.putObject("failures_by_reason");
     e.failuresByReason().forEach(reasons::put);
     ObjectNode samples = o.putObject("failure_samples");
     e.samples().forEach(samples::put);
   }
 
-  private static void latency(ObjectNode o, LatencySummary l) {
+  static void latency(ObjectNode o, LatencySummary l) {
     o.put("min", l.min());
     o.put("avg", l.avg());
     o.put("p50", l.p50());
@@ -130,6 +135,7 @@ public final class ResultJson {
       o.put("p95_ms", p.p95());
       o.put("p99_ms", p.p99());
       if (s.open()) o.put("dropped", p.dropped());
+      if (p.llm() != null) LlmJson.write(o, p.llm());
       if (p.warmup()) o.put("warmup", true);
     }
   }

@@ -70,7 +70,8 @@ public final class ResultReader {
     for (JsonNode p : root.path("timeline")) {
       timeline.add(new TimelinePoint(p.path("t").asDouble(), p.path("users").asInt(), p.path("requests").asLong(),
           p.path("failures").asLong(), p.path("rps").asDouble(), p.path("p50_ms").asDouble(),
-          p.path("p95_ms").asDouble(), p.path("p99_ms").asDouble(), p.path("dropped").asLong(), p.path("warmup").asBoolean(false)));
+          p.path("p95_ms").asDouble(), p.path("p99_ms").asDouble(), p.path("dropped").asLong(), p.path("warmup").asBoolean(false),
+          LlmJson.point(p)));
     }
     return timeline;
   }
@@ -79,6 +80,7 @@ public final class ResultReader {
   private static RunStats stats(JsonNode root, List<TimelinePoint> timeline) {
     JsonNode histograms = root.path("histograms");
     JsonNode uncorrected = root.path("histograms_uncorrected");
+    JsonNode llm = root.path("histograms_llm");
     List<EndpointStats> endpoints = new ArrayList<>();
     for (JsonNode e : root.path("endpoints")) {
       String key = e.path("method").asString() + " " + e.path("name").asString();
@@ -86,7 +88,8 @@ public final class ResultReader {
       Histogram u = uncorrected.has(key) ? HistogramCodec.decode(uncorrected.path(key).asString()) : null;
       endpoints.add(new EndpointStats(e.path("name").asString(), e.path("method").asString(),
           e.path("requests").asLong(), e.path("failures").asLong(), e.path("bytes_sent").asLong(),
-          e.path("bytes_received").asLong(), h, longs(e.path("failures_by_reason")), strings(e.path("failure_samples")), u));
+          e.path("bytes_received").asLong(), h, longs(e.path("failures_by_reason")), strings(e.path("failure_samples")), u,
+          LlmJson.read(e.path("llm"), llm.path(key))));
     }
     return new RunStats(0, root.path("duration_s").asDouble(), root.path("warmup_s").asDouble(),
         root.path("measured_s").asDouble(), endpoints, Totals.total(endpoints), timeline,

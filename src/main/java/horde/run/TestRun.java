@@ -10,8 +10,8 @@ import horde.engine.EngineReport;
 import horde.engine.Generator;
 import horde.plan.Endpoint;
 import horde.plan.FailureReasons;
-import horde.plan.RequestPlan;
 import horde.plan.TestPlan;
+import horde.record.LlmRecorder;
 import horde.record.MetricRecorder;
 import horde.result.PhaseResult;
 import horde.result.RunResult;
@@ -121,10 +121,12 @@ public final class TestRun {
     List<Endpoint> eps = plan.endpoints();
     boolean[] groups = new boolean[eps.size()];
     for (Endpoint ep : eps) groups[ep.id()] = ep.isGroup();
-    Engine e = generator.engine(load, recorder, variables);
+    LlmRecorder llm = plan.tracksLlm() ? new LlmRecorder(eps.size()) : null;
+    Engine e = generator.engine(load, recorder, llm, variables);
     engine = e;
     Totals totals = new Totals(recorder, eps.stream().map(Endpoint::name).toList(), eps.stream().map(Endpoint::method).toList(),
         plan.reasons()::name, plan.reasons()::size, load instanceof LoadProfile.Open ? e::droppedIterations : null);
+    if (llm != null) totals.withLlm(llm, plan.tracked());
     StatsCollector stats = new StatsCollector(recorder, totals, groups, e::users, load.warmup().toNanos() / 1e9,
         listener::progress, PROGRESS_EVERY);
     long epoch = System.currentTimeMillis();
@@ -155,11 +157,8 @@ public final class TestRun {
   /** Task name to the endpoint names its steps use, for thresholds that name a task. */
   public static Map<String, Set<String>> taskEndpoints(TestPlan plan) {
     Map<String, Set<String>> out = new HashMap<>();
-    plan.users().forEach(u -> u.tasks().forEach(t -> t.steps().forEach(s -> {
-      if (s instanceof RequestPlan r) {
-        out.computeIfAbsent(t.name(), k -> new LinkedHashSet<>()).add(plan.endpoints().get(r.endpoint()).name());
-      }
-    })));
+    plan.users().forEach(u -> u.tasks().forEach(t -> horde.plan.Steps.requests(t.steps()).forEach(r ->
+        out.computeIfAbsent(t.name(), k -> new LinkedHashSet<>()).add(plan.endpoints().get(r.endpoint()).name()))));
     return out;
   }
 }

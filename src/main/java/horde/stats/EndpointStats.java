@@ -12,6 +12,7 @@ import org.HdrHistogram.Histogram;
  * @param samples reason name to the first message seen
  * @param uncorrected open model only (else null): the same requests timed from their actual send,
  *     as a closed-loop tool would report them
+ * @param llm streaming and token figures, for endpoints that track them (else null)
  */
 public record EndpointStats(
     String name,
@@ -23,11 +24,17 @@ public record EndpointStats(
     Histogram latency,
     Map<String, Long> failuresByReason,
     Map<String, String> samples,
-    Histogram uncorrected) {
+    Histogram uncorrected,
+    LlmStats llm) {
+
+  public EndpointStats(String name, String method, long requests, long failures, long bytesSent, long bytesReceived,
+      Histogram latency, Map<String, Long> failuresByReason, Map<String, String> samples, Histogram uncorrected) {
+    this(name, method, requests, failures, bytesSent, bytesReceived, latency, failuresByReason, samples, uncorrected, null);
+  }
 
   public EndpointStats(String name, String method, long requests, long failures, long bytesSent, long bytesReceived,
       Histogram latency, Map<String, Long> failuresByReason, Map<String, String> samples) {
-    this(name, method, requests, failures, bytesSent, bytesReceived, latency, failuresByReason, samples, null);
+    this(name, method, requests, failures, bytesSent, bytesReceived, latency, failuresByReason, samples, null, null);
   }
 
   /** A transaction (group): timed end to end, kept out of request totals. */

@@ -110,6 +110,7 @@ public final class StatsCollector {
     double seconds = Math.max(1e-3, t - lastT);
     boolean warm = last ? t <= warmupTicks : tick <= warmupTicks;
     long dropped = totals.droppedSoFar();
+    TimelinePoint.LlmPoint llm = totals.llm() == null ? null : totals.llm().interval(seconds);
     if (last && seconds < 0.25 && !timeline.isEmpty()) {
       // A sliver at the end would chart as a spike: it joins the second before it instead.
       TimelinePoint prev = timeline.remove(timeline.size() - 1);
@@ -119,10 +120,11 @@ public final class StatsCollector {
       df += prev.failures();
       dropped += prev.dropped();
       warm = prev.warmup();
+      if (prev.llm() != null) llm = prev.llm(); // too short to say more than the second before
     }
     timeline.add(new TimelinePoint(round(t), users.getAsInt(), dr, df, round(dr / seconds),
         LatencySummary.pct(intervalAll, 50), LatencySummary.pct(intervalAll, 95), LatencySummary.pct(intervalAll, 99),
-        dropped - lastDropped, warm));
+        dropped - lastDropped, warm, llm));
     lastDropped = totals.droppedSoFar();
     window.add(intervalAll, dr, df, seconds);
     lastT = t;

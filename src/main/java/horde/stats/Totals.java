@@ -24,6 +24,7 @@ public final class Totals {
   private final Histogram[] uncorrected;
   private final java.util.function.LongSupplier dropped;
   private long baseDropped;
+  private LlmTally llm;
   private long[][] baseCounts;
   private long[][] baseReasons;
 
@@ -47,6 +48,16 @@ public final class Totals {
     }
   }
 
+  /** Also tallies streaming and token figures, for the endpoints marked in {@code tracked}. */
+  public Totals withLlm(horde.record.LlmRecorder recorder, boolean[] tracked) {
+    llm = new LlmTally(recorder, tracked);
+    return this;
+  }
+
+  LlmTally llm() {
+    return llm;
+  }
+
   boolean measuring() {
     return baseCounts != null;
   }
@@ -57,6 +68,7 @@ public final class Totals {
     baseCounts = new long[n][4];
     baseReasons = new long[n][recorder.reasonCapacity()];
     baseDropped = droppedSoFar();
+    if (llm != null) llm.beginMeasuring();
     for (int e = 0; e < n; e++) {
       for (int c = 0; c < 4; c++) baseCounts[e][c] = recorder.count(e, c);
       for (int r = 0; r < recorder.reasonCapacity(); r++) baseReasons[e][r] = recorder.failures(e, r);
@@ -101,7 +113,7 @@ public final class Totals {
     }
     return new EndpointStats(names.get(e), methods.get(e), c[MetricRecorder.REQUESTS], c[MetricRecorder.FAILURES],
         c[MetricRecorder.BYTES_SENT], c[MetricRecorder.BYTES_RECEIVED], measured[e].copy(), sortByCount(reasons), samples,
-        uncorrected == null ? null : uncorrected[e].copy());
+        uncorrected == null ? null : uncorrected[e].copy(), llm == null ? null : llm.endpoint(e));
   }
 
   /** The run's total: every request, but not the groups (their requests are already counted). */
@@ -127,7 +139,7 @@ public final class Totals {
       p.samples().forEach(samples::putIfAbsent);
     }
     return new EndpointStats(name, method, req, fail, sent, recv, all, sortByCount(reasons), samples,
-        parts.isEmpty() ? null : allUncorrected);
+        parts.isEmpty() ? null : allUncorrected, LlmStats.merge(parts.stream().map(EndpointStats::llm).toList()));
   }
 
   private static Map<String, Long> sortByCount(Map<String, Long> m) {

@@ -85,6 +85,11 @@ public final class HttpExchange {
     else arm(deadline);
   }
 
+  /** Gives up on the exchange for the caller's reason and closes its connection. */
+  public void abort(TransportError error) {
+    if (inFlight) fail(error, null);
+  }
+
   /** Stops waiting and closes the connection, if any: the test is over. */
   public void cancel() {
     if (inFlight) fail(TransportError.CANCELLED, null);
