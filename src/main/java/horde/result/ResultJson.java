@@ -1,6 +1,7 @@
 package horde.result;
 
 import horde.criteria.CriterionResult;
+import horde.criteria.Finding;
 import horde.stats.EndpointStats;
 import horde.stats.LatencySummary;
 import horde.stats.RunStats;
@@ -49,6 +50,7 @@ public final class ResultJson {
     for (EndpointStats e : s.endpoints()) stats(endpoints.addObject(), e, s.rps(e));
     timeline(root.putArray("timeline"), s);
     criteria(root.putArray("criteria"), r);
+    findings(root.putArray("findings"), r);
     ObjectNode histograms = root.putObject("histograms");
     histograms.put("unit", "us");
     for (EndpointStats e : s.endpoints()) histograms.put(e.method() + " " + e.name(), HistogramCodec.encode(e.latency()));
@@ -109,6 +111,17 @@ public final class ResultJson {
       if (c.noData()) o.putNull("actual");
       else o.put("actual", round(c.actual()));
       o.put("passed", c.passed());
+    }
+  }
+
+  private static void findings(ArrayNode out, RunResult r) {
+    for (Finding f : r.findings()) {
+      ObjectNode o = out.addObject();
+      o.put("kind", f.kind());
+      o.put("level", f.level().lower());
+      o.put("text", f.text());
+      if (f.hasTime()) o.put("at_s", f.atSeconds());
+      else o.putNull("at_s");
     }
   }
 

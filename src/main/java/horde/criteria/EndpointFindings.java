@@ -1,0 +1,95 @@
+package horde.criteria;
+
+import horde.stats.EndpointStats;
+import horde.stats.RunStats;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** Findings from the per-endpoint summary: the slowest endpoints, where failures gather, long tails. */
+final class EndpointFindings {
+  /** Below this many responses, an endpoint's p99 is too thin to call a tail. */
+  static final int MIN_FOR_TAIL = 200;
+
+  private EndpointFindings() {}
+
+  static void addTo(List<Finding> out, RunStats s) {
+    slowest(out, s.endpoints());
+    failures(out, s);
+    tail(out, s.endpoints());
+  }
+
+  static String label(EndpointStats e) {
+    return e.method().isEmpty() ? e.name() : e.method() + " " + e.name();
+  }
+
+  private static void slowest(List<Finding> out, List<EndpointStats> endpoints) {
+    List<EndpointStats> answered = new ArrayList<>(endpoints.stream().filter(e -> e.latency().getTotalCount() > 0).toList());
+    if (answered.size() < 2) return;
+    answered.sort(Comparator.comparingDouble((EndpointStats e) -> e.summary().p95()).reversed());
+    EndpointStats first = answered.get(0), second = answered.get(1);
+    double p1 = first.summary().p95(), p2 = second.summary().p95();
+    if (p2 > 0 && p1 / p2 >= 1.5) {
+      out.add(Finding.info("slowest_endpoint", String.format("%s is the slowest endpoint: p95 %s, %s the next (%s, p95 %s).",
+          label(first), Figures.ms(p1), Figures.times(p1 / p2), label(second), Figures.ms(p2))));
+    } else {
+      out.add(Finding.info("slowest_endpoint", String.format("The slowest endpoints are %s (p95 %s) and %s (p95 %s).",
+          label(first), Figures.ms(p1), label(second), Figures.ms(p2))));
+    }
+  }
+
+  /** The endpoint and reason behind most failures, with what that reason usually means. */
+  private static void failures(List<Finding> out, RunStats s) {
+    long total = s.total().failures();
+    if (total == 0) return;
+    EndpointStats where = null;
+    String reason = null;
+    long most = 0;
+    for (EndpointStats e : s.endpoints()) {
+      for (Map.Entry<String, Long> r : e.failuresByReason().entrySet()) {
+        if (r.getValue() > most) {
+          most = r.getValue();
+          where = e;
+          reason = r.getKey();
+        }
+      }
+    }
+    if (where == null) return;
+    double share = 100.0 * most / total;
+    String text = most == total
+        ? String.format("All %s failures are %s on %s", Figures.count(total), reason, label(where))
+        : String.format("Most failures are %s on %s: %s of %s (%s)", reason, label(where), Figures.count(most),
+            Figures.count(total), Figures.percent(share));
+    text += String.format(" — %s of that endpoint's requests.", Figures.percent(100.0 * most / Math.max(1, where.requests())));
+    String meaning = meaning(reason);
+    if (meaning != null) text += " " + meaning;
+    boolean serious = s.total().errorRatePercent() >= 1;
+    out.add(serious ? Finding.warning("failures", text) : Finding.info("failures", text));
+  }
+
+  static String meaning(String reason) {
+    if (reason.equals("HTTP 429") || reason.equals("HTTP 503")) return "The target refused load: it is rate-limiting or shedding work.";
+    if (reason.equals("timeout")) return "Those requests ran past their timeout; their latency is not in the percentiles.";
+    if (reason.equals("connection refused")) return "Nothing was accepting connections on the target's port at those times.";
+    if (reason.startsWith("HTTP 5")) return "The target answered with a server error.";
+    if (reason.startsWith("check failed")) return "The target answered, but not what the scenario expects.";
+    return null;
+  }
+
+  private static void tail(List<Finding> out, List<EndpointStats> endpoints) {
+    EndpointStats worst = null;
+    double worstRatio = 10;
+    for (EndpointStats e : endpoints) {
+      if (e.latency().getTotalCount() < MIN_FOR_TAIL || e.summary().p50() <= 0) continue;
+      double ratio = e.summary().p99() / e.summary().p50();
+      if (ratio >= worstRatio) {
+        worstRatio = ratio;
+        worst = e;
+      }
+    }
+    if (worst == null) return;
+    out.add(Finding.info("long_tail", String.format("%s has a long tail: p99 %s is %s its median (%s); 1 request in 100 waits that long.",
+        label(worst), Figures.ms(worst.summary().p99()), Figures.times(worstRatio), Figures.ms(worst.summary().p50()))));
+  }
+}
