@@ -31,6 +31,9 @@ final class ReportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RESULT", description = "A result file written by horde run --out.")
   Path file;
 
+  @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report with charts (opens offline).")
+  Path html;
+
   @Option(names = "--csv", paramLabel = "PREFIX", description = "Write Locust-compatible CSV files: PREFIX_stats.csv, _stats_history.csv, _failures.csv, _exceptions.csv.")
   String csv;
 
@@ -49,7 +52,7 @@ final class ReportCommand implements Callable<Integer> {
       return ExitCode.BAD_INPUT;
     }
     RunResult result;
-    Outputs outputs = new Outputs(null, strict, true).withReports(null, csv, junit);
+    Outputs outputs = new Outputs(null, strict, true).withReports(html, csv, junit);
     try {
       result = ResultReader.read(file);
       outputs.check();
@@ -57,7 +60,7 @@ final class ReportCommand implements Callable<Integer> {
       err.println("horde: " + e.getMessage());
       return ExitCode.BAD_INPUT;
     }
-    if (csv == null && junit == null) {
+    if (html == null && csv == null && junit == null) {
       out.print(ConsoleSummary.format(result));
       out.flush();
       return ExitCode.PASS;

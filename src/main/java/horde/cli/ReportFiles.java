@@ -1,5 +1,6 @@
 package horde.cli;
 
+import horde.report.HtmlReport;
 import horde.report.JunitXml;
 import horde.report.LocustCsv;
 import horde.result.ResultJson;
@@ -26,6 +27,7 @@ final class ReportFiles {
   boolean write(RunResult result, Outputs outputs, boolean withJson) {
     boolean ok = true;
     if (withJson && outputs.json() != null) ok &= file("Result", outputs.json(), () -> ResultJson.write(result, outputs.json()));
+    if (outputs.html() != null) ok &= file("HTML report", outputs.html(), () -> HtmlReport.write(result, outputs.html()));
     if (outputs.csvPrefix() != null) {
       ok &= file("CSV", Path.of(outputs.csvPrefix() + "_*.csv"), () -> LocustCsv.write(result, outputs.csvPrefix()));
     }

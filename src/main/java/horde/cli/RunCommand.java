@@ -50,6 +50,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the JSON result file here.")
   Path out;
 
+  @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report with charts (opens offline).")
+  Path html;
+
   @Option(names = "--csv", paramLabel = "PREFIX", description = "Write Locust-compatible CSV files: PREFIX_stats.csv, _stats_history.csv, _failures.csv, _exceptions.csv.")
   String csv;
 
@@ -85,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
     if (scenario == null) return ExitCode.BAD_INPUT;
     TestPlan plan;
     EngineOptions options;
-    Outputs outputs = new Outputs(out, strict, quiet).withReports(null, csv, junit);
+    Outputs outputs = new Outputs(out, strict, quiet).withReports(html, csv, junit);
     try {
       scenario = applyFlags(scenario);
       options = EngineOptions.DEFAULTS.withThreads(threads).withSeed(seed).withGracefulStop(Durations.parseSecondsDefault(gracefulStop));

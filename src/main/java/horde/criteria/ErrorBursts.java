@@ -79,11 +79,9 @@ final class ErrorBursts {
     return Finding.warning("error_burst", text).at(from);
   }
 
-  /** The last second with answers, less one: a burst reaching it ran to the end. */
+  /** The last whole second under load, less one: a burst reaching it ran to the end (the drain aside). */
   private static int lastActive(List<TimelinePoint> points) {
-    int i = points.size() - 1;
-    while (i > 0 && points.get(i).requests() == 0) i--;
-    return Math.max(0, i - 1);
+    return Math.max(0, Intervals.underLoad(points).size() - 2);
   }
 
   private static void stalls(List<Finding> out, List<TimelinePoint> points) {

@@ -11,7 +11,7 @@ import java.util.List;
  * stages). Seconds are grouped by users (at most {@value #GROUPS} groups of equal width); each
  * group's p95 and rate are the medians of its seconds. Throughput has levelled off when it reached
  * 90% of its best at no more than two thirds of the peak users; latency is rising from the first
- * group whose p95 is 1.5× that of the lightest load and stays there.
+ * group whose p95 is 1.5× that of the lightest load and stays there. Saturation is both.
  */
 final class LoadCurve {
   static final int GROUPS = 8;
@@ -36,7 +36,7 @@ final class LoadCurve {
           + " while p95 climbs from %s (%s users) to %s (%s users); users past that point only wait longer.",
           users(saturated.users()), Figures.rate(best.rps()), Figures.ms(low.p95()), users(low.users()),
           Figures.ms(high.p95()), users(high.users()))).at(saturated.from()));
-    } else if (knee != null && rise >= 2) {
+    } else if (knee != null) {
       out.add(Finding.warning("latency_rises_with_users", String.format("Latency rises with users: p95 %s at %s users,"
           + " %s at %s users (%s), from about %s users on; throughput still grew (%s to %s).",
           Figures.ms(low.p95()), users(low.users()), Figures.ms(high.p95()), users(high.users()), Figures.times(rise),

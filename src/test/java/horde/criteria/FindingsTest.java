@@ -41,8 +41,22 @@ class FindingsTest {
     List<Finding> all = findings(s);
     assertThat(kind(all, "error_burst")).isEmpty();
     assertThat(kind(all, "failures")).singleElement().extracting(Finding::text).isEqualTo(
-        "All 180 failures are HTTP 429 on POST /api/x — 3.3% of that endpoint's requests. The target refused load:"
+        "All 180 failures are HTTP 429, all on POST /api/x (3.3% of its requests). The target refused load:"
             + " it is rate-limiting or shedding work.");
+  }
+
+  @Test
+  void theMainReasonsForFailureAreNamedWithWhereTheyHappened() {
+    var merged = new horde.stats.EndpointStats("/chat", "POST", 570, 24, 0, 0, endpoint("POST", "/chat", 570, 1500).latency(),
+        Map.of("HTTP 429", 17L, "HTTP 500", 7L), Map.of());
+    RunStats s = run(seconds(30, t -> second(t, 20, 100, 1, 200)), merged,
+        endpoint("POST", "/search", 2580, 3, 23, "HTTP 500"), endpoint("POST", "/complete", 64, 1400, 4, "HTTP 429"));
+    assertThat(kind(findings(s), "failures")).singleElement().satisfies(f -> {
+      assertThat(f.text()).isEqualTo("Most failures are HTTP 500 (30 of 51, 59%), 23 of them on POST /search (0.9% of its"
+          + " requests). Then HTTP 429 (21 of 51, 41%), 17 of them on POST /chat (3.0% of its requests). The target"
+          + " answered with a server error.");
+      assertThat(f.level()).isEqualTo(Finding.Level.WARNING);
+    });
   }
 
   @Test

@@ -38,6 +38,13 @@ class LoadFindingsTest {
   }
 
   @Test
+  void aModestButLastingRiseIsReportedToo() {
+    RunStats s = run(seconds(60, t -> second(t, t, t * 5L, 0, t <= 30 ? 1000 : 1800)));
+    assertThat(kind(findings(s), "latency_rises_with_users")).singleElement().extracting(Finding::text).asString()
+        .startsWith("Latency rises with users: p95 1.0 s at 5 users, 1.8 s at 57 users (1.8×)");
+  }
+
+  @Test
   void throughputThatScalesWithSteadyLatencyShowsNoSaturation() {
     RunStats s = run(seconds(40, t -> second(t, t, t * 10L, 0, 120)));
     List<Finding> all = findings(s);
