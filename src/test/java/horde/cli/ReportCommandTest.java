@@ -31,15 +31,16 @@ class ReportCommandTest {
   void aReportFromTheResultFileEqualsWhatTheRunWrote() throws Exception {
     Path run = tmp.resolve("run");
     Cli first = Cli.run("run", DIR + "health.yaml", "--host", server.url(), "-t", "2s", "-q", "--out", run + "/r.json",
-        "--csv", run + "/locust", "--junit", run + "/junit.xml");
+        "--csv", run + "/locust", "--junit", run + "/junit.xml", "--html", run + "/report.html");
     assertThat(first.exitCode()).as(first.toString()).isZero();
     assertThat(first.out()).contains("CSV: " + run + "/locust_*.csv", "JUnit XML: " + run + "/junit.xml");
 
     Path again = tmp.resolve("again");
-    Cli report = Cli.run("report", run + "/r.json", "--csv", again + "/locust", "--junit", again + "/junit.xml");
+    Cli report = Cli.run("report", run + "/r.json", "--csv", again + "/locust", "--junit", again + "/junit.xml",
+        "--html", again + "/report.html");
     assertThat(report.exitCode()).as(report.toString()).isZero();
     for (String f : new String[] {"locust_stats.csv", "locust_stats_history.csv", "locust_failures.csv",
-        "locust_exceptions.csv", "junit.xml"}) {
+        "locust_exceptions.csv", "junit.xml", "report.html"}) {
       assertThat(Files.readString(again.resolve(f))).as(f).isEqualTo(Files.readString(run.resolve(f)));
     }
   }
