@@ -28,9 +28,11 @@ final class EndpointFindings {
   private static void slowest(List<Finding> out, List<EndpointStats> endpoints) {
     List<EndpointStats> answered = new ArrayList<>(endpoints.stream().filter(e -> e.latency().getTotalCount() > 0).toList());
     if (answered.size() < 2) return;
-    answered.sort(Comparator.comparingDouble((EndpointStats e) -> e.summary().p95()).reversed());
+    Map<EndpointStats, Double> p95 = new java.util.IdentityHashMap<>();
+    for (EndpointStats e : answered) p95.put(e, e.summary().p95());
+    answered.sort(Comparator.comparingDouble((EndpointStats e) -> p95.get(e)).reversed());
     EndpointStats first = answered.get(0), second = answered.get(1);
-    double p1 = first.summary().p95(), p2 = second.summary().p95();
+    double p1 = p95.get(first), p2 = p95.get(second);
     if (p2 > 0 && p1 / p2 >= 1.5) {
       out.add(Finding.info("slowest_endpoint", String.format("%s is the slowest endpoint: p95 %s, %s the next (%s, p95 %s).",
           label(first), Figures.ms(p1), Figures.times(p1 / p2), label(second), Figures.ms(p2))));

@@ -53,8 +53,11 @@ final class LatencyCurve {
   private static void add(ObjectNode series, Histogram micros, List<Double> x) {
     ArrayNode values = series.putArray("values");
     long count = micros.getTotalCount();
-    for (double v : x) {
-      double ms = count == 0 || v > count ? 0 : micros.getValueAtPercentile(100 * (1 - 1 / v)) / 1000.0;
+    double[] percentiles = new double[x.size()];
+    for (int i = 0; i < percentiles.length; i++) percentiles[i] = Math.max(1e-9, 100 * (1 - 1 / x.get(i)));
+    long[] micro = Percentiles.of(micros, percentiles);
+    for (int i = 0; i < percentiles.length; i++) {
+      double ms = count == 0 || x.get(i) > count ? 0 : micro[i] / 1000.0;
       if (ms > 0) values.add(ms);
       else values.addNull(); // beyond what the count resolves, or a zero a log scale cannot show
     }

@@ -67,11 +67,12 @@ public final class LocustCsv {
     line.endTo(out);
   }
 
-  /** Locust writes N/A for every percentile of an entry without requests. */
+  /** Locust writes N/A for every percentile of an entry without requests; 100% is the maximum. */
   static void percentiles(CsvLine line, Histogram micros) {
-    for (double p : PERCENTILES) {
+    long[] values = Percentiles.of(micros, PERCENTILES);
+    for (int i = 0; i < PERCENTILES.length; i++) {
       if (micros.getTotalCount() == 0) line.add(CsvLine.NOT_AVAILABLE);
-      else line.whole(p == 100 ? LatencySummary.of(micros).max() : LatencySummary.pct(micros, p));
+      else line.whole(PERCENTILES[i] == 100 ? micros.getMaxValue() / 1000.0 : values[i] / 1000.0);
     }
   }
 

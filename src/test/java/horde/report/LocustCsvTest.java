@@ -58,6 +58,9 @@ class LocustCsvTest {
     new CsvLine().add("plain").add("a,b").add("say \"hi\"").add("").decimal(2).decimal(35.125).whole(2.5).endTo(out);
     assertThat(out).hasToString("plain,\"a,b\",\"say \"\"hi\"\"\",,2.0,35.125,3\r\n");
     assertThat(CsvLine.python(0.0001)).isEqualTo("0.0001");
+    StringBuilder rates = new StringBuilder();
+    new CsvLine().sixDecimals(12).sixDecimals(0.1234567).sixDecimals(0).sixDecimals(99.9999996).endTo(rates);
+    assertThat(rates).hasToString("12.000000,0.123457,0.000000,100.000000\r\n");
     assertThat(CsvLine.python(12345678.5)).isEqualTo("12345678.5");
   }
 
