@@ -70,13 +70,21 @@ final class ErrorBursts {
     long otherRequests = allRequests - b.requests();
     double outside = otherRequests <= 0 ? 0 : 100.0 * (allFailures - b.failures()) / otherRequests;
     boolean toTheEnd = b.last() >= lastActive(points);
+    String users = users(points, b);
     String text = toTheEnd
-        ? String.format("Errors started at %s and lasted to the end of the run: %s of requests failed from then on"
-            + " (%s failures), against %s before.", Figures.at(from), Figures.percent(share), Figures.count(b.failures()),
-            Figures.percent(outside))
-        : String.format("Error burst from %s to %s: %s of requests failed (%s failures), against %s in the rest of the run.",
-            Figures.at(from), Figures.at(to), Figures.percent(share), Figures.count(b.failures()), Figures.percent(outside));
+        ? String.format("Errors started at %s (%s) and lasted to the end of the run: %s of requests failed from then on"
+            + " (%s failures), against %s before.", Figures.at(from), users, Figures.percent(share),
+            Figures.count(b.failures()), Figures.percent(outside))
+        : String.format("Error burst from %s to %s (%s): %s of requests failed (%s failures), against %s in the rest of"
+            + " the run.", Figures.at(from), Figures.at(to), users, Figures.percent(share), Figures.count(b.failures()),
+            Figures.percent(outside));
     return Finding.warning("error_burst", text).at(from);
+  }
+
+  /** The users running when the burst began, as load tests are read: "at 70 users". */
+  private static String users(List<TimelinePoint> points, Burst b) {
+    int u = points.get(b.first()).users();
+    return u == 1 ? "1 user" : u + " users";
   }
 
   /** The last whole second under load, less one: a burst reaching it ran to the end (the drain aside). */

@@ -21,7 +21,8 @@ class FindingsTest {
     List<Finding> bursts = kind(findings(s), "error_burst");
     assertThat(bursts).hasSize(1);
     assertThat(bursts.get(0).text()).isEqualTo(
-        "Error burst from 40 s to 52 s: 40% of requests failed (480 failures), against 0.06% in the rest of the run.");
+        "Error burst from 40 s to 52 s (20 users): 40% of requests failed (480 failures), against 0.06% in the rest"
+            + " of the run.");
     assertThat(bursts.get(0).atSeconds()).isEqualTo(40.0);
     assertThat(bursts.get(0).level()).isEqualTo(Finding.Level.WARNING);
   }
@@ -30,7 +31,7 @@ class FindingsTest {
   void errorsThatNeverStopAreSaidToLastToTheEnd() {
     RunStats s = run(seconds(60, t -> second(t, 20, 100, t > 40 ? 25 : 0, 200)));
     assertThat(kind(findings(s), "error_burst")).singleElement().extracting(Finding::text).isEqualTo(
-        "Errors started at 40 s and lasted to the end of the run: 25% of requests failed from then on (500 failures),"
+        "Errors started at 40 s (20 users) and lasted to the end of the run: 25% of requests failed from then on (500 failures),"
             + " against 0% before.");
   }
 

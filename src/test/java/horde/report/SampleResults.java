@@ -59,6 +59,15 @@ public final class SampleResults {
         stats, criteria, Verdict.FAIL);
   }
 
+  /** A run that ended before any answer: no timeline, no latencies, one criterion without data. */
+  public static RunResult empty() {
+    EndpointStats e = new EndpointStats("/x", "GET", 0, 0, 0, 0, new Histogram(3), Map.of(), Map.of());
+    RunStats stats = new RunStats(0, 0.2, 0, 0.2, List.of(e), Totals.merge("Total", "", List.of(e)), List.of(), 0, true);
+    return new RunResult("0.1.0", Map.of("name", "empty", "target", "http://127.0.0.1:1"), Map.of(), Map.of(),
+        "2026-11-22T10:00:00Z", stats, List.of(new CriterionResult(t("p95 < 1s", null, Threshold.Level.FAIL), Double.NaN,
+            false)), Verdict.FAIL);
+  }
+
   static Threshold t(String expr, String endpoint, Threshold.Level level) {
     return ThresholdParser.parse(expr, endpoint, level, SourcePosition.UNKNOWN);
   }
