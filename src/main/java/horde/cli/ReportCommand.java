@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * horde report results/run.json            # prints the console summary again
  * </pre>
  */
-@Command(name = "report", sortOptions = false, description = "Rebuild reports (HTML, Locust CSV, JUnit XML) from a result file.",
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false, description = "Rebuild reports (HTML, Locust CSV, JUnit XML) from a result file.",
     footer = {"", "With no format option, prints the end-of-run summary. Exit codes: 0 done, 2 unreadable result or unwritable file."})
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -34,7 +34,7 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report with charts (opens offline).")
   Path html;
 
-  @Option(names = "--csv", paramLabel = "PREFIX", description = "Write Locust-compatible CSV files: PREFIX_stats.csv, _stats_history.csv, _failures.csv, _exceptions.csv.")
+  @Option(names = "--csv", paramLabel = "PREFIX", description = "Write Locust-compatible CSV files: PREFIX_stats.csv and three more.")
   String csv;
 
   @Option(names = "--junit", paramLabel = "FILE", description = "Write the criteria as JUnit XML, one test case each.")

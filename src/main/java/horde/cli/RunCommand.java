@@ -53,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report with charts (opens offline).")
   Path html;
 
-  @Option(names = "--csv", paramLabel = "PREFIX", description = "Write Locust-compatible CSV files: PREFIX_stats.csv, _stats_history.csv, _failures.csv, _exceptions.csv.")
+  @Option(names = "--csv", paramLabel = "PREFIX", description = "Write Locust-compatible CSV files: PREFIX_stats.csv and three more.")
   String csv;
 
   @Option(names = "--junit", paramLabel = "FILE", description = "Write the criteria as JUnit XML, one test case each.")
