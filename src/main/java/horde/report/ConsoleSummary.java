@@ -1,6 +1,7 @@
 package horde.report;
 
 import horde.criteria.CriterionResult;
+import horde.criteria.Finding;
 import horde.result.RunResult;
 import horde.stats.EndpointStats;
 import horde.stats.LatencySummary;
@@ -9,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The end-of-run summary: endpoints, failures by reason, criteria and the verdict. */
+/** The end-of-run summary: endpoints, failures by reason, findings, criteria and the verdict. */
 public final class ConsoleSummary {
   private static final int MAX_NAME = 48;
+  private static final int WRAP = 96;
 
   private ConsoleSummary() {}
 
@@ -23,6 +25,7 @@ public final class ConsoleSummary {
     endpoints(out, s);
     LlmTable.append(out, s);
     failures(out, s);
+    findings(out, r.findings());
     criteria(out, r.criteria());
     notes(out, s);
     r.notes().forEach(n -> out.append(n).append('\n'));
@@ -64,7 +67,34 @@ public final class ConsoleSummary {
     }
   }
 
-  static void criteria(StringBuilder out, List<CriterionResult> criteria) {
+  /** Warnings marked {@code !}, the rest {@code -}, wrapped to stay readable in an 80-100 column terminal. */
+  private static void findings(StringBuilder out, List<Finding> findings) {
+    if (findings.isEmpty()) return;
+    out.append("\nFindings\n");
+    for (Finding f : findings) {
+      String mark = f.level() == Finding.Level.WARNING ? "  ! " : "  - ";
+      out.append(mark).append(wrap(f.text(), WRAP, "    ")).append('\n');
+    }
+  }
+
+  static String wrap(String text, int width, String indent) {
+    StringBuilder b = new StringBuilder();
+    int column = 0;
+    for (String word : text.split(" ")) {
+      if (column > 0 && column + 1 + word.length() > width) {
+        b.append('\n').append(indent);
+        column = 0;
+      } else if (column > 0) {
+        b.append(' ');
+        column++;
+      }
+      b.append(word);
+      column += word.length();
+    }
+    return b.toString();
+  }
+
+  private static void criteria(StringBuilder out, List<CriterionResult> criteria) {
     if (criteria.isEmpty()) return;
     out.append("\nCriteria\n");
     for (CriterionResult c : criteria) {

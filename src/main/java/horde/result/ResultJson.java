@@ -1,6 +1,7 @@
 package horde.result;
 
 import horde.criteria.CriterionResult;
+import horde.criteria.Finding;
 import horde.stats.EndpointStats;
 import horde.stats.LatencySummary;
 import horde.stats.RunStats;
@@ -50,6 +51,7 @@ public final class ResultJson {
     measured(root, s);
     timeline(root.putArray("timeline"), s);
     criteria(root.putArray("criteria"), r.criteria());
+    findings(root.putArray("findings"), r);
     if (!r.phases().isEmpty()) {
       ArrayNode phases = root.putArray("phases");
       for (PhaseResult p : r.phases()) phase(phases.addObject(), p);
@@ -150,6 +152,17 @@ public final class ResultJson {
       if (c.noData()) o.putNull("actual");
       else o.put("actual", round(c.actual()));
       o.put("passed", c.passed());
+    }
+  }
+
+  private static void findings(ArrayNode out, RunResult r) {
+    for (Finding f : r.findings()) {
+      ObjectNode o = out.addObject();
+      o.put("kind", f.kind());
+      o.put("level", f.level().lower());
+      o.put("text", f.text());
+      if (f.hasTime()) o.put("at_s", f.atSeconds());
+      else o.putNull("at_s");
     }
   }
 

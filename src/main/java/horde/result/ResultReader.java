@@ -1,6 +1,8 @@
 package horde.result;
 
 import horde.criteria.CriterionResult;
+import horde.criteria.Finding;
+import horde.criteria.Findings;
 import horde.criteria.Verdict;
 import horde.scenario.SourcePosition;
 import horde.scenario.Threshold;
@@ -46,9 +48,12 @@ public final class ResultReader {
     }
     List<String> notes = new ArrayList<>();
     root.path("notes").forEach(n -> notes.add(n.asString()));
-    return new RunResult(root.path("horde_version").asString(), strings(root.path("scenario")),
-        objects(root.path("settings")), objects(root.path("environment")), root.path("started_at").asString(),
-        stats, criteria(root.path("criteria")), verdict(root), phases, text(root.path("grade")), notes);
+    Map<String, Object> settings = objects(root.path("settings"));
+    // Files written before findings existed get them computed, as at the end of a run.
+    List<Finding> findings = root.has("findings") ? findings(root.path("findings")) : Findings.of(stats, settings);
+    return new RunResult(root.path("horde_version").asString(), strings(root.path("scenario")), settings,
+        objects(root.path("environment")), root.path("started_at").asString(), stats, criteria(root.path("criteria")),
+        verdict(root), phases, text(root.path("grade")), notes, findings);
   }
 
   private static Verdict verdict(JsonNode o) {
@@ -94,6 +99,16 @@ public final class ResultReader {
     return new RunStats(0, root.path("duration_s").asDouble(), root.path("warmup_s").asDouble(),
         root.path("measured_s").asDouble(), endpoints, Totals.total(endpoints), timeline,
         root.path("in_flight_at_end").asLong(), root.path("aborted").asBoolean(false), root.path("dropped_iterations").asLong());
+  }
+
+  private static List<Finding> findings(JsonNode array) {
+    List<Finding> out = new ArrayList<>();
+    for (JsonNode f : array) {
+      double at = f.path("at_s").isNumber() ? f.path("at_s").asDouble() : Double.NaN;
+      out.add(new Finding(f.path("kind").asString(), Finding.Level.valueOf(f.path("level").asString("info")
+          .toUpperCase(Locale.ROOT)), f.path("text").asString(), at));
+    }
+    return out;
   }
 
   private static CriterionResult criterion(JsonNode c) {

@@ -1,6 +1,8 @@
 package horde.result;
 
 import horde.criteria.CriterionResult;
+import horde.criteria.Finding;
+import horde.criteria.Findings;
 import horde.criteria.Verdict;
 import horde.stats.RunStats;
 import java.util.List;
@@ -19,6 +21,8 @@ import java.util.Map;
  * @param phases each phase on its own; empty for a single run
  * @param grade the scenario's grade table applied to {@code stats}, or null
  * @param notes what else happened that a reader should know (a failed teardown)
+ * @param findings plain-language observations, computed from the rest when the run ends and kept
+ *     as written when a result file is read back
  */
 public record RunResult(
     String hordeVersion,
@@ -31,7 +35,8 @@ public record RunResult(
     Verdict verdict,
     List<PhaseResult> phases,
     String grade,
-    List<String> notes) {
+    List<String> notes,
+    List<Finding> findings) {
 
   public RunResult {
     scenario = Ordered.copy(scenario);
@@ -40,9 +45,25 @@ public record RunResult(
     criteria = List.copyOf(criteria);
     phases = List.copyOf(phases == null ? List.of() : phases);
     notes = List.copyOf(notes == null ? List.of() : notes);
+    findings = List.copyOf(findings);
   }
 
-  /** A single run: no phases, grade or notes. */
+  /** A result whose findings are computed from its statistics and settings. */
+  public RunResult(String hordeVersion, Map<String, String> scenario, Map<String, Object> settings,
+      Map<String, Object> environment, String startedAt, RunStats stats, List<CriterionResult> criteria,
+      Verdict verdict, List<PhaseResult> phases, String grade, List<String> notes) {
+    this(hordeVersion, scenario, settings, environment, startedAt, stats, criteria, verdict, phases, grade, notes,
+        Findings.of(stats, settings));
+  }
+
+  /** A single run (no phases, grade or notes) with the given findings. */
+  public RunResult(String hordeVersion, Map<String, String> scenario, Map<String, Object> settings,
+      Map<String, Object> environment, String startedAt, RunStats stats, List<CriterionResult> criteria,
+      Verdict verdict, List<Finding> findings) {
+    this(hordeVersion, scenario, settings, environment, startedAt, stats, criteria, verdict, null, null, null, findings);
+  }
+
+  /** A single run whose findings are computed from its statistics and settings. */
   public RunResult(String hordeVersion, Map<String, String> scenario, Map<String, Object> settings,
       Map<String, Object> environment, String startedAt, RunStats stats, List<CriterionResult> criteria,
       Verdict verdict) {

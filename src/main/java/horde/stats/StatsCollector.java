@@ -109,7 +109,8 @@ public final class StatsCollector {
     lastCounts[1] = failures;
     double seconds = Math.max(1e-3, t - lastT);
     boolean warm = last ? t <= warmupTicks : tick <= warmupTicks;
-    long dropped = totals.droppedSoFar();
+    long droppedNow = totals.droppedSoFar();
+    long dropped = droppedNow;
     TimelinePoint.LlmPoint llm = totals.llm() == null ? null : totals.llm().interval(seconds);
     if (last && seconds < 0.25 && !timeline.isEmpty()) {
       // A sliver at the end would chart as a spike: it joins the second before it instead.
@@ -125,7 +126,7 @@ public final class StatsCollector {
     timeline.add(new TimelinePoint(round(t), users.getAsInt(), dr, df, round(dr / seconds),
         LatencySummary.pct(intervalAll, 50), LatencySummary.pct(intervalAll, 95), LatencySummary.pct(intervalAll, 99),
         dropped - lastDropped, warm, llm));
-    lastDropped = totals.droppedSoFar();
+    lastDropped = droppedNow;
     window.add(intervalAll, dr, df, seconds);
     lastT = t;
   }
