@@ -43,7 +43,7 @@ public final class Generator implements AutoCloseable {
     int threads = threads(plan.scenario().http(), options);
     this.loops = transport.newGroup(threads, "horde-loop");
     this.client = new HttpClient(loops, transport, clientSettings(plan.scenario().http(), threads));
-    this.renderer = new RequestRenderer(Origin.of(plan.target()), plan.basePath());
+    this.renderer = new RequestRenderer(Origin.of(plan.target()), plan.basePath(), plan.requests());
     if (plan.tracksLlm()) plan.tokenizer().warm(); // before the load: no event loop waits for the vocabulary
   }
 

@@ -73,6 +73,7 @@ final class VirtualUser implements Scope, ExchangeListener {
   private long pollDeadline;
   private long requestStarted;
   private long requestIntended;
+  private int sentThisTask;
 
   VirtualUser(long id, UserPlan plan, EventLoop loop, RunContext run, Mode mode) {
     this.id = id;
@@ -178,6 +179,7 @@ final class VirtualUser implements Scope, ExchangeListener {
     TaskPlan task = plan.pickTask(random);
     if (mode != Mode.OPEN) iteration++;
     taskStarted = System.nanoTime();
+    sentThisTask = 0;
     drawRows();
     phase = Phase.TASKS;
     frames.reset(task.steps());
@@ -285,7 +287,8 @@ final class VirtualUser implements Scope, ExchangeListener {
     }
     long wait = WaitTimes.nanos(plan.waitTime(), random, taskStarted, System.nanoTime());
     if (wait > 0) schedule(nextTask, wait, true);
-    else loop.execute(nextTask);
+    else if (sentThisTask > 0 && !sending) nextTask(); // called back by I/O: the stack is shallow
+    else loop.execute(nextTask); // a task that sent nothing must not recurse into the next one
   }
 
   private void finish() {
@@ -304,6 +307,7 @@ final class VirtualUser implements Scope, ExchangeListener {
       return;
     }
     current = r;
+    sentThisTask++;
     try {
       run.renderer.render(r, this, exchange, scratch);
     } catch (UnsetValueException | URISyntaxException e) {

@@ -53,7 +53,7 @@ public final class Planner {
     boolean[] tracked = tracked(steps.endpoints().size(), users, once);
     if (!problems.isEmpty()) throw new InvalidScenarioException(problems);
     return new TestPlan(scenario, target, steps.endpoints(), users, symbols.variableNames(),
-        symbols.initialValues(), feeders, unique, reasons, setup, teardown, tokenizer, tracked);
+        symbols.initialValues(), feeders, unique, reasons, setup, teardown, tokenizer, tracked, steps.requestCount());
   }
 
   private static Tokenizer tokenizer(Scenario s, List<Problem> problems) {

@@ -43,6 +43,7 @@ final class StepCompiler {
   private final FailureReasons reasons;
   private final List<Problem> problems;
   private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+  private int requests;
 
   StepCompiler(Scenario scenario, Symbols symbols, FailureReasons reasons, List<Problem> problems) {
     this.scenario = scenario;
@@ -120,7 +121,12 @@ final class StepCompiler {
         headers(r), body(r),
         (r.timeout() != null ? r.timeout() : scenario.defaults().timeout()).toNanos(),
         r.checks().stream().map(c -> check(c, r.position())).toList(),
-        r.saves().stream().map(this::save).toList(), success(r), llm(r));
+        r.saves().stream().map(this::save).toList(), success(r), llm(r), requests++);
+  }
+
+  /** How many requests were compiled (their ids run from 0). */
+  int requestCount() {
+    return requests;
   }
 
   private LlmPlan llm(Request r) {

@@ -14,6 +14,7 @@ import java.util.List;
  * @param setup steps run once before the load; {@code teardown} once after it
  * @param tokenizer counts tokens for answers without a usage report
  * @param tracked by endpoint id: whether it records streaming, token or cache figures
+ * @param requests how many compiled requests the plan has ({@link RequestPlan#id()} below it)
  */
 public record TestPlan(
     Scenario scenario,
@@ -28,7 +29,8 @@ public record TestPlan(
     List<StepPlan> setup,
     List<StepPlan> teardown,
     Tokenizer tokenizer,
-    boolean[] tracked) {
+    boolean[] tracked,
+    int requests) {
 
   public TestPlan {
     endpoints = List.copyOf(endpoints);

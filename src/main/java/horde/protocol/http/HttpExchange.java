@@ -19,6 +19,11 @@ public final class HttpExchange {
   public final StringBuilder headers = new StringBuilder(128);
   public final StringBuilder body = new StringBuilder();
   public boolean hasBody;
+  /**
+   * The whole request, already encoded, for a request whose every part is constant; null to
+   * encode from the fields. Never released: each send writes a duplicate.
+   */
+  public io.netty.buffer.ByteBuf encoded;
   public long timeoutNanos = TimeUnit.SECONDS.toNanos(30);
 
   final EventLoop loop;
