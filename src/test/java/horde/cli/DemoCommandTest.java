@@ -24,7 +24,7 @@ class DemoCommandTest {
     Cli cli = Cli.run("demo", "--out-dir", tmp.toString(), "--quiet");
 
     assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCode.PASS);
-    assertThat(cli.out()).contains("up to 100 users over 30s", "Verdict:", "The simulator has stopped", "horde simulate");
+    assertThat(cli.out()).contains("Ramping up to 100 users over 30s", "Verdict:", "The simulator has stopped", "horde simulate");
     JsonNode result = onlyResult();
     JsonNode reasons = result.path("summary").path("failures_by_reason");
     // Past the knee the simulator sheds load with 429, and nothing else goes wrong.
@@ -41,7 +41,7 @@ class DemoCommandTest {
     Cli cli = Cli.run("demo", "--out-dir", tmp.toString(), "--run-time", "3s", "--users", "10");
 
     assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCode.PASS);
-    assertThat(cli.out()).contains("stages 2 users/500ms -> 10 users/1.5s -> 10 users/1s", "[", "Verdict: PASS");
+    assertThat(cli.out()).contains("stages 2 users/500ms -> 10 users/1.5s -> 10 users/1s, warm-up 500ms", "[", "Verdict: PASS");
     assertThat(cli.out()).contains("Result: " + tmp.resolve("demo-")).doesNotContain("Failures by reason");
   }
 

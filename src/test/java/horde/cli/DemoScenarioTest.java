@@ -41,6 +41,7 @@ class DemoScenarioTest {
     assertThat(tenSeconds).extracting(Stage::duration)
         .containsExactly(Duration.ofMillis(1667), Duration.ofMillis(5000), Duration.ofMillis(3333));
     assertThat(stages(demo.reshaped(3, null))).extracting(Stage::users).containsExactly(1, 3, 3);
+    assertThat(demo.reshaped(null, Duration.ofSeconds(3)).scenario().load().warmup()).isEqualTo(Duration.ofMillis(500));
   }
 
   @Test
