@@ -75,8 +75,14 @@ final class DemoCommand implements Callable<Integer> {
       err.println("horde demo: " + e.getMessage());
       return ExitCode.BAD_INPUT;
     }
-    SimulatorOptions simulatorOptions = SimulatorOptions.defaults().withPort(port);
-    try (Simulator simulator = Simulator.start(simulatorOptions)) {
+    Simulator simulator;
+    try {
+      simulator = Simulator.start(SimulatorOptions.defaults().withPort(port));
+    } catch (UncheckedIOException e) {
+      err.println("horde demo: the simulator " + e.getCause().getMessage() + "; try --port 0");
+      return ExitCode.BAD_INPUT;
+    }
+    try (simulator) {
       TestPlan plan;
       try {
         plan = new Planner(System.getenv()).plan(demo.scenario().withTarget(simulator.baseUrl()));
@@ -90,9 +96,6 @@ final class DemoCommand implements Callable<Integer> {
       if (code == ExitCode.PASS || code == ExitCode.CRITERIA_FAILED) out.print(nextSteps(demo));
       out.flush();
       return code;
-    } catch (UncheckedIOException e) {
-      err.println("horde demo: the simulator " + e.getCause().getMessage() + "; try --port 0");
-      return ExitCode.BAD_INPUT;
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,5 +74,19 @@ class ExamplesTest {
     JsonNode summary = JsonMapper.builder().build().readTree(out.toFile()).path("summary");
     assertThat(summary.path("requests").asLong()).as(cli.toString()).isGreaterThan(10);
     assertThat(summary.path("failures_by_reason").propertyNames()).as(cli.toString()).isEmpty();
+  }
+
+  /**
+   * Found while writing the examples: the loader refuses a warm-up as long as the run, but a
+   * {@code --run-time} flag within the file's warm-up is accepted. The whole run is then warm-up,
+   * the summary is empty and every criterion fails with "no data" (exit 1), with no word of why.
+   * The fix belongs in {@link LoadOverrides#apply}: refuse it (exit 2) naming --warmup.
+   */
+  @Test
+  @Disabled("bug in LoadOverrides, left to its owner: see the comment")
+  void aRunTimeWithinTheFilesWarmupIsAUsageError() {
+    Cli cli = Cli.run("run", "examples/chat.yaml", "--host", simulator.baseUrl(), "--run-time", "3s", "-q");
+    assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(cli.err()).contains("--warmup");
   }
 }
