@@ -48,10 +48,12 @@ public final class ConsoleSummary {
     List<EndpointStats> rows = new ArrayList<>(s.endpoints());
     rows.add(s.total());
     for (EndpointStats e : rows) {
-      LatencySummary l = e.summary();
+      // no answer at all (everything failed early, or fell in the warm-up): no latency to show
+      double none = Double.NaN;
+      LatencySummary l = e.latency().getTotalCount() > 0 ? e.summary() : new LatencySummary(none, none, none, none, none, none, none, none);
       out.append(String.format(Locale.ROOT, fmt, shorten(e.name()), e.method(), e.requests(), e.failures(),
-          Units.percent(e.errorRatePercent()), Units.rate(s.rps(e)), Units.ms(l.p50()), Units.ms(l.p95()),
-          Units.ms(l.p99()), Units.ms(l.max())));
+          e.requests() == 0 ? "-" : Units.percent(e.errorRatePercent()), Units.rate(s.rps(e)), Units.ms(l.p50()),
+          Units.ms(l.p95()), Units.ms(l.p99()), Units.ms(l.max())));
     }
   }
 
