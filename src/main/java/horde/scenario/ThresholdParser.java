@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
  * <pre>
  * threshold  = metric comparator limit
  * metric     = p50 | p90 | p95 | p99 | p999 | avg | min | max | error_rate | rps | requests | failures
+ *            | dropped_iterations
  * comparator = "&lt;" | "&lt;=" | "&gt;" | "&gt;="
  * limit      = number [unit]      unit: us ms s m h (latencies), % (error_rate), /s (rps)
  * number     = digits ["." digits]
@@ -16,8 +17,8 @@ import java.util.regex.Pattern;
  *
  * Metric names are case-insensitive and {@code p99.9} is another name for {@code p999}. Latency
  * limits need a unit and may combine parts ({@code 1m30s}); {@code error_rate} needs {@code %};
- * {@code rps} takes a bare number or {@code /s}; {@code requests} and {@code failures} take a whole
- * number. Spaces are allowed between the parts.
+ * {@code rps} takes a bare number or {@code /s}; {@code requests}, {@code failures} and {@code
+ * dropped_iterations} take a whole number. Spaces are allowed between the parts.
  *
  * Errors are {@link ThresholdSyntaxException}s that say where in the expression it went wrong.
  */
