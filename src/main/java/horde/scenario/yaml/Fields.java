@@ -51,12 +51,18 @@ final class Fields {
   private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
 
   private Fields(
-      Problems problems, MappingNode node, String where, Set<String> known, boolean extensions) {
+      Problems problems,
+      MappingNode node,
+      String where,
+      Set<String> known,
+      boolean extensions,
+      Set<String> ignored) {
     this.node = node;
     Set<String> seen = new HashSet<>();
     for (NodeTuple t : node.getValue()) {
       if (!(t.getKeyNode() instanceof ScalarNode key) || !seen.add(key.getValue())) continue;
       if (extensions && key.getValue().startsWith("x-")) continue;
+      if (ignored.contains(key.getValue()) && !known.contains(key.getValue())) continue;
       if (!known.contains(key.getValue())) {
         problems.add(
             key, "unknown key '" + key.getValue() + "' in " + where + hint(key.getValue(), known));
@@ -68,7 +74,16 @@ final class Fields {
 
   /** The mapping's fields, or null after a problem when the node is not a mapping. */
   static Fields of(Problems p, Node node, String label, String what, Set<String> known) {
-    if (node instanceof MappingNode m) return new Fields(p, m, what, known, false);
+    return of(p, node, label, what, known, Set.of());
+  }
+
+  /**
+   * Like {@link #of}, but the {@code ignored} keys that are not known are skipped without a word:
+   * another reader reports them (a step's second kind, say).
+   */
+  static Fields of(
+      Problems p, Node node, String label, String what, Set<String> known, Set<String> ignored) {
+    if (node instanceof MappingNode m) return new Fields(p, m, what, known, false, ignored);
     Values.expected(p, node, label, what);
     return null;
   }
@@ -76,7 +91,7 @@ final class Fields {
   /** Like {@link #of}, but keys starting with {@code x-} are free (to hold YAML anchors). */
   static Fields withExtensions(
       Problems p, Node node, String label, String what, Set<String> known) {
-    if (node instanceof MappingNode m) return new Fields(p, m, what, known, true);
+    if (node instanceof MappingNode m) return new Fields(p, m, what, known, true, Set.of());
     Values.expected(p, node, label, what);
     return null;
   }

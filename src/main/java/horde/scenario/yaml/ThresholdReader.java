@@ -84,7 +84,7 @@ final class ThresholdReader {
     return null;
   }
 
-  private String endpoint(Node node) {
+  String endpoint(Node node) {
     String name = Values.nonEmpty(p, node, "endpoint", "a request or task name");
     if (name == null || endpoints.contains(name)) return name;
     String close = Suggest.didYouMean(name, endpoints);

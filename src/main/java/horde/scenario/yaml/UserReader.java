@@ -30,6 +30,11 @@ final class UserReader {
     return tasks.endpointNames();
   }
 
+  /** A list of at least one step, outside any user class ({@code setup}, {@code teardown}). */
+  List<Step> steps(Node node, String label) {
+    return tasks.steps(node, label, true);
+  }
+
   /** The user classes of the scenario whose top level is {@code top}. */
   List<UserClass> read(Fields top) {
     if (top.has("users") && top.has("tasks")) {
