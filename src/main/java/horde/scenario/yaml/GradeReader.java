@@ -109,7 +109,7 @@ final class GradeReader {
 
   /** {@code avg < 3s}, or {@code {expr: p95 < 2s, endpoint: ask}}. */
   private Threshold condition(Node node, Node item, String label) {
-    if (Nodes.isValue(node)) return parse((ScalarNode) node, null, item);
+    if (Nodes.isValue(node)) return parse((ScalarNode) node, null, item, label);
     Fields f =
         Fields.of(
             p,
@@ -128,15 +128,15 @@ final class GradeReader {
       Values.expected(p, expr, "expr", "a threshold like p95 < 2s");
       return null;
     }
-    Threshold t = parse((ScalarNode) expr, endpoint, item);
+    Threshold t = parse((ScalarNode) expr, endpoint, item, label);
     return f.has("endpoint") && endpoint == null ? null : t;
   }
 
-  private Threshold parse(ScalarNode expr, String endpoint, Node item) {
+  private Threshold parse(ScalarNode expr, String endpoint, Node item, String label) {
     try {
       return ThresholdParser.parse(expr.getValue(), endpoint, Threshold.Level.FAIL, p.at(item));
     } catch (ThresholdSyntaxException e) {
-      p.add(expr, e.offset(), e.getMessage());
+      p.add(expr, e.offset(), label + ": " + e.getMessage());
       return null;
     }
   }
