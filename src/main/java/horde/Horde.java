@@ -14,9 +14,12 @@ import java.util.function.Consumer;
  * the Java API or loaded from YAML.
  *
  * <pre>{@code
+ * Scenario scenario = Dsl.scenario("chat").target(url).task(Dsl.get("/health")).build();
  * RunResult result = Horde.run(scenario);
- * assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+ * HordeAssertions.assertThat(result).meetsCriteria();
  * }</pre>
+ *
+ * See {@code docs/java-api.md}.
  */
 public final class Horde {
   private Horde() {}
@@ -24,6 +27,12 @@ public final class Horde {
   /** Runs with the default engine options; throws when the target is unreachable or the scenario invalid. */
   public static RunResult run(Scenario scenario) throws UnreachableTargetException, InterruptedException {
     return run(scenario, EngineOptions.DEFAULTS, p -> {});
+  }
+
+  /** Runs with other engine options: {@code EngineOptions.DEFAULTS.withThreads(2)}. */
+  public static RunResult run(Scenario scenario, EngineOptions options)
+      throws UnreachableTargetException, InterruptedException {
+    return run(scenario, options, p -> {});
   }
 
   /**
