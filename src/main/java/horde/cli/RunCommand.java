@@ -105,7 +105,7 @@ final class RunCommand implements Callable<Integer> {
   private Scenario applyFlags(Scenario s) {
     if (host != null) s = s.withTarget(host);
     if (skipPreflight) s = s.withPreflight(horde.scenario.Preflight.DISABLED);
-    if (userClasses != null) s = ScenarioFiles.onlyClasses(s, userClasses);
+    if (userClasses != null) s = UserClassFilter.apply(s, userClasses, spec.commandLine().getErr());
     return s.withLoad(new LoadOverrides(users, spawnRate, runTime, requests, concurrency, warmup).apply(s.load()));
   }
 }

@@ -26,15 +26,6 @@ final class ScenarioFiles {
     }
   }
 
-  /** The {@code --user-classes} flag: only the named classes; unknown names are a usage error. */
-  static Scenario onlyClasses(Scenario s, java.util.List<String> names) {
-    try {
-      return s.withUserClasses(java.util.Set.copyOf(names));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--user-classes: " + e.getMessage(), e);
-    }
-  }
-
   static void printProblems(InvalidScenarioException e, PrintWriter err) {
     for (Problem p : e.problems()) err.println(p);
     err.println(e.problems().size() == 1 ? "1 problem" : e.problems().size() + " problems");

@@ -40,7 +40,7 @@ final class ValidateCommand implements Callable<Integer> {
     if (host != null) scenario = scenario.withTarget(host);
     TestPlan plan;
     try {
-      if (userClasses != null) scenario = ScenarioFiles.onlyClasses(scenario, userClasses);
+      if (userClasses != null) scenario = UserClassFilter.apply(scenario, userClasses, err);
       plan = new Planner(System.getenv()).plan(scenario);
     } catch (InvalidScenarioException e) {
       ScenarioFiles.printProblems(e, err);

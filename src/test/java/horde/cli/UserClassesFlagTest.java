@@ -22,6 +22,10 @@ class UserClassesFlagTest {
       assertThat(cli.exitCode()).as(cli.toString()).isZero();
       assertThat(server.served("/chat") + server.served("/")).isEqualTo(10);
       assertThat(server.served("/search")).isZero();
+      assertThat(cli.err())
+          .contains(
+              "horde: --user-classes: leaving out the threshold 'p95 < 5s' on /search: none of the"
+                  + " selected user classes has it");
     }
   }
 
@@ -29,7 +33,7 @@ class UserClassesFlagTest {
   void validateChecksOnlyThem() {
     Cli cli = Cli.run("validate", FILE, "--user-classes", "searcher");
     assertThat(cli.exitCode()).as(cli.toString()).isZero();
-    assertThat(cli.out()).contains("OK (1 user class, 1 endpoint");
+    assertThat(cli.out()).contains("OK (1 user class, 1 endpoint, 2 criteria)");
   }
 
   @Test

@@ -68,7 +68,9 @@ final class Arrivals {
       stages = List.of(new RateStage(runTime, rate));
     } else {
       Double startRate =
-          f.has("start_rate") ? Rates.read(p, f.get("start_rate"), "start_rate", true) : 0.0;
+          f.has("start_rate")
+              ? Rates.read(p, f.get("start_rate"), "start_rate", true)
+              : Double.valueOf(0);
       stages = stages(f.get("stages"));
       if (startRate == null || stages == null) return null;
       start = startRate;

@@ -92,6 +92,11 @@ final class GradeReader {
     }
     NodeTuple t = m.getValue().getFirst();
     String name = Values.nonEmpty(p, t.getKeyNode(), label, "a grade's name");
+    if (name != null && name.matches(".*[:<>=].*")) {
+      p.add(
+          t.getKeyNode(), label + ": '" + name + "' is not a grade's name; names hold no : < > =");
+      name = null;
+    }
     Node condition = t.getValueNode();
     if (Nodes.isNull(condition)) {
       p.add(

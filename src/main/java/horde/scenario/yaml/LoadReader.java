@@ -19,7 +19,7 @@ final class LoadReader {
   static final LoadProfile DEFAULT =
       new LoadProfile.Closed(1, 1, Duration.ofSeconds(10), Duration.ZERO);
   static final Duration DEFAULT_RUN_TIME = Duration.ofSeconds(10);
-  private static final Set<String> MODES = Set.of("users", "stages", "requests", "arrival_rate");
+  static final Set<String> MODES = Set.of("users", "stages", "requests", "arrival_rate");
 
   /** The modes each mode-specific key goes with; "rates" are stages of arrival rates. */
   private static final Map<String, List<String>> MODE_OF =
@@ -55,6 +55,7 @@ final class LoadReader {
           "arrivals",
           "warmup");
   static final long MAX_USERS = 10_000_000;
+  static final Set<String> STAGE_KEYS = Set.of("duration", "users");
 
   private final Problems p;
 
@@ -131,12 +132,7 @@ final class LoadReader {
     List<Stage> stages = new ArrayList<>();
     for (Node item : items) {
       Fields s =
-          Fields.of(
-              p,
-              item,
-              "stages",
-              "a stage like {duration: 1m, users: 100}",
-              Set.of("duration", "users"));
+          Fields.of(p, item, "stages", "a stage like {duration: 1m, users: 100}", STAGE_KEYS);
       if (s == null) continue;
       if (!s.has("duration") || !s.has("users")) {
         p.add(item, "a stage needs duration and users, like {duration: 1m, users: 100}");

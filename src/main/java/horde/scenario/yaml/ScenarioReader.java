@@ -44,6 +44,8 @@ final class ScenarioReader {
           "thresholds",
           "grades",
           "phases");
+  static final Set<String> PREFLIGHT_KEYS = Set.of("path", "timeout");
+  static final Set<String> DEFAULTS_KEYS = Set.of("headers", "timeout");
   static final Set<String> HTTP_KEYS =
       Set.of("max_connections", "connect_timeout", "insecure", "max_redirects", "gzip");
 
@@ -149,7 +151,7 @@ final class ScenarioReader {
             node,
             "preflight",
             "a path like /health, false, or {path: /health, timeout: 5s}",
-            Set.of("path", "timeout"));
+            PREFLIGHT_KEYS);
     if (f == null) return null;
     String path = f.has("path") ? RequestReader.path(p, f.get("path"), "preflight.path") : null;
     Duration timeout =
@@ -189,13 +191,7 @@ final class ScenarioReader {
   }
 
   private RequestDefaults defaults(Node node) {
-    Fields f =
-        Fields.of(
-            p,
-            node,
-            "defaults",
-            "a mapping with headers and timeout",
-            Set.of("headers", "timeout"));
+    Fields f = Fields.of(p, node, "defaults", "a mapping with headers and timeout", DEFAULTS_KEYS);
     if (f == null) return null;
     Map<String, String> headers =
         f.has("headers") ? RequestReader.headers(p, f.get("headers")) : Map.of();

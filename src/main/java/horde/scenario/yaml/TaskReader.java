@@ -18,7 +18,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * group, poll, loop, if), and remembers every endpoint, group and task name for the thresholds.
  */
 final class TaskReader {
-  private static final Set<String> TASK_KEYS = Set.of("name", "weight", "steps");
+  static final Set<String> TASK_KEYS = Set.of("name", "weight", "steps");
   private static final String STEP =
       "a step: a request like get: /path, think, group, poll, loop or if";
 

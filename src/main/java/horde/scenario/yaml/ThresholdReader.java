@@ -15,7 +15,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * must name a request (its name, or its path when unnamed) or a task.
  */
 final class ThresholdReader {
-  private static final Set<String> KEYS = Set.of("expr", "endpoint", "level");
+  static final Set<String> KEYS = Set.of("expr", "endpoint", "level");
   private static final String WHAT =
       "a threshold like p95 < 2s, or {expr: p95 < 2s, endpoint: NAME, level: warn}";
 

@@ -14,8 +14,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /** Reads {@code users}, or the top-level {@code tasks} shorthand for a single user class. */
 final class UserReader {
-  private static final Set<String> KEYS =
-      Set.of("name", "weight", "wait", "on_start", "tasks", "on_stop");
+  static final Set<String> KEYS = Set.of("name", "weight", "wait", "on_start", "tasks", "on_stop");
 
   private final Problems p;
   private final TaskReader tasks;

@@ -246,6 +246,7 @@ class OpenModelAndPhasesTest {
                       - ": p95 < 1s"
                       - "p95 < 1s: GOOD"
                       - GOOD
+                      - "A: B": p95 < 1s
                     """))
         .containsExactly(
             "3:5 grades: only the last row may be a grade without a condition (the grade"
@@ -262,7 +263,10 @@ class OpenModelAndPhasesTest {
                 + " like POOR, found a mapping",
             "11:6 grades: a grade row starts with the grade's name, like GOOD: avg < 5s",
             "12:10 grades: a grade's name comes before the colon, like GOOD: avg < 5s",
-            "13:5 grades: grade 'GOOD' is already a row at line 10; each grade appears once");
+            "13:5 grades: grade 'GOOD' is already a row at line 10; each grade appears once",
+            "13:5 grades: only the last row may be a grade without a condition (the grade"
+                + " otherwise); give 'GOOD' one, like GOOD: avg < 5s",
+            "14:5 grades: 'A: B' is not a grade's name; names hold no : < > =");
   }
 
   @Test

@@ -1,0 +1,27 @@
+package horde.cli;
+
+import horde.scenario.yaml.ScenarioSchema;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code horde schema}: prints the JSON Schema of scenario files, for editors. */
+@Command(
+    name = "schema",
+    description = {
+      "Print the JSON Schema of scenario files, for editor completion and checks.",
+      "VS Code (YAML extension): add '# yaml-language-server: $schema=scenario.schema.json' to a"
+          + " scenario,",
+      "after 'horde schema > scenario.schema.json'. See docs/scenario-format.md."
+    })
+final class SchemaCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().getOut().print(ScenarioSchema.json());
+    spec.commandLine().getOut().flush();
+    return ExitCode.PASS;
+  }
+}
