@@ -6,13 +6,16 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import horde.plan.Planner;
 import horde.scenario.InvalidScenarioException;
+import horde.scenario.Scenario;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -84,8 +87,9 @@ class ScenarioSchemaTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("validScenarios")
-  void scenariosInTheDocsTemplatesAndExamplesLoadAndAreValid(Sample s) {
-    ScenarioLoader.parse(s.yaml(), "sample.yaml", s.folder());
+  void scenariosInTheDocsTemplatesAndExamplesLoadPlanAndAreValid(Sample s) {
+    Scenario loaded = ScenarioLoader.parse(s.yaml(), "sample.yaml", s.folder());
+    new Planner(Map.of()).plan(loaded); // every name they use is defined
     assertThat(errors(s.yaml())).as(s.from()).isEmpty();
   }
 
