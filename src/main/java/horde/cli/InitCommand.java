@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "init",
+    mixinStandardHelpOptions = true,
     description = "Write a commented starter scenario (and its JSON Schema, for editors).")
 final class InitCommand implements Callable<Integer> {
   /** The starter scenarios, in src/main/resources/horde/init/. */
@@ -30,8 +32,8 @@ final class InitCommand implements Callable<Integer> {
   }
 
   static final String SCHEMA_FILE = "scenario.schema.json";
-  private static final java.util.regex.Pattern HORDE_SCHEMA =
-      java.util.regex.Pattern.compile("\"title\"\\s*:\\s*\"Horde scenario\"");
+  private static final Pattern HORDE_SCHEMA =
+      Pattern.compile("\"title\"\\s*:\\s*\"Horde scenario\"");
 
   @Spec CommandSpec spec;
 

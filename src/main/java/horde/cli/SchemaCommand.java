@@ -9,11 +9,13 @@ import picocli.CommandLine.Spec;
 /** {@code horde schema}: prints the JSON Schema of scenario files, for editors. */
 @Command(
     name = "schema",
-    description = {
-      "Print the JSON Schema of scenario files, for editor completion and checks.",
-      "VS Code (YAML extension): add '# yaml-language-server: $schema=scenario.schema.json' to a"
-          + " scenario,",
-      "after 'horde schema > scenario.schema.json'. See docs/scenario-format.md."
+    mixinStandardHelpOptions = true,
+    description = "Print the JSON Schema of scenario files, for editor completion and checks.",
+    footer = {
+      "",
+      "  horde schema > scenario.schema.json",
+      "then start a scenario with: # yaml-language-server: $schema=scenario.schema.json",
+      "(VS Code's YAML extension, IntelliJ). See docs/scenario-format.md."
     })
 final class SchemaCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -2,13 +2,17 @@ package horde.dsl;
 
 import horde.scenario.Check;
 import horde.scenario.Grade;
+import horde.scenario.Group;
 import horde.scenario.LoadProfile.RateStage;
+import horde.scenario.Loop;
 import horde.scenario.SourcePosition;
 import horde.scenario.Stage;
 import horde.scenario.Step;
 import horde.scenario.WaitTime;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -40,12 +44,12 @@ public final class Dsl {
   private Dsl() {}
 
   public static ScenarioBuilder scenario(String name) {
-    return new ScenarioBuilder(java.util.Objects.requireNonNull(name, "name"));
+    return new ScenarioBuilder(Objects.requireNonNull(name, "name"));
   }
 
   /** A user class (the {@code --user-classes} flag selects by name). */
   public static UserBuilder user(String name) {
-    return new UserBuilder(java.util.Objects.requireNonNull(name, "name"));
+    return new UserBuilder(Objects.requireNonNull(name, "name"));
   }
 
   /** A user class named by its position: {@code user1}, {@code user2}... */
@@ -55,7 +59,7 @@ public final class Dsl {
 
   /** A task of several steps. */
   public static TaskBuilder task(String name) {
-    return new TaskBuilder(java.util.Objects.requireNonNull(name, "name"));
+    return new TaskBuilder(Objects.requireNonNull(name, "name"));
   }
 
   /** A task named by its position: {@code task1}, {@code task2}... */
@@ -107,7 +111,7 @@ public final class Dsl {
 
   /** The status is one of these. */
   public static Check status(int... allowed) {
-    return new Check.Status(Set.copyOf(java.util.Arrays.stream(allowed).boxed().toList()));
+    return new Check.Status(Set.copyOf(Arrays.stream(allowed).boxed().toList()));
   }
 
   /** A JSONPath into the body: {@code jsonPath("$.answer").present()}. */
@@ -154,7 +158,7 @@ public final class Dsl {
   /** A transaction: steps timed end to end as a metric named {@code name}. */
   public static StepBuilder group(String name, StepBuilder... steps) {
     List<StepBuilder> list = List.of(steps);
-    return () -> new horde.scenario.Group(name, StepBuilder.buildAll(list), null);
+    return () -> new Group(name, StepBuilder.buildAll(list), null);
   }
 
   /** Repeats {@code request} until conditions hold: {@code poll(get(...)).until(...)}. */
@@ -165,15 +169,13 @@ public final class Dsl {
   /** The steps {@code times} times. */
   public static StepBuilder loop(int times, StepBuilder... steps) {
     List<StepBuilder> list = List.of(steps);
-    return () -> new horde.scenario.Loop(times, null, StepBuilder.buildAll(list), null);
+    return () -> new Loop(times, null, StepBuilder.buildAll(list), null);
   }
 
   /** The steps once per row of {@code feeder}, in file order, as {@code ${feeder.column}}. */
   public static StepBuilder loopOver(String feeder, StepBuilder... steps) {
     List<StepBuilder> list = List.of(steps);
-    return () ->
-        new horde.scenario.Loop(
-            0, java.util.Objects.requireNonNull(feeder), StepBuilder.buildAll(list), null);
+    return () -> new Loop(0, Objects.requireNonNull(feeder), StepBuilder.buildAll(list), null);
   }
 
   /** A condition on a user variable: {@code ifVar("plan").equalTo("pro").then(...)}. */
@@ -261,7 +263,7 @@ public final class Dsl {
 
   /** A named run of a sequence: {@code phase("10 users").load(users(10).runTime("1m"))}. */
   public static PhaseBuilder phase(String name) {
-    return new PhaseBuilder(java.util.Objects.requireNonNull(name, "name"));
+    return new PhaseBuilder(Objects.requireNonNull(name, "name"));
   }
 
   /** A run of a sequence named by its position: {@code phase1}, {@code phase2}... */

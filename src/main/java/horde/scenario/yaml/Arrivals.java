@@ -3,9 +3,11 @@ package horde.scenario.yaml;
 import horde.scenario.LoadProfile;
 import horde.scenario.LoadProfile.Open;
 import horde.scenario.LoadProfile.RateStage;
+import horde.scenario.Suggest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -115,13 +117,13 @@ final class Arrivals {
   private Open.Arrivals arrivals(Node node) {
     String text = Values.text(p, node, "arrivals", "constant or poisson");
     if (text == null) return null;
-    if (KINDS.contains(text)) return Open.Arrivals.valueOf(text.toUpperCase(java.util.Locale.ROOT));
+    if (KINDS.contains(text)) return Open.Arrivals.valueOf(text.toUpperCase(Locale.ROOT));
     p.add(
         node,
         "arrivals: expected constant or poisson, found '"
             + text
             + "'"
-            + horde.scenario.Suggest.didYouMean(text, KINDS));
+            + Suggest.didYouMean(text, KINDS));
     return null;
   }
 }

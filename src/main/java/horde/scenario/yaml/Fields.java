@@ -45,7 +45,17 @@ final class Fields {
           Map.entry("target", "users"),
           Map.entry("ramp_up", "spawn_rate"),
           Map.entry("hatch_rate", "spawn_rate"),
-          Map.entry("steps", "tasks"));
+          Map.entry("steps", "tasks"),
+          Map.entry("interval", "every"),
+          Map.entry("while", "until"),
+          Map.entry("transaction", "group"),
+          Map.entry("repeat", "loop"),
+          Map.entry("for_each", "loop"),
+          Map.entry("then", "steps"),
+          Map.entry("rate", "arrival_rate"),
+          Map.entry("max_vus", "max_users"),
+          Map.entry("before", "setup"),
+          Map.entry("after", "teardown"));
 
   private final MappingNode node;
   private final Map<String, NodeTuple> entries = new LinkedHashMap<>();

@@ -9,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
@@ -146,8 +148,8 @@ final class TaskReader {
 
   /** The keys that say what kind of step a mapping is: the methods and the flow kinds. */
   static final Set<String> KINDS =
-      java.util.stream.Stream.concat(RequestReader.METHOD_KEYS.stream(), FLOW_KINDS.stream())
-          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+      Stream.concat(RequestReader.METHOD_KEYS.stream(), FLOW_KINDS.stream())
+          .collect(Collectors.toUnmodifiableSet());
 
   /** The step-kind keys of a mapping (methods, think, group, poll, loop, if), in YAML order. */
   private static List<String> kinds(MappingNode m) {

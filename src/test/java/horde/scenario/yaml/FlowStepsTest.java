@@ -338,8 +338,8 @@ class FlowStepsTest {
                 + " team]} or {var: token, is: present}, found 'plan == pro'",
             "19:19 variable name 'uuid' is taken by the built-in ${uuid}; choose another",
             "19:33 equals: expected a value to compare with (text or a number), found a list",
-            "21:9 unknown key 'then' in an if: {if: CONDITION, steps: [...], else: [...]}; expected"
-                + " one of: else, if, steps");
+            "21:9 unknown key 'then' in an if: {if: CONDITION, steps: [...], else: [...]} (did you"
+                + " mean 'steps'?)");
   }
 
   @Test
@@ -357,5 +357,28 @@ class FlowStepsTest {
                 + " is a request",
             "8:9 a step is one thing (a request, think, group, poll, loop or if); this one already"
                 + " is think");
+  }
+
+  @Test
+  void namesFromOtherToolsGetTheirNameHere() {
+    assertThat(
+            stepProblems(
+                """
+                - poll: /x
+                  until: {status: 200}
+                  interval: 2s
+                - if: {var: a, is: present}
+                  then: [get: /]
+                """))
+        .containsExactly(
+            "7:9 unknown key 'interval' in a poll: {poll: REQUEST, until: CHECKS} (did you mean"
+                + " 'every'?)",
+            "8:9 if needs steps: the list of steps it runs",
+            "9:9 unknown key 'then' in an if: {if: CONDITION, steps: [...], else: [...]} (did you"
+                + " mean 'steps'?)");
+    assertThat(problems("tasks: [get: /]\nload: {rate: 5/s, max_vus: 10}\n"))
+        .contains(
+            "2:8 unknown key 'rate' in a mapping with users, stages, requests or arrival_rate (did"
+                + " you mean 'arrival_rate'?)");
   }
 }
