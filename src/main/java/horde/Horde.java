@@ -3,8 +3,8 @@ package horde;
 import horde.engine.EngineOptions;
 import horde.plan.Planner;
 import horde.result.RunResult;
+import horde.run.NotRunException;
 import horde.run.TestRun;
-import horde.run.UnreachableTargetException;
 import horde.scenario.Scenario;
 import horde.stats.Progress;
 import java.util.function.Consumer;
@@ -24,14 +24,17 @@ import java.util.function.Consumer;
 public final class Horde {
   private Horde() {}
 
-  /** Runs with the default engine options; throws when the target is unreachable or the scenario invalid. */
-  public static RunResult run(Scenario scenario) throws UnreachableTargetException, InterruptedException {
+  /**
+   * Runs with the default engine options; throws {@link NotRunException} when the target is
+   * unreachable or the setup failed.
+   */
+  public static RunResult run(Scenario scenario) throws NotRunException, InterruptedException {
     return run(scenario, EngineOptions.DEFAULTS, p -> {});
   }
 
   /** Runs with other engine options: {@code EngineOptions.DEFAULTS.withThreads(2)}. */
   public static RunResult run(Scenario scenario, EngineOptions options)
-      throws UnreachableTargetException, InterruptedException {
+      throws NotRunException, InterruptedException {
     return run(scenario, options, p -> {});
   }
 
@@ -42,7 +45,7 @@ public final class Horde {
    * @param progress receives the live view every few seconds
    */
   public static RunResult run(Scenario scenario, EngineOptions options, Consumer<Progress> progress)
-      throws UnreachableTargetException, InterruptedException {
+      throws NotRunException, InterruptedException {
     TestRun run = new TestRun(new Planner(System.getenv()).plan(scenario), options, null);
     run.preflight();
     return run.execute(progress);

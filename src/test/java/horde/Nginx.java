@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real nginx (Debian's, with the echo module: {@code ./run-tests} installs both) on 127.0.0.1
  * and a free port, in a temp folder of its own, with an access log to reconcile counts against.
- * Locations: {@code /fast} (200, no I/O), {@code /sleep/50} (200 after 50 ms), {@code /err} (503).
+ * Locations: {@code /fast} (200, no I/O), {@code /sleep/50} (200 after 50 ms), {@code /err} (503),
+ * {@code /sse} (an event stream: a token at 100 ms, then 19 more 20 ms apart, then {@code [DONE]}),
+ * {@code /sse-cut} (two tokens and no {@code [DONE]}).
  */
 public final class Nginx implements AutoCloseable {
   private static final String ECHO = "/usr/lib/nginx/modules/ngx_http_echo_module.so";
@@ -56,6 +58,35 @@ public final class Nginx implements AutoCloseable {
             location = /fast { default_type application/json; return 200 '{"ok":true}'; }
             location = /sleep/50 { default_type application/json; echo_sleep 0.05; echo '{"ok":true}'; }
             location = /err { default_type application/json; return 503 '{"ok":false}'; }
+            location = /sse {
+              default_type text/event-stream;
+              echo_sleep 0.1; echo "data: tok"; echo ""; echo_flush;
+              echo_sleep 0.02; echo "data: tok"; echo ""; echo_flush;
+              echo_sleep 0.02; echo "data: tok"; echo ""; echo_flush;
+              echo_sleep 0.02; echo "data: tok"; echo ""; echo_flush;
+              echo_sleep 0.02; echo "data: tok"; echo ""; echo_flush;
+              echo_sleep 0.02; echo "data: tok"; echo ""; echo_flush;
+              echo_sleep 0.02; echo "data: tok"; echo ""; echo_flush;
+              echo_sleep 0.02; echo "data: tok"; echo ""; echo_flush;
+              echo_sleep 0.02; echo "data: tok"; echo ""; echo_flush;
+              echo_sleep 0.02; echo "data: tok"; echo ""; echo_flush;
+              echo_sleep 0.02; echo "data: tok"; echo ""; echo_flush;
+              echo_sleep 0.02; echo "data: tok"; echo ""; echo_flush;
+              echo_sleep 0.02; echo "data: tok"; echo ""; echo_flush;
+              echo_sleep 0.02; echo "data: tok"; echo ""; echo_flush;
+              echo_sleep 0.02; echo "data: tok"; echo ""; echo_flush;
+              echo_sleep 0.02; echo "data: tok"; echo ""; echo_flush;
+              echo_sleep 0.02; echo "data: tok"; echo ""; echo_flush;
+              echo_sleep 0.02; echo "data: tok"; echo ""; echo_flush;
+              echo_sleep 0.02; echo "data: tok"; echo ""; echo_flush;
+              echo_sleep 0.02; echo "data: tok"; echo ""; echo_flush;
+              echo_sleep 0.02; echo "data: [DONE]"; echo "";
+            }
+            location = /sse-cut {
+              default_type text/event-stream;
+              echo_sleep 0.05; echo "data: tok"; echo ""; echo_flush;
+              echo_sleep 0.05; echo "data: tok"; echo ""; echo_flush;
+            }
           }
         }
         """.formatted(ECHO, dir, dir, dir, dir, dir, port);
@@ -94,8 +125,13 @@ public final class Nginx implements AutoCloseable {
 
   /** Stops nginx gracefully, so the access log is complete. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     master.destroy(); // SIGTERM: nginx finishes its log writes and exits
-    if (!master.waitFor(10, TimeUnit.SECONDS)) master.destroyForcibly();
+    try {
+      if (!master.waitFor(10, TimeUnit.SECONDS)) master.destroyForcibly();
+    } catch (InterruptedException e) {
+      master.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -23,7 +23,18 @@ final class Banner {
   }
 
   static String of(TestPlan plan, EngineOptions options) {
-    String load = switch (plan.scenario().load()) {
+    String load = plan.scenario().phases().isEmpty() ? load(plan.scenario().load())
+        : plan.scenario().phases().size() + " phases";
+    String warm = plan.scenario().load().warmup().isZero() || !plan.scenario().phases().isEmpty() ? ""
+        : ", warm-up " + Durations.format(plan.scenario().load().warmup());
+    String classes = plan.users().stream().map(u -> u.name() + " " + u.weight()).collect(Collectors.joining(", "));
+    return String.format(Locale.ROOT, "Running %s against %s: %s%s; user classes: %s; %d threads",
+        plan.scenario().name(), plan.target(), load, warm, classes, horde.engine.Generator.threads(plan.scenario().http(), options));
+  }
+
+  /** A load profile in a few words: {@code 50 users (+10/s) for 5m}. */
+  static String load(LoadProfile profile) {
+    return switch (profile) {
       case LoadProfile.Closed c -> String.format(Locale.ROOT, "%d users (+%s/s) for %s", c.users(),
           c.spawnRate() == Math.rint(c.spawnRate()) ? String.valueOf((long) c.spawnRate()) : String.valueOf(c.spawnRate()),
           Durations.format(c.runTime()));
@@ -32,9 +43,5 @@ final class Banner {
       case LoadProfile.FixedCount f -> f.requests() + " requests, " + f.concurrency() + " at a time";
       case LoadProfile.Open o -> rates(o);
     };
-    String warm = plan.scenario().load().warmup().isZero() ? "" : ", warm-up " + Durations.format(plan.scenario().load().warmup());
-    String classes = plan.users().stream().map(u -> u.name() + " " + u.weight()).collect(Collectors.joining(", "));
-    return String.format(Locale.ROOT, "Running %s against %s: %s%s; user classes: %s; %d threads",
-        plan.scenario().name(), plan.target(), load, warm, classes, horde.engine.Engine.threads(plan.scenario().http(), options));
   }
 }

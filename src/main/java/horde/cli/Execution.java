@@ -5,16 +5,17 @@ import horde.engine.EngineOptions;
 import horde.plan.TestPlan;
 import horde.report.ConsoleSummary;
 import horde.report.ProgressLine;
-import horde.result.ResultJson;
 import horde.result.RunResult;
 import horde.run.TestRun;
+import horde.run.SetupFailedException;
 import horde.run.UnreachableTargetException;
-import java.io.IOException;
+import horde.scenario.Phase;
+import horde.stats.Progress;
 import java.io.PrintWriter;
 
 /**
- * Runs a planned test for a command: pre-flight, banner, progress lines, summary, result files,
- * and the exit code. Shared by {@code run} and {@code demo}.
+ * Runs a planned test for a command: pre-flight, banner, progress lines, summary, result and
+ * report files, and the exit code. Shared by {@code run} and {@code demo}.
  */
 final class Execution {
   private final PrintWriter out;
@@ -38,33 +39,30 @@ final class Execution {
     out.flush();
     RunResult result;
     try (SignalTrap trap = new SignalTrap(run::abort)) {
-      result = run.execute(p -> {
-        if (!outputs.quiet()) {
+      result = run.execute(new TestRun.Listener() {
+        public void progress(Progress p) {
+          if (outputs.quiet()) return;
           out.println(ProgressLine.format(p));
           out.flush();
         }
+
+        public void phase(int index, int count, Phase phase) {
+          out.printf("%nPhase %d/%d: %s (%s)%n", index + 1, count, phase.name(), Banner.load(phase.load()));
+          out.flush();
+        }
       });
+    } catch (SetupFailedException e) {
+      err.println("horde: setup failed, no load was sent: " + e.getMessage());
+      err.flush();
+      return ExitCode.ABORTED;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return ExitCode.ABORTED;
     }
     out.print(ConsoleSummary.format(result));
-    boolean written = write(result, outputs);
+    boolean written = new ReportFiles(out, err).write(result, outputs, true);
     out.flush();
     return written ? exitCode(result, outputs.strict()) : ExitCode.BAD_INPUT;
-  }
-
-  private boolean write(RunResult result, Outputs outputs) {
-    if (outputs.json() == null) return true;
-    try {
-      ResultJson.write(result, outputs.json());
-      out.println("Result: " + outputs.json());
-      return true;
-    } catch (IOException e) {
-      err.println("horde: could not write " + outputs.json() + ": " + e.getMessage());
-      err.flush();
-      return false;
-    }
   }
 
   static int exitCode(RunResult r, boolean strict) {

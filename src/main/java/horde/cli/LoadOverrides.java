@@ -14,6 +14,25 @@ record LoadOverrides(Integer users, Double spawnRate, String runTime, Long reque
 
   LoadProfile apply(LoadProfile file) {
     Duration warm = warmup == null ? file.warmup() : duration("--warmup", warmup);
+    LoadProfile out = profile(file, warm);
+    Duration length = length(out);
+    if (length != null && !warm.isZero() && warm.compareTo(length) >= 0)
+      throw new IllegalArgumentException("the warm-up (" + Durations.format(warm) + ", --warmup or the file's warmup) "
+          + "must be shorter than the run (" + Durations.format(length) + "); nothing would be measured");
+    return out;
+  }
+
+  /** How long the profile runs, or null when it ends by count. */
+  private static Duration length(LoadProfile p) {
+    return switch (p) {
+      case LoadProfile.Closed c -> c.runTime();
+      case LoadProfile.Staged s -> s.total();
+      case LoadProfile.Open o -> o.total();
+      case LoadProfile.FixedCount f -> null;
+    };
+  }
+
+  private LoadProfile profile(LoadProfile file, Duration warm) {
     if (requests != null || concurrency != null) return fixed(file, warm);
     if (users == null && spawnRate == null && runTime == null) return withWarmup(file, warm);
     LoadProfile.Closed base = file instanceof LoadProfile.Closed c ? c : null;

@@ -9,12 +9,25 @@ import java.nio.file.Path;
  * whether warn-level criteria fail the run.
  *
  * @param json the canonical result file, or null for none
+ * @param html the self-contained HTML report, or null
+ * @param csvPrefix Locust-compatible CSV files {@code PREFIX_stats.csv} etc., or null
+ * @param junit JUnit XML with one test case per criterion, or null
  */
-record Outputs(Path json, boolean strict, boolean quiet) {
+record Outputs(Path json, Path html, String csvPrefix, Path junit, boolean strict, boolean quiet) {
+
+  Outputs(Path json, boolean strict, boolean quiet) {
+    this(json, null, null, null, strict, quiet);
+  }
+
+  /** The same, with these report files (each may be null). */
+  Outputs withReports(Path html, String csvPrefix, Path junit) {
+    return new Outputs(json, html, csvPrefix, junit, strict, quiet);
+  }
 
   /** Fails before any load when an output cannot be written. */
   void check() throws IOException {
-    for (Path p : new Path[] {json}) {
+    Path csv = csvPrefix == null ? null : Path.of(csvPrefix + "_stats.csv");
+    for (Path p : new Path[] {json, html, csv, junit}) {
       if (p == null) continue;
       Path parent = p.toAbsolutePath().getParent();
       if (parent != null) Files.createDirectories(parent);

@@ -53,6 +53,15 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the JSON result file here.")
   Path out;
 
+  @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report with charts (opens offline).")
+  Path html;
+
+  @Option(names = "--csv", paramLabel = "PREFIX", description = "Write Locust-compatible CSV files: PREFIX_stats.csv and three more.")
+  String csv;
+
+  @Option(names = "--junit", paramLabel = "FILE", description = "Write the criteria as JUnit XML, one test case each.")
+  Path junit;
+
   @Option(names = "--strict", description = "Warn-level criteria fail the run too.")
   boolean strict;
 
@@ -74,9 +83,6 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--headless", hidden = true, description = "Accepted for Locust users; Horde always runs headless.")
   boolean headless;
 
-  @Option(names = "--csv", paramLabel = "PREFIX", hidden = true, description = "Reserved for Locust-compatible CSV files.")
-  String csv;
-
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -85,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
     if (scenario == null) return ExitCode.BAD_INPUT;
     TestPlan plan;
     EngineOptions options;
-    Outputs outputs = new Outputs(out, strict, quiet);
+    Outputs outputs = new Outputs(out, strict, quiet).withReports(html, csv, junit);
     try {
       scenario = applyFlags(scenario);
       options = EngineOptions.DEFAULTS.withThreads(threads).withSeed(seed).withGracefulStop(Durations.parseSecondsDefault(gracefulStop));
@@ -98,7 +104,6 @@ final class RunCommand implements Callable<Integer> {
       err.println("horde: " + e.getMessage());
       return ExitCode.BAD_INPUT;
     }
-    if (csv != null) err.println("horde: --csv is not available yet; the JSON result (--out) has every figure");
     return new Execution(outWriter, err).run(plan, options, file.toString(), outputs);
   }
 

@@ -1,14 +1,8 @@
 package horde.engine;
 
 import horde.plan.TestPlan;
-import horde.protocol.http.ClientSettings;
-import horde.protocol.http.HttpClient;
-import horde.protocol.http.Origin;
-import horde.protocol.http.Transport;
 import horde.record.MetricRecorder;
-import horde.scenario.HttpSettings;
 import horde.scenario.LoadProfile;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -32,9 +26,10 @@ public final class Engine implements AutoCloseable {
   private static final Duration ABORT_GRACE = Duration.ofSeconds(2);
 
   private final TestPlan plan;
+  private final LoadProfile load;
   private final EngineOptions options;
-  private final MultiThreadIoEventLoopGroup loops;
-  private final HttpClient client;
+  private final Generator generator;
+  private final boolean ownsGenerator;
   private final Population population;
   private final RunContext run;
   private final LoadShape shape;
@@ -42,32 +37,29 @@ public final class Engine implements AutoCloseable {
   private volatile boolean aborted;
   private volatile long startNanos;
 
+  /** A run of the scenario's own load on a generator of its own, closed with the engine. */
   public Engine(TestPlan plan, MetricRecorder recorder, EngineOptions options) {
+    this(plan, plan.scenario().load(), options, new Generator(plan, options), recorder,
+        plan.tracksLlm() ? new horde.record.LlmRecorder(plan.endpoints().size()) : null, plan.initialVariables(), true);
+  }
+
+  Engine(TestPlan plan, LoadProfile load, EngineOptions options, Generator generator, MetricRecorder recorder,
+      horde.record.LlmRecorder llm, String[] variables) {
+    this(plan, load, options, generator, recorder, llm, variables, false);
+  }
+
+  private Engine(TestPlan plan, LoadProfile load, EngineOptions options, Generator generator, MetricRecorder recorder,
+      horde.record.LlmRecorder llm, String[] variables, boolean ownsGenerator) {
     this.plan = plan;
+    this.load = load;
     this.options = options;
-    Transport transport = Transport.best();
-    int threads = threads(plan.scenario().http(), options);
-    this.loops = transport.newGroup(threads, "horde-loop");
-    this.client = new HttpClient(loops, transport, clientSettings(plan.scenario().http(), threads));
-    this.population = new Population(plan.users(), loops);
-    LoadProfile load = plan.scenario().load();
+    this.generator = generator;
+    this.ownsGenerator = ownsGenerator;
+    this.population = new Population(plan.users(), generator.loops());
     long budget = load instanceof LoadProfile.FixedCount f ? f.requests() : Long.MAX_VALUE;
-    this.run = new RunContext(plan, recorder, client, new RequestRenderer(Origin.of(plan.target()), plan.basePath()),
-        options.seed(), budget, population, plan.initialVariables());
+    this.run = generator.context(recorder, llm, budget, population, variables);
     population.attach(run);
-    this.shape = LoadShape.of(load);
-  }
-
-  /** No more loops than connections allowed: each loop needs one to serve its users. */
-  public static int threads(HttpSettings http, EngineOptions options) {
-    int n = options.threadCount();
-    return http.maxConnections() > 0 ? Math.min(n, http.maxConnections()) : n;
-  }
-
-  /** The connection limit split evenly over the loops, rounded down, so it is never exceeded. */
-  private static ClientSettings clientSettings(HttpSettings http, int loops) {
-    int perLoop = http.maxConnections() / loops;
-    return new ClientSettings(perLoop, http.connectTimeout(), http.insecure(), http.maxRedirects(), http.gzip());
+    this.shape = load instanceof LoadProfile.Open ? null : LoadShape.of(load);
   }
 
   /** Starts the load now; returns at once. */
@@ -82,9 +74,17 @@ public final class Engine implements AutoCloseable {
     return startNanos;
   }
 
-  /** Users alive now (running, or finishing their task while ramping down). */
+  /**
+   * Users at work now: in the closed model those alive (running, or finishing their task while
+   * ramping down); in the open model those inside an iteration.
+   */
   public int users() {
-    return population.alive();
+    return shape == null ? population.active() : population.alive();
+  }
+
+  /** Open model: arrivals so far that found no free user. */
+  public long droppedIterations() {
+    return population.dropped();
   }
 
   /** Ends the run early: users stop, in-flight requests get a short grace. */
@@ -107,19 +107,45 @@ public final class Engine implements AutoCloseable {
 
   private void control() {
     try {
-      boolean fixed = plan.scenario().load() instanceof LoadProfile.FixedCount;
-      long next = startNanos;
-      while (!aborted) {
-        long t = System.nanoTime() - startNanos;
-        if (t >= shape.durationNanos()) break;
-        population.adjust(shape.usersAt(t));
-        if (fixed && population.alive() == 0 && t > TICK_NANOS) break;
-        next += TICK_NANOS;
-        LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
-      }
+      if (load instanceof LoadProfile.Open open) arrivals(open);
+      else shape();
       done.complete(finish());
     } catch (Throwable e) {
       done.completeExceptionally(e);
+    }
+  }
+
+  /** Open model: hands out each arrival a tick ahead, so users start it on time on their loop. */
+  private void arrivals(LoadProfile.Open open) {
+    ArrivalSchedule schedule = ArrivalSchedule.of(open, options.seed());
+    java.util.SplittableRandom classes = new java.util.SplittableRandom(options.seed() ^ 0x5DEECE66DL);
+    long duration = open.total().toNanos();
+    long due = schedule.next();
+    long next = startNanos;
+    while (!aborted && due >= 0) {
+      long t = System.nanoTime() - startNanos;
+      if (t >= duration) break;
+      while (due >= 0 && due < t + TICK_NANOS && due < duration) {
+        population.arrive(startNanos + due, open.maxUsers(), classes);
+        due = schedule.next();
+      }
+      next += TICK_NANOS;
+      LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
+    }
+    while (!aborted && System.nanoTime() - startNanos < duration) LockSupport.parkNanos(TICK_NANOS);
+  }
+
+  /** Closed model and fixed count: moves the number of users along the shape. */
+  private void shape() {
+    boolean fixed = load instanceof LoadProfile.FixedCount;
+    long next = startNanos;
+    while (!aborted) {
+      long t = System.nanoTime() - startNanos;
+      if (t >= shape.durationNanos()) break;
+      population.adjust(shape.usersAt(t));
+      if (fixed && population.alive() == 0 && t > TICK_NANOS) break;
+      next += TICK_NANOS;
+      LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
     }
   }
 
@@ -132,7 +158,7 @@ public final class Engine implements AutoCloseable {
       waitForUsers(System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
     }
     long end = System.nanoTime();
-    client.closeAll();
+    if (ownsGenerator) generator.client().closeAll();
     return new EngineReport(startNanos, end, run.cancelledInFlight.get(), aborted);
   }
 
@@ -142,6 +168,6 @@ public final class Engine implements AutoCloseable {
 
   @Override
   public void close() {
-    loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    if (ownsGenerator) generator.close();
   }
 }

@@ -26,10 +26,16 @@ final class Outcomes {
     this.response = response;
   }
 
-  int completed(RequestPlan r, long sent, long received, String[] variables) {
+  /** @param streamFailure the reason of a stream that failed (error event, no terminator), or -1 */
+  int completed(RequestPlan r, long sent, long received, String[] variables, int streamFailure) {
     int endpoint = r.endpoint();
     long latency = response.latencyNanos;
     if (!r.isSuccess(response.status)) return httpFailure(r, sent, received);
+    if (streamFailure >= 0) {
+      recorder.failure(endpoint, streamFailure, latency, sent, received);
+      sample(endpoint, streamFailure, "HTTP " + response.status, true);
+      return streamFailure;
+    }
     for (CheckPlan c : r.checks()) {
       if (!c.holds(response)) {
         recorder.failure(endpoint, c.reason(), latency, sent, received);
@@ -77,12 +83,16 @@ final class Outcomes {
     return reason;
   }
 
-  int failed(RequestPlan r, TransportError error, Throwable cause, long sent, long received) {
+  /** @param midStream whether tokens had already arrived: a closed connection cut the stream short */
+  int failed(RequestPlan r, TransportError error, Throwable cause, long sent, long received, boolean midStream) {
     if (error == TransportError.CANCELLED) {
       run.cancelledInFlight.incrementAndGet();
       return -1;
     }
     int reason = RunContext.reasonOf(error);
+    if (error == TransportError.STREAM_STALLED) reason = r.llm().stalled();
+    boolean cut = error == TransportError.CONNECTION_CLOSED || error == TransportError.CONNECTION_RESET;
+    if (midStream && cut) reason = r.llm().incomplete();
     recorder.failure(r.endpoint(), reason, -1, sent, received);
     if (cause != null && recorder.wantsSample(r.endpoint(), reason)) {
       recorder.sample(r.endpoint(), reason, cause.getClass().getSimpleName() + ": " + cause.getMessage());

@@ -18,6 +18,9 @@ final class Population {
   private final List<List<VirtualUser>> running = new ArrayList<>();
   private final EventLoopGroup loops;
   private final List<VirtualUser> retired = new ArrayList<>();
+  private final List<java.util.Queue<VirtualUser>> free = new ArrayList<>();
+  private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
+  private int created;
   private final AtomicInteger alive = new AtomicInteger();
   private final AtomicInteger busy = new AtomicInteger();
   private RunContext run;
@@ -27,7 +30,10 @@ final class Population {
   Population(List<UserPlan> classes, EventLoopGroup group) {
     this.classes = classes;
     this.totalWeight = classes.stream().mapToLong(UserPlan::weight).sum();
-    classes.forEach(c -> running.add(new ArrayList<>()));
+    classes.forEach(c -> {
+      running.add(new ArrayList<>());
+      free.add(new java.util.concurrent.ConcurrentLinkedQueue<>());
+    });
     this.loops = group;
   }
 
@@ -40,7 +46,7 @@ final class Population {
     return alive.get();
   }
 
-  /** Users counted toward the target: alive and not told to stop. */
+  /** Closed model: users counted toward the target. Open model: users inside an iteration. */
   int active() {
     return busy.get();
   }
@@ -70,6 +76,14 @@ final class Population {
     u.loop.execute(u::stopAfterTask);
   }
 
+  /** Starts one user of this class that runs its steps once (setup, teardown). */
+  VirtualUser one(UserPlan plan) {
+    VirtualUser u = new VirtualUser(nextId++, plan, nextLoop(), run, VirtualUser.Mode.ONCE);
+    alive.incrementAndGet();
+    u.loop.execute(u::start);
+    return u;
+  }
+
   /** Every user: the test is over. */
   void endAll() {
     forEach(u -> u.loop.execute(u::end));
@@ -88,9 +102,53 @@ final class Population {
     alive.decrementAndGet();
   }
 
+  /**
+   * Open model: hands the arrival due at {@code intended} to a free user of a class drawn by
+   * weight, creating one while fewer than {@code maxUsers} exist; with none to be had, the
+   * iteration is dropped and counted. The user starts it at the intended moment on its own loop.
+   */
+  void arrive(long intended, int maxUsers, java.util.random.RandomGenerator random) {
+    int c = drawClass(random);
+    VirtualUser u = free.get(c).poll();
+    if (u == null) {
+      if (created >= maxUsers) {
+        dropped.incrementAndGet();
+        return;
+      }
+      created++;
+      alive.incrementAndGet();
+      u = new VirtualUser(nextId++, classes.get(c), nextLoop(), run, VirtualUser.Mode.OPEN);
+      running.get(c).add(u);
+    }
+    busy.incrementAndGet();
+    VirtualUser user = u;
+    long delay = intended - System.nanoTime();
+    user.loop.schedule(() -> user.arrive(intended), Math.max(0, delay), java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
   /** Open model: the user finished its iteration and can take another. */
   void idle(VirtualUser u) {
-    throw new UnsupportedOperationException("open model");
+    busy.decrementAndGet();
+    free.get(u.plan.index()).offer(u);
+  }
+
+  /** Open model: a handed-out arrival that the end of the test overtook. */
+  void skipped() {
+    busy.decrementAndGet();
+  }
+
+  /** Arrivals that found no free user. */
+  long dropped() {
+    return dropped.get();
+  }
+
+  private int drawClass(java.util.random.RandomGenerator random) {
+    long r = random.nextLong(Math.max(1, totalWeight));
+    for (int c = 0; c < classes.size(); c++) {
+      r -= classes.get(c).weight();
+      if (r < 0) return c;
+    }
+    return classes.size() - 1;
   }
 
   /** The class furthest below its share of {@code target + 1} users. */

@@ -4,6 +4,8 @@ import horde.plan.HeaderPlan;
 import horde.plan.RequestPlan;
 import horde.protocol.http.HttpExchange;
 import horde.protocol.http.Origin;
+import horde.protocol.http.RequestWriter;
+import io.netty.buffer.ByteBuf;
 import horde.template.Scope;
 import horde.template.UnsetValueException;
 import java.net.URI;
@@ -15,10 +17,16 @@ final class RequestRenderer {
 
   private final Origin target;
   private final String basePath;
+  /** A request that never changes: its bytes, made on its first send, and its path. */
+  private record Made(ByteBuf bytes, String path) {}
 
-  RequestRenderer(Origin target, String basePath) {
+  /** By request id. */
+  private final Made[] made;
+
+  RequestRenderer(Origin target, String basePath, int requests) {
     this.target = target;
     this.basePath = basePath;
+    this.made = new Made[requests];
   }
 
   /** Fills the exchange; a reference with no value throws (the request is not sent). */
@@ -26,6 +34,25 @@ final class RequestRenderer {
       throws UnsetValueException, URISyntaxException {
     ex.method = r.method();
     ex.timeoutNanos = r.timeoutNanos();
+    ex.encoded = null;
+    Made m = made[r.id()];
+    if (m != null) {
+      ex.origin = target;
+      ex.hasBody = r.body() != null;
+      ex.path.setLength(0);
+      ex.path.append(m.path); // a redirect resolves its Location against it
+      ex.encoded = m.bytes;
+      return;
+    }
+    fill(r, scope, ex, scratch);
+    // LLM-tracked requests stay on the slow path: their prompt is read back from the exchange
+    if (r.constant() && r.llm() == null && ex.origin == target) {
+      made[r.id()] = new Made(RequestWriter.encodeForever(ex), ex.path.toString()); // a race makes it twice: harmless
+    }
+  }
+
+  private void fill(RequestPlan r, Scope scope, HttpExchange ex, StringBuilder scratch)
+      throws UnsetValueException, URISyntaxException {
     StringBuilder path = ex.path;
     path.setLength(0);
     r.url().render(scope, path);

@@ -4,9 +4,7 @@ import horde.plan.ResponseView;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The response a virtual user is receiving: status, headers, and the body when something needs
@@ -16,11 +14,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class Response implements ResponseView {
   static final int MAX_BODY = 16 << 20;
   private static final int KEPT_CAPACITY = 64 << 10;
-
-  /** Built on first use: Jackson takes a moment to start, and most runs never parse a body. */
-  private static final class Json {
-    static final JsonMapper MAPPER = JsonMapper.builder().build();
-  }
 
   int status;
   HttpHeaders headers;
@@ -80,11 +73,7 @@ final class Response implements ResponseView {
   public JsonNode json() {
     if (!parsed) {
       parsed = true;
-      try {
-        json = length == 0 ? null : Json.MAPPER.readTree(body, 0, length);
-      } catch (JacksonException e) {
-        json = null;
-      }
+      json = Json.parse(body, length);
     }
     return json;
   }

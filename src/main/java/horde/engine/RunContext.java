@@ -22,9 +22,11 @@ final class RunContext {
   final Population population;
   /** Every user's variables to begin with: the declared ones, plus what setup saved. */
   final String[] initialVariables;
+  /** Streaming and token figures; null when no endpoint tracks them. */
+  final horde.record.LlmRecorder llm;
 
   RunContext(TestPlan plan, MetricRecorder recorder, HttpClient client, RequestRenderer renderer,
-      long seed, long budget, Population population, String[] initialVariables) {
+      long seed, long budget, Population population, String[] initialVariables, horde.record.LlmRecorder llm) {
     this.plan = plan;
     this.recorder = recorder;
     this.client = client;
@@ -34,6 +36,7 @@ final class RunContext {
     this.budget = new AtomicLong(budget);
     this.population = population;
     this.initialVariables = initialVariables.clone();
+    this.llm = llm;
   }
 
   /** Takes one request from the fixed-count budget; false when it is spent. */
@@ -52,7 +55,7 @@ final class RunContext {
       case BAD_RESPONSE -> FailureReasons.BAD_RESPONSE;
       case TOO_MANY_REDIRECTS -> FailureReasons.TOO_MANY_REDIRECTS;
       case UNKNOWN_HOST -> FailureReasons.UNKNOWN_HOST;
-      case CANCELLED, OTHER -> FailureReasons.OTHER;
+      case CANCELLED, STREAM_STALLED, OTHER -> FailureReasons.OTHER;
     };
   }
 }

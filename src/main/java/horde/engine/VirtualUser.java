@@ -51,6 +51,9 @@ final class VirtualUser implements Scope, ExchangeListener {
   private final Runnable next = this::step;
   private final Runnable nextTask = this::nextTask;
   private final Runnable repoll = this::repoll;
+  private final Runnable stallCheck = this::stallCheck;
+  private final LlmAnswer llm;
+  private ScheduledFuture<?> stallTimer;
 
   private Phase phase = Phase.START;
   private long iteration;
@@ -70,6 +73,7 @@ final class VirtualUser implements Scope, ExchangeListener {
   private long pollDeadline;
   private long requestStarted;
   private long requestIntended;
+  private int sentThisTask;
 
   VirtualUser(long id, UserPlan plan, EventLoop loop, RunContext run, Mode mode) {
     this.id = id;
@@ -82,15 +86,20 @@ final class VirtualUser implements Scope, ExchangeListener {
     this.rows = new String[run.plan.feeders().size()][];
     this.exchange = new HttpExchange(loop, this);
     this.outcomes = new Outcomes(run, response);
+    this.llm = run.llm == null ? null : new LlmAnswer(run.llm, run.plan.tokenizer());
   }
 
   /** Begins the user's life (closed model and setup); call on its loop. */
   void start() {
-    if (claimUniqueRows()) beginStart();
+    if (mode == Mode.ONCE || claimUniqueRows()) beginStart(); // setup and teardown take no user's row
   }
 
   /** Open model: run one task now, timed from {@code intended} ({@link System#nanoTime()}). */
   void arrive(long intended) {
+    if (ending || cancelled || phase == Phase.STOP || phase == Phase.DONE) {
+      run.population.skipped(); // the test ended between hand-out and start
+      return;
+    }
     intendedStart = intended;
     if (phase == Phase.START) {
       if (iteration == 0 && !claimUniqueRows()) return;
@@ -170,6 +179,7 @@ final class VirtualUser implements Scope, ExchangeListener {
     TaskPlan task = plan.pickTask(random);
     if (mode != Mode.OPEN) iteration++;
     taskStarted = System.nanoTime();
+    sentThisTask = 0;
     drawRows();
     phase = Phase.TASKS;
     frames.reset(task.steps());
@@ -277,13 +287,15 @@ final class VirtualUser implements Scope, ExchangeListener {
     }
     long wait = WaitTimes.nanos(plan.waitTime(), random, taskStarted, System.nanoTime());
     if (wait > 0) schedule(nextTask, wait, true);
-    else loop.execute(nextTask);
+    else if (sentThisTask > 0 && !sending) nextTask(); // called back by I/O: the stack is shallow
+    else loop.execute(nextTask); // a task that sent nothing must not recurse into the next one
   }
 
   private void finish() {
     if (phase == Phase.DONE) return;
     phase = Phase.DONE;
     frames.clear();
+    stopStallCheck();
     exchange.release();
     run.population.userDone(this);
   }
@@ -295,6 +307,7 @@ final class VirtualUser implements Scope, ExchangeListener {
       return;
     }
     current = r;
+    sentThisTask++;
     try {
       run.renderer.render(r, this, exchange, scratch);
     } catch (UnsetValueException | URISyntaxException e) {
@@ -308,6 +321,7 @@ final class VirtualUser implements Scope, ExchangeListener {
     requestStarted = System.nanoTime();
     requestIntended = intendedStart != 0 ? intendedStart : requestStarted;
     intendedStart = 0; // only the iteration's first request can be late
+    if (r.llm() != null) llm.begin(r.llm(), r.endpoint(), requestIntended);
     sending = true;
     run.client.execute(exchange);
     sending = false;
@@ -318,19 +332,48 @@ final class VirtualUser implements Scope, ExchangeListener {
     response.status = status;
     response.headers = headers;
     if (!current.isSuccess(status)) response.keepAtMost(512);
+    if (current.llm() != null) {
+      llm.head(nanos);
+      if (llm.streaming()) armStallCheck(current.llm().stream().idleTimeout().toNanos());
+    }
   }
 
   @Override
   public void onContent(ByteBuf content, long nanos) {
     response.append(content);
+    if (current.llm() != null) llm.content(content, nanos);
+  }
+
+  private void armStallCheck(long nanos) {
+    stallTimer = loop.schedule(stallCheck, nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** A stream that stays silent past its idle timeout is given up as stalled. */
+  private void stallCheck() {
+    stallTimer = null;
+    if (current == null || current.llm() == null || !exchange.inFlight()) return;
+    long idle = current.llm().stream().idleTimeout().toNanos();
+    long silent = System.nanoTime() - llm.lastEvent;
+    if (silent >= idle) exchange.abort(TransportError.STREAM_STALLED);
+    else armStallCheck(idle - silent);
+  }
+
+  private void stopStallCheck() {
+    if (stallTimer != null) {
+      stallTimer.cancel(false);
+      stallTimer = null;
+    }
   }
 
   @Override
   public void onComplete(long nanos, long bytesSent, long bytesReceived) {
     response.latencyNanos = nanos - requestIntended;
+    stopStallCheck();
     if (mode == Mode.OPEN) run.recorder.uncorrected(current.endpoint(), nanos - requestStarted);
     if (polling != null && !pollDone(nanos, bytesSent, bytesReceived)) return;
-    noteFailure(outcomes.completed(current, bytesSent, bytesReceived, variables));
+    int streamFailure = current.llm() != null && current.isSuccess(response.status)
+        ? llm.finish(response, response.latencyNanos, exchange.body) : -1;
+    noteFailure(outcomes.completed(current, bytesSent, bytesReceived, variables, streamFailure));
     continueAfterRequest();
   }
 
@@ -366,7 +409,9 @@ final class VirtualUser implements Scope, ExchangeListener {
 
   @Override
   public void onFailure(TransportError error, Throwable cause, long nanos, long bytesSent, long bytesReceived) {
-    noteFailure(outcomes.failed(current, error, cause, bytesSent, bytesReceived));
+    stopStallCheck();
+    boolean midStream = current.llm() != null && llm.streaming() && llm.started();
+    noteFailure(outcomes.failed(current, error, cause, bytesSent, bytesReceived, midStream));
     StepPlan.Poll p = polling;
     if (p != null && error != TransportError.CANCELLED && nanos + p.intervalNanos() < pollDeadline) {
       current = null;

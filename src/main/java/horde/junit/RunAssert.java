@@ -128,6 +128,7 @@ public final class RunAssert {
       case PERCENT -> String.format(Locale.ROOT, "%.2f %%", v);
       case RATE -> String.format(Locale.ROOT, "%.1f/s", v);
       case COUNT -> String.format(Locale.ROOT, "%d", (long) v);
+      case MONEY -> String.format(Locale.ROOT, "$%.4f", v);
     };
   }
 }

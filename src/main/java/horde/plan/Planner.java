@@ -44,11 +44,40 @@ public final class Planner {
     FailureReasons reasons = new FailureReasons();
     StepCompiler steps = new StepCompiler(scenario, symbols, reasons, problems);
     List<UserPlan> users = steps.users();
+    List<StepPlan> setup = steps.steps(scenario.setup());
+    List<StepPlan> teardown = steps.steps(scenario.teardown());
+    List<List<StepPlan>> once = List.of(setup, teardown);
     checkThresholds(scenario, steps.endpoints(), problems);
     int[] unique = uniqueFeeders(scenario, feeders, problems);
+    Tokenizer tokenizer = tokenizer(scenario, problems);
+    boolean[] tracked = tracked(steps.endpoints().size(), users, once);
     if (!problems.isEmpty()) throw new InvalidScenarioException(problems);
     return new TestPlan(scenario, target, steps.endpoints(), users, symbols.variableNames(),
-        symbols.initialValues(), feeders, unique, reasons);
+        symbols.initialValues(), feeders, unique, reasons, setup, teardown, tokenizer, tracked, steps.requestCount());
+  }
+
+  private static Tokenizer tokenizer(Scenario s, List<Problem> problems) {
+    try {
+      return Tokenizer.of(s.llm().tokenizer());
+    } catch (IllegalArgumentException e) {
+      problems.add(new Problem(s.position(), e.getMessage()));
+      return Tokenizer.of("chars:4");
+    }
+  }
+
+  /** Endpoints whose requests track streaming, tokens or cache hits. */
+  private static boolean[] tracked(int endpoints, List<UserPlan> users, List<List<StepPlan>> once) {
+    boolean[] out = new boolean[endpoints];
+    java.util.function.Consumer<List<StepPlan>> mark = steps -> Steps.requests(steps).forEach(r -> {
+      if (r.llm() != null) out[r.endpoint()] = true;
+    });
+    users.forEach(u -> {
+      mark.accept(u.onStart());
+      mark.accept(u.onStop());
+      u.tasks().forEach(t -> mark.accept(t.steps()));
+    });
+    once.forEach(mark);
+    return out;
   }
 
   private static URI target(Scenario s, List<Problem> problems) {

@@ -12,6 +12,8 @@ import java.util.List;
  * @param body null when the request has none
  * @param success by status 0-599: whether that status counts as success before checks
  * @param timeoutNanos whole-exchange timeout
+ * @param llm streaming, token, cost and cache-hit tracking, or null
+ * @param id numbers the plan's requests from 0, for caches kept per request
  */
 public record RequestPlan(
     int endpoint,
@@ -23,7 +25,9 @@ public record RequestPlan(
     long timeoutNanos,
     List<CheckPlan> checks,
     List<ExtractPlan> saves,
-    boolean[] success)
+    boolean[] success,
+    LlmPlan llm,
+    int id)
     implements StepPlan {
 
   public RequestPlan {
@@ -35,7 +39,15 @@ public record RequestPlan(
 
   /** Whether the body must be kept (checks or saves read it); otherwise it is only counted. */
   public boolean needsBody() {
-    return checks.stream().anyMatch(CheckPlan::needsBody) || saves.stream().anyMatch(ExtractPlan::needsBody);
+    return checks.stream().anyMatch(CheckPlan::needsBody) || saves.stream().anyMatch(ExtractPlan::needsBody)
+        || (llm != null && llm.needsBody());
+  }
+
+  /** Whether every part renders the same every time (so its bytes can be made once). */
+  public boolean constant() {
+    return url.constant() != null && (body == null || body.constant() != null)
+        && query.stream().allMatch(q -> q.value().constant() != null)
+        && headers.stream().allMatch(h -> h.value().constant() != null);
   }
 
   public boolean isSuccess(int status) {

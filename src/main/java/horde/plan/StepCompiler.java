@@ -1,6 +1,10 @@
 package horde.plan;
 
 import horde.scenario.Body;
+import horde.scenario.CacheHit;
+import horde.scenario.LlmSpec;
+import horde.scenario.Price;
+import horde.scenario.StreamSpec;
 import horde.scenario.Check;
 import horde.scenario.Branch;
 import horde.scenario.Extract;
@@ -39,6 +43,7 @@ final class StepCompiler {
   private final FailureReasons reasons;
   private final List<Problem> problems;
   private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+  private int requests;
 
   StepCompiler(Scenario scenario, Symbols symbols, FailureReasons reasons, List<Problem> problems) {
     this.scenario = scenario;
@@ -116,7 +121,50 @@ final class StepCompiler {
         headers(r), body(r),
         (r.timeout() != null ? r.timeout() : scenario.defaults().timeout()).toNanos(),
         r.checks().stream().map(c -> check(c, r.position())).toList(),
-        r.saves().stream().map(this::save).toList(), success(r));
+        r.saves().stream().map(this::save).toList(), success(r), llm(r), requests++);
+  }
+
+  /** How many requests were compiled (their ids run from 0). */
+  int requestCount() {
+    return requests;
+  }
+
+  private LlmPlan llm(Request r) {
+    CacheHit cache = r.cacheHit() != null ? r.cacheHit() : scenario.llm().cacheHit();
+    if (!r.accounted() && cache == null) return null;
+    LlmSpec spec = r.llm();
+    StreamSpec stream = r.stream();
+    return new LlmPlan(stream, path(stream == null ? null : stream.content(), r.position()),
+        path(spec == null ? null : spec.inputTokens(), r.position()),
+        path(spec == null ? null : spec.outputTokens(), r.position()),
+        path(spec == null ? null : spec.content(), r.position()), price(r),
+        cache, cache != null && cache.source() == CacheHit.Source.JSON ? path(cache.expression(), r.position()) : null,
+        reasons.idOf("stream incomplete"), reasons.idOf("stream error"), reasons.idOf("stream stalled"));
+  }
+
+  private JsonPath path(String path, SourcePosition at) {
+    if (path == null) return null;
+    try {
+      return JsonPath.compile(path);
+    } catch (IllegalArgumentException e) {
+      problems.add(new Problem(at, e.getMessage()));
+      return null;
+    }
+  }
+
+  /** The request's price row: its model, else its JSON body's literal model, else "default". */
+  private Price price(Request r) {
+    var prices = scenario.llm().prices();
+    if (r.model() != null) {
+      Price p = prices.get(r.model());
+      if (p == null && !prices.isEmpty())
+        problems.add(new Problem(r.position(), "no price for model '" + r.model() + "'" + Suggest.didYouMean(r.model(), prices.keySet())
+            + "; prices: " + String.join(", ", prices.keySet())));
+      return p != null ? p : prices.get("default");
+    }
+    if (r.body() instanceof Body.Json j && j.tree() instanceof java.util.Map<?, ?> m && m.get("model") instanceof String model
+        && prices.containsKey(model)) return prices.get(model);
+    return prices.get("default");
   }
 
   private List<HeaderPlan> headers(Request r) {

@@ -11,6 +11,10 @@ import java.util.List;
  *
  * @param target the base URL, normalised (scheme, host, port, base path without trailing slash)
  * @param variableNames user variable slots, by index
+ * @param setup steps run once before the load; {@code teardown} once after it
+ * @param tokenizer counts tokens for answers without a usage report
+ * @param tracked by endpoint id: whether it records streaming, token or cache figures
+ * @param requests how many compiled requests the plan has ({@link RequestPlan#id()} below it)
  */
 public record TestPlan(
     Scenario scenario,
@@ -21,13 +25,26 @@ public record TestPlan(
     String[] initialVariables,
     List<Feeder> feeders,
     int[] uniqueFeeders,
-    FailureReasons reasons) {
+    FailureReasons reasons,
+    List<StepPlan> setup,
+    List<StepPlan> teardown,
+    Tokenizer tokenizer,
+    boolean[] tracked,
+    int requests) {
 
   public TestPlan {
     endpoints = List.copyOf(endpoints);
     users = List.copyOf(users);
     variableNames = List.copyOf(variableNames);
     feeders = List.copyOf(feeders);
+    setup = List.copyOf(setup);
+    teardown = List.copyOf(teardown);
+  }
+
+  /** Whether any endpoint records streaming, token or cache figures. */
+  public boolean tracksLlm() {
+    for (boolean t : tracked) if (t) return true;
+    return false;
   }
 
   /** The base path requests are appended to: {@code /v1} for {@code http://h:8000/v1}. */

@@ -1,6 +1,7 @@
 package horde.report;
 
 import horde.criteria.CriterionResult;
+import horde.criteria.Finding;
 import horde.result.RunResult;
 import horde.stats.EndpointStats;
 import horde.stats.LatencySummary;
@@ -9,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The end-of-run summary: endpoints, failures by reason, criteria and the verdict. */
+/** The end-of-run summary: endpoints, failures by reason, findings, criteria and the verdict. */
 public final class ConsoleSummary {
   private static final int MAX_NAME = 48;
+  private static final int WRAP = 96;
 
   private ConsoleSummary() {}
 
@@ -19,11 +21,16 @@ public final class ConsoleSummary {
     RunStats s = r.stats();
     StringBuilder out = new StringBuilder();
     out.append(header(r)).append('\n');
+    PhaseTable.append(out, r);
     endpoints(out, s);
+    LlmTable.append(out, s);
     failures(out, s);
+    findings(out, r.findings());
     criteria(out, r.criteria());
     notes(out, s);
-    out.append(String.format(Locale.ROOT, "Verdict: %s%s%n", r.verdict().name(), verdictDetail(r.criteria())));
+    r.notes().forEach(n -> out.append(n).append('\n'));
+    if (r.grade() != null) out.append("Grade: ").append(r.grade()).append('\n');
+    out.append(String.format(Locale.ROOT, "Verdict: %s%s%n", r.verdict().name(), verdictDetail(r)));
     return out.toString();
   }
 
@@ -41,10 +48,12 @@ public final class ConsoleSummary {
     List<EndpointStats> rows = new ArrayList<>(s.endpoints());
     rows.add(s.total());
     for (EndpointStats e : rows) {
-      LatencySummary l = e.summary();
+      // no answer at all (everything failed early, or fell in the warm-up): no latency to show
+      double none = Double.NaN;
+      LatencySummary l = e.latency().getTotalCount() > 0 ? e.summary() : new LatencySummary(none, none, none, none, none, none, none, none);
       out.append(String.format(Locale.ROOT, fmt, shorten(e.name()), e.method(), e.requests(), e.failures(),
-          Units.percent(e.errorRatePercent()), Units.rate(s.rps(e)), Units.ms(l.p50()), Units.ms(l.p95()),
-          Units.ms(l.p99()), Units.ms(l.max())));
+          e.requests() == 0 ? "-" : Units.percent(e.errorRatePercent()), Units.rate(s.rps(e)), Units.ms(l.p50()),
+          Units.ms(l.p95()), Units.ms(l.p99()), Units.ms(l.max())));
     }
   }
 
@@ -58,6 +67,33 @@ public final class ConsoleSummary {
             sample == null ? "" : "  e.g. " + clip(sample, 100)));
       });
     }
+  }
+
+  /** Warnings marked {@code !}, the rest {@code -}, wrapped to stay readable in an 80-100 column terminal. */
+  private static void findings(StringBuilder out, List<Finding> findings) {
+    if (findings.isEmpty()) return;
+    out.append("\nFindings\n");
+    for (Finding f : findings) {
+      String mark = f.level() == Finding.Level.WARNING ? "  ! " : "  - ";
+      out.append(mark).append(wrap(f.text(), WRAP, "    ")).append('\n');
+    }
+  }
+
+  static String wrap(String text, int width, String indent) {
+    StringBuilder b = new StringBuilder();
+    int column = 0;
+    for (String word : text.split(" ")) {
+      if (column > 0 && column + 1 + word.length() > width) {
+        b.append('\n').append(indent);
+        column = 0;
+      } else if (column > 0) {
+        b.append(' ');
+        column++;
+      }
+      b.append(word);
+      column += word.length();
+    }
+    return b.toString();
   }
 
   private static void criteria(StringBuilder out, List<CriterionResult> criteria) {
@@ -78,7 +114,9 @@ public final class ConsoleSummary {
       out.append(String.format(Locale.ROOT, "%d request(s) still in flight at the end were cut off (not counted).%n", s.cancelledInFlight()));
   }
 
-  private static String verdictDetail(List<CriterionResult> criteria) {
+  private static String verdictDetail(RunResult r) {
+    List<CriterionResult> criteria = new java.util.ArrayList<>(r.criteria());
+    r.phases().forEach(p -> criteria.addAll(p.criteria()));
     long failed = criteria.stream().filter(c -> !c.passed()).count();
     if (criteria.isEmpty()) return " (no criteria)";
     if (failed == 0) return String.format(Locale.ROOT, " (all %d criteria met)", criteria.size());

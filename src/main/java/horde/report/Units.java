@@ -32,6 +32,13 @@ public final class Units {
     return b + " B";
   }
 
+  /** Dollars with the precision small amounts need: $12.40, $0.0031, $0.000012. */
+  public static String money(double dollars) {
+    if (dollars >= 1) return String.format(Locale.ROOT, "$%.2f", dollars);
+    if (dollars == 0) return "$0";
+    return "$" + new java.math.BigDecimal(dollars).round(new java.math.MathContext(2)).toPlainString();
+  }
+
   /** A threshold metric's value in its own unit. */
   public static String of(ThresholdMetric m, double v) {
     if (Double.isNaN(v)) return "no data";
@@ -40,6 +47,7 @@ public final class Units {
       case PERCENT -> percent(v);
       case RATE -> rate(v) + "/s";
       case COUNT -> String.valueOf((long) v);
+      case MONEY -> money(v);
     };
   }
 }

@@ -1,6 +1,7 @@
 package horde.result;
 
 import horde.criteria.CriterionResult;
+import horde.criteria.Finding;
 import horde.stats.EndpointStats;
 import horde.stats.LatencySummary;
 import horde.stats.RunStats;
@@ -42,17 +43,55 @@ public final class ResultJson {
     root.put("warmup_s", s.warmupSeconds());
     root.put("measured_s", s.measuredSeconds());
     root.put("verdict", r.verdict().lower());
+    if (r.grade() != null) root.put("grade", r.grade());
     root.put("aborted", s.aborted());
     root.put("in_flight_at_end", s.cancelledInFlight());
+    if (s.open()) root.put("dropped_iterations", s.droppedIterations());
+    r.notes().forEach(root.withArray("notes")::add);
+    measured(root, s);
+    timeline(root.putArray("timeline"), s);
+    criteria(root.putArray("criteria"), r.criteria());
+    findings(root.putArray("findings"), r);
+    if (!r.phases().isEmpty()) {
+      ArrayNode phases = root.putArray("phases");
+      for (PhaseResult p : r.phases()) phase(phases.addObject(), p);
+    }
+    return root;
+  }
+
+  private static void phase(ObjectNode o, PhaseResult p) {
+    RunStats s = p.stats();
+    o.put("name", p.name());
+    putMap(o.putObject("settings"), p.settings());
+    o.put("start_s", p.startSeconds());
+    o.put("duration_s", s.runSeconds());
+    o.put("warmup_s", s.warmupSeconds());
+    o.put("measured_s", s.measuredSeconds());
+    o.put("verdict", p.verdict().lower());
+    if (p.grade() != null) o.put("grade", p.grade());
+    o.put("in_flight_at_end", s.cancelledInFlight());
+    if (s.open()) o.put("dropped_iterations", s.droppedIterations());
+    measured(o, s);
+    criteria(o.putArray("criteria"), p.criteria());
+  }
+
+  /** Summary, endpoints and histograms of a measured window: the whole run's, or a phase's. */
+  private static void measured(ObjectNode root, RunStats s) {
     stats(root.putObject("summary"), s.total(), s.rps(s.total()));
     ArrayNode endpoints = root.putArray("endpoints");
     for (EndpointStats e : s.endpoints()) stats(endpoints.addObject(), e, s.rps(e));
-    timeline(root.putArray("timeline"), s);
-    criteria(root.putArray("criteria"), r);
     ObjectNode histograms = root.putObject("histograms");
     histograms.put("unit", "us");
     for (EndpointStats e : s.endpoints()) histograms.put(e.method() + " " + e.name(), HistogramCodec.encode(e.latency()));
-    return root;
+    if (s.open()) {
+      ObjectNode uncorrected = root.putObject("histograms_uncorrected");
+      uncorrected.put("unit", "us");
+      for (EndpointStats e : s.endpoints()) uncorrected.put(e.method() + " " + e.name(), HistogramCodec.encode(e.uncorrected()));
+    }
+    if (s.endpoints().stream().anyMatch(e -> e.llm() != null)) {
+      ObjectNode llm = root.putObject("histograms_llm");
+      for (EndpointStats e : s.endpoints()) if (e.llm() != null) LlmJson.histograms(llm.putObject(e.method() + " " + e.name()), e.llm());
+    }
   }
 
   private static void stats(ObjectNode o, EndpointStats e, double rps) {
@@ -67,13 +106,15 @@ public final class ResultJson {
     o.put("bytes_sent", e.bytesSent());
     o.put("bytes_received", e.bytesReceived());
     latency(o.putObject("latency_ms"), e.summary());
+    if (e.uncorrected() != null) latency(o.putObject("latency_uncorrected_ms"), LatencySummary.of(e.uncorrected()));
+    if (e.llm() != null) LlmJson.write(o.putObject("llm"), e.llm(), e.requests());
     ObjectNode reasons = o.putObject("failures_by_reason");
     e.failuresByReason().forEach(reasons::put);
     ObjectNode samples = o.putObject("failure_samples");
     e.samples().forEach(samples::put);
   }
 
-  private static void latency(ObjectNode o, LatencySummary l) {
+  static void latency(ObjectNode o, LatencySummary l) {
     o.put("min", l.min());
     o.put("avg", l.avg());
     o.put("p50", l.p50());
@@ -95,12 +136,14 @@ public final class ResultJson {
       o.put("p50_ms", p.p50());
       o.put("p95_ms", p.p95());
       o.put("p99_ms", p.p99());
+      if (s.open()) o.put("dropped", p.dropped());
+      if (p.llm() != null) LlmJson.write(o, p.llm());
       if (p.warmup()) o.put("warmup", true);
     }
   }
 
-  private static void criteria(ArrayNode out, RunResult r) {
-    for (CriterionResult c : r.criteria()) {
+  private static void criteria(ArrayNode out, java.util.List<CriterionResult> criteria) {
+    for (CriterionResult c : criteria) {
       ObjectNode o = out.addObject();
       o.put("expression", c.threshold().expression());
       if (c.threshold().endpoint() == null) o.putNull("endpoint");
@@ -109,6 +152,17 @@ public final class ResultJson {
       if (c.noData()) o.putNull("actual");
       else o.put("actual", round(c.actual()));
       o.put("passed", c.passed());
+    }
+  }
+
+  private static void findings(ArrayNode out, RunResult r) {
+    for (Finding f : r.findings()) {
+      ObjectNode o = out.addObject();
+      o.put("kind", f.kind());
+      o.put("level", f.level().lower());
+      o.put("text", f.text());
+      if (f.hasTime()) o.put("at_s", f.atSeconds());
+      else o.putNull("at_s");
     }
   }
 

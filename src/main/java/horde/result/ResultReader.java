@@ -1,6 +1,8 @@
 package horde.result;
 
 import horde.criteria.CriterionResult;
+import horde.criteria.Finding;
+import horde.criteria.Findings;
 import horde.criteria.Verdict;
 import horde.scenario.SourcePosition;
 import horde.scenario.Threshold;
@@ -37,29 +39,76 @@ public final class ResultReader {
   }
 
   public static RunResult fromJson(JsonNode root) {
-    JsonNode histograms = root.path("histograms");
-    List<EndpointStats> endpoints = new ArrayList<>();
-    for (JsonNode e : root.path("endpoints")) {
-      String key = e.path("method").asString() + " " + e.path("name").asString();
-      Histogram h = histograms.has(key) ? HistogramCodec.decode(histograms.path(key).asString()) : new Histogram(3);
-      endpoints.add(new EndpointStats(e.path("name").asString(), e.path("method").asString(),
-          e.path("requests").asLong(), e.path("failures").asLong(), e.path("bytes_sent").asLong(),
-          e.path("bytes_received").asLong(), h, longs(e.path("failures_by_reason")), strings(e.path("failure_samples"))));
+    RunStats stats = stats(root, timeline(root));
+    List<PhaseResult> phases = new ArrayList<>();
+    for (JsonNode p : root.path("phases")) {
+      RunStats s = stats(p, List.of());
+      phases.add(new PhaseResult(p.path("name").asString(), objects(p.path("settings")), p.path("start_s").asDouble(), s,
+          criteria(p.path("criteria")), text(p.path("grade")), verdict(p)));
     }
+    List<String> notes = new ArrayList<>();
+    root.path("notes").forEach(n -> notes.add(n.asString()));
+    Map<String, Object> settings = objects(root.path("settings"));
+    // Files written before findings existed get them computed, as at the end of a run.
+    List<Finding> findings = root.has("findings") ? findings(root.path("findings")) : Findings.of(stats, settings);
+    return new RunResult(root.path("horde_version").asString(), strings(root.path("scenario")), settings,
+        objects(root.path("environment")), root.path("started_at").asString(), stats, criteria(root.path("criteria")),
+        verdict(root), phases, text(root.path("grade")), notes, findings);
+  }
+
+  private static Verdict verdict(JsonNode o) {
+    return Verdict.valueOf(o.path("verdict").asString("pass").toUpperCase(Locale.ROOT));
+  }
+
+  private static String text(JsonNode n) {
+    return n.isMissingNode() || n.isNull() ? null : n.asString();
+  }
+
+  private static List<CriterionResult> criteria(JsonNode list) {
+    List<CriterionResult> out = new ArrayList<>();
+    for (JsonNode c : list) out.add(criterion(c));
+    return out;
+  }
+
+  private static List<TimelinePoint> timeline(JsonNode root) {
     List<TimelinePoint> timeline = new ArrayList<>();
     for (JsonNode p : root.path("timeline")) {
       timeline.add(new TimelinePoint(p.path("t").asDouble(), p.path("users").asInt(), p.path("requests").asLong(),
           p.path("failures").asLong(), p.path("rps").asDouble(), p.path("p50_ms").asDouble(),
-          p.path("p95_ms").asDouble(), p.path("p99_ms").asDouble(), p.path("warmup").asBoolean(false)));
+          p.path("p95_ms").asDouble(), p.path("p99_ms").asDouble(), p.path("dropped").asLong(), p.path("warmup").asBoolean(false),
+          LlmJson.point(p)));
     }
-    RunStats stats = new RunStats(0, root.path("duration_s").asDouble(), root.path("warmup_s").asDouble(),
+    return timeline;
+  }
+
+  /** The measured window of the whole run or of one phase. */
+  private static RunStats stats(JsonNode root, List<TimelinePoint> timeline) {
+    JsonNode histograms = root.path("histograms");
+    JsonNode uncorrected = root.path("histograms_uncorrected");
+    JsonNode llm = root.path("histograms_llm");
+    List<EndpointStats> endpoints = new ArrayList<>();
+    for (JsonNode e : root.path("endpoints")) {
+      String key = e.path("method").asString() + " " + e.path("name").asString();
+      Histogram h = histograms.has(key) ? HistogramCodec.decode(histograms.path(key).asString()) : new Histogram(3);
+      Histogram u = uncorrected.has(key) ? HistogramCodec.decode(uncorrected.path(key).asString()) : null;
+      endpoints.add(new EndpointStats(e.path("name").asString(), e.path("method").asString(),
+          e.path("requests").asLong(), e.path("failures").asLong(), e.path("bytes_sent").asLong(),
+          e.path("bytes_received").asLong(), h, longs(e.path("failures_by_reason")), strings(e.path("failure_samples")), u,
+          LlmJson.read(e.path("llm"), llm.path(key))));
+    }
+    return new RunStats(0, root.path("duration_s").asDouble(), root.path("warmup_s").asDouble(),
         root.path("measured_s").asDouble(), endpoints, Totals.total(endpoints), timeline,
-        root.path("in_flight_at_end").asLong(), root.path("aborted").asBoolean(false));
-    List<CriterionResult> criteria = new ArrayList<>();
-    for (JsonNode c : root.path("criteria")) criteria.add(criterion(c));
-    return new RunResult(root.path("horde_version").asString(), strings(root.path("scenario")),
-        objects(root.path("settings")), objects(root.path("environment")), root.path("started_at").asString(),
-        stats, criteria, Verdict.valueOf(root.path("verdict").asString("pass").toUpperCase(Locale.ROOT)));
+        root.path("in_flight_at_end").asLong(), root.path("aborted").asBoolean(false), root.path("dropped_iterations").asLong());
+  }
+
+  private static List<Finding> findings(JsonNode array) {
+    List<Finding> out = new ArrayList<>();
+    for (JsonNode f : array) {
+      double at = f.path("at_s").isNumber() ? f.path("at_s").asDouble() : Double.NaN;
+      out.add(new Finding(f.path("kind").asString(), Finding.Level.valueOf(f.path("level").asString("info")
+          .toUpperCase(Locale.ROOT)), f.path("text").asString(), at));
+    }
+    return out;
   }
 
   private static CriterionResult criterion(JsonNode c) {

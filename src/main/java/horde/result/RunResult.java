@@ -1,6 +1,8 @@
 package horde.result;
 
 import horde.criteria.CriterionResult;
+import horde.criteria.Finding;
+import horde.criteria.Findings;
 import horde.criteria.Verdict;
 import horde.stats.RunStats;
 import java.util.List;
@@ -13,6 +15,14 @@ import java.util.Map;
  * @param scenario name, file and target (the target without credentials or query)
  * @param settings the load and engine settings as run, for the record
  * @param environment java version, processors, os, transport
+ * @param stats the whole run (with phases: all of them, merged exactly)
+ * @param criteria the scenario's own thresholds on {@code stats}
+ * @param verdict the worst of these criteria and every phase's
+ * @param phases each phase on its own; empty for a single run
+ * @param grade the scenario's grade table applied to {@code stats}, or null
+ * @param notes what else happened that a reader should know (a failed teardown)
+ * @param findings plain-language observations, computed from the rest when the run ends and kept
+ *     as written when a result file is read back
  */
 public record RunResult(
     String hordeVersion,
@@ -22,12 +32,41 @@ public record RunResult(
     String startedAt,
     RunStats stats,
     List<CriterionResult> criteria,
-    Verdict verdict) {
+    Verdict verdict,
+    List<PhaseResult> phases,
+    String grade,
+    List<String> notes,
+    List<Finding> findings) {
 
   public RunResult {
-    scenario = Map.copyOf(scenario);
-    settings = Map.copyOf(settings);
-    environment = Map.copyOf(environment);
+    scenario = Ordered.copy(scenario);
+    settings = Ordered.copy(settings);
+    environment = Ordered.copy(environment);
     criteria = List.copyOf(criteria);
+    phases = List.copyOf(phases == null ? List.of() : phases);
+    notes = List.copyOf(notes == null ? List.of() : notes);
+    findings = List.copyOf(findings);
+  }
+
+  /** A result whose findings are computed from its statistics and settings. */
+  public RunResult(String hordeVersion, Map<String, String> scenario, Map<String, Object> settings,
+      Map<String, Object> environment, String startedAt, RunStats stats, List<CriterionResult> criteria,
+      Verdict verdict, List<PhaseResult> phases, String grade, List<String> notes) {
+    this(hordeVersion, scenario, settings, environment, startedAt, stats, criteria, verdict, phases, grade, notes,
+        Findings.of(stats, settings));
+  }
+
+  /** A single run (no phases, grade or notes) with the given findings. */
+  public RunResult(String hordeVersion, Map<String, String> scenario, Map<String, Object> settings,
+      Map<String, Object> environment, String startedAt, RunStats stats, List<CriterionResult> criteria,
+      Verdict verdict, List<Finding> findings) {
+    this(hordeVersion, scenario, settings, environment, startedAt, stats, criteria, verdict, null, null, null, findings);
+  }
+
+  /** A single run whose findings are computed from its statistics and settings. */
+  public RunResult(String hordeVersion, Map<String, String> scenario, Map<String, Object> settings,
+      Map<String, Object> environment, String startedAt, RunStats stats, List<CriterionResult> criteria,
+      Verdict verdict) {
+    this(hordeVersion, scenario, settings, environment, startedAt, stats, criteria, verdict, null, null, null);
   }
 }

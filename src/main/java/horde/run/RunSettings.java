@@ -23,8 +23,19 @@ final class RunSettings {
   }
 
   static Map<String, Object> of(TestPlan plan, EngineOptions options) {
+    Map<String, Object> m = load(plan.scenario().load());
+    if (!plan.scenario().phases().isEmpty()) m.put("phases", plan.scenario().phases().stream().map(p -> p.name()).toList());
+    m.put("user_classes", plan.users().stream().map(u -> u.name() + ":" + u.weight()).toList());
+    m.put("threads", horde.engine.Generator.threads(plan.scenario().http(), options));
+    m.put("seed", options.seed());
+    m.put("graceful_stop", Durations.format(options.gracefulStop()));
+    m.put("max_connections", plan.scenario().http().maxConnections());
+    return m;
+  }
+
+  /** A load profile as settings: model, users or rates, durations. */
+  static Map<String, Object> load(LoadProfile load) {
     Map<String, Object> m = new LinkedHashMap<>();
-    LoadProfile load = plan.scenario().load();
     switch (load) {
       case LoadProfile.Closed c -> {
         m.put("model", "closed");
@@ -51,11 +62,6 @@ final class RunSettings {
       }
     }
     m.put("warmup", Durations.format(load.warmup()));
-    m.put("user_classes", plan.users().stream().map(u -> u.name() + ":" + u.weight()).toList());
-    m.put("threads", horde.engine.Engine.threads(plan.scenario().http(), options));
-    m.put("seed", options.seed());
-    m.put("graceful_stop", Durations.format(options.gracefulStop()));
-    m.put("max_connections", plan.scenario().http().maxConnections());
     return m;
   }
 

@@ -2,21 +2,29 @@ package horde.run;
 
 import horde.criteria.Criteria;
 import horde.criteria.CriterionResult;
+import horde.criteria.Grades;
 import horde.criteria.Verdict;
 import horde.engine.Engine;
 import horde.engine.EngineOptions;
 import horde.engine.EngineReport;
+import horde.engine.Generator;
 import horde.plan.Endpoint;
-import horde.plan.RequestPlan;
-import horde.plan.TestPlan;
-import horde.record.MetricRecorder;
 import horde.plan.FailureReasons;
+import horde.plan.TestPlan;
+import horde.record.LlmRecorder;
+import horde.record.MetricRecorder;
+import horde.result.PhaseResult;
 import horde.result.RunResult;
+import horde.scenario.LoadProfile;
+import horde.scenario.Phase;
 import horde.stats.Progress;
 import horde.stats.RunStats;
+import horde.stats.Sequence;
 import horde.stats.StatsCollector;
 import horde.stats.Totals;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,8 +33,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * One test from plan to result: pre-flight, load, statistics, criteria. The pieces of the
- * pipeline meet here and nowhere else.
+ * One test from plan to result: pre-flight, setup, each phase (or the single run) with its own
+ * statistics, criteria and grade, teardown, and the whole. The pieces of the pipeline meet here
+ * and nowhere else.
  *
  * <pre>{@code
  * TestRun run = new TestRun(plan, EngineOptions.DEFAULTS, "examples/chat.yaml");
@@ -37,9 +46,20 @@ public final class TestRun {
   /** Seconds between progress reports. */
   public static final int PROGRESS_EVERY = 5;
 
+  private static final Duration ONCE_LIMIT = Duration.ofMinutes(5);
+
+  /** Hears about the run as it goes. */
+  public interface Listener {
+    void progress(Progress p);
+
+    /** A phase begins (only for scenarios with phases). */
+    void phase(int index, int count, Phase phase);
+  }
+
   private final TestPlan plan;
   private final EngineOptions options;
   private final String scenarioFile;
+  private final Map<String, Set<String>> taskEndpoints;
   private volatile Engine engine;
   private volatile boolean abortRequested;
 
@@ -47,6 +67,7 @@ public final class TestRun {
     this.plan = plan;
     this.options = options;
     this.scenarioFile = scenarioFile;
+    this.taskEndpoints = taskEndpoints(plan);
   }
 
   /** Checks that the target answers; throws before any load is sent. */
@@ -54,23 +75,36 @@ public final class TestRun {
     Preflight.check(plan.target(), plan.scenario().preflight(), plan.scenario().http().insecure());
   }
 
-  /** Runs the load and returns the result; {@link #abort()} ends it early with what ran. */
-  public RunResult execute(Consumer<Progress> progress) throws InterruptedException {
-    MetricRecorder recorder = new MetricRecorder(plan.endpoints().size(), FailureReasons.CAPACITY);
-    List<Endpoint> eps = plan.endpoints();
-    Totals totals = new Totals(recorder, eps.stream().map(Endpoint::name).toList(),
-        eps.stream().map(Endpoint::method).toList(), plan.reasons()::name, plan.reasons()::size);
-    try (Engine e = new Engine(plan, recorder, options)) {
-      engine = e;
-      StatsCollector stats = new StatsCollector(recorder, totals, e::users,
-          plan.scenario().load().warmup().toNanos() / 1e9, progress, PROGRESS_EVERY);
-      long epoch = System.currentTimeMillis();
-      e.start();
-      stats.start(e.startNanos(), epoch);
-      if (abortRequested) e.abort();
-      EngineReport report = e.await();
-      RunStats s = stats.finish(report.endNanos(), report.cancelledInFlight(), report.aborted());
-      return result(s, epoch);
+  public RunResult execute(Consumer<Progress> progress) throws InterruptedException, SetupFailedException {
+    return execute(new Listener() {
+      public void progress(Progress p) {
+        progress.accept(p);
+      }
+
+      public void phase(int index, int count, Phase phase) {}
+    });
+  }
+
+  /** Runs everything and returns the result; {@link #abort()} ends it early with what ran. */
+  public RunResult execute(Listener listener) throws InterruptedException, SetupFailedException {
+    long epoch = System.currentTimeMillis();
+    try (Generator generator = new Generator(plan, options)) {
+      Generator.Once setup = generator.once(plan.setup(), plan.initialVariables(), ONCE_LIMIT);
+      if (setup.failure() != null) throw new SetupFailedException(setup.failure());
+      List<Phase> runs = plan.scenario().runs();
+      boolean phased = !plan.scenario().phases().isEmpty();
+      List<PhaseResult> phases = new ArrayList<>();
+      double start = 0;
+      for (int i = 0; i < runs.size() && !abortRequested; i++) {
+        if (phased) listener.phase(i, runs.size(), runs.get(i));
+        RunStats stats = run(generator, runs.get(i).load(), setup.variables(), listener);
+        phases.add(judge(runs.get(i), stats, start));
+        start += stats.runSeconds();
+      }
+      List<String> notes = new ArrayList<>();
+      Generator.Once teardown = generator.once(plan.teardown(), setup.variables(), ONCE_LIMIT);
+      if (teardown.failure() != null) notes.add("teardown failed: " + teardown.failure());
+      return result(epoch, phased ? phases : List.of(), phases, notes);
     }
   }
 
@@ -81,20 +115,50 @@ public final class TestRun {
     if (e != null) e.abort();
   }
 
-  private RunResult result(RunStats stats, long epoch) {
-    List<CriterionResult> criteria = Criteria.evaluate(plan.scenario().thresholds(), stats, taskEndpoints(plan));
+  private RunStats run(Generator generator, LoadProfile load, String[] variables, Listener listener)
+      throws InterruptedException {
+    MetricRecorder recorder = new MetricRecorder(plan.endpoints().size(), FailureReasons.CAPACITY);
+    List<Endpoint> eps = plan.endpoints();
+    boolean[] groups = new boolean[eps.size()];
+    for (Endpoint ep : eps) groups[ep.id()] = ep.isGroup();
+    LlmRecorder llm = plan.tracksLlm() ? new LlmRecorder(eps.size()) : null;
+    Engine e = generator.engine(load, recorder, llm, variables);
+    engine = e;
+    Totals totals = new Totals(recorder, eps.stream().map(Endpoint::name).toList(), eps.stream().map(Endpoint::method).toList(),
+        plan.reasons()::name, plan.reasons()::size, load instanceof LoadProfile.Open ? e::droppedIterations : null);
+    if (llm != null) totals.withLlm(llm, plan.tracked());
+    StatsCollector stats = new StatsCollector(recorder, totals, groups, e::users, load.warmup().toNanos() / 1e9,
+        listener::progress, PROGRESS_EVERY);
+    long epoch = System.currentTimeMillis();
+    e.start();
+    stats.start(e.startNanos(), epoch);
+    if (abortRequested) e.abort();
+    EngineReport report = e.await();
+    return stats.finish(report.endNanos(), report.cancelledInFlight(), report.aborted());
+  }
+
+  private PhaseResult judge(Phase phase, RunStats stats, double start) {
+    List<CriterionResult> criteria = Criteria.evaluate(phase.thresholds(), stats, taskEndpoints);
+    return new PhaseResult(phase.name(), RunSettings.load(phase.load()), start, stats, criteria,
+        Grades.of(phase.grades(), stats, taskEndpoints), Verdict.of(criteria));
+  }
+
+  private RunResult result(long epoch, List<PhaseResult> phases, List<PhaseResult> runs, List<String> notes) {
+    RunStats all = Sequence.of(runs.stream().map(PhaseResult::stats).toList());
+    List<CriterionResult> criteria = phases.isEmpty() ? runs.get(0).criteria()
+        : Criteria.evaluate(plan.scenario().thresholds(), all, taskEndpoints);
+    Verdict verdict = Verdict.of(criteria);
+    for (PhaseResult p : phases) verdict = verdict.compareTo(p.verdict()) >= 0 ? verdict : p.verdict();
+    String grade = phases.isEmpty() ? runs.get(0).grade() : Grades.of(plan.scenario().grades(), all, taskEndpoints);
     return new RunResult(Version.VALUE, RunSettings.scenario(plan, scenarioFile), RunSettings.of(plan, options),
-        RunSettings.environment(), Instant.ofEpochMilli(epoch).toString(), stats, criteria, Verdict.of(criteria));
+        RunSettings.environment(), Instant.ofEpochMilli(epoch).toString(), all, criteria, verdict, phases, grade, notes);
   }
 
   /** Task name to the endpoint names its steps use, for thresholds that name a task. */
   public static Map<String, Set<String>> taskEndpoints(TestPlan plan) {
     Map<String, Set<String>> out = new HashMap<>();
-    plan.users().forEach(u -> u.tasks().forEach(t -> t.steps().forEach(s -> {
-      if (s instanceof RequestPlan r) {
-        out.computeIfAbsent(t.name(), k -> new LinkedHashSet<>()).add(plan.endpoints().get(r.endpoint()).name());
-      }
-    })));
+    plan.users().forEach(u -> u.tasks().forEach(t -> horde.plan.Steps.requests(t.steps()).forEach(r ->
+        out.computeIfAbsent(t.name(), k -> new LinkedHashSet<>()).add(plan.endpoints().get(r.endpoint()).name()))));
     return out;
   }
 }

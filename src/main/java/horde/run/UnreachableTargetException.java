@@ -1,7 +1,7 @@
 package horde.run;
 
 /** The pre-flight check found the target unreachable; no load was sent. */
-public final class UnreachableTargetException extends Exception {
+public final class UnreachableTargetException extends NotRunException {
   public UnreachableTargetException(String message) {
     super(message);
   }

@@ -18,6 +18,7 @@ import java.util.Set;
  * @param thresholds criteria on the whole run (with phases: on all phases together)
  * @param grades a grade table for the whole run
  * @param phases named runs executed in order; empty for a single run of {@code load}
+ * @param llm token counting, prices and the cache-hit rule
  */
 public record Scenario(
     String name,
@@ -34,6 +35,7 @@ public record Scenario(
     List<Threshold> thresholds,
     List<Grade> grades,
     List<Phase> phases,
+    LlmSettings llm,
     SourcePosition position) {
 
   public Scenario {
@@ -52,6 +54,7 @@ public record Scenario(
     Objects.requireNonNull(load, "load");
     thresholds = List.copyOf(thresholds == null ? List.of() : thresholds);
     grades = List.copyOf(grades == null ? List.of() : grades);
+    llm = llm == null ? LlmSettings.NONE : llm;
     position = position == null ? SourcePosition.UNKNOWN : position;
     if (users.isEmpty()) throw new IllegalArgumentException("a scenario needs at least one user class");
   }
@@ -61,25 +64,34 @@ public record Scenario(
       Map<String, String> variables, Map<String, FeederSpec> feeders, List<UserClass> users, LoadProfile load,
       List<Threshold> thresholds, SourcePosition position) {
     this(name, target, preflight, http, defaults, variables, feeders, users, null, null, load, thresholds, null,
-        null, position);
+        null, null, position);
+  }
+
+  /** Without LLM settings. */
+  public Scenario(String name, String target, Preflight preflight, HttpSettings http, RequestDefaults defaults,
+      Map<String, String> variables, Map<String, FeederSpec> feeders, List<UserClass> users, List<Step> setup,
+      List<Step> teardown, LoadProfile load, List<Threshold> thresholds, List<Grade> grades, List<Phase> phases,
+      SourcePosition position) {
+    this(name, target, preflight, http, defaults, variables, feeders, users, setup, teardown, load, thresholds,
+        grades, phases, null, position);
   }
 
   /** The same scenario with another target (the {@code --host} flag). */
   public Scenario withTarget(String newTarget) {
     return new Scenario(name, newTarget, preflight, http, defaults, variables, feeders, users, setup, teardown,
-        load, thresholds, grades, phases, position);
+        load, thresholds, grades, phases, llm, position);
   }
 
   /** The same scenario with another pre-flight check. */
   public Scenario withPreflight(Preflight newPreflight) {
     return new Scenario(name, target, newPreflight, http, defaults, variables, feeders, users, setup, teardown,
-        load, thresholds, grades, phases, position);
+        load, thresholds, grades, phases, llm, position);
   }
 
   /** The same scenario as a single run of another load (the {@code --users}/{@code --run-time} flags). */
   public Scenario withLoad(LoadProfile newLoad) {
     return new Scenario(name, target, preflight, http, defaults, variables, feeders, users, setup, teardown,
-        newLoad, thresholds, grades, List.of(), position);
+        newLoad, thresholds, grades, List.of(), llm, position);
   }
 
   /** Only the named user classes (the {@code --user-classes} flag); unknown names are an error. */
@@ -92,7 +104,7 @@ public record Scenario(
     }
     List<UserClass> kept = users.stream().filter(u -> names.contains(u.name())).toList();
     return new Scenario(name, target, preflight, http, defaults, variables, feeders, kept, setup, teardown,
-        load, thresholds, grades, phases, position);
+        load, thresholds, grades, phases, llm, position);
   }
 
   /** The runs to execute: the phases, or the single run as one phase named after the scenario. */

@@ -8,17 +8,20 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * threshold  = metric comparator limit
- * metric     = p50 | p90 | p95 | p99 | p999 | avg | min | max | error_rate | rps | requests | failures
- *            | dropped_iterations
+ * metric     = stat | measure "_" stat | error_rate | rps | requests | failures | dropped_iterations
+ *            | cache_hit_rate | cost_per_request | cost | input_tokens | output_tokens | output_tokens_per_s
+ * stat       = p50 | p90 | p95 | p99 | p999 | avg | min | max
+ * measure    = ttfb | ttft | itl | tpot | tokens_per_s
  * comparator = "&lt;" | "&lt;=" | "&gt;" | "&gt;="
- * limit      = number [unit]      unit: us ms s m h (latencies), % (error_rate), /s (rps)
+ * limit      = ["$"] number [unit]   unit: us ms s m h (times), % (rates), /s (per second)
  * number     = digits ["." digits]
  * </pre>
  *
- * Metric names are case-insensitive and {@code p99.9} is another name for {@code p999}. Latency
- * limits need a unit and may combine parts ({@code 1m30s}); {@code error_rate} needs {@code %};
- * {@code rps} takes a bare number or {@code /s}; {@code requests}, {@code failures} and {@code
- * dropped_iterations} take a whole number. Spaces are allowed between the parts.
+ * Metric names are case-insensitive and {@code p99.9} is another name for {@code p999}. Times
+ * (latency, ttfb, ttft, itl, tpot) need a unit and may combine parts ({@code 1m30s}); {@code
+ * error_rate} and {@code cache_hit_rate} need {@code %}; {@code rps} and the token rates take a
+ * bare number or {@code /s}; costs a number of dollars, with or without {@code $}; counts a whole
+ * number. Spaces are allowed between the parts.
  *
  * Errors are {@link ThresholdSyntaxException}s that say where in the expression it went wrong.
  */
@@ -42,7 +45,7 @@ public final class ThresholdParser {
                         m.start(1),
                         "unknown metric '" + m.group(1) + "'"
                             + Suggest.didYouMean(m.group(1), ThresholdMetric.keys())
-                            + "; known: " + String.join(", ", ThresholdMetric.keys())));
+                            + "; known: " + ThresholdMetric.known()));
     Threshold.Comparator comparator = comparator(m.group(2), m.start(2) < 0 ? m.start(3) : m.start(2));
     double value = limit(metric, m.group(3), m.start(3));
     return new Threshold(expression.trim(), metric, comparator, value, endpoint, level, position);
@@ -60,6 +63,10 @@ public final class ThresholdParser {
   }
 
   private static double limit(ThresholdMetric metric, String text, int at) {
+    if (metric.unit == ThresholdMetric.Unit.MONEY && text.startsWith("$")) {
+      text = text.substring(1);
+      at++;
+    }
     Matcher n = NUMBER.matcher(text);
     if (text.isEmpty() || !n.matches())
       throw new ThresholdSyntaxException(at, metric.key + " needs " + metric.unit.expected);
@@ -84,6 +91,10 @@ public final class ThresholdParser {
       case RATE -> {
         if (!unit.isEmpty() && !unit.equals("/s"))
           throw new ThresholdSyntaxException(unitAt, metric.key + " needs " + metric.unit.expected);
+        yield number;
+      }
+      case MONEY -> {
+        if (!unit.isEmpty()) throw new ThresholdSyntaxException(unitAt, metric.key + " needs " + metric.unit.expected);
         yield number;
       }
       case COUNT -> {

@@ -9,6 +9,7 @@ import java.util.List;
  * @param startEpochMillis wall-clock start of the load
  * @param measuredSeconds length of the measured window (run minus warm-up)
  * @param cancelledInFlight requests cut off by the end of the test, not counted as requests
+ * @param droppedIterations open model: arrivals in the measured window that found no free user
  */
 public record RunStats(
     long startEpochMillis,
@@ -19,11 +20,24 @@ public record RunStats(
     EndpointStats total,
     List<TimelinePoint> timeline,
     long cancelledInFlight,
-    boolean aborted) {
+    boolean aborted,
+    long droppedIterations) {
 
   public RunStats {
     endpoints = List.copyOf(endpoints);
     timeline = List.copyOf(timeline);
+  }
+
+  public RunStats(long startEpochMillis, double runSeconds, double warmupSeconds, double measuredSeconds,
+      List<EndpointStats> endpoints, EndpointStats total, List<TimelinePoint> timeline, long cancelledInFlight,
+      boolean aborted) {
+    this(startEpochMillis, runSeconds, warmupSeconds, measuredSeconds, endpoints, total, timeline, cancelledInFlight,
+        aborted, 0);
+  }
+
+  /** Whether the run used the open model (and so has uncorrected latencies and drops). */
+  public boolean open() {
+    return total.uncorrected() != null;
   }
 
   public double rps() {

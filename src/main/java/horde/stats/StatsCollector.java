@@ -18,12 +18,15 @@ import org.HdrHistogram.Histogram;
  */
 public final class StatsCollector {
   private final MetricRecorder recorder;
+  private final boolean[] groups;
   private final Totals totals;
   private final IntSupplier users;
   private final long warmupTicks;
   private final Consumer<Progress> progress;
   private final int progressEvery;
   private final Histogram[] recycled;
+  private final Histogram[] recycledUncorrected;
+  private long lastDropped;
   private final Histogram intervalAll = new Histogram(3);
   private final Window window;
   private final List<TimelinePoint> timeline = new ArrayList<>();
@@ -38,8 +41,10 @@ public final class StatsCollector {
    * @param warmupSeconds rounded up to whole seconds: the warm-up ends on a tick
    * @param progressEvery ticks between progress reports; 0 = none
    */
-  public StatsCollector(MetricRecorder recorder, Totals totals, IntSupplier users, double warmupSeconds,
-      Consumer<Progress> progress, int progressEvery) {
+  /** @param groups by endpoint id: whether it is a group, kept out of the request figures */
+  public StatsCollector(MetricRecorder recorder, Totals totals, boolean[] groups, IntSupplier users,
+      double warmupSeconds, Consumer<Progress> progress, int progressEvery) {
+    this.groups = groups.clone();
     this.recorder = recorder;
     this.totals = totals;
     this.users = users;
@@ -47,6 +52,7 @@ public final class StatsCollector {
     this.progress = progress;
     this.progressEvery = progressEvery;
     this.recycled = new Histogram[recorder.endpoints()];
+    this.recycledUncorrected = new Histogram[recorder.endpoints()];
     this.window = new Window(Math.max(1, progressEvery));
   }
 
@@ -88,11 +94,13 @@ public final class StatsCollector {
     intervalAll.reset();
     for (int e = 0; e < recycled.length; e++) {
       recycled[e] = recorder.intervalHistogram(e, recycled[e]);
-      intervalAll.add(recycled[e]);
-      totals.add(e, recycled[e]);
+      if (totals.open()) recycledUncorrected[e] = recorder.uncorrectedHistogram(e, recycledUncorrected[e]);
+      if (!groups[e]) intervalAll.add(recycled[e]);
+      totals.add(e, recycled[e], recycledUncorrected[e]);
     }
     long requests = 0, failures = 0;
     for (int e = 0; e < recycled.length; e++) {
+      if (groups[e]) continue;
       requests += recorder.count(e, MetricRecorder.REQUESTS);
       failures += recorder.count(e, MetricRecorder.FAILURES);
     }
@@ -101,8 +109,24 @@ public final class StatsCollector {
     lastCounts[1] = failures;
     double seconds = Math.max(1e-3, t - lastT);
     boolean warm = last ? t <= warmupTicks : tick <= warmupTicks;
+    long droppedNow = totals.droppedSoFar();
+    long dropped = droppedNow;
+    TimelinePoint.LlmPoint llm = totals.llm() == null ? null : totals.llm().interval(seconds);
+    if (last && seconds < 0.25 && !timeline.isEmpty()) {
+      // A sliver at the end would chart as a spike: it joins the second before it instead.
+      TimelinePoint prev = timeline.remove(timeline.size() - 1);
+      intervalAll.add(window.latest());
+      seconds += window.latestSeconds();
+      dr += prev.requests();
+      df += prev.failures();
+      dropped += prev.dropped();
+      warm = prev.warmup();
+      if (prev.llm() != null) llm = prev.llm(); // too short to say more than the second before
+    }
     timeline.add(new TimelinePoint(round(t), users.getAsInt(), dr, df, round(dr / seconds),
-        LatencySummary.pct(intervalAll, 50), LatencySummary.pct(intervalAll, 95), LatencySummary.pct(intervalAll, 99), warm));
+        LatencySummary.pct(intervalAll, 50), LatencySummary.pct(intervalAll, 95), LatencySummary.pct(intervalAll, 99),
+        dropped - lastDropped, warm, llm));
+    lastDropped = droppedNow;
     window.add(intervalAll, dr, df, seconds);
     lastT = t;
   }

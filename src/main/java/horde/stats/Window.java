@@ -28,6 +28,15 @@ final class Window {
     seconds[i] = s;
   }
 
+  /** The latest interval's histogram and length, or null before the first. */
+  Histogram latest() {
+    return next == 0 ? null : slots[(next - 1) % slots.length];
+  }
+
+  double latestSeconds() {
+    return next == 0 ? 0 : seconds[(next - 1) % slots.length];
+  }
+
   Progress progress(long elapsed, int users, boolean warmup) {
     merged.reset();
     long r = 0, f = 0;

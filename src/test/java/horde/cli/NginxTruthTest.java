@@ -44,13 +44,14 @@ class NginxTruthTest {
   @Test
   void countsReconcileWithTheAccessLog() throws Exception {
     assumeThat(Nginx.installed() || System.getenv("CI") != null).as("nginx is installed by ./run-tests").isTrue();
+    Nginx nginx = new Nginx(tmp.resolve("nginx"));
     JsonNode r;
-    long logged;
-    try (Nginx nginx = new Nginx(tmp.resolve("nginx"))) {
+    try {
       r = run("/fast", "--host", nginx.url(), "-u", "50", "-r", "50", "-t", "3s");
-      nginx.close();
-      logged = nginx.logged("/fast");
+    } finally {
+      nginx.close(); // also flushes the access log
     }
+    long logged = nginx.logged("/fast");
     long counted = r.path("summary").path("requests").asLong();
     assertThat(counted).isGreaterThan(10_000);
     assertThat(r.path("summary").path("failures").asLong()).isZero();
@@ -60,13 +61,16 @@ class NginxTruthTest {
   @Test
   void aKnownDelayIsMeasuredAsIs() throws Exception {
     assumeThat(Nginx.installed() || System.getenv("CI") != null).as("nginx is installed by ./run-tests").isTrue();
-    try (Nginx nginx = new Nginx(tmp.resolve("nginx"))) {
+    Nginx nginx = new Nginx(tmp.resolve("nginx"));
+    try {
       JsonNode r = run("/sleep/50", "--host", nginx.url(), "-u", "10", "-r", "10", "-t", "3s");
       JsonNode latency = r.path("summary").path("latency_ms");
       assertThat(latency.path("p50").asDouble()).isBetween(50.0, 52.0);
       // nginx fires its timers on a cached millisecond clock, so a few answer up to 1 ms early
       assertThat(latency.path("min").asDouble()).isGreaterThanOrEqualTo(48.5);
       assertThat(r.path("summary").path("requests").asLong()).isBetween(400L, 620L);
+    } finally {
+      nginx.close();
     }
   }
 }

@@ -59,7 +59,8 @@ class EngineTest {
       }
       Histogram h = recorder.intervalHistogram(0, null);
       assertThat(h.getTotalCount()).isEqualTo(100);
-      assertThat(LatencySummary.of(h).p50()).isBetween(50.0, 56.0);
+      // the JDK's server adds its own overhead; NginxTruthTest holds the tight bound
+      assertThat(LatencySummary.of(h).p50()).isBetween(50.0, 65.0);
     }
   }
 }

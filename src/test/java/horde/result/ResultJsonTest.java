@@ -3,6 +3,8 @@ package horde.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import horde.criteria.CriterionResult;
+import horde.criteria.Finding;
+import horde.criteria.Findings;
 import horde.criteria.Verdict;
 import horde.scenario.Threshold;
 import horde.stats.EndpointStats;
@@ -16,6 +18,7 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.node.ObjectNode;
 
 class ResultJsonTest {
   @TempDir Path dir;
@@ -41,7 +44,25 @@ class ResultJsonTest {
     assertThat(back.stats().measuredSeconds()).isEqualTo(10.5);
     assertThat(back.criteria().get(0).threshold().expression()).isEqualTo("p95 < 2s");
     assertThat(back.verdict()).isEqualTo(Verdict.PASS);
+    assertThat(back.findings()).isEqualTo(r.findings());
     assertThat(ResultJson.toJson(back).toString()).isEqualTo(ResultJson.toJson(r).toString());
     assertThat(Files.readString(file)).contains("\"latency_ms\"", "\"p999\"", "\"histograms\"", "\"in_flight_at_end\" : 2");
+  }
+
+  @Test
+  void findingsAreKeptAsWrittenAndComputedForOlderFiles() throws Exception {
+    RunStats stats = new RunStats(0, 1, 0, 1, List.of(), Totals.merge("Total", "", List.of()), List.of(), 0, false);
+    Finding burst = new Finding("error_burst", Finding.Level.WARNING, "Error burst from 40 s to 52 s.", 40);
+    Finding note = new Finding("note", Finding.Level.INFO, "A note with no moment.", Double.NaN);
+    RunResult r = new RunResult("1.0", Map.of("name", "s"), Map.of(), Map.of(), "2026-11-22T10:00:00Z", stats, List.of(),
+        Verdict.PASS, List.of(burst, note));
+    Path file = dir.resolve("r.json");
+    ResultJson.write(r, file);
+    assertThat(Files.readString(file)).contains("\"kind\" : \"error_burst\"", "\"at_s\" : 40.0", "\"at_s\" : null");
+    assertThat(ResultReader.read(file).findings()).containsExactly(burst, note);
+
+    ObjectNode old = ResultJson.toJson(r);
+    old.remove("findings");
+    assertThat(ResultReader.fromJson(old).findings()).isEqualTo(Findings.of(stats, Map.of()));
   }
 }

@@ -19,6 +19,11 @@ public final class HttpExchange {
   public final StringBuilder headers = new StringBuilder(128);
   public final StringBuilder body = new StringBuilder();
   public boolean hasBody;
+  /**
+   * The whole request, already encoded, for a request whose every part is constant; null to
+   * encode from the fields. Never released: each send writes a duplicate.
+   */
+  public io.netty.buffer.ByteBuf encoded;
   public long timeoutNanos = TimeUnit.SECONDS.toNanos(30);
 
   final EventLoop loop;
@@ -83,6 +88,11 @@ public final class HttpExchange {
     if (!inFlight) return;
     if (System.nanoTime() - deadline >= 0) fail(TransportError.TIMEOUT, null);
     else arm(deadline);
+  }
+
+  /** Gives up on the exchange for the caller's reason and closes its connection. */
+  public void abort(TransportError error) {
+    if (inFlight) fail(error, null);
   }
 
   /** Stops waiting and closes the connection, if any: the test is over. */

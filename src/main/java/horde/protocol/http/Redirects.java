@@ -24,6 +24,7 @@ final class Redirects {
   }
 
   static void apply(HttpExchange ex, int status, URI next) {
+    ex.encoded = null;
     ex.origin = Origin.of(next);
     ex.path.setLength(0);
     ex.path.append(next.getRawPath() == null || next.getRawPath().isEmpty() ? "/" : next.getRawPath());

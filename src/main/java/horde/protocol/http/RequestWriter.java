@@ -6,14 +6,21 @@ import io.netty.buffer.ByteBufUtil;
 import java.nio.charset.StandardCharsets;
 
 /** Encodes an exchange's request as HTTP/1.1 bytes straight into one pooled buffer. */
-final class RequestWriter {
+public final class RequestWriter {
   private static final byte[] VERSION_HOST = " HTTP/1.1\r\nHost: ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] CONTENT_LENGTH = "Content-Length: ".getBytes(StandardCharsets.US_ASCII);
   private static final short CRLF = ('\r' << 8) | '\n';
 
   private RequestWriter() {}
 
+  /** The exchange's request encoded once into a buffer that lives as long as the test. */
+  public static ByteBuf encodeForever(HttpExchange ex) {
+    ByteBuf fresh = encode(io.netty.buffer.UnpooledByteBufAllocator.DEFAULT, ex);
+    return io.netty.buffer.Unpooled.unreleasableBuffer(fresh.asReadOnly());
+  }
+
   static ByteBuf encode(ByteBufAllocator alloc, HttpExchange ex) {
+    if (ex.encoded != null) return ex.encoded.duplicate();
     int bodyBytes = ex.hasBody ? ByteBufUtil.utf8Bytes(ex.body) : 0;
     int estimate = 64 + ex.method.length() + ex.path.length() * 3 + ex.headers.length() * 3 + bodyBytes;
     ByteBuf buf = alloc.directBuffer(estimate);

@@ -11,6 +11,8 @@ public enum TransportError {
   BAD_RESPONSE,
   TOO_MANY_REDIRECTS,
   UNKNOWN_HOST,
+  /** A stream went silent for longer than its idle timeout. */
+  STREAM_STALLED,
   /** The test stopped while the request was in flight: not a failure of the target. */
   CANCELLED,
   OTHER

@@ -29,7 +29,9 @@ final class ValueSchema {
         Stream.concat(ThresholdMetric.keys().stream(), Stream.of("p99.9"))
             .map(SchemaNodes::anyCase)
             .collect(Collectors.joining("|"));
-    return "\\s*(" + metrics + ")\\s*(<=|>=|<|>)\\s*[0-9]+(\\.[0-9]+)?\\s*[0-9a-zA-Zµμ.%/]*\\s*";
+    return "\\s*("
+        + metrics
+        + ")\\s*(<=|>=|<|>)\\s*\\$?\\s*[0-9]+(\\.[0-9]+)?\\s*[0-9a-zA-Zµμ.%/]*\\s*";
   }
 
   static Map<String, Object> definitions() {

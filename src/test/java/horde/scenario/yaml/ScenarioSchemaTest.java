@@ -75,7 +75,11 @@ class ScenarioSchemaTest {
             new Sample(
                 doc + " example " + i, m.group(1), Loading.folder(ScenarioFormatDocTest.class)));
     }
-    for (Path dir : List.of(Path.of("src/main/resources/horde/init"), Path.of("examples"))) {
+    for (Path dir :
+        List.of(
+            Path.of("src/main/resources/horde/init"),
+            Path.of("src/main/resources/horde/demo"),
+            Path.of("examples"))) {
       if (!Files.isDirectory(dir)) continue;
       try (Stream<Path> files = Files.walk(dir)) {
         for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList())
@@ -148,7 +152,8 @@ class ScenarioSchemaTest {
     assertThat(errors("tasks: [{steps: [{if: {var: x}, steps: [get: /]}]}]\n")).isNotEmpty();
     assertThat(errors("tasks: [{get: relative}]\n")).isNotEmpty();
     assertThat(errors(ok + "x-anchors: {anything: [goes]}\n")).isEmpty();
-    assertThat(errors(ok + "thresholds: [P95 < 2S, p99.9 < 1m30s]\n")).isEmpty();
+    assertThat(errors(ok + "thresholds: [P95 < 2S, p99.9 < 1m30s, ttft_p95 < 500ms, cost < $5]\n"))
+        .isEmpty();
   }
 
   private static List<String> errors(String yaml) {

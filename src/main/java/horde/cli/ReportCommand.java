@@ -1,0 +1,70 @@
+package horde.cli;
+
+import horde.report.ConsoleSummary;
+import horde.result.ResultReader;
+import horde.result.RunResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code horde report RESULT.json}: rebuilds reports from a result file. Reporters read only the
+ * result, so the files are the same as those written at the end of the run.
+ *
+ * <pre>
+ * horde report results/run.json --html report.html --csv results/run --junit criteria.xml
+ * horde report results/run.json            # prints the console summary again
+ * </pre>
+ */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false, description = "Rebuild reports (HTML, Locust CSV, JUnit XML) from a result file.",
+    footer = {"", "With no format option, prints the end-of-run summary. Exit codes: 0 done, 2 unreadable result or unwritable file."})
+final class ReportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "RESULT", description = "A result file written by horde run --out.")
+  Path file;
+
+  @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report with charts (opens offline).")
+  Path html;
+
+  @Option(names = "--csv", paramLabel = "PREFIX", description = "Write Locust-compatible CSV files: PREFIX_stats.csv and three more.")
+  String csv;
+
+  @Option(names = "--junit", paramLabel = "FILE", description = "Write the criteria as JUnit XML, one test case each.")
+  Path junit;
+
+  @Option(names = "--strict", description = "In JUnit XML, missed warn-level criteria are failures (as with run --strict).")
+  boolean strict;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!Files.isRegularFile(file)) {
+      err.println("horde: no result file " + file);
+      return ExitCode.BAD_INPUT;
+    }
+    RunResult result;
+    Outputs outputs = new Outputs(null, strict, true).withReports(html, csv, junit);
+    try {
+      result = ResultReader.read(file);
+      outputs.check();
+    } catch (IOException | RuntimeException e) {
+      err.println("horde: " + e.getMessage());
+      return ExitCode.BAD_INPUT;
+    }
+    if (html == null && csv == null && junit == null) {
+      out.print(ConsoleSummary.format(result));
+      out.flush();
+      return ExitCode.PASS;
+    }
+    return new ReportFiles(out, err).write(result, outputs, false) ? ExitCode.PASS : ExitCode.BAD_INPUT;
+  }
+}

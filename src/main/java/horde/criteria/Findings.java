@@ -1,0 +1,32 @@
+package horde.criteria;
+
+import horde.stats.RunStats;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plain-language observations computed from a run's statistics and settings alone, so that
+ * regenerating a report from the result file gives the same findings. Warnings come first.
+ *
+ * <pre>{@code
+ * for (Finding f : Findings.of(result.stats(), result.settings())) System.out.println(f.text());
+ * }</pre>
+ *
+ * The rules and their thresholds are described in docs/reports.md.
+ */
+public final class Findings {
+  private Findings() {}
+
+  public static List<Finding> of(RunStats stats, Map<String, ?> settings) {
+    List<Finding> out = new ArrayList<>();
+    GeneratorFindings.addTo(out, stats, settings);
+    ErrorBursts.addTo(out, stats.timeline());
+    LoadCurve.addTo(out, stats.timeline());
+    SteadyState.addTo(out, stats);
+    EndpointFindings.addTo(out, stats);
+    out.sort(Comparator.comparing(Finding::level));
+    return List.copyOf(out);
+  }
+}

@@ -1,0 +1,94 @@
+package horde.criteria;
+
+import horde.stats.TimelinePoint;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Latency and throughput against the number of users, for runs whose users changed (ramps,
+ * stages). Seconds are grouped by users (at most {@value #GROUPS} groups of equal width); each
+ * group's p95 and rate are the medians of its seconds. Throughput has levelled off when it reached
+ * 90% of its best at no more than two thirds of the peak users; latency is rising from the first
+ * group whose p95 is 1.5× that of the lightest load and stays there. Saturation is both.
+ */
+final class LoadCurve {
+  static final int GROUPS = 8;
+
+  private LoadCurve() {}
+
+  record Level(double users, double p95, double rps, double from) {}
+
+  static void addTo(List<Finding> out, List<TimelinePoint> timeline) {
+    List<TimelinePoint> points = Intervals.answered(Intervals.underLoad(timeline), true);
+    List<Level> levels = levels(points);
+    if (levels.size() < 3) return;
+    Level low = levels.get(0), high = levels.get(levels.size() - 1);
+    if (high.users() < 1.5 * low.users() || low.p95() <= 0) return;
+    Level best = levels.stream().max(Comparator.comparingDouble(Level::rps)).orElseThrow();
+    Level saturated = levels.stream().filter(l -> l.rps() >= 0.9 * best.rps()).findFirst().orElseThrow();
+    boolean plateau = saturated.users() * 1.5 <= high.users();
+    Level knee = knee(levels, low);
+    double rise = high.p95() / low.p95();
+    if (plateau && knee != null) {
+      out.add(Finding.warning("saturation", String.format("Saturation at about %s users: throughput levels off at %s"
+          + " while p95 climbs from %s (%s users) to %s (%s users); users past that point only wait longer.",
+          users(saturated.users()), Figures.rate(best.rps()), Figures.ms(low.p95()), users(low.users()),
+          Figures.ms(high.p95()), users(high.users()))).at(saturated.from()));
+    } else if (knee != null) {
+      out.add(Finding.warning("latency_rises_with_users", String.format("Latency rises with users: p95 %s at %s users,"
+          + " %s at %s users (%s), from about %s users on; throughput still grew (%s to %s).",
+          Figures.ms(low.p95()), users(low.users()), Figures.ms(high.p95()), users(high.users()), Figures.times(rise),
+          users(knee.users()), Figures.rate(low.rps()), Figures.rate(high.rps()))).at(knee.from()));
+    } else if (plateau) {
+      out.add(Finding.info("throughput_plateau", String.format("Throughput levels off at %s from about %s users while"
+          + " p95 stays near %s: the limit is not the target's latency (think time, pacing or the generator?).",
+          Figures.rate(best.rps()), users(saturated.users()), Figures.ms(high.p95()))).at(saturated.from()));
+    } else {
+      out.add(Finding.info("no_saturation", String.format("No saturation seen: throughput grew from %s to %s as users went"
+          + " from %s to %s, with p95 %s then %s.", Figures.rate(low.rps()), Figures.rate(high.rps()), users(low.users()),
+          users(high.users()), Figures.ms(low.p95()), Figures.ms(high.p95()))));
+    }
+  }
+
+  /** The first level from which p95 stays at 1.5× the lightest load's or more; null if none. */
+  private static Level knee(List<Level> levels, Level low) {
+    Level knee = null;
+    for (Level l : levels) {
+      if (l.p95() >= 1.5 * low.p95()) {
+        if (knee == null) knee = l;
+      } else {
+        knee = null;
+      }
+    }
+    return knee;
+  }
+
+  static List<Level> levels(List<TimelinePoint> points) {
+    if (points.isEmpty()) return List.of();
+    int min = points.stream().mapToInt(TimelinePoint::users).min().orElse(0);
+    int max = points.stream().mapToInt(TimelinePoint::users).max().orElse(0);
+    int[] distinct = points.stream().mapToInt(TimelinePoint::users).distinct().sorted().toArray();
+    int groups = Math.min(distinct.length, GROUPS);
+    double width = Math.max(1, (max - min + 1) / (double) groups);
+    List<List<TimelinePoint>> grouped = new ArrayList<>();
+    for (int g = 0; g < groups; g++) grouped.add(new ArrayList<>());
+    for (TimelinePoint p : points) {
+      int g = distinct.length <= GROUPS ? Arrays.binarySearch(distinct, p.users())
+          : (int) Math.min(groups - 1, (p.users() - min) / width);
+      grouped.get(g).add(p);
+    }
+    List<Level> out = new ArrayList<>();
+    for (List<TimelinePoint> g : grouped) {
+      if (g.isEmpty()) continue;
+      out.add(new Level(Intervals.median(g, TimelinePoint::users), Intervals.median(g, TimelinePoint::p95),
+          Intervals.median(g, TimelinePoint::rps), g.get(0).t() - 1));
+    }
+    return out;
+  }
+
+  private static String users(double users) {
+    return String.valueOf(Math.round(users));
+  }
+}

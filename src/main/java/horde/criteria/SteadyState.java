@@ -1,0 +1,63 @@
+package horde.criteria;
+
+import horde.stats.RunStats;
+import horde.stats.TimelinePoint;
+import java.util.List;
+
+/**
+ * How the run changed over time at the same load: a slow start (with or without a warm-up), and
+ * latency that degrades through a long run at steady users.
+ */
+final class SteadyState {
+  /** Seconds at peak users needed before a trend across the run means anything. */
+  static final int MIN_STEADY_SECONDS = 30;
+
+  private SteadyState() {}
+
+  static void addTo(List<Finding> out, RunStats s) {
+    List<TimelinePoint> points = Intervals.underLoad(s.timeline());
+    if (s.warmupSeconds() > 0) warmup(out, points, s.warmupSeconds());
+    else coldStart(out, points);
+    degradation(out, points);
+  }
+
+  private static void warmup(List<Finding> out, List<TimelinePoint> points, double warmup) {
+    List<TimelinePoint> all = Intervals.answered(points, false);
+    List<TimelinePoint> warm = all.stream().filter(TimelinePoint::warmup).toList();
+    List<TimelinePoint> after = all.stream().filter(p -> !p.warmup()).toList();
+    double w = Intervals.median(warm, TimelinePoint::p95), m = Intervals.median(after, TimelinePoint::p95);
+    if (warm.isEmpty() || after.isEmpty() || !(w >= 1.5 * m)) return;
+    out.add(Finding.info("warmup", String.format("The warm-up was slower than what followed: p95 %s in its %s against %s"
+        + " after; those seconds are left out of the figures.", Figures.ms(w), Figures.at(warmup), Figures.ms(m))));
+  }
+
+  /** Without a warm-up: the first seconds much slower than the rest, though no more users ran. */
+  private static void coldStart(List<Finding> out, List<TimelinePoint> points) {
+    List<TimelinePoint> all = Intervals.answered(points, false);
+    int k = Math.min(10, Math.max(3, all.size() / 10));
+    if (all.size() < 3 * k) return;
+    List<TimelinePoint> first = all.subList(0, k), rest = all.subList(k, all.size());
+    double a = Intervals.median(first, TimelinePoint::p95), b = Intervals.median(rest, TimelinePoint::p95);
+    double usersFirst = Intervals.median(first, TimelinePoint::users), usersRest = Intervals.median(rest, TimelinePoint::users);
+    if (!(a >= 2 * b) || usersFirst > usersRest) return;
+    long seconds = Math.round(first.get(k - 1).t());
+    out.add(Finding.info("cold_start", String.format("The first %d s were slower than the rest (p95 %s against %s) with no"
+        + " more users: a cold start (connections, caches, JIT). A warm-up of %d s would keep it out of the figures.",
+        seconds, Figures.ms(a), Figures.ms(b), seconds)));
+  }
+
+  /** p95 of the last third of the seconds at peak users against the first third. */
+  private static void degradation(List<Finding> out, List<TimelinePoint> points) {
+    List<TimelinePoint> measured = Intervals.answered(points, true);
+    int peak = measured.stream().mapToInt(TimelinePoint::users).max().orElse(0);
+    List<TimelinePoint> steady = measured.stream().filter(p -> p.users() == peak).toList();
+    if (steady.size() < MIN_STEADY_SECONDS) return;
+    int third = steady.size() / 3;
+    List<TimelinePoint> early = steady.subList(0, third), late = steady.subList(steady.size() - third, steady.size());
+    double a = Intervals.median(early, TimelinePoint::p95), b = Intervals.median(late, TimelinePoint::p95);
+    if (!(a > 0 && b >= 1.5 * a)) return;
+    out.add(Finding.warning("degradation", String.format("Latency degraded over the run at a steady %d users: p95 %s in the"
+        + " first third, %s in the last (%s). Look for queues, leaks or caches filling up.", peak, Figures.ms(a),
+        Figures.ms(b), Figures.times(b / a))).at(late.get(0).t() - 1));
+  }
+}

@@ -1,0 +1,79 @@
+package horde.engine;
+
+import horde.scenario.LoadProfile;
+import horde.scenario.LoadProfile.RateStage;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * When each iteration of the open model is meant to start: a pure sequence of offsets from the
+ * start, testable without a network. The rate ramps linearly through the stages; arrival k
+ * (from 0) is where the expected count ∫rate reaches k (constant spacing), or reaches the k-th
+ * point of a unit-rate Poisson process (time rescaling: Poisson arrivals with the same rate curve).
+ *
+ * <pre>{@code
+ * ArrivalSchedule s = ArrivalSchedule.of(LoadProfile.Open.constant(50, Duration.ofSeconds(10), 100), 1);
+ * s.next(); // 0, then 20_000_000, 40_000_000, ... and -1 after 10 s
+ * }</pre>
+ */
+public final class ArrivalSchedule {
+  private final double[] startRate; // per second, at the start of each segment
+  private final double[] slope; // per second per second
+  private final double[] seconds;
+  private final SplittableRandom poisson;
+  private int segment;
+  private double segmentStart; // seconds since the start
+  private double countAtSegment; // expected arrivals before this segment
+  private double target; // the expected count the next arrival waits for
+
+  private ArrivalSchedule(double from, List<RateStage> stages, SplittableRandom poisson) {
+    int n = stages.size();
+    startRate = new double[n];
+    slope = new double[n];
+    seconds = new double[n];
+    double rate = from;
+    for (int i = 0; i < n; i++) {
+      seconds[i] = stages.get(i).duration().toNanos() / 1e9;
+      startRate[i] = rate;
+      slope[i] = seconds[i] > 0 ? (stages.get(i).rate() - rate) / seconds[i] : 0;
+      rate = stages.get(i).rate();
+    }
+    this.poisson = poisson;
+    this.target = poisson == null ? 0 : exponential();
+  }
+
+  public static ArrivalSchedule of(LoadProfile.Open open, long seed) {
+    SplittableRandom random = open.arrivals() == LoadProfile.Open.Arrivals.POISSON ? new SplittableRandom(seed) : null;
+    return new ArrivalSchedule(open.startRate(), open.stages(), random);
+  }
+
+  /** The next arrival's offset from the start in nanoseconds, or -1 when the schedule is over. */
+  public long next() {
+    while (segment < seconds.length) {
+      double needed = target - countAtSegment;
+      double a = startRate[segment];
+      double b = slope[segment];
+      double total = a * seconds[segment] + b * seconds[segment] * seconds[segment] / 2;
+      if (needed < total) {
+        double x = offsetWithin(a, b, needed);
+        target += poisson == null ? 1 : exponential();
+        return Math.round((segmentStart + x) * 1e9);
+      }
+      countAtSegment += total;
+      segmentStart += seconds[segment];
+      segment++;
+    }
+    return -1;
+  }
+
+  /** Solves a·x + b·x²/2 = n for x ≥ 0 (the stable form of the quadratic root). */
+  static double offsetWithin(double a, double b, double n) {
+    if (n <= 0) return 0;
+    if (b == 0) return n / a;
+    return 2 * n / (a + Math.sqrt(Math.max(0, a * a + 2 * b * n)));
+  }
+
+  private double exponential() {
+    return -Math.log(1 - poisson.nextDouble());
+  }
+}

@@ -1,0 +1,68 @@
+package horde.report;
+
+import horde.criteria.Finding;
+import horde.result.RunResult;
+import horde.stats.TimelinePoint;
+import java.util.List;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The data the report's charts draw, as one JSON document embedded in the page: the timeline's
+ * columns, the chart definitions, the warm-up band, markers for findings, and the latency curve.
+ */
+final class ChartData {
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+  private static final String WARNING_COLOR = "#b45309";
+
+  private ChartData() {}
+
+  static ObjectNode of(RunResult r, List<TimeCharts.Chart> charts) {
+    ObjectNode root = MAPPER.createObjectNode();
+    List<TimelinePoint> points = r.stats().timeline();
+    ArrayNode t = root.putArray("t");
+    for (TimelinePoint p : points) t.add(p.t());
+    ObjectNode series = root.putObject("series");
+    ArrayNode defs = root.putArray("charts");
+    for (TimeCharts.Chart c : charts) {
+      ObjectNode def = defs.addObject();
+      def.put("id", c.id());
+      def.put("unit", c.unit());
+      ArrayNode list = def.putArray("series");
+      for (TimeCharts.Series s : c.series()) {
+        list.addObject().put("key", s.key()).put("label", s.label()).put("color", s.color()).put("fill", s.fill());
+        column(series.putArray(s.key()), points, s.reading());
+      }
+    }
+    ArrayNode bands = root.putArray("bands");
+    if (r.stats().warmupSeconds() > 0) {
+      bands.addObject().put("from", 0).put("to", r.stats().warmupSeconds()).put("label", "warm-up");
+    }
+    ArrayNode markers = root.putArray("markers");
+    for (Finding f : r.findings()) {
+      if (!f.hasTime()) continue;
+      String color = f.level() == Finding.Level.WARNING ? WARNING_COLOR : "#1d4ed8";
+      markers.addObject().put("t", f.atSeconds()).put("label", f.kind().replace('_', ' ')).put("color", color);
+    }
+    root.set("distribution", LatencyCurve.of(r.stats(), MAPPER));
+    return root;
+  }
+
+  private static void column(ArrayNode out, List<TimelinePoint> points, TimeCharts.Reading reading) {
+    for (int i = 0; i < points.size(); i++) {
+      double seconds = Math.max(1e-3, points.get(i).t() - (i == 0 ? 0 : points.get(i - 1).t()));
+      double v = reading.of(points.get(i), seconds);
+      if (Double.isNaN(v) || Double.isInfinite(v)) out.addNull();
+      else out.add(Math.round(v * 1000) / 1000.0);
+    }
+  }
+
+  /**
+   * The JSON as it can sit inside a {@code <script>} element: every {@code <} escaped, so no text
+   * from the result (an endpoint name, an error message) can close the element.
+   */
+  static String embeddable(ObjectNode json) {
+    return MAPPER.writeValueAsString(json).replace("<", "\\u003c");
+  }
+}

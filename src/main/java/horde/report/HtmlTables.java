@@ -1,0 +1,106 @@
+package horde.report;
+
+import horde.result.RunResult;
+import horde.stats.EndpointStats;
+import horde.stats.LatencySummary;
+import horde.stats.RunStats;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The HTML report's chart frames and tables: per endpoint, failures by reason, run details. */
+final class HtmlTables {
+  static final int SAMPLE_CHARS = 400;
+
+  private HtmlTables() {}
+
+  /** A frame per chart; report.js draws into each {@code .plot} from the embedded data. */
+  static void charts(StringBuilder h, List<TimeCharts.Chart> charts) {
+    h.append("<section id=\"over-time\"><h2>Over time<span class=\"hint\">per second; hover to read, the charts move"
+        + " together</span></h2><div class=\"grid2\">");
+    for (TimeCharts.Chart c : charts) {
+      h.append("<figure class=\"chart\" data-chart=\"").append(Html.escape(c.id())).append("\"><figcaption>")
+          .append(Html.escape(c.title())).append(" <span>").append(Html.escape(c.hint())).append("</span></figcaption>")
+          .append("<div class=\"plot\"></div></figure>");
+    }
+    h.append("</div></section>\n");
+    h.append("<section id=\"distribution\"><h2>Latency distribution<span class=\"hint\">percentile curve of the measured"
+        + " window from the histograms; log scales stretch the tail</span></h2>")
+        .append("<figure class=\"chart\" data-chart=\"distribution\"><div class=\"plot\"></div></figure></section>\n");
+  }
+
+  static void endpoints(StringBuilder h, RunStats s) {
+    h.append("<section id=\"endpoints\"><h2>Endpoints<span class=\"hint\">measured window</span></h2><div class=\"scroll\">")
+        .append("<table><thead><tr>").append(Html.th("l", "Endpoint"));
+    for (String c : List.of("Requests", "Failures", "Err %", "RPS", "Min", "Avg", "p50", "p90", "p95", "p99", "Max")) {
+      h.append(Html.th(null, c));
+    }
+    h.append("</tr></thead><tbody>");
+    for (EndpointStats e : s.endpoints()) row(h, e, s, false);
+    row(h, s.total(), s, true);
+    h.append("</tbody></table></div></section>\n");
+  }
+
+  private static void row(StringBuilder h, EndpointStats e, RunStats s, boolean total) {
+    LatencySummary l = e.summary();
+    boolean answered = e.latency().getTotalCount() > 0;
+    h.append(total ? "<tr class=\"total\">" : "<tr>").append("<td class=\"l name\">").append(Html.method(e.method()))
+        .append(' ').append(Html.escape(total ? "All endpoints" : e.name())).append("</td>")
+        .append(Html.td(null, String.format(Locale.ROOT, "%,d", e.requests())))
+        .append(Html.td(e.failures() > 0 ? "bad" : null, String.format(Locale.ROOT, "%,d", e.failures())))
+        .append(Html.td(e.failures() > 0 ? "bad" : null, Units.percent(e.errorRatePercent())))
+        .append(Html.td(null, Units.rate(s.rps(e))));
+    for (double v : new double[] {l.min(), l.avg(), l.p50(), l.p90(), l.p95(), l.p99(), l.max()}) {
+      h.append(Html.td(null, answered ? Units.ms(v) : "-"));
+    }
+    h.append("</tr>");
+  }
+
+  static void failures(StringBuilder h, RunStats s) {
+    h.append("<section id=\"failures\"><h2>Failures by reason<span class=\"hint\">with the first message seen</span></h2>");
+    if (s.total().failures() == 0) {
+      h.append("<p class=\"empty\">No request failed.</p></section>\n");
+      return;
+    }
+    h.append("<div class=\"scroll\"><table><thead><tr>").append(Html.th("l", "Endpoint")).append(Html.th("l", "Reason"))
+        .append(Html.th(null, "Count")).append(Html.th(null, "% of failures")).append(Html.th("l", "Sample message"))
+        .append("</tr></thead><tbody>");
+    List<Object[]> rows = new ArrayList<>();
+    for (EndpointStats e : s.endpoints()) e.failuresByReason().forEach((reason, n) -> rows.add(new Object[] {e, reason, n}));
+    rows.sort((a, b) -> Long.compare((Long) b[2], (Long) a[2]));
+    for (Object[] row : rows) {
+      EndpointStats e = (EndpointStats) row[0];
+      String reason = (String) row[1];
+      long n = (Long) row[2];
+      String sample = e.samples().getOrDefault(reason, "");
+      h.append("<tr><td class=\"l name\">").append(Html.method(e.method())).append(' ').append(Html.escape(e.name()))
+          .append("</td>").append(Html.td("l", reason)).append(Html.td(null, String.format(Locale.ROOT, "%,d", n)))
+          .append(Html.td(null, Units.percent(100.0 * n / Math.max(1, s.total().failures()))))
+          .append("<td class=\"sample\" title=\"").append(Html.escape(sample)).append("\">")
+          .append(Html.escape(Html.clip(sample, SAMPLE_CHARS))).append("</td></tr>");
+    }
+    h.append("</tbody></table></div></section>\n");
+  }
+
+  /** Settings, environment and provenance, as written in the result file. */
+  static void details(StringBuilder h, RunResult r) {
+    h.append("<section id=\"details\"><h2>Run details</h2><div class=\"columns\">");
+    list(h, "Scenario", r.scenario());
+    list(h, "Settings", r.settings());
+    Map<String, Object> env = new java.util.LinkedHashMap<>(r.environment());
+    env.put("horde", r.hordeVersion());
+    env.put("started_at", r.startedAt());
+    if (r.stats().cancelledInFlight() > 0) env.put("in_flight_at_end", r.stats().cancelledInFlight());
+    if (r.stats().aborted()) env.put("aborted", true);
+    list(h, "Environment", env);
+    h.append("</div></section>\n");
+  }
+
+  private static void list(StringBuilder h, String title, Map<String, ?> values) {
+    h.append("<div><h3>").append(Html.escape(title)).append("</h3><dl class=\"details\">");
+    values.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> h.append("<dt>").append(Html.escape(e.getKey()))
+        .append("</dt><dd>").append(Html.escape(Html.value(e.getValue()))).append("</dd>"));
+    h.append("</dl></div>");
+  }
+}

@@ -1,0 +1,128 @@
+package horde.report;
+
+import horde.criteria.CriterionResult;
+import horde.result.RunResult;
+import horde.scenario.Threshold;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The run's criteria as JUnit XML in the Ant/Surefire layout ({@code
+ * testsuites/testsuite/testcase/failure}) that CI systems read: one test case per criterion.
+ *
+ * <p>A missed fail-level criterion is a {@code <failure>} carrying the actual and the expected
+ * value. A missed warn-level one is {@code <skipped>} with the same message, so it shows in the
+ * CI's report without failing the build, just as it leaves the exit code at 0; with {@code
+ * strict} it is a failure, as {@code --strict} makes it fail the run. A run stopped early adds a
+ * {@code run completed} case with an {@code <error>}. (Phases, once they exist, become one test
+ * suite each.)
+ */
+public final class JunitXml {
+  private JunitXml() {}
+
+  public static void write(RunResult r, Path file, boolean strict) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) Files.createDirectories(parent);
+    Files.writeString(file, of(r, strict));
+  }
+
+  public static String of(RunResult r, boolean strict) {
+    String name = r.scenario().getOrDefault("name", "horde");
+    List<CriterionResult> criteria = r.criteria();
+    long failures = criteria.stream().filter(c -> !c.passed() && (strict || level(c) == Threshold.Level.FAIL)).count();
+    long skipped = criteria.stream().filter(c -> !c.passed()).count() - failures;
+    int errors = r.stats().aborted() ? 1 : 0;
+    int tests = criteria.size() + errors;
+    String time = String.format(Locale.ROOT, "%.3f", r.stats().runSeconds());
+    StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    x.append(String.format(Locale.ROOT, "<testsuites name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"%d\""
+        + " time=\"%s\">%n", Xml.escape("horde: " + name), tests, failures, errors, skipped, time));
+    x.append(String.format(Locale.ROOT, "  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"%d\""
+        + " time=\"%s\" timestamp=\"%s\">%n", Xml.escape(name + " criteria"), tests, failures, errors, skipped, time,
+        timestamp(r.startedAt())));
+    properties(x, r);
+    String classname = Xml.escape("horde." + name);
+    for (CriterionResult c : criteria) testcase(x, classname, c, strict);
+    if (r.stats().aborted()) {
+      x.append("    <testcase classname=\"").append(classname).append("\" name=\"run completed\" time=\"0\">\n")
+          .append("      <error message=\"the run was stopped early; the criteria cover what ran\" type=\"aborted\"/>\n")
+          .append("    </testcase>\n");
+    }
+    x.append("  </testsuite>\n</testsuites>\n");
+    return x.toString();
+  }
+
+  private static void properties(StringBuilder x, RunResult r) {
+    x.append("    <properties>\n");
+    property(x, "target", r.scenario().getOrDefault("target", ""));
+    property(x, "scenario_file", r.scenario().getOrDefault("file", ""));
+    property(x, "started_at", r.startedAt());
+    property(x, "verdict", r.verdict().lower());
+    property(x, "horde_version", r.hordeVersion());
+    x.append("    </properties>\n");
+  }
+
+  private static void property(StringBuilder x, String name, String value) {
+    x.append("      <property name=\"").append(name).append("\" value=\"").append(Xml.escape(value)).append("\"/>\n");
+  }
+
+  private static void testcase(StringBuilder x, String classname, CriterionResult c, boolean strict) {
+    x.append("    <testcase classname=\"").append(classname).append("\" name=\"").append(Xml.escape(name(c)))
+        .append("\" time=\"0\"");
+    if (c.passed()) {
+      x.append("/>\n");
+      return;
+    }
+    x.append(">\n");
+    String message = message(c);
+    if (level(c) == Threshold.Level.FAIL || strict) {
+      x.append("      <failure message=\"").append(Xml.escape(message)).append("\" type=\"").append(level(c).name().toLowerCase(Locale.ROOT))
+          .append("\">").append(Xml.escape(detail(c))).append("</failure>\n");
+    } else {
+      x.append("      <skipped message=\"").append(Xml.escape("warning: " + message)).append("\"/>\n");
+      x.append("      <system-out>").append(Xml.escape(detail(c))).append("</system-out>\n");
+    }
+    x.append("    </testcase>\n");
+  }
+
+  /** {@code p95 < 2s} for the whole run, {@code p95 < 2s [/api/x]} for one endpoint or task. */
+  static String name(CriterionResult c) {
+    Threshold t = c.threshold();
+    return t.expression() + (t.endpoint() == null ? "" : " [" + t.endpoint() + "]");
+  }
+
+  static String message(CriterionResult c) {
+    Threshold t = c.threshold();
+    String expected = expected(t);
+    return c.noData() ? t.metric().key + ": no data; expected " + expected
+        : t.metric().key + " was " + Units.of(t.metric(), c.actual()) + "; expected " + expected;
+  }
+
+  private static String detail(CriterionResult c) {
+    Threshold t = c.threshold();
+    return "criterion: " + t.expression() + "\nscope: " + (t.endpoint() == null ? "the whole run" : t.endpoint())
+        + "\nlevel: " + level(c).name().toLowerCase(Locale.ROOT) + "\nactual: "
+        + (c.noData() ? "no data" : Units.of(t.metric(), c.actual())) + "\nexpected: " + expected(t) + "\n";
+  }
+
+  /** The limit as the scenario wrote it ({@code < 2s}), else as Horde prints the value. */
+  static String expected(Threshold t) {
+    String symbol = t.comparator().symbol;
+    int i = t.expression().indexOf(symbol);
+    String limit = i < 0 ? Units.of(t.metric(), t.value()) : t.expression().substring(i + symbol.length()).trim();
+    return symbol + " " + limit;
+  }
+
+  private static Threshold.Level level(CriterionResult c) {
+    return c.threshold().level();
+  }
+
+  /** The Ant schema's timestamp: ISO 8601 without a zone (Horde's start is UTC). */
+  static String timestamp(String startedAt) {
+    if (startedAt == null || startedAt.length() < 19) return "";
+    return startedAt.substring(0, 19);
+  }
+}

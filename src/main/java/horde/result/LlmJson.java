@@ -1,0 +1,67 @@
+package horde.result;
+
+import horde.stats.LatencySummary;
+import horde.stats.LlmStats;
+import horde.stats.TimelinePoint;
+import org.HdrHistogram.Histogram;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The streaming and token figures in the result file, both ways. */
+final class LlmJson {
+  private static final String[] MEASURES = {"ttfb", "ttft", "itl", "tpot", "tokens_per_s"};
+
+  private LlmJson() {}
+
+  static void write(ObjectNode o, LlmStats l, long requests) {
+    o.put("streams", l.streams());
+    o.put("token_events", l.tokenEvents());
+    o.put("input_tokens", l.inputTokens());
+    o.put("output_tokens", l.outputTokens());
+    o.put("cache_lookups", l.cacheLookups());
+    o.put("cache_hits", l.cacheHits());
+    if (l.cacheLookups() > 0) o.put("cache_hit_rate", ResultJson.round(l.cacheHitRate()));
+    o.put("cost", l.cost());
+    if (requests > 0) o.put("cost_per_request", l.cost() / requests);
+    Histogram[] h = histograms(l);
+    for (int i = 0; i < MEASURES.length; i++) {
+      if (h[i].getTotalCount() > 0) ResultJson.latency(o.putObject(MEASURES[i] + (i == 4 ? "" : "_ms")), LatencySummary.of(h[i]));
+    }
+  }
+
+  static void write(ObjectNode o, TimelinePoint.LlmPoint p) {
+    o.put("ttft_p50_ms", p.ttftP50());
+    o.put("ttft_p95_ms", p.ttftP95());
+    o.put("ttft_p99_ms", p.ttftP99());
+    o.put("itl_p50_ms", p.itlP50());
+    o.put("itl_p99_ms", p.itlP99());
+    o.put("output_tokens_per_s", p.outputTokensPerSecond());
+    if (!Double.isNaN(p.cacheHitRate())) o.put("cache_hit_rate", ResultJson.round(p.cacheHitRate()));
+  }
+
+  static void histograms(ObjectNode o, LlmStats l) {
+    Histogram[] h = histograms(l);
+    for (int i = 0; i < MEASURES.length; i++) o.put(MEASURES[i], HistogramCodec.encode(h[i]));
+  }
+
+  private static Histogram[] histograms(LlmStats l) {
+    return new Histogram[] {l.ttfb(), l.ttft(), l.itl(), l.tpot(), l.tokensPerSecond()};
+  }
+
+  /** The figures back from an endpoint's {@code llm} object and its histograms; null without. */
+  static LlmStats read(JsonNode o, JsonNode histograms) {
+    if (o.isMissingNode() || histograms.isMissingNode()) return null;
+    Histogram[] h = new Histogram[MEASURES.length];
+    for (int i = 0; i < h.length; i++) h[i] = HistogramCodec.decode(histograms.path(MEASURES[i]).asString());
+    return new LlmStats(h[0], h[1], h[2], h[3], h[4], o.path("streams").asLong(), o.path("token_events").asLong(),
+        o.path("input_tokens").asLong(), o.path("output_tokens").asLong(), o.path("cache_hits").asLong(),
+        o.path("cache_lookups").asLong(), o.path("cost").asDouble());
+  }
+
+  static TimelinePoint.LlmPoint point(JsonNode p) {
+    if (!p.has("ttft_p50_ms")) return null;
+    return new TimelinePoint.LlmPoint(p.path("ttft_p50_ms").asDouble(), p.path("ttft_p95_ms").asDouble(),
+        p.path("ttft_p99_ms").asDouble(), p.path("itl_p50_ms").asDouble(), p.path("itl_p99_ms").asDouble(),
+        p.path("output_tokens_per_s").asDouble(), p.has("cache_hit_rate") ? p.path("cache_hit_rate").asDouble() : Double.NaN);
+  }
+}

@@ -1,0 +1,140 @@
+/* Horde HTML report: draws the charts that the JSON in #horde-data describes, with uPlot.
+   The chart definitions come from Java (horde.report.TimeCharts); this file knows no metric,
+   only units. Nothing here loads anything: the page's Content-Security-Policy forbids it. */
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("horde-data").textContent);
+  var drawn = [];
+  var HEIGHT = 240;
+
+  function trim(s) { return s.indexOf(".") < 0 ? s : s.replace(/\.?0+$/, ""); }
+  var units = {
+    ms: function (v) {
+      if (v == null) return "–";
+      if (v >= 10000) return (v / 1000).toFixed(1) + " s";
+      if (v >= 1000) return (v / 1000).toFixed(2) + " s";
+      if (v >= 100) return v.toFixed(0) + " ms";
+      if (v >= 10) return v.toFixed(1) + " ms";
+      return v.toFixed(2) + " ms";
+    },
+    rate: function (v) { return v == null ? "–" : (v >= 100 ? v.toFixed(0) : v.toFixed(1)) + "/s"; },
+    count: function (v) { return v == null ? "–" : String(Math.round(v)); },
+    percent: function (v) { return v == null ? "–" : v.toFixed(1) + "%"; }
+  };
+  /* Axis labels; uPlot passes null for ticks it leaves unlabelled (log scales). */
+  var ticks = {
+    ms: function (v) { return v == null ? "" : v >= 1000 ? trim((v / 1000).toFixed(2)) + "s" : trim(v.toFixed(v < 1 ? 3 : v < 10 ? 1 : 0)) + "ms"; },
+    rate: function (v) { return v == null ? "" : trim(v.toFixed(1)); },
+    count: function (v) { return v == null ? "" : String(Math.round(v)); },
+    percent: function (v) { return v == null ? "" : trim(v.toFixed(1)) + "%"; }
+  };
+
+  function elapsed(t) {
+    t = Math.round(t);
+    var h = Math.floor(t / 3600), m = Math.floor(t % 3600 / 60), s = t % 60;
+    return (h ? h + ":" + (m < 10 ? "0" : "") : "") + m + ":" + (s < 10 ? "0" : "") + s;
+  }
+
+  /* Shaded bands (warm-up) under the grid, labelled vertical lines (findings, phases) over the series. */
+  function overlays() {
+    function clampX(u, t) { return Math.min(u.bbox.left + u.bbox.width, Math.max(u.bbox.left, u.valToPos(t, "x", true))); }
+    return { hooks: {
+      drawClear: [function (u) {
+        var ctx = u.ctx, r = window.devicePixelRatio || 1;
+        ctx.save();
+        (data.bands || []).forEach(function (b) {
+          var x0 = clampX(u, b.from), x1 = clampX(u, b.to);
+          ctx.fillStyle = "rgba(107,114,128,0.12)";
+          ctx.fillRect(x0, u.bbox.top, x1 - x0, u.bbox.height);
+          ctx.fillStyle = "#6b7280";
+          ctx.font = (11 * r) + "px system-ui, sans-serif";
+          ctx.fillText(b.label, x0 + 4 * r, u.bbox.top + 12 * r);
+        });
+        ctx.restore();
+      }],
+      draw: [function (u) {
+        var ctx = u.ctx, r = window.devicePixelRatio || 1;
+        ctx.save();
+        (data.markers || []).forEach(function (m) {
+          var x = Math.round(clampX(u, m.t));
+          ctx.strokeStyle = m.color;
+          ctx.setLineDash([4 * r, 3 * r]);
+          ctx.lineWidth = r;
+          ctx.beginPath();
+          ctx.moveTo(x, u.bbox.top);
+          ctx.lineTo(x, u.bbox.top + u.bbox.height);
+          ctx.stroke();
+          ctx.fillStyle = m.color;
+          ctx.font = (11 * r) + "px system-ui, sans-serif";
+          ctx.fillText(m.label, x + 3 * r, u.bbox.top + 24 * r);
+        });
+        ctx.restore();
+      }]
+    } };
+  }
+
+  function timeChart(def, el) {
+    var unit = def.unit;
+    var series = [{ label: "t", value: function (u, v) { return v == null ? "–" : elapsed(v); } }];
+    var columns = [data.t];
+    def.series.forEach(function (s) {
+      series.push({ label: s.label, stroke: s.color, width: 1.5, fill: s.fill ? s.color + "22" : undefined,
+        points: { show: false }, value: function (u, v) { return units[unit](v); } });
+      columns.push(data.series[s.key]);
+    });
+    return new uPlot({
+      width: el.clientWidth, height: HEIGHT, series: series, plugins: [overlays()],
+      cursor: { sync: { key: "horde-time" } },
+      scales: { x: { time: false }, y: { range: function (u, min, max) { return [0, max > 0 ? max * 1.08 : 1]; } } },
+      axes: [
+        { incrs: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400],
+          values: function (u, splits) { return splits.map(elapsed); } },
+        { size: 64, values: function (u, splits) { return splits.map(ticks[unit]); } }
+      ]
+    }, columns, el);
+  }
+
+  /* The percentile curve: x is 1/(1-q) on a log scale, so 90%, 99%, 99.9% are evenly spaced. */
+  function percentileLabel(v, precise) {
+    var q = (1 - 1 / v) * 100;
+    if (v <= 1) return "0%";
+    var digits = precise ? Math.max(1, Math.ceil(Math.log10(v)) - 1) : Math.max(0, Math.round(Math.log10(v)) - 2);
+    return trim(q.toFixed(digits)) + "%";
+  }
+
+  function distributionChart(d, el) {
+    var series = [{ label: "percentile", value: function (u, v) { return v == null ? "–" : percentileLabel(v, true); } }];
+    var columns = [d.x];
+    d.series.forEach(function (s) {
+      series.push({ label: s.label, stroke: s.color, width: s.width || 1.5, points: { show: false },
+        value: function (u, v) { return units.ms(v); } });
+      columns.push(s.values);
+    });
+    return new uPlot({
+      width: el.clientWidth, height: 320, series: series,
+      scales: { x: { time: false, distr: 3, log: 10 }, y: { distr: 3, log: 10 } },
+      axes: [
+        { splits: function (u, i, min, max) { var out = []; for (var p = 1; p <= max * 1.0001; p *= 10) out.push(p); return out; },
+          values: function (u, splits) { return splits.map(function (v) { return percentileLabel(v, false); }); } },
+        { size: 64, values: function (u, splits) { return splits.map(ticks.ms); } }
+      ]
+    }, columns, el);
+  }
+
+  var defs = {};
+  (data.charts || []).forEach(function (c) { defs[c.id] = c; });
+  document.querySelectorAll("[data-chart]").forEach(function (fig) {
+    var id = fig.getAttribute("data-chart"), el = fig.querySelector(".plot");
+    if (id === "distribution") drawn.push({ el: el, plot: distributionChart(data.distribution, el) });
+    else drawn.push({ el: el, plot: timeChart(defs[id], el) });
+  });
+
+  var pending = 0;
+  window.addEventListener("resize", function () {
+    cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(function () {
+      drawn.forEach(function (c) { c.plot.setSize({ width: c.el.clientWidth, height: c.plot.height }); });
+    });
+  });
+  document.body.setAttribute("data-charts-drawn", String(drawn.length));
+})();

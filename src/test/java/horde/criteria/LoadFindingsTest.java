@@ -1,0 +1,103 @@
+package horde.criteria;
+
+import static horde.criteria.Runs.endpoint;
+import static horde.criteria.Runs.findings;
+import static horde.criteria.Runs.kind;
+import static horde.criteria.Runs.run;
+import static horde.criteria.Runs.second;
+import static horde.criteria.Runs.seconds;
+import static horde.criteria.Runs.warm;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import horde.stats.RunStats;
+import horde.stats.TimelinePoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Findings about load: saturation, warm-up and cold starts, degradation, and the generator's own limits. */
+class LoadFindingsTest {
+  /** A closed-model target that serves 100 req/s at most: past 20 users, only the wait grows. */
+  @Test
+  void throughputThatStopsGrowingWhileLatencyClimbsIsSaturation() {
+    RunStats s = run(seconds(60, t -> second(t, t, Math.min(t, 20) * 5L, 0, t <= 20 ? 100 : 100.0 * t / 20)));
+    assertThat(kind(findings(s), "saturation")).singleElement().satisfies(f -> {
+      assertThat(f.text()).isEqualTo("Saturation at about 20 users: throughput levels off at 100 req/s while p95 climbs"
+          + " from 100 ms (5 users) to 285 ms (57 users); users past that point only wait longer.");
+      assertThat(f.atSeconds()).isBetween(15.0, 23.0);
+    });
+  }
+
+  @Test
+  void latencyRisingWhileThroughputStillGrowsIsSaidSo() {
+    RunStats s = run(seconds(60, t -> second(t, t, t * 5L, 0, t <= 30 ? 100 : 100.0 * (t - 25) / 5)));
+    assertThat(kind(findings(s), "latency_rises_with_users")).singleElement().extracting(Finding::text).isEqualTo(
+        "Latency rises with users: p95 100 ms at 5 users, 640 ms at 57 users (6.4×), from about 35 users on;"
+            + " throughput still grew (23 req/s to 285 req/s).");
+  }
+
+  @Test
+  void aModestButLastingRiseIsReportedToo() {
+    RunStats s = run(seconds(60, t -> second(t, t, t * 5L, 0, t <= 30 ? 1000 : 1800)));
+    assertThat(kind(findings(s), "latency_rises_with_users")).singleElement().extracting(Finding::text).asString()
+        .startsWith("Latency rises with users: p95 1.0 s at 5 users, 1.8 s at 57 users (1.8×)");
+  }
+
+  @Test
+  void throughputThatScalesWithSteadyLatencyShowsNoSaturation() {
+    RunStats s = run(seconds(40, t -> second(t, t, t * 10L, 0, 120)));
+    List<Finding> all = findings(s);
+    assertThat(kind(all, "no_saturation")).singleElement().extracting(Finding::text).isEqualTo(
+        "No saturation seen: throughput grew from 30 req/s to 380 req/s as users went from 3 to 38, with p95 120 ms then 120 ms.");
+    assertThat(kind(all, "saturation")).isEmpty();
+  }
+
+  @Test
+  void aRunAtOneUserCountSaysNothingAboutTheCurve() {
+    List<Finding> all = findings(run(seconds(60, t -> second(t, 50, 500, 0, 100 + t % 7))));
+    assertThat(all).extracting(Finding::kind).doesNotContain("saturation", "latency_rises_with_users", "no_saturation");
+  }
+
+  @Test
+  void aSlowWarmupIsNotedAsLeftOut() {
+    RunStats s = run(warm(seconds(40, t -> second(t, 10, 100, 0, t <= 10 ? 900 : 200)), 10), 10);
+    assertThat(kind(findings(s), "warmup")).singleElement().extracting(Finding::text).isEqualTo(
+        "The warm-up was slower than what followed: p95 900 ms in its 10 s against 200 ms after;"
+            + " those seconds are left out of the figures.");
+  }
+
+  @Test
+  void aSlowStartWithoutWarmupSuggestsOne() {
+    RunStats s = run(seconds(60, t -> second(t, 10, 100, 0, t <= 5 ? 1500 : 200)));
+    assertThat(kind(findings(s), "cold_start")).singleElement().extracting(Finding::text).isEqualTo(
+        "The first 6 s were slower than the rest (p95 1.5 s against 200 ms) with no more users: a cold start"
+            + " (connections, caches, JIT). A warm-up of 6 s would keep it out of the figures.");
+  }
+
+  @Test
+  void latencyGrowingAtSteadyUsersIsDegradation() {
+    RunStats s = run(seconds(90, t -> second(t, 30, 300, 0, 100 + 3.0 * t)));
+    assertThat(kind(findings(s), "degradation")).singleElement().satisfies(f -> {
+      assertThat(f.text()).isEqualTo("Latency degraded over the run at a steady 30 users: p95 147 ms in the first third,"
+          + " 327 ms in the last (2.2×). Look for queues, leaks or caches filling up.");
+      assertThat(f.atSeconds()).isEqualTo(60.0);
+    });
+  }
+
+  @Test
+  void theGeneratorsOwnLimitsAreNamed() {
+    List<TimelinePoint> points = new ArrayList<>(seconds(20, t -> second(t, 50, 100, 0, 100)));
+    RunStats base = run(points, endpoint("GET", "/x", 2000, 100, 7, "template error: ${id} is not set"));
+    RunStats s = new RunStats(0, 20, 0, 20, base.endpoints(), base.total(), points, 12, true);
+    List<Finding> all = Findings.of(s, Map.of("max_connections", 10));
+    assertThat(kind(all, "aborted")).singleElement().extracting(Finding::text)
+        .isEqualTo("The run was stopped early, after 20 s; the figures cover what ran.");
+    assertThat(kind(all, "cut_off")).singleElement().extracting(Finding::text).asString().startsWith("12 requests were still waiting");
+    assertThat(kind(all, "not_sent")).singleElement().extracting(Finding::text).isEqualTo(
+        "7 requests were never sent (template error: ${id} is not set): a problem in the scenario or its data, not in the target.");
+    assertThat(kind(all, "connection_limit")).singleElement().extracting(Finding::text).isEqualTo(
+        "Up to 50 users shared 10 connections (http.max_connections): requests queued for a free connection,"
+            + " and that wait is part of their latency.");
+  }
+}

@@ -1,0 +1,78 @@
+package horde.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import horde.result.RunResult;
+import horde.stats.RunStats;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** JUnit XML: the Ant/Surefire layout, one test case per criterion, actual against expected. */
+class JunitXmlTest {
+  @Test
+  void theReportMatchesItsGoldenCopy() throws Exception {
+    Golden.check(JunitXml.of(SampleResults.small(), false), "JunitXmlTest/criteria.xml");
+  }
+
+  @Test
+  void eachCriterionIsATestCaseAndTheCountsAddUp() throws Exception {
+    Document d = parse(JunitXml.of(SampleResults.small(), false));
+    Element suites = d.getDocumentElement();
+    assertThat(suites.getTagName()).isEqualTo("testsuites");
+    Element suite = (Element) suites.getElementsByTagName("testsuite").item(0);
+    NodeList cases = suite.getElementsByTagName("testcase");
+    assertThat(cases.getLength()).isEqualTo(5);
+    assertThat(suite.getAttribute("tests")).isEqualTo("5");
+    assertThat(suite.getAttribute("failures")).isEqualTo("2");
+    assertThat(suite.getAttribute("skipped")).isEqualTo("1");
+    assertThat(suite.getAttribute("errors")).isEqualTo("0");
+    assertThat(suite.getAttribute("timestamp")).isEqualTo("2026-11-22T10:00:00");
+    Element errorRate = (Element) cases.item(1);
+    assertThat(errorRate.getAttribute("name")).isEqualTo("error_rate < 1%");
+    Element failure = (Element) errorRate.getElementsByTagName("failure").item(0);
+    assertThat(failure.getAttribute("message")).isEqualTo("error_rate was 2.0%; expected < 1%");
+    assertThat(failure.getTextContent()).contains("actual: 2.0%", "expected: < 1%", "scope: the whole run");
+    Element warn = (Element) cases.item(3);
+    assertThat(warn.getAttribute("name")).isEqualTo("p95 < 1s [/v1/chat/completions]");
+    assertThat(((Element) warn.getElementsByTagName("skipped").item(0)).getAttribute("message"))
+        .isEqualTo("warning: p95 was 1.96s; expected < 1s");
+    assertThat(((Element) cases.item(4).getChildNodes()).getElementsByTagName("failure").item(0).getAttributes()
+        .getNamedItem("message").getNodeValue()).isEqualTo("p50: no data; expected < 10ms");
+  }
+
+  @Test
+  void strictTurnsMissedWarningsIntoFailures() throws Exception {
+    Element suite = (Element) parse(JunitXml.of(SampleResults.small(), true)).getElementsByTagName("testsuite").item(0);
+    assertThat(suite.getAttribute("failures")).isEqualTo("3");
+    assertThat(suite.getAttribute("skipped")).isEqualTo("0");
+  }
+
+  @Test
+  void aRunStoppedEarlyIsAnError() throws Exception {
+    RunResult r = SampleResults.small();
+    RunStats s = r.stats();
+    RunStats aborted = new RunStats(0, s.runSeconds(), s.warmupSeconds(), s.measuredSeconds(), s.endpoints(), s.total(),
+        s.timeline(), 0, true);
+    RunResult stopped = new RunResult(r.hordeVersion(), r.scenario(), r.settings(), r.environment(), r.startedAt(), aborted,
+        r.criteria(), r.verdict());
+    Document d = parse(JunitXml.of(stopped, false));
+    assertThat(d.getDocumentElement().getAttribute("errors")).isEqualTo("1");
+    assertThat(d.getElementsByTagName("error").getLength()).isEqualTo(1);
+    assertThat(d.getElementsByTagName("testcase").getLength()).isEqualTo(6);
+  }
+
+  @Test
+  void controlCharactersInNamesDoNotBreakTheXml() throws Exception {
+    assertThat(Xml.escape("a\u0001b<c>&\"d\"\r")).isEqualTo("ab&lt;c&gt;&amp;&quot;d&quot;&#13;");
+  }
+
+  private static Document parse(String xml) throws Exception {
+    return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+  }
+}

@@ -1,0 +1,106 @@
+package horde.report;
+
+import horde.criteria.CriterionResult;
+import horde.criteria.Verdict;
+import horde.result.RunResult;
+import horde.scenario.SourcePosition;
+import horde.scenario.Threshold;
+import horde.scenario.ThresholdParser;
+import horde.stats.EndpointStats;
+import horde.stats.RunStats;
+import horde.stats.TimelinePoint;
+import horde.stats.Totals;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.HdrHistogram.Histogram;
+
+/** Results made in code for the reporters' tests and benchmark: same input, same output, every time. */
+public final class SampleResults {
+  private SampleResults() {}
+
+  /** A small run: two endpoints, one with failures, four seconds (one of warm-up), four criteria. */
+  public static RunResult small() {
+    Histogram chat = new Histogram(3);
+    for (int i = 1; i <= 100; i++) chat.recordValue(1_000_000L + i * 10_000L);
+    Histogram search = new Histogram(3);
+    for (int i = 1; i <= 300; i++) search.recordValue(2_000L + i * 50L);
+    Map<String, Long> reasons = new LinkedHashMap<>();
+    reasons.put("HTTP 429", 6L);
+    reasons.put("check failed: $.answer present", 2L);
+    EndpointStats a = new EndpointStats("/v1/chat/completions", "POST", 100, 8, 40_000, 250_000, chat, reasons,
+        Map.of("HTTP 429", "HTTP 429: {\"error\":{\"message\":\"overloaded, retry later\"}}",
+            "check failed: $.answer present", "no $.answer in {\"id\":1}"));
+    EndpointStats b = new EndpointStats("/api/rag/search", "POST", 300, 0, 60_000, 900_000, search, Map.of(), Map.of());
+    List<EndpointStats> endpoints = List.of(a, b);
+    List<TimelinePoint> timeline = List.of(
+        new TimelinePoint(1, 5, 60, 0, 60, 3.1, 1100, 1200, true),
+        new TimelinePoint(2, 10, 130, 2, 130, 3.0, 1150, 1180, false),
+        new TimelinePoint(3, 10, 140, 6, 140, 2.9, 1190, 1200, false),
+        new TimelinePoint(3.5, 10, 70, 0, 140, 2.8, 1050, 1100, false));
+    RunStats stats = new RunStats(0, 3.5, 1, 2.5, endpoints, Totals.merge("Total", "", endpoints), timeline, 0, false);
+    List<CriterionResult> criteria = List.of(
+        new CriterionResult(t("p95 < 2s", null, Threshold.Level.FAIL), 1_100.351, true),
+        new CriterionResult(t("error_rate < 1%", null, Threshold.Level.FAIL), 2.0, false),
+        new CriterionResult(t("p99 < 50ms", "/api/rag/search", Threshold.Level.WARN), 16.9, true),
+        new CriterionResult(t("p95 < 1s", "/v1/chat/completions", Threshold.Level.WARN), 1_960.0, false),
+        new CriterionResult(t("p50 < 10ms", "/missing", Threshold.Level.FAIL), Double.NaN, false));
+    Map<String, String> scenario = new LinkedHashMap<>();
+    scenario.put("name", "chat-assistant");
+    scenario.put("file", "examples/chat.yaml");
+    scenario.put("target", "http://127.0.0.1:8000");
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("model", "closed");
+    settings.put("users", 10);
+    settings.put("warmup", "1s");
+    return new RunResult("0.1.0", scenario, settings, Map.of("cpus", 2, "java", "25.0.3"), "2026-11-22T10:00:00.250Z",
+        stats, criteria, Verdict.FAIL);
+  }
+
+  /** A run that ended before any answer: no timeline, no latencies, one criterion without data. */
+  public static RunResult empty() {
+    EndpointStats e = new EndpointStats("/x", "GET", 0, 0, 0, 0, new Histogram(3), Map.of(), Map.of());
+    RunStats stats = new RunStats(0, 0.2, 0, 0.2, List.of(e), Totals.merge("Total", "", List.of(e)), List.of(), 0, true);
+    return new RunResult("0.1.0", Map.of("name", "empty", "target", "http://127.0.0.1:1"), Map.of(), Map.of(),
+        "2026-11-22T10:00:00Z", stats, List.of(new CriterionResult(t("p95 < 1s", null, Threshold.Level.FAIL), Double.NaN,
+            false)), Verdict.FAIL);
+  }
+
+  static Threshold t(String expr, String endpoint, Threshold.Level level) {
+    return ThresholdParser.parse(expr, endpoint, level, SourcePosition.UNKNOWN);
+  }
+
+  /**
+   * A long run: {@code seconds} timeline points ramping to 200 users, {@code endpoints} endpoints
+   * with log-normal-ish latencies (a million or so requests in all) and a few failure reasons.
+   */
+  public static RunResult long_(int seconds, int endpointCount) {
+    Random random = new Random(7);
+    List<EndpointStats> endpoints = new ArrayList<>();
+    for (int e = 0; e < endpointCount; e++) {
+      Histogram h = new Histogram(3);
+      double base = 2_000 * (1 + e);
+      for (int i = 0; i < 50_000; i++) h.recordValue((long) (base * Math.exp(random.nextGaussian() * 0.8)) + 100);
+      Map<String, Long> reasons = e % 4 == 0 ? Map.of("HTTP 503", 40L + e, "timeout", 3L) : Map.of();
+      Map<String, String> samples = e % 4 == 0 ? Map.of("HTTP 503", "HTTP 503: busy", "timeout", "no answer in 30s") : Map.of();
+      endpoints.add(new EndpointStats("/api/resource" + e + "/[id]", e % 3 == 0 ? "POST" : "GET", 50_000,
+          reasons.values().stream().mapToLong(Long::longValue).sum(), 10_000_000, 40_000_000, h, reasons, samples));
+    }
+    List<TimelinePoint> timeline = new ArrayList<>();
+    for (int t = 1; t <= seconds; t++) {
+      int users = Math.min(200, t / 3 + 1);
+      double p95 = 40 + users * (1 + random.nextDouble() * 0.2);
+      long requests = 250 + random.nextInt(50);
+      timeline.add(new TimelinePoint(t, users, requests, t % 97 == 0 ? 12 : 0, requests, p95 / 3, p95, p95 * 1.4, t <= 60));
+    }
+    RunStats stats = new RunStats(0, seconds, 60, seconds - 60, endpoints, Totals.merge("Total", "", endpoints),
+        timeline, 0, false);
+    List<CriterionResult> criteria = List.of(new CriterionResult(t("p95 < 2s", null, Threshold.Level.FAIL), 250, true),
+        new CriterionResult(t("error_rate < 1%", null, Threshold.Level.FAIL), 0.05, true));
+    return new RunResult("0.1.0", Map.of("name", "soak", "file", "soak.yaml", "target", "http://127.0.0.1:8000"),
+        Map.of("model", "closed", "users", 200, "run_time", "1h"), Map.of("cpus", 2), "2026-11-22T10:00:00Z", stats,
+        criteria, Verdict.PASS);
+  }
+}
