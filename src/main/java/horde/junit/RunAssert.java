@@ -3,6 +3,7 @@ package horde.junit;
 import horde.criteria.Criteria;
 import horde.criteria.CriterionResult;
 import horde.criteria.Verdict;
+import horde.result.PhaseResult;
 import horde.result.RunResult;
 import horde.scenario.SourcePosition;
 import horde.scenario.Threshold;
@@ -37,6 +38,28 @@ public final class RunAssert {
     if (result.verdict() != expected)
       throw failure("expected the verdict " + expected + " but it was " + result.verdict());
     return this;
+  }
+
+  /** The scenario's grade table gave this grade. */
+  public RunAssert hasGrade(String expected) {
+    if (!Objects.equals(result.grade(), expected))
+      throw failure("expected the grade " + expected + " but it was " + result.grade());
+    return this;
+  }
+
+  /** Assertions on the phase of this name. */
+  public PhaseAssert phase(String name) {
+    return result.phases().stream()
+        .filter(p -> p.name().equals(name))
+        .findFirst()
+        .map(PhaseAssert::new)
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "expected a phase named "
+                        + name
+                        + "; the run's phases are "
+                        + result.phases().stream().map(PhaseResult::name).toList()));
   }
 
   /** No request failed (a status, check, save or transport failure). */
@@ -86,7 +109,7 @@ public final class RunAssert {
               + " to hold, but "
               + t.metric().key
               + " was "
-              + measured(c));
+              + CriteriaLines.measured(c));
     return this;
   }
 
@@ -101,34 +124,22 @@ public final class RunAssert {
     out.append(
         String.format(
             Locale.ROOT,
-            "  verdict %s, %d requests, %d failed%n",
+            "  verdict %s%s, %d requests, %d failed%n",
             result.verdict(),
+            result.grade() == null ? "" : ", grade " + result.grade(),
             result.stats().total().requests(),
             result.stats().total().failures()));
-    for (CriterionResult c : result.criteria()) {
-      Threshold t = c.threshold();
-      String status = c.passed() ? "pass" : t.level() == Threshold.Level.WARN ? "WARN" : "FAIL";
+    for (PhaseResult p : result.phases()) {
       out.append(
           String.format(
               Locale.ROOT,
-              "  %-4s %s%s: measured %s%n",
-              status,
-              t.expression(),
-              t.endpoint() == null ? "" : " [" + t.endpoint() + "]",
-              measured(c)));
+              "  phase %s: verdict %s%s%n",
+              p.name(),
+              p.verdict(),
+              p.grade() == null ? "" : ", grade " + p.grade()));
+      CriteriaLines.append(out, p.criteria(), "    ");
     }
+    CriteriaLines.append(out, result.criteria(), "  ");
     return new AssertionError(out.toString().stripTrailing());
-  }
-
-  private static String measured(CriterionResult c) {
-    if (c.noData()) return "no data";
-    double v = c.actual();
-    return switch (c.threshold().metric().unit) {
-      case DURATION -> String.format(Locale.ROOT, "%.1f ms", v);
-      case PERCENT -> String.format(Locale.ROOT, "%.2f %%", v);
-      case RATE -> String.format(Locale.ROOT, "%.1f/s", v);
-      case COUNT -> String.format(Locale.ROOT, "%d", (long) v);
-      case MONEY -> String.format(Locale.ROOT, "$%.4f", v);
-    };
   }
 }
