@@ -3,8 +3,8 @@ package horde;
 import horde.engine.EngineOptions;
 import horde.plan.Planner;
 import horde.result.RunResult;
-import horde.run.TestRun;
 import horde.run.NotRunException;
+import horde.run.TestRun;
 import horde.scenario.Scenario;
 import horde.stats.Progress;
 import java.util.function.Consumer;
@@ -14,9 +14,12 @@ import java.util.function.Consumer;
  * the Java API or loaded from YAML.
  *
  * <pre>{@code
+ * Scenario scenario = Dsl.scenario("chat").target(url).task(Dsl.get("/health")).build();
  * RunResult result = Horde.run(scenario);
- * assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+ * HordeAssertions.assertThat(result).meetsCriteria();
  * }</pre>
+ *
+ * See {@code docs/java-api.md}.
  */
 public final class Horde {
   private Horde() {}
@@ -27,6 +30,12 @@ public final class Horde {
    */
   public static RunResult run(Scenario scenario) throws NotRunException, InterruptedException {
     return run(scenario, EngineOptions.DEFAULTS, p -> {});
+  }
+
+  /** Runs with other engine options: {@code EngineOptions.DEFAULTS.withThreads(2)}. */
+  public static RunResult run(Scenario scenario, EngineOptions options)
+      throws NotRunException, InterruptedException {
+    return run(scenario, options, p -> {});
   }
 
   /**

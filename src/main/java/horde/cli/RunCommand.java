@@ -47,6 +47,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--warmup", paramLabel = "DURATION", description = "Leave the first part out of the statistics.")
   String warmup;
 
+  @Option(names = "--user-classes", split = ",", paramLabel = "NAME", description = "Run only these user classes, e.g. chatter,searcher.")
+  java.util.List<String> userClasses;
+
   @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the JSON result file here.")
   Path out;
 
@@ -107,6 +110,7 @@ final class RunCommand implements Callable<Integer> {
   private Scenario applyFlags(Scenario s) {
     if (host != null) s = s.withTarget(host);
     if (skipPreflight) s = s.withPreflight(horde.scenario.Preflight.DISABLED);
+    if (userClasses != null) s = UserClassFilter.apply(s, userClasses, spec.commandLine().getErr());
     return s.withLoad(new LoadOverrides(users, spawnRate, runTime, requests, concurrency, warmup).apply(s.load()));
   }
 }

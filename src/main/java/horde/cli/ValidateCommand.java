@@ -25,6 +25,9 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = {"-H", "--host"}, paramLabel = "URL", description = "Target base URL, as for run.")
   String host;
 
+  @Option(names = "--user-classes", split = ",", paramLabel = "NAME", description = "Check only these user classes, as for run.")
+  java.util.List<String> userClasses;
+
   @Option(names = "--plan", description = "Print the compiled plan: endpoints, classes, tasks.")
   boolean showPlan;
 
@@ -37,9 +40,13 @@ final class ValidateCommand implements Callable<Integer> {
     if (host != null) scenario = scenario.withTarget(host);
     TestPlan plan;
     try {
+      if (userClasses != null) scenario = UserClassFilter.apply(scenario, userClasses, err);
       plan = new Planner(System.getenv()).plan(scenario);
     } catch (InvalidScenarioException e) {
       ScenarioFiles.printProblems(e, err);
+      return ExitCode.BAD_INPUT;
+    } catch (IllegalArgumentException e) {
+      err.println("horde: " + e.getMessage());
       return ExitCode.BAD_INPUT;
     }
     out.printf("%s: OK (%s, %s, %s)%n", file, count(plan.users().size(), "user class", "user classes"),

@@ -14,9 +14,13 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
-/** Reads a request's {@code check} mapping. */
+/**
+ * Reads a request's {@code check} mapping, and a poll's {@code until} (the same keys). A JSON check
+ * takes {@code present}, {@code absent}, a value to equal, or a list of values of which the field
+ * must equal one: {@code $.status: [completed, failed]}.
+ */
 final class CheckReader {
-  private static final Set<String> CHECK_KEYS =
+  static final Set<String> CHECK_KEYS =
       Set.of("status", "json", "body_contains", "header", "max_latency");
 
   /** {@code $}, then {@code .name}, {@code ..name}, {@code .*} or {@code [...]} parts. */
@@ -33,12 +37,17 @@ final class CheckReader {
 
   /** The checks in YAML order. */
   List<Check> checks(Node node) {
+    return checks(node, "check");
+  }
+
+  /** The checks in YAML order; {@code label} ({@code check} or {@code until}) starts messages. */
+  List<Check> checks(Node node, String label) {
     List<Check> out = new ArrayList<>();
     Fields f =
         Fields.of(
             p,
             node,
-            "check",
+            label,
             "a mapping of checks: status, json, body_contains, header, max_latency",
             CHECK_KEYS);
     if (f == null) return out;
@@ -49,7 +58,7 @@ final class CheckReader {
           Set<Integer> statuses = Values.statuses(p, value, "status");
           if (!statuses.isEmpty()) out.add(new Check.Status(statuses));
         }
-        case "json" -> json(value, out);
+        case "json" -> json(value, label + ".json", out);
         case "body_contains" -> {
           List<Node> items = value instanceof SequenceNode s ? s.getValue() : List.of(value);
           for (Node item : items) {
@@ -57,7 +66,7 @@ final class CheckReader {
             if (text != null) out.add(new Check.BodyContains(text));
           }
         }
-        case "header" -> header(value, out);
+        case "header" -> header(value, label + ".header", out);
         default -> {
           Duration max = Values.duration(p, value, "max_latency", false);
           if (max != null) out.add(new Check.MaxLatency(max));
@@ -67,45 +76,71 @@ final class CheckReader {
     return out;
   }
 
-  private void json(Node node, List<Check> out) {
+  private void json(Node node, String label, List<Check> out) {
     if (!(node instanceof MappingNode m)) {
       Values.expected(
           p,
           node,
-          "check.json",
+          label,
           "a mapping of JSONPaths to present, absent or a value, like {$.id: present}");
       return;
     }
     for (NodeTuple t : m.getValue()) {
-      if (!(t.getKeyNode() instanceof ScalarNode key) || !jsonPath(p, key, "check.json")) continue;
-      JsonExpectation expect = expectation(t.getValueNode());
+      if (!(t.getKeyNode() instanceof ScalarNode key) || !jsonPath(p, key, label)) continue;
+      JsonExpectation expect = expectation(t.getValueNode(), label);
       if (expect != null) out.add(new Check.JsonField(key.getValue(), expect));
     }
   }
 
-  private JsonExpectation expectation(Node node) {
+  private JsonExpectation expectation(Node node, String label) {
     if (node instanceof ScalarNode s && s.getScalarStyle() == ScalarStyle.PLAIN) {
       if (s.getValue().equals("present")) return new JsonExpectation.Present();
       if (s.getValue().equals("absent")) return new JsonExpectation.Absent();
     }
-    Object value = Nodes.isValue(node) ? JsonTree.scalar(p, (ScalarNode) node, false) : null;
-    if (value instanceof String || value instanceof Number || value instanceof Boolean)
-      return new JsonExpectation.EqualTo(value);
+    if (node instanceof SequenceNode list) return oneOf(list, label);
+    Object value = scalar(node);
+    if (value != null) return new JsonExpectation.EqualTo(value);
     Values.expected(
-        p, node, "check.json", "present, absent, or a text, number or boolean to equal");
+        p,
+        node,
+        label,
+        "present, absent, a text, number or boolean to equal, or a list of them (one of)");
     return null;
   }
 
-  private void header(Node node, List<Check> out) {
+  /** {@code [completed, failed]}: the value equals one of these. */
+  private JsonExpectation oneOf(SequenceNode list, String label) {
+    if (list.getValue().isEmpty()) {
+      Values.expected(p, list, label, "at least one value to equal");
+      return null;
+    }
+    List<Object> values = new ArrayList<>();
+    for (Node item : list.getValue()) {
+      Object value = scalar(item);
+      if (value == null)
+        Values.expected(p, item, label, "a text, number or boolean to equal (one of the list)");
+      else values.add(value);
+    }
+    return values.size() == list.getValue().size() ? new JsonExpectation.OneOf(values) : null;
+  }
+
+  /** A text, number or boolean as JSON would hold it; null for anything else. */
+  private Object scalar(Node node) {
+    Object value = Nodes.isValue(node) ? JsonTree.scalar(p, (ScalarNode) node, false) : null;
+    return value instanceof String || value instanceof Number || value instanceof Boolean
+        ? value
+        : null;
+  }
+
+  private void header(Node node, String label, List<Check> out) {
     if (!(node instanceof MappingNode m)) {
-      Values.expected(p, node, "check.header", "a mapping of header names to present or a value");
+      Values.expected(p, node, label, "a mapping of header names to present or a value");
       return;
     }
     for (NodeTuple t : m.getValue()) {
       if (!(t.getKeyNode() instanceof ScalarNode key)) continue;
       Node v = t.getValueNode();
-      String value =
-          Values.text(p, v, "check.header", "present, or the value the header must have");
+      String value = Values.text(p, v, label, "present, or the value the header must have");
       if (value == null) continue;
       boolean present =
           value.equals("present") && ((ScalarNode) v).getScalarStyle() == ScalarStyle.PLAIN;

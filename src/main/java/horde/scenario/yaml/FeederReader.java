@@ -20,9 +20,9 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * file must exist (relative paths resolve against the scenario's folder) but is not read here.
  */
 final class FeederReader {
-  private static final Set<String> KEYS = Set.of("file", "order", "format");
-  private static final List<String> ORDERS = List.of("sequential", "random", "unique");
-  private static final List<String> FORMATS = List.of("csv", "jsonl");
+  static final Set<String> KEYS = Set.of("file", "order", "format");
+  static final List<String> ORDERS = List.of("sequential", "random", "unique");
+  static final List<String> FORMATS = List.of("csv", "jsonl");
 
   private final Problems p;
   private final Path baseDir;

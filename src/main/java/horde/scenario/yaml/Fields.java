@@ -45,18 +45,34 @@ final class Fields {
           Map.entry("target", "users"),
           Map.entry("ramp_up", "spawn_rate"),
           Map.entry("hatch_rate", "spawn_rate"),
-          Map.entry("steps", "tasks"));
+          Map.entry("steps", "tasks"),
+          Map.entry("interval", "every"),
+          Map.entry("while", "until"),
+          Map.entry("transaction", "group"),
+          Map.entry("repeat", "loop"),
+          Map.entry("for_each", "loop"),
+          Map.entry("then", "steps"),
+          Map.entry("rate", "arrival_rate"),
+          Map.entry("max_vus", "max_users"),
+          Map.entry("before", "setup"),
+          Map.entry("after", "teardown"));
 
   private final MappingNode node;
   private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
 
   private Fields(
-      Problems problems, MappingNode node, String where, Set<String> known, boolean extensions) {
+      Problems problems,
+      MappingNode node,
+      String where,
+      Set<String> known,
+      boolean extensions,
+      Set<String> ignored) {
     this.node = node;
     Set<String> seen = new HashSet<>();
     for (NodeTuple t : node.getValue()) {
       if (!(t.getKeyNode() instanceof ScalarNode key) || !seen.add(key.getValue())) continue;
       if (extensions && key.getValue().startsWith("x-")) continue;
+      if (ignored.contains(key.getValue()) && !known.contains(key.getValue())) continue;
       if (!known.contains(key.getValue())) {
         problems.add(
             key, "unknown key '" + key.getValue() + "' in " + where + hint(key.getValue(), known));
@@ -68,7 +84,16 @@ final class Fields {
 
   /** The mapping's fields, or null after a problem when the node is not a mapping. */
   static Fields of(Problems p, Node node, String label, String what, Set<String> known) {
-    if (node instanceof MappingNode m) return new Fields(p, m, what, known, false);
+    return of(p, node, label, what, known, Set.of());
+  }
+
+  /**
+   * Like {@link #of}, but the {@code ignored} keys that are not known are skipped without a word:
+   * another reader reports them (a step's second kind, say).
+   */
+  static Fields of(
+      Problems p, Node node, String label, String what, Set<String> known, Set<String> ignored) {
+    if (node instanceof MappingNode m) return new Fields(p, m, what, known, false, ignored);
     Values.expected(p, node, label, what);
     return null;
   }
@@ -76,7 +101,7 @@ final class Fields {
   /** Like {@link #of}, but keys starting with {@code x-} are free (to hold YAML anchors). */
   static Fields withExtensions(
       Problems p, Node node, String label, String what, Set<String> known) {
-    if (node instanceof MappingNode m) return new Fields(p, m, what, known, true);
+    if (node instanceof MappingNode m) return new Fields(p, m, what, known, true, Set.of());
     Values.expected(p, node, label, what);
     return null;
   }

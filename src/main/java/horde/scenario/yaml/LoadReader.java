@@ -11,26 +11,36 @@ import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
- * Reads {@code load}: exactly one of {@code users} (closed model), {@code stages} or {@code
- * requests} (fixed count), each with its own keys, plus {@code warmup}. No section means one user
- * for ten seconds.
+ * Reads {@code load}: exactly one of {@code users} (closed model), {@code stages} (of users, or of
+ * arrival rates), {@code requests} (fixed count) or {@code arrival_rate} (open model), each with
+ * its own keys, plus {@code warmup}. No section means one user for ten seconds.
  */
 final class LoadReader {
   static final LoadProfile DEFAULT =
       new LoadProfile.Closed(1, 1, Duration.ofSeconds(10), Duration.ZERO);
   static final Duration DEFAULT_RUN_TIME = Duration.ofSeconds(10);
-  private static final Set<String> MODES = Set.of("users", "stages", "requests");
-  private static final Map<String, String> MODE_OF =
+  static final Set<String> MODES = Set.of("users", "stages", "requests", "arrival_rate");
+
+  /** The modes each mode-specific key goes with; "rates" are stages of arrival rates. */
+  private static final Map<String, List<String>> MODE_OF =
       Map.of(
-          "spawn_rate",
-          "users",
-          "run_time",
-          "users",
-          "concurrency",
-          "requests",
-          "max_time",
-          "requests");
-  private static final Set<String> KEYS =
+          "spawn_rate", List.of("users"),
+          "run_time", List.of("users", "arrival_rate"),
+          "concurrency", List.of("requests"),
+          "max_time", List.of("requests"),
+          "max_users", List.of("arrival_rate", "rates"),
+          "arrivals", List.of("arrival_rate", "rates"),
+          "start_rate", List.of("rates"));
+
+  private static final Map<String, String> MODE_NAMES =
+      Map.of(
+          "users", "users",
+          "stages", "stages of users",
+          "rates", "stages of rates",
+          "requests", "requests",
+          "arrival_rate", "arrival_rate");
+
+  static final Set<String> KEYS =
       Set.of(
           "users",
           "spawn_rate",
@@ -39,8 +49,13 @@ final class LoadReader {
           "requests",
           "concurrency",
           "max_time",
+          "arrival_rate",
+          "start_rate",
+          "max_users",
+          "arrivals",
           "warmup");
-  private static final long MAX_USERS = 10_000_000;
+  static final long MAX_USERS = 10_000_000;
+  static final Set<String> STAGE_KEYS = Set.of("duration", "users");
 
   private final Problems p;
 
@@ -50,14 +65,15 @@ final class LoadReader {
 
   LoadProfile read(Node node) {
     if (node == null) return DEFAULT;
-    Fields f = Fields.of(p, node, "load", "a mapping with users, stages or requests", KEYS);
+    Fields f =
+        Fields.of(p, node, "load", "a mapping with users, stages, requests or arrival_rate", KEYS);
     if (f == null) return null;
     List<String> modes = f.present(MODES);
     if (modes.isEmpty()) {
       p.add(
           node,
-          "load: expected one of users (with spawn_rate and run_time), stages, or requests (with"
-              + " concurrency)");
+          "load: expected one of users (with spawn_rate and run_time), stages, requests (with"
+              + " concurrency), or arrival_rate (with run_time and max_users)");
       return null;
     }
     String mode = modes.getFirst();
@@ -68,18 +84,27 @@ final class LoadReader {
               + other
               + " cannot go with "
               + mode
-              + "; choose one of users, stages or requests");
+              + "; choose one of users, stages, requests or arrival_rate");
+    if (mode.equals("stages") && Arrivals.ofRates(f.get("stages"))) mode = "rates";
     for (String key : f.keys()) {
-      String needs = MODE_OF.get(key);
-      if (needs != null && !needs.equals(mode))
-        p.add(f.key(key), "load: " + key + " goes with " + needs + ", not with " + mode);
+      List<String> needs = MODE_OF.get(key);
+      if (needs != null && !needs.contains(mode))
+        p.add(
+            f.key(key),
+            "load: "
+                + key
+                + " goes with "
+                + String.join(" or ", needs.stream().map(MODE_NAMES::get).toList())
+                + ", not with "
+                + MODE_NAMES.get(mode));
     }
     Duration warmup =
         f.has("warmup") ? Values.duration(p, f.get("warmup"), "warmup", true) : Duration.ZERO;
     return switch (mode) {
       case "users" -> closed(f, warmup);
       case "stages" -> staged(f, warmup);
-      default -> fixedCount(f, warmup);
+      case "requests" -> fixedCount(f, warmup);
+      default -> new Arrivals(p, this).read(f, warmup);
     };
   }
 
@@ -107,12 +132,7 @@ final class LoadReader {
     List<Stage> stages = new ArrayList<>();
     for (Node item : items) {
       Fields s =
-          Fields.of(
-              p,
-              item,
-              "stages",
-              "a stage like {duration: 1m, users: 100}",
-              Set.of("duration", "users"));
+          Fields.of(p, item, "stages", "a stage like {duration: 1m, users: 100}", STAGE_KEYS);
       if (s == null) continue;
       if (!s.has("duration") || !s.has("users")) {
         p.add(item, "a stage needs duration and users, like {duration: 1m, users: 100}");
@@ -155,7 +175,7 @@ final class LoadReader {
   }
 
   /** The warm-up must leave part of the run to measure. */
-  private boolean warmupFits(Fields f, Duration warmup, Duration run, String what) {
+  boolean warmupFits(Fields f, Duration warmup, Duration run, String what) {
     if (warmup == null) return false;
     if (run == null || warmup.compareTo(run) < 0) return true;
     p.add(

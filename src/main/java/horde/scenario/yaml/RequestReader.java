@@ -23,7 +23,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 final class RequestReader {
   static final List<String> METHOD_KEYS =
       Request.METHODS.stream().map(m -> m.toLowerCase(Locale.ROOT)).toList();
-  private static final Set<String> KEYS =
+  static final Set<String> KEYS =
       Set.of(
           "name",
           "headers",

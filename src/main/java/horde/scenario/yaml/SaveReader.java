@@ -16,7 +16,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * each saving a value from the response into the user's variables.
  */
 final class SaveReader {
-  private static final Set<String> KEYS = Set.of("json", "header", "regex");
+  static final Set<String> KEYS = Set.of("json", "header", "regex");
 
   private final Problems p;
   private final Set<String> feeders;

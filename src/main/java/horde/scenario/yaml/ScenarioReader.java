@@ -1,11 +1,14 @@
 package horde.scenario.yaml;
 
 import horde.scenario.FeederSpec;
+import horde.scenario.Grade;
 import horde.scenario.HttpSettings;
 import horde.scenario.LoadProfile;
+import horde.scenario.Phase;
 import horde.scenario.Preflight;
 import horde.scenario.RequestDefaults;
 import horde.scenario.Scenario;
+import horde.scenario.Step;
 import horde.scenario.Threshold;
 import horde.scenario.UserClass;
 import java.net.URI;
@@ -24,7 +27,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * Reads the top level of a scenario and its small sections; the big ones have their own readers.
  */
 final class ScenarioReader {
-  private static final Set<String> KEYS =
+  static final Set<String> KEYS =
       Set.of(
           "name",
           "target",
@@ -35,9 +38,15 @@ final class ScenarioReader {
           "feeders",
           "users",
           "tasks",
+          "setup",
+          "teardown",
           "load",
-          "thresholds");
-  private static final Set<String> HTTP_KEYS =
+          "thresholds",
+          "grades",
+          "phases");
+  static final Set<String> PREFLIGHT_KEYS = Set.of("path", "timeout");
+  static final Set<String> DEFAULTS_KEYS = Set.of("headers", "timeout");
+  static final Set<String> HTTP_KEYS =
       Set.of("max_connections", "connect_timeout", "insecure", "max_redirects", "gzip");
 
   private final Problems p;
@@ -64,9 +73,26 @@ final class ScenarioReader {
     Map<String, String> variables = variables(f.get("variables"), feeders.keySet());
     UserReader users = new UserReader(p, feeders.keySet());
     List<UserClass> classes = users.read(f);
-    LoadProfile load = new LoadReader(p).read(f.get("load"));
-    List<Threshold> thresholds =
-        new ThresholdReader(p, users.endpointNames()).read(f.get("thresholds"));
+    List<Step> setup = f.has("setup") ? users.steps(f.get("setup"), "setup") : List.of();
+    List<Step> teardown =
+        f.has("teardown") ? users.steps(f.get("teardown"), "teardown") : List.of();
+    ThresholdReader thresholdReader = new ThresholdReader(p, users.endpointNames());
+    GradeReader gradeReader = new GradeReader(p, thresholdReader);
+    if (f.has("load") && f.has("phases"))
+      p.add(
+          f.key("phases"),
+          "write either load (one run) or phases (several runs, each with its own load), not"
+              + " both");
+    List<Phase> phases = new PhaseReader(p, thresholdReader, gradeReader).read(f.get("phases"));
+    LoadProfile load = f.has("phases") ? null : new LoadReader(p).read(f.get("load"));
+    List<Threshold> thresholds = thresholdReader.read(f.get("thresholds"));
+    List<Grade> grades = gradeReader.read(f.get("grades"), "grades");
+    boolean open =
+        load instanceof LoadProfile.Open
+            || (phases != null
+                && phases.stream().anyMatch(ph -> ph.load() instanceof LoadProfile.Open));
+    OpenModelMetrics.check(p, thresholds, open);
+    if (grades != null) OpenModelMetrics.checkGrades(p, grades, open);
     if (!p.isEmpty()) return null;
     return p.build(
         root,
@@ -80,8 +106,12 @@ final class ScenarioReader {
                 variables,
                 feeders,
                 classes,
+                setup,
+                teardown,
                 load,
                 thresholds,
+                grades,
+                phases,
                 p.at(root)));
   }
 
@@ -121,7 +151,7 @@ final class ScenarioReader {
             node,
             "preflight",
             "a path like /health, false, or {path: /health, timeout: 5s}",
-            Set.of("path", "timeout"));
+            PREFLIGHT_KEYS);
     if (f == null) return null;
     String path = f.has("path") ? RequestReader.path(p, f.get("path"), "preflight.path") : null;
     Duration timeout =
@@ -161,13 +191,7 @@ final class ScenarioReader {
   }
 
   private RequestDefaults defaults(Node node) {
-    Fields f =
-        Fields.of(
-            p,
-            node,
-            "defaults",
-            "a mapping with headers and timeout",
-            Set.of("headers", "timeout"));
+    Fields f = Fields.of(p, node, "defaults", "a mapping with headers and timeout", DEFAULTS_KEYS);
     if (f == null) return null;
     Map<String, String> headers =
         f.has("headers") ? RequestReader.headers(p, f.get("headers")) : Map.of();

@@ -9,27 +9,36 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
- * Reads tasks (a mapping with steps, or one request) and steps (a request or a think time), and
- * remembers every endpoint and task name for the thresholds.
+ * Reads tasks (a mapping with steps, or one request) and steps (a request, a think time, or a flow:
+ * group, poll, loop, if), and remembers every endpoint, group and task name for the thresholds.
  */
 final class TaskReader {
-  private static final Set<String> TASK_KEYS = Set.of("name", "weight", "steps");
-  private static final String STEP = "a step: a request like get: /path, or think: 2s";
+  static final Set<String> TASK_KEYS = Set.of("name", "weight", "steps");
+  private static final String STEP =
+      "a step: a request like get: /path, think, group, poll, loop or if";
+
+  /** The keys that say what kind of step a mapping is; a step has exactly one. */
+  static final List<String> FLOW_KINDS = List.of("think", "group", "poll", "loop", "if");
+
   private static final String NO_STEPS =
       "a task needs steps: (a list of requests and think times), or is one request like get: /path";
 
   private final Problems p;
   private final RequestReader requests;
+  private final FlowReader flows;
   private final Set<String> endpointNames = new LinkedHashSet<>();
 
   TaskReader(Problems problems, Set<String> feeders) {
     this.p = problems;
     this.requests = new RequestReader(problems, feeders);
+    this.flows = new FlowReader(problems, this, requests, feeders);
   }
 
   /** Request names (or paths when unnamed) and task names seen so far. */
@@ -94,25 +103,79 @@ final class TaskReader {
   }
 
   private Step step(Node item, String label) {
-    if (item instanceof MappingNode m && RequestReader.isRequest(m)) {
-      Fields f = Fields.of(p, item, label, STEP, RequestReader.keys(Set.of()));
+    List<String> kinds = item instanceof MappingNode m ? kinds(m) : List.of();
+    String kind = kinds.isEmpty() ? "" : kinds.getFirst();
+    boolean request = RequestReader.METHOD_KEYS.contains(kind);
+    for (String extra : kinds.size() > 1 ? kinds.subList(1, kinds.size()) : List.<String>of()) {
+      if (request && RequestReader.METHOD_KEYS.contains(extra)) continue; // the request says so
+      p.add(
+          keyNode((MappingNode) item, extra),
+          "a step is one thing (a request, think, group, poll, loop or if); this one already is "
+              + (request ? "a request" : kind));
+    }
+    if (request) {
+      Fields f = Fields.of(p, item, label, STEP, RequestReader.keys(Set.of()), KINDS);
       remember(f, false);
       return requests.read(f);
     }
-    Fields f = Fields.of(p, item, label, STEP, RequestReader.keys(Set.of("think")));
+    return switch (kind) {
+      case "group" -> flows.group(item, label);
+      case "poll" -> flows.poll(item, label);
+      case "loop" -> flows.loop(item, label);
+      case "if" -> flows.branch(item, label);
+      default -> think(item, label);
+    };
+  }
+
+  private Step think(Node item, String label) {
+    Fields f = Fields.of(p, item, label, STEP, RequestReader.keys(Set.of("think")), KINDS);
     if (f == null) return null;
     if (!f.has("think")) {
       String methods = String.join(", ", RequestReader.METHOD_KEYS);
-      p.add(item, "a step needs a method (" + methods + ") with a path, or think: 2s");
+      p.add(
+          item,
+          "a step needs a method (" + methods + ") with a path, or think, group, poll, loop or if");
       return null;
     }
     for (String other : f.keys()) {
-      if (!other.equals("think"))
+      if (!other.equals("think") && !KINDS.contains(other))
         p.add(
             f.key(other), "a think step takes no other keys; '" + other + "' belongs to a request");
     }
     WaitTime wait = WaitTimes.think(p, f.get("think"), "think");
     return wait == null ? null : new Step.Think(wait, p.at(item));
+  }
+
+  /** The keys that say what kind of step a mapping is: the methods and the flow kinds. */
+  static final Set<String> KINDS =
+      Stream.concat(RequestReader.METHOD_KEYS.stream(), FLOW_KINDS.stream())
+          .collect(Collectors.toUnmodifiableSet());
+
+  /** The step-kind keys of a mapping (methods, think, group, poll, loop, if), in YAML order. */
+  private static List<String> kinds(MappingNode m) {
+    List<String> out = new ArrayList<>();
+    for (var t : m.getValue()) {
+      if (t.getKeyNode() instanceof ScalarNode k
+          && (RequestReader.METHOD_KEYS.contains(k.getValue()) || FLOW_KINDS.contains(k.getValue()))
+          && !out.contains(k.getValue())) out.add(k.getValue());
+    }
+    return out;
+  }
+
+  private static Node keyNode(MappingNode m, String key) {
+    for (var t : m.getValue())
+      if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) return k;
+    return m;
+  }
+
+  /** Remembers a group's name, which thresholds may name like an endpoint. */
+  void rememberGroup(String name) {
+    endpointNames.add(name);
+  }
+
+  /** Remembers the endpoint of a request inside a poll. */
+  void rememberRequest(Fields f) {
+    remember(f, false);
   }
 
   /**

@@ -15,7 +15,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * must name a request (its name, or its path when unnamed) or a task.
  */
 final class ThresholdReader {
-  private static final Set<String> KEYS = Set.of("expr", "endpoint", "level");
+  static final Set<String> KEYS = Set.of("expr", "endpoint", "level");
   private static final String WHAT =
       "a threshold like p95 < 2s, or {expr: p95 < 2s, endpoint: NAME, level: warn}";
 
@@ -84,7 +84,7 @@ final class ThresholdReader {
     return null;
   }
 
-  private String endpoint(Node node) {
+  String endpoint(Node node) {
     String name = Values.nonEmpty(p, node, "endpoint", "a request or task name");
     if (name == null || endpoints.contains(name)) return name;
     String close = Suggest.didYouMean(name, endpoints);

@@ -14,8 +14,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /** Reads {@code users}, or the top-level {@code tasks} shorthand for a single user class. */
 final class UserReader {
-  private static final Set<String> KEYS =
-      Set.of("name", "weight", "wait", "on_start", "tasks", "on_stop");
+  static final Set<String> KEYS = Set.of("name", "weight", "wait", "on_start", "tasks", "on_stop");
 
   private final Problems p;
   private final TaskReader tasks;
@@ -28,6 +27,11 @@ final class UserReader {
   /** Request names (or paths when unnamed) and task names, for threshold endpoints. */
   Set<String> endpointNames() {
     return tasks.endpointNames();
+  }
+
+  /** A list of at least one step, outside any user class ({@code setup}, {@code teardown}). */
+  List<Step> steps(Node node, String label) {
+    return tasks.steps(node, label, true);
   }
 
   /** The user classes of the scenario whose top level is {@code top}. */

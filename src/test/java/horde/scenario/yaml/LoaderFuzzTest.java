@@ -24,8 +24,18 @@ class LoaderFuzzTest {
 
   @Test
   void mutatedScenariosLoadOrFailWithProblemsNeverWithACrash() throws IOException {
-    Path folder = Loading.folder(ScenarioLoaderTest.class);
-    String valid = Files.readString(folder.resolve("full.yaml"));
+    fuzz(Loading.folder(ScenarioLoaderTest.class).resolve("full.yaml"));
+  }
+
+  /** The same for a file with every key, flows, the open model, phases and grades among them. */
+  @Test
+  void mutatedScenariosWithEveryKey() throws IOException {
+    fuzz(Path.of("src/test/resources/horde/dsl/SameModelTest/everything.yaml"));
+  }
+
+  private static void fuzz(Path file) throws IOException {
+    Path folder = file.getParent();
+    String valid = Files.readString(file);
     Random random = new Random(SEED);
     int invalid = 0;
     for (int run = 0; run < RUNS; run++) {
@@ -60,7 +70,7 @@ class LoaderFuzzTest {
     }
   }
 
-  private static String mutate(String text, Random random) {
+  static String mutate(String text, Random random) {
     if (text.isEmpty()) return "" + SIGNIFICANT.charAt(random.nextInt(SIGNIFICANT.length()));
     int at = random.nextInt(text.length());
     char c = SIGNIFICANT.charAt(random.nextInt(SIGNIFICANT.length()));

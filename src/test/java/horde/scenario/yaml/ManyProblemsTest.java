@@ -40,16 +40,17 @@ class ManyProblemsTest {
                 + " another",
             "19:56 save.y.regex: not a valid regular expression: Unclosed group",
             "20:20 think: expected a duration like 2s, or between 1s and 3s, found 'soon'",
-            "21:13 unknown key 'gett' in a step: a request like get: /path, or think: 2s (did you"
-                + " mean 'get'?)",
+            "21:13 unknown key 'gett' in a step: a request like get: /path, think, group, poll,"
+                + " loop or if (did you mean 'get'?)",
             "21:13 a step needs a method (get, post, put, patch, delete, head, options) with a"
-                + " path, or think: 2s",
+                + " path, or think, group, poll, loop or if",
             "22:14 get: expected a path like /api/chat, or a URL like https://host/api/chat, found"
                 + " 'health'",
             "23:9 a request has one method; this one already has get",
             "24:11 user class 'chatter' is already defined at line 10; names must differ",
             "25:12 tasks: expected at least one task, found an empty list",
-            "28:3 load: stages cannot go with users; choose one of users, stages or requests",
+            "28:3 load: stages cannot go with users; choose one of users, stages, requests or"
+                + " arrival_rate",
             "30:12 p95 needs a unit: a duration like 500ms or 2s",
             "31:16 endpoint: 'akk' is not the name of a request or task (did you mean 'ask'?)",
             "32:36 level: expected fail or warn, found 'warning'");

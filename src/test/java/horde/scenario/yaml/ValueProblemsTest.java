@@ -203,12 +203,13 @@ class ValueProblemsTest {
                 + " query, save, timeout, weight",
             "10:13 a think step takes no other keys; 'name' belongs to a request",
             "11:13 a step needs a method (get, post, put, patch, delete, head, options) with a"
-                + " path, or think: 2s",
-            "12:13 steps: expected a step: a request like get: /path, or think: 2s, found 'get /x'",
-            "13:13 unknown key 'gett' in a step: a request like get: /path, or think: 2s (did you"
-                + " mean 'get'?)",
+                + " path, or think, group, poll, loop or if",
+            "12:13 steps: expected a step: a request like get: /path, think, group, poll, loop or"
+                + " if, found 'get /x'",
+            "13:13 unknown key 'gett' in a step: a request like get: /path, think, group, poll,"
+                + " loop or if (did you mean 'get'?)",
             "13:13 a step needs a method (get, post, put, patch, delete, head, options) with a"
-                + " path, or think: 2s",
+                + " path, or think, group, poll, loop or if",
             "14:9 tasks: expected a task: a request like get: /path, or a mapping with steps, found"
                 + " '5'",
             "15:12 tasks: expected at least one task, found an empty list");
@@ -316,7 +317,7 @@ class ValueProblemsTest {
                   - get: /
                     check:
                       status: [200, 700]
-                      json: {answer: present, $.a: [1], $.b: null, "$..c": ok, "$[": x}
+                      json: {answer: present, $.a: [{}], $.b: null, "$..c": ok, "$[": x}
                       header: {X-A: [1]}
                 """))
         .containsExactly(
@@ -335,11 +336,11 @@ class ValueProblemsTest {
             "8:21 status: expected a whole number from 100 to 599, found '700'",
             "9:14 check.json: expected a JSONPath like $.choices[0].message.content, found"
                 + " 'answer'",
-            "9:36 check.json: expected present, absent, or a text, number or boolean to equal,"
-                + " found a list",
-            "9:46 check.json: expected present, absent, or a text, number or boolean to equal,"
-                + " found nothing",
-            "9:64 check.json: expected a JSONPath like $.choices[0].message.content, found \"$[\""
+            "9:37 check.json: expected a text, number or boolean to equal (one of the list), found"
+                + " an empty mapping",
+            "9:47 check.json: expected present, absent, a text, number or boolean to equal, or a"
+                + " list of them (one of), found nothing",
+            "9:65 check.json: expected a JSONPath like $.choices[0].message.content, found \"$[\""
                 + " (quoted text)",
             "10:21 check.header: expected present, or the value the header must have, found a"
                 + " list");
@@ -385,18 +386,21 @@ class ValueProblemsTest {
   void load() {
     assertThat(problems("tasks: [get: /]\nload: {}\n"))
         .containsExactly(
-            "2:7 load: expected one of users (with spawn_rate and run_time), stages, or requests"
-                + " (with concurrency)");
+            "2:7 load: expected one of users (with spawn_rate and run_time), stages, requests"
+                + " (with concurrency), or arrival_rate (with run_time and max_users)");
     assertThat(problems("tasks: [get: /]\nload: [users, 5]\n"))
         .containsExactly(
-            "2:7 load: expected a mapping with users, stages or requests, found a list");
+            "2:7 load: expected a mapping with users, stages, requests or arrival_rate, found a"
+                + " list");
     assertThat(
             problems(
                 "tasks: [get: /]\n"
                     + "load: {users: 10, run_time: 1m, requests: 5, stages: [], concurrency: 2}\n"))
         .containsExactly(
-            "2:33 load: requests cannot go with users; choose one of users, stages or requests",
-            "2:46 load: stages cannot go with users; choose one of users, stages or requests",
+            "2:33 load: requests cannot go with users; choose one of users, stages, requests or"
+                + " arrival_rate",
+            "2:46 load: stages cannot go with users; choose one of users, stages, requests or"
+                + " arrival_rate",
             "2:58 load: concurrency goes with requests, not with users");
     assertThat(
             problems(
@@ -405,8 +409,8 @@ class ValueProblemsTest {
         .containsExactly(
             "2:30 spawn_rate: expected a number above 0, found '0'",
             "2:43 run_time: expected a duration like 30s, found 'forever'",
-            "2:52 unknown key 'hatch_rate' in a mapping with users, stages or requests (did you"
-                + " mean 'spawn_rate'?)");
+            "2:52 unknown key 'hatch_rate' in a mapping with users, stages, requests or"
+                + " arrival_rate (did you mean 'spawn_rate'?)");
     assertThat(problems("tasks: [get: /]\nload: {users: 1.5, spawn_rate: .nan}\n"))
         .containsExactly(
             "2:15 users: expected a whole number, found '1.5'",
@@ -452,6 +456,6 @@ class ValueProblemsTest {
                 "tasks: [get: /]\nload: {requests: 10, max_time: 1m, warmup: 1m, run_time: 1m}\n"))
         .containsExactly(
             "2:44 warmup: 1m is not shorter than max_time (1m), so nothing would be measured",
-            "2:48 load: run_time goes with users, not with requests");
+            "2:48 load: run_time goes with users or arrival_rate, not with requests");
   }
 }

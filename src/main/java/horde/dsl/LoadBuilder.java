@@ -1,0 +1,196 @@
+package horde.dsl;
+
+import horde.scenario.LoadProfile;
+import horde.scenario.LoadProfile.Open;
+import horde.scenario.LoadProfile.RateStage;
+import horde.scenario.Stage;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How much load, over what time: start one with {@link Dsl#users}, {@link Dsl#stages}, {@link
+ * Dsl#requests}, {@link Dsl#arrivalRate} or {@link Dsl#arrivalStages}. Defaults are the scenario
+ * file's: 10 s run time, every user at once, 1 concurrent user, 1,000 users at most.
+ */
+public sealed interface LoadBuilder {
+  Duration DEFAULT_RUN_TIME = Duration.ofSeconds(10);
+
+  LoadProfile build();
+
+  /** The closed model: a number of users, each repeating its tasks. */
+  final class Users implements LoadBuilder {
+    private final int users;
+    private Double spawnRate;
+    private Duration runTime = DEFAULT_RUN_TIME;
+    private Duration warmup = Duration.ZERO;
+
+    Users(int users) {
+      this.users = users;
+    }
+
+    /** Users started per second; default: all at once. */
+    public Users spawnRate(double perSecond) {
+      spawnRate = perSecond;
+      return this;
+    }
+
+    public Users runTime(Duration d) {
+      runTime = d;
+      return this;
+    }
+
+    public Users runTime(String d) {
+      return runTime(Times.parse(d, "run_time"));
+    }
+
+    /** The first part of the run, left out of the statistics. */
+    /** The first part of the run, left out of the statistics. */
+    public Users warmup(Duration d) {
+      warmup = Times.notNegative(d, "warmup");
+      return this;
+    }
+
+    public Users warmup(String d) {
+      return warmup(Times.parse(d, "warmup"));
+    }
+
+    @Override
+    public LoadProfile build() {
+      return new LoadProfile.Closed(users, spawnRate == null ? users : spawnRate, runTime, warmup);
+    }
+  }
+
+  /** Users ramping linearly from stage to stage, starting from zero. */
+  final class Stages implements LoadBuilder {
+    private final List<Stage> stages;
+    private Duration warmup = Duration.ZERO;
+
+    Stages(List<Stage> stages) {
+      this.stages = stages;
+    }
+
+    /** The first part of the run, left out of the statistics. */
+    public Stages warmup(Duration d) {
+      warmup = Times.notNegative(d, "warmup");
+      return this;
+    }
+
+    public Stages warmup(String d) {
+      return warmup(Times.parse(d, "warmup"));
+    }
+
+    @Override
+    public LoadProfile build() {
+      return new LoadProfile.Staged(stages, warmup);
+    }
+  }
+
+  /** A number of requests in all, sent by a number of users (like {@code ab -n -c}). */
+  final class Requests implements LoadBuilder {
+    private final long requests;
+    private int concurrency = 1;
+    private Duration maxTime;
+    private Duration warmup = Duration.ZERO;
+
+    Requests(long requests) {
+      this.requests = requests;
+    }
+
+    public Requests concurrency(int users) {
+      concurrency = users;
+      return this;
+    }
+
+    /** Stop even if not done; default 1 h. */
+    public Requests maxTime(Duration d) {
+      maxTime = Times.positive(d, "max_time");
+      return this;
+    }
+
+    public Requests maxTime(String d) {
+      return maxTime(Times.parse(d, "max_time"));
+    }
+
+    /** The first part of the run, left out of the statistics. */
+    public Requests warmup(Duration d) {
+      warmup = Times.notNegative(d, "warmup");
+      return this;
+    }
+
+    public Requests warmup(String d) {
+      return warmup(Times.parse(d, "warmup"));
+    }
+
+    @Override
+    public LoadProfile build() {
+      return new LoadProfile.FixedCount(requests, concurrency, maxTime, warmup);
+    }
+  }
+
+  /**
+   * The open model: iterations arrive at a rate whatever the target's speed, each run by a free
+   * user; an arrival that finds none is a dropped iteration.
+   */
+  final class Arrivals implements LoadBuilder {
+    private double startRate;
+    private final List<RateStage> stages;
+    private Duration runTime = DEFAULT_RUN_TIME;
+    private int maxUsers = Open.DEFAULT_MAX_USERS;
+    private Open.Arrivals arrivals = Open.Arrivals.CONSTANT;
+    private Duration warmup = Duration.ZERO;
+
+    /** A constant rate when {@code stages} is null. */
+    Arrivals(double startRate, List<RateStage> stages) {
+      this.startRate = startRate;
+      this.stages = stages;
+    }
+
+    /** How long a constant rate lasts (default 10 s); stages of rates have their own. */
+    public Arrivals runTime(Duration d) {
+      if (stages != null)
+        throw new IllegalArgumentException("run_time goes with a constant arrival rate");
+      runTime = d;
+      return this;
+    }
+
+    public Arrivals runTime(String d) {
+      return runTime(Times.parse(d, "run_time"));
+    }
+
+    /** The rate the first stage ramps from (default 0). */
+    public Arrivals startRate(double perSecond) {
+      if (stages == null)
+        throw new IllegalArgumentException("start_rate goes with stages of rates");
+      startRate = perSecond;
+      return this;
+    }
+
+    /** The most users running iterations at once (default 1,000). */
+    public Arrivals maxUsers(int n) {
+      maxUsers = n;
+      return this;
+    }
+
+    /** Arrivals spaced as a Poisson process with the same mean rate, not evenly. */
+    public Arrivals poisson() {
+      arrivals = Open.Arrivals.POISSON;
+      return this;
+    }
+
+    /** The first part of the run, left out of the statistics. */
+    public Arrivals warmup(Duration d) {
+      warmup = Times.notNegative(d, "warmup");
+      return this;
+    }
+
+    public Arrivals warmup(String d) {
+      return warmup(Times.parse(d, "warmup"));
+    }
+
+    @Override
+    public LoadProfile build() {
+      List<RateStage> s = stages != null ? stages : List.of(new RateStage(runTime, startRate));
+      return new Open(startRate, s, maxUsers, arrivals, warmup);
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package horde.dsl;
+
+import static horde.dsl.Dsl.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import horde.plan.Planner;
+import horde.plan.TestPlan;
+import horde.scenario.Body;
+import horde.scenario.Request;
+import horde.scenario.Scenario;
+import horde.scenario.ThresholdSyntaxException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The Java API's defaults, its errors (at the call that is wrong), and immutability. */
+class DslTest {
+  @Test
+  void theScenarioWithEveryFeaturePlans() {
+    TestPlan plan = new Planner(Map.of()).plan(SameModelTest.everything());
+    assertThat(plan.users()).hasSize(3);
+  }
+
+  @Test
+  void defaultsAreTheFileFormats() {
+    Scenario s = scenario("s").task(get("/")).build();
+    assertThat(s.target()).isEmpty();
+    assertThat(s.load()).isEqualTo(ScenarioBuilder.DEFAULT_LOAD);
+    assertThat(s.users().getFirst().name()).isEqualTo("user1");
+    assertThat(s.users().getFirst().tasks().getFirst().name()).isEqualTo("GET /");
+  }
+
+  @Test
+  void jsonTextAndTreesBecomeTheSameBody() {
+    Request fromText =
+        post("/").json("{\"n\": 3, \"big\": 10000000000, \"x\": 1.5, \"l\": [true, null]}").build();
+    Request fromTree =
+        post("/")
+            .json(
+                Map.of(
+                    "n",
+                    3L,
+                    "big",
+                    10_000_000_000L,
+                    "x",
+                    1.5f,
+                    "l",
+                    java.util.Arrays.asList(true, null)))
+            .build();
+    assertThat(fromText.body()).isEqualTo(fromTree.body());
+    assertThat(((Map<?, ?>) ((Body.Json) fromText.body()).tree()).get("n"))
+        .isInstanceOf(Integer.class);
+  }
+
+  @Test
+  void mistakesFailWhereTheyAreWritten() {
+    assertThatThrownBy(() -> scenario("s").threshold("p95 < 2"))
+        .isInstanceOf(ThresholdSyntaxException.class)
+        .hasMessage("p95 needs a unit: a duration like 500ms or 2s");
+    assertThatThrownBy(() -> get("/").timeout("30"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("timeout: '30' is not a duration");
+    assertThatThrownBy(() -> post("/").json("{}").body("x"))
+        .hasMessage("a request has one body: json, body or form");
+    assertThatThrownBy(() -> post("/").json("{oops"))
+        .hasMessageStartingWith("json: not valid JSON");
+    assertThatThrownBy(() -> post("/").json(Map.of("when", new Object())))
+        .hasMessageContaining("is not a JSON value");
+    assertThatThrownBy(() -> scenario("s").grades("GOOD avg < 5s"))
+        .hasMessageStartingWith("expected a grade and its condition");
+    assertThatThrownBy(() -> arrivalRate(0)).hasMessage("an arrival rate must be above 0");
+    assertThatThrownBy(() -> arrivalRate(5).startRate(1))
+        .hasMessage("start_rate goes with stages of rates");
+    assertThatThrownBy(() -> arrivalStages(rate("1m", 5)).runTime("1m"))
+        .hasMessage("run_time goes with a constant arrival rate");
+  }
+
+  @Test
+  void scenariosThatCannotBe() {
+    assertThatThrownBy(() -> scenario("s").build())
+        .hasMessage("a scenario needs at least one user class");
+    assertThatThrownBy(() -> scenario("s").task(get("/")).user(user("u").task(get("/"))).build())
+        .hasMessage("give either user classes or tasks (one class), not both");
+    assertThatThrownBy(
+            () ->
+                scenario("s")
+                    .task(get("/"))
+                    .load(users(1))
+                    .phase(phase("p").load(users(2)))
+                    .build())
+        .hasMessage("give either a load (one run) or phases, not both");
+    assertThatThrownBy(() -> scenario("s").task(get("/")).phase(phase("p")).build())
+        .hasMessage("phase p needs a load");
+    assertThatThrownBy(() -> scenario("s").task(task("t")).build())
+        .hasMessage("task t has no steps");
+    assertThatThrownBy(() -> scenario("s").task(task().step(poll(get("/")))).build())
+        .hasMessage("poll needs an 'until' condition");
+  }
+
+  @Test
+  void whatIsBuiltDoesNotChangeWithTheBuilder() {
+    ScenarioBuilder b = scenario("s").task(get("/a")).threshold("p95 < 2s");
+    Scenario first = b.build();
+    b.threshold("error_rate < 1%").task(get("/b"));
+    assertThat(first.thresholds()).hasSize(1);
+    assertThat(first.users().getFirst().tasks()).hasSize(1);
+    assertThatThrownBy(() -> first.thresholds().add(first.thresholds().getFirst()))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(b.build().users().getFirst().tasks())
+        .extracting(t -> t.name())
+        .isEqualTo(List.of("GET /a", "GET /b"));
+  }
+}
