@@ -150,7 +150,7 @@ public final class ResultJson {
       else o.put("endpoint", c.threshold().endpoint());
       o.put("level", c.threshold().level().name().toLowerCase(java.util.Locale.ROOT));
       if (c.noData()) o.putNull("actual");
-      else o.put("actual", round(c.actual()));
+      else o.put("actual", Math.abs(c.actual()) >= 1 ? round(c.actual()) : significant(c.actual()));
       o.put("passed", c.passed());
     }
   }
@@ -168,6 +168,11 @@ public final class ResultJson {
 
   private static void putMap(ObjectNode o, Map<String, ?> m) {
     m.forEach((k, v) -> o.set(k, MAPPER.valueToTree(v)));
+  }
+
+  /** Six significant digits, for small values that thousandths would flatten to 0 (a cost per request in dollars). */
+  static double significant(double v) {
+    return v == 0 ? 0 : new java.math.BigDecimal(v).round(new java.math.MathContext(6)).doubleValue();
   }
 
   static double round(double v) {

@@ -49,6 +49,21 @@ class ResultJsonTest {
     assertThat(Files.readString(file)).contains("\"latency_ms\"", "\"p999\"", "\"histograms\"", "\"in_flight_at_end\" : 2");
   }
 
+  /** A cost per request is a small number of dollars: rounding it to thousandths wrote $0 for a criterion on it. */
+  @Test
+  void aCriterionsSmallActualValueKeepsItsDigits() throws Exception {
+    RunStats stats = new RunStats(0, 1, 0, 1, List.of(), Totals.merge("Total", "", List.of()), List.of(), 0, false);
+    CriterionResult cost = new CriterionResult(Threshold.of("cost_per_request < $0.001"), 0.0000227461, true);
+    CriterionResult p95 = new CriterionResult(Threshold.of("p95 < 2s"), 1234.56789, true);
+    RunResult r = new RunResult("1.0", Map.of("name", "s"), Map.of(), Map.of(), "2026-11-22T10:00:00Z", stats,
+        List.of(cost, p95), Verdict.PASS, List.of());
+    Path file = dir.resolve("r.json");
+    ResultJson.write(r, file);
+    List<CriterionResult> back = ResultReader.read(file).criteria();
+    assertThat(back.get(0).actual()).isEqualTo(0.0000227461);
+    assertThat(back.get(1).actual()).isEqualTo(1234.568);
+  }
+
   @Test
   void findingsAreKeptAsWrittenAndComputedForOlderFiles() throws Exception {
     RunStats stats = new RunStats(0, 1, 0, 1, List.of(), Totals.merge("Total", "", List.of()), List.of(), 0, false);
