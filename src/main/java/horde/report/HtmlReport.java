@@ -54,7 +54,7 @@ public final class HtmlReport {
     HtmlPhases.table(body, r);
     HtmlSummary.criteria(body, r);
     HtmlSummary.findings(body, r);
-    HtmlTables.charts(body, charts);
+    HtmlTables.charts(body, charts, r);
     HtmlTables.endpoints(body, r.stats());
     HtmlTables.transactions(body, r.stats());
     HtmlStreaming.table(body, r.stats());

@@ -16,9 +16,13 @@ final class HtmlTables {
   private HtmlTables() {}
 
   /** A frame per chart; report.js draws into each {@code .plot} from the embedded data. */
-  static void charts(StringBuilder h, List<TimeCharts.Chart> charts) {
+  static void charts(StringBuilder h, List<TimeCharts.Chart> charts, RunResult r) {
+    StringBuilder key = new StringBuilder();
+    if (!r.phases().isEmpty()) key.append("; solid lines start phases");
+    if (r.findings().stream().anyMatch(f -> f.hasTime())) key.append("; dashed lines mark findings");
+    if (r.stats().warmupSeconds() > 0) key.append("; grey is warm-up");
     h.append("<section id=\"over-time\"><h2>Over time<span class=\"hint\">per second; hover to read, the charts move"
-        + " together</span></h2><div class=\"grid2\">");
+        + " together").append(key).append("</span></h2><div class=\"grid2\">");
     for (TimeCharts.Chart c : charts) {
       h.append("<figure class=\"chart\" data-chart=\"").append(Html.escape(c.id())).append("\"><figcaption>")
           .append(Html.escape(c.title())).append(" <span>").append(Html.escape(c.hint())).append("</span></figcaption>")

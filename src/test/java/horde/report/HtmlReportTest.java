@@ -86,8 +86,8 @@ class HtmlReportTest {
   void streamingAndTheOpenModelBringTheirCharts() throws Exception {
     RunResult r = ResultReader.read(LADDER);
     assertThat(TimeCharts.present(r)).extracting(TimeCharts.Chart::id)
-        .containsExactly("throughput", "latency", "users", "dropped", "errors", "ttft", "itl", "tokens", "cache");
-    assertThat(TimeCharts.present(r).get(2).title()).isEqualTo("Busy users");
+        .containsExactly("throughput", "latency", "ttft", "itl", "users", "dropped", "errors", "tokens", "cache");
+    assertThat(TimeCharts.present(r).get(4).title()).isEqualTo("Busy users");
     var data = ChartData.of(r, TimeCharts.present(r));
     assertThat(data.path("phases")).hasSize(5);
     assertThat(data.path("phases").get(1).path("label").asString()).isEqualTo("8/s");
