@@ -46,7 +46,8 @@ public final class ResultJson {
     if (r.grade() != null) root.put("grade", r.grade());
     root.put("aborted", s.aborted());
     root.put("in_flight_at_end", s.cancelledInFlight());
-    if (s.open()) root.put("dropped_iterations", s.droppedIterations());
+    // A run whose phases mix models is not open as a whole, but its open phases may have dropped.
+    if (s.open() || s.droppedIterations() > 0) root.put("dropped_iterations", s.droppedIterations());
     r.notes().forEach(root.withArray("notes")::add);
     measured(root, s);
     timeline(root.putArray("timeline"), s);
@@ -136,7 +137,7 @@ public final class ResultJson {
       o.put("p50_ms", p.p50());
       o.put("p95_ms", p.p95());
       o.put("p99_ms", p.p99());
-      if (s.open()) o.put("dropped", p.dropped());
+      if (s.open() || p.dropped() > 0) o.put("dropped", p.dropped());
       if (p.llm() != null) LlmJson.write(o, p.llm());
       if (p.warmup()) o.put("warmup", true);
     }
