@@ -65,8 +65,10 @@ final class GeneratorFindings {
       if (points.get(i).dropped() > 0 && first < 0) first = i;
       peak = Math.max(peak, Math.round(points.get(i).dropped() / Intervals.seconds(points, i)));
     }
-    String users = settings.get("max_users") instanceof Number n ? "all " + n + " virtual users (max_users)" : "all virtual users";
-    String when = first < 0 ? "" : String.format(" from %s on (up to %d in a second)", Figures.at(Intervals.start(points, first)), peak);
+    String users = settings.get("max_users") instanceof Number n ? "all " + n + " virtual users (max_users)"
+        : "all virtual users";
+    String when = first < 0 ? ""
+        : String.format(" from %s on (up to %d in a second)", Figures.at(Intervals.start(points, first)), peak);
     Finding f = Finding.warning("dropped_iterations", String.format("%s iterations were dropped%s: when they were due, %s"
         + " were still busy, so the target got less load than planned. Either the target is too slow for this rate (each busy"
         + " user is waiting for an answer) or max_users is too low.", Figures.count(s.droppedIterations()), when, users));

@@ -92,7 +92,9 @@ final class StreamingFindings {
     double share = 100.0 * cut / Math.max(1, requests);
     StringBuilder why = new StringBuilder();
     if (stalled > 0) why.append(Figures.count(stalled)).append(" stalled (silent past the idle timeout)");
-    if (incomplete > 0) why.append(why.isEmpty() ? "" : ", ").append(Figures.count(incomplete)).append(" ended without their terminator");
+    if (incomplete > 0) {
+      why.append(why.isEmpty() ? "" : ", ").append(Figures.count(incomplete)).append(" ended without their terminator");
+    }
     if (errors > 0) why.append(why.isEmpty() ? "" : ", ").append(Figures.count(errors)).append(" reported an error mid-stream");
     String text = String.format("%s streamed answers (%s of the streaming requests) stopped before their end: %s; most on"
         + " %s. Their users saw a cut answer; they count as failures.", Figures.count(cut), Figures.percent(share), why,

@@ -116,7 +116,7 @@ public final class ConsoleSummary {
   private static void notes(StringBuilder out, RunStats s) {
     out.append('\n');
     if (s.aborted()) out.append("The run was stopped early; the figures cover what ran.\n");
-    if (s.open() && s.droppedIterations() > 0)
+    if (s.droppedIterations() > 0)
       out.append(String.format(Locale.ROOT, "%d iteration(s) dropped: no free user when they were due (not sent).%n",
           s.droppedIterations()));
     if (s.cancelledInFlight() > 0)

@@ -22,8 +22,8 @@ final class HtmlStreaming {
     List<EndpointStats> rows = s.endpoints().stream().filter(e -> e.llm() != null && !e.isGroup()).toList();
     if (rows.isEmpty()) return;
     h.append("<section id=\"streaming\"><h2>Streaming and tokens<span class=\"hint\">measured window; times from the"
-        + " request's start, gaps between tokens as received; tokens/s per answer</span></h2><div class=\"scroll\"><table class=\"dense\">"
-        + "<thead><tr>").append(Html.th("l", "Endpoint"));
+        + " request's start, gaps between tokens as received; tokens/s per answer</span></h2>")
+        .append("<div class=\"scroll\"><table class=\"dense\"><thead><tr>").append(Html.th("l", "Endpoint"));
     for (String c : List.of("Streams", "Cut short", "TTFB p50", "TTFT p50", "TTFT p95", "TTFT p99", "ITL p50", "ITL p99",
         "TPOT p50", "Tokens/s p50", "Tokens in / out", "Cache hits", "Cost", "Per 1,000 req")) {
       h.append(Html.th(null, c));
@@ -36,7 +36,8 @@ final class HtmlStreaming {
 
   private static void row(StringBuilder h, EndpointStats e, boolean total) {
     LlmStats l = e.llm();
-    long cut = e.failuresByReason().entrySet().stream().filter(r -> Findings.STREAM_CUT_SHORT.contains(r.getKey())).mapToLong(r -> r.getValue()).sum();
+    long cut = e.failuresByReason().entrySet().stream().filter(r -> Findings.STREAM_CUT_SHORT.contains(r.getKey()))
+        .mapToLong(r -> r.getValue()).sum();
     List<String> cells = new ArrayList<>();
     boolean streamed = l.streams() > 0 || cut > 0;
     cells.add(streamed ? count(l.streams()) : "-");

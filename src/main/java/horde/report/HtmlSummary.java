@@ -77,7 +77,8 @@ final class HtmlSummary {
         : "max " + Units.ms(l.max()), false);
     card(h, s.open() ? "Peak busy users" : "Peak users", String.valueOf(peak), String.format(Locale.ROOT, "over %.0f s",
         s.runSeconds()), false);
-    if (s.open()) card(h, "Dropped", String.format(Locale.ROOT, "%,d", s.droppedIterations()), "iterations with no free user",
+    if (s.open() || s.droppedIterations() > 0) card(h, "Dropped", String.format(Locale.ROOT, "%,d", s.droppedIterations()),
+        "iterations with no free user",
         s.droppedIterations() > 0);
     h.append("</div>\n");
     LlmStats llm = t.llm();

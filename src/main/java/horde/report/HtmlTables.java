@@ -66,7 +66,8 @@ final class HtmlTables {
     LatencySummary l = e.summary();
     boolean answered = e.latency().getTotalCount() > 0;
     h.append(total ? "<tr class=\"total\">" : "<tr>").append("<td class=\"l name\">")
-        .append(e.isGroup() ? "" : Html.method(e.method()) + " ").append(Html.escape(total ? "All endpoints" : e.name())).append("</td>")
+        .append(e.isGroup() ? "" : Html.method(e.method()) + " ").append(Html.escape(total ? "All endpoints" : e.name()))
+        .append("</td>")
         .append(Html.td(null, String.format(Locale.ROOT, "%,d", e.requests())))
         .append(Html.td(e.failures() > 0 ? "bad" : null, String.format(Locale.ROOT, "%,d", e.failures())))
         .append(Html.td(e.failures() > 0 ? "bad" : null, Units.percent(e.errorRatePercent())))

@@ -29,7 +29,9 @@ final class LoadText {
     if (!(stages instanceof List<?> list)) return null;
     double max = Double.NaN;
     for (Object o : list) {
-      if (o instanceof Map<?, ?> m && m.get(key) instanceof Number n) max = Double.isNaN(max) ? n.doubleValue() : Math.max(max, n.doubleValue());
+      if (o instanceof Map<?, ?> m && m.get(key) instanceof Number n) {
+        max = Double.isNaN(max) ? n.doubleValue() : Math.max(max, n.doubleValue());
+      }
     }
     return Double.isNaN(max) ? null : max;
   }

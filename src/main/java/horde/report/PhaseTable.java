@@ -29,7 +29,8 @@ final class PhaseTable {
       String ttft = ttft(p);
       out.append(String.format(Locale.ROOT, fmt, p.name(), LoadText.of(p.settings()), t.requests(), Units.rate(p.stats().rps()),
           Units.percent(t.errorRatePercent()), Units.ms(l.p50()), Units.ms(l.p95()), Units.ms(l.p99()),
-          streams ? (ttft == null ? "-" : ttft) : "", open ? (p.stats().open() ? String.valueOf(p.stats().droppedIterations()) : "-") : "",
+          streams ? (ttft == null ? "-" : ttft) : "",
+          open ? (p.stats().open() ? String.valueOf(p.stats().droppedIterations()) : "-") : "",
           p.grade() == null ? "-" : p.grade(), p.verdict().name()));
       p.criteria().stream().filter(c -> !c.passed()).forEach(c -> out.append(String.format(Locale.ROOT,
           "  %s %s%s: actual %s%n", c.threshold().level() == horde.scenario.Threshold.Level.WARN ? "WARN" : "FAIL",
