@@ -15,10 +15,19 @@ final class EndpointFindings {
 
   private EndpointFindings() {}
 
+  /**
+   * Transactions (groups) are left out: one is slower than its requests by construction, and it
+   * fails with the reason of the request that failed inside it, which is counted already.
+   */
   static void addTo(List<Finding> out, RunStats s) {
-    slowest(out, s.endpoints());
-    failures(out, s);
-    tail(out, s.endpoints());
+    List<EndpointStats> requests = requests(s);
+    slowest(out, requests);
+    failures(out, s, requests);
+    tail(out, requests);
+  }
+
+  static List<EndpointStats> requests(RunStats s) {
+    return s.endpoints().stream().filter(e -> !e.isGroup()).toList();
   }
 
   static String label(EndpointStats e) {
@@ -46,11 +55,11 @@ final class EndpointFindings {
    * The reasons behind most failures, each with the endpoint where it happened most, and what the
    * reason usually means. A second reason is named when it has at least a fifth of the failures.
    */
-  private static void failures(List<Finding> out, RunStats s) {
+  private static void failures(List<Finding> out, RunStats s, List<EndpointStats> requests) {
     long total = s.total().failures();
     if (total == 0) return;
     Map<String, Long> byReason = new LinkedHashMap<>();
-    for (EndpointStats e : s.endpoints()) e.failuresByReason().forEach((r, n) -> byReason.merge(r, n, Long::sum));
+    for (EndpointStats e : requests) e.failuresByReason().forEach((r, n) -> byReason.merge(r, n, Long::sum));
     List<Map.Entry<String, Long>> reasons = new ArrayList<>(byReason.entrySet());
     reasons.sort(Map.Entry.<String, Long>comparingByValue().reversed());
     if (reasons.isEmpty()) return;
@@ -58,9 +67,9 @@ final class EndpointFindings {
     Map.Entry<String, Long> first = reasons.get(0);
     if (first.getValue() == total) text.append("All ").append(Figures.count(total)).append(" failures are ");
     else text.append("Most failures are ");
-    text.append(reason(s, first.getKey(), first.getValue(), total)).append('.');
+    text.append(reason(requests, first.getKey(), first.getValue(), total)).append('.');
     if (reasons.size() > 1 && reasons.get(1).getValue() * 5 >= total) {
-      text.append(" Then ").append(reason(s, reasons.get(1).getKey(), reasons.get(1).getValue(), total)).append('.');
+      text.append(" Then ").append(reason(requests, reasons.get(1).getKey(), reasons.get(1).getValue(), total)).append('.');
     }
     String meaning = meaning(first.getKey());
     if (meaning != null) text.append(' ').append(meaning);
@@ -69,10 +78,10 @@ final class EndpointFindings {
   }
 
   /** {@code HTTP 429 (21 of 53, 40%), 17 of them on POST /x}, or {@code ... all on POST /x}. */
-  private static String reason(RunStats s, String reason, long count, long total) {
+  private static String reason(List<EndpointStats> requests, String reason, long count, long total) {
     EndpointStats where = null;
     long most = 0;
-    for (EndpointStats e : s.endpoints()) {
+    for (EndpointStats e : requests) {
       long n = e.failuresByReason().getOrDefault(reason, 0L);
       if (n > most) {
         most = n;

@@ -20,13 +20,14 @@ final class ErrorBursts {
 
   record Burst(int first, int last, long failures, long requests) {}
 
-  static void addTo(List<Finding> out, List<TimelinePoint> points) {
+  /** @param open whether the run used the open model, where the users counted are those busy in an iteration */
+  static void addTo(List<Finding> out, List<TimelinePoint> points, boolean open) {
     List<Burst> bursts = find(points);
     long allFailures = points.stream().mapToLong(TimelinePoint::failures).sum();
     long allRequests = points.stream().mapToLong(TimelinePoint::requests).sum();
     bursts.stream().sorted(Comparator.comparingLong(Burst::failures).reversed()).limit(MAX_REPORTED)
         .sorted(Comparator.comparingInt(Burst::first))
-        .forEach(b -> out.add(describe(b, points, allFailures, allRequests)));
+        .forEach(b -> out.add(describe(b, points, allFailures, allRequests, open)));
     stalls(out, points);
   }
 
@@ -64,13 +65,13 @@ final class ErrorBursts {
     return p.requests() == 0 ? 0 : (double) p.failures() / p.requests();
   }
 
-  private static Finding describe(Burst b, List<TimelinePoint> points, long allFailures, long allRequests) {
+  private static Finding describe(Burst b, List<TimelinePoint> points, long allFailures, long allRequests, boolean open) {
     double from = Intervals.start(points, b.first()), to = points.get(b.last()).t();
     double share = 100.0 * b.failures() / Math.max(1, b.requests());
     long otherRequests = allRequests - b.requests();
     double outside = otherRequests <= 0 ? 0 : 100.0 * (allFailures - b.failures()) / otherRequests;
     boolean toTheEnd = b.last() >= lastActive(points);
-    String users = users(points, b);
+    String users = users(points, b, open);
     String text = toTheEnd
         ? String.format("Errors started at %s (%s) and lasted to the end of the run: %s of requests failed from then on"
             + " (%s failures), against %s before.", Figures.at(from), users, Figures.percent(share),
@@ -82,9 +83,9 @@ final class ErrorBursts {
   }
 
   /** The users running when the burst began, as load tests are read: "at 70 users". */
-  private static String users(List<TimelinePoint> points, Burst b) {
+  private static String users(List<TimelinePoint> points, Burst b, boolean open) {
     int u = points.get(b.first()).users();
-    return u == 1 ? "1 user" : u + " users";
+    return u + (open ? " busy" : "") + (u == 1 ? " user" : " users");
   }
 
   /** The last whole second under load, less one: a burst reaching it ran to the end (the drain aside). */

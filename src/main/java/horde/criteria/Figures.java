@@ -37,6 +37,13 @@ final class Figures {
     return s < 120 ? s + " s" : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
   }
 
+  /** Dollars with the precision small amounts need: {@code $12.40}, {@code $0.029}, {@code $0.000023}. */
+  static String money(double dollars) {
+    if (dollars >= 1) return String.format(Locale.ROOT, "$%.2f", dollars);
+    if (dollars <= 0) return "$0";
+    return "$" + new java.math.BigDecimal(dollars).round(new java.math.MathContext(2)).toPlainString();
+  }
+
   static String count(long n) {
     return String.format(Locale.ROOT, "%,d", n);
   }

@@ -1,6 +1,7 @@
 package horde.criteria;
 
 import horde.stats.EndpointStats;
+import horde.stats.LatencySummary;
 import horde.stats.RunStats;
 import horde.stats.TimelinePoint;
 import java.util.LinkedHashMap;
@@ -10,9 +11,12 @@ import java.util.Map;
 /**
  * Problems on Horde's side of the wire, which distort the figures rather than describe the
  * target: a run cut short, requests cut off at the end, requests never sent (template, feeder),
- * and more users than connections.
+ * more users than connections, and in the open model iterations dropped or started late.
  */
 final class GeneratorFindings {
+  /** A late start shorter than this is scheduling noise. */
+  static final double LATE_MS = 10;
+
   private GeneratorFindings() {}
 
   static void addTo(List<Finding> out, RunStats s, Map<String, ?> settings) {
@@ -27,12 +31,14 @@ final class GeneratorFindings {
     }
     neverSent(out, s);
     connectionLimit(out, s, settings);
+    dropped(out, s, settings);
+    lateSends(out, s);
   }
 
   /** Failures that happened before a request left Horde: the scenario's problem, not the target's. */
   private static void neverSent(List<Finding> out, RunStats s) {
     Map<String, Long> reasons = new LinkedHashMap<>();
-    for (EndpointStats e : s.endpoints()) {
+    for (EndpointStats e : EndpointFindings.requests(s)) {
       e.failuresByReason().forEach((reason, n) -> {
         if (reason.startsWith("template error") || reason.equals("feeder exhausted")) reasons.merge(reason, n, Long::sum);
       });
@@ -47,5 +53,41 @@ final class GeneratorFindings {
     if (limit <= 0 || peak <= limit) return;
     out.add(Finding.warning("connection_limit", String.format("Up to %d users shared %d connections (http.max_connections):"
         + " requests queued for a free connection, and that wait is part of their latency.", peak, limit)));
+  }
+
+  /** Open model: arrivals that found every user busy were not sent, so the target saw less than the plan. */
+  private static void dropped(List<Finding> out, RunStats s, Map<String, ?> settings) {
+    if (s.droppedIterations() <= 0) return;
+    List<TimelinePoint> points = s.timeline();
+    int first = -1;
+    long peak = 0;
+    for (int i = 0; i < points.size(); i++) {
+      if (points.get(i).dropped() > 0 && first < 0) first = i;
+      peak = Math.max(peak, Math.round(points.get(i).dropped() / Intervals.seconds(points, i)));
+    }
+    String users = settings.get("max_users") instanceof Number n ? "all " + n + " virtual users (max_users)"
+        : "all virtual users";
+    String when = first < 0 ? ""
+        : String.format(" from %s on (up to %d in a second)", Figures.at(Intervals.start(points, first)), peak);
+    Finding f = Finding.warning("dropped_iterations", String.format("%s iterations were dropped%s: when they were due, %s"
+        + " were still busy, so the target got less load than planned. Either the target is too slow for this rate (each busy"
+        + " user is waiting for an answer) or max_users is too low.", Figures.count(s.droppedIterations()), when, users));
+    out.add(first < 0 ? f : f.at(Intervals.start(points, first)));
+  }
+
+  /**
+   * Open model: the whole run's p99 from the intended start against the same requests from their
+   * actual send. Only an iteration's first request can start late, and only because the generator
+   * was slow to start it (a free user existed, or it would have been dropped).
+   */
+  private static void lateSends(List<Finding> out, RunStats s) {
+    EndpointStats t = s.total();
+    if (t.uncorrected() == null || t.latency().getTotalCount() < EndpointFindings.MIN_FOR_TAIL) return;
+    double intended = t.summary().p99(), sent = LatencySummary.of(t.uncorrected()).p99();
+    if (!(intended - sent >= Math.max(LATE_MS, 0.2 * sent))) return;
+    out.add(Finding.warning("late_sends", String.format("Requests left Horde late: p99 is %s counted from their scheduled"
+        + " start but %s from the actual send. The difference is time the generator took to start them (a busy machine,"
+        + " too few threads); a user would have waited it too, so it stays in the figures.", Figures.ms(intended),
+        Figures.ms(sent))));
   }
 }

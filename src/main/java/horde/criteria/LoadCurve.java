@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /**
  * Latency and throughput against the number of users, for runs whose users changed (ramps,
@@ -20,7 +21,12 @@ final class LoadCurve {
 
   record Level(double users, double p95, double rps, double from) {}
 
-  static void addTo(List<Finding> out, List<TimelinePoint> timeline) {
+  /**
+   * Closed model only: in the open model the users at work follow the latency (an arrival rate times
+   * the time each takes), so grouping seconds by them would find what it assumes.
+   */
+  static void addTo(List<Finding> out, List<TimelinePoint> timeline, boolean open) {
+    if (open) return;
     List<TimelinePoint> points = Intervals.answered(Intervals.underLoad(timeline), true);
     List<Level> levels = levels(points);
     if (levels.size() < 3) return;
@@ -66,26 +72,33 @@ final class LoadCurve {
   }
 
   static List<Level> levels(List<TimelinePoint> points) {
+    List<Level> out = new ArrayList<>();
+    for (List<TimelinePoint> g : groups(points, TimelinePoint::users)) {
+      out.add(new Level(Intervals.median(g, TimelinePoint::users), Intervals.median(g, TimelinePoint::p95),
+          Intervals.median(g, TimelinePoint::rps), g.get(0).t() - 1));
+    }
+    return out;
+  }
+
+  /**
+   * Seconds grouped by a load figure (users, or a rate rounded to a whole number), lowest first: one
+   * group per value, or {@value #GROUPS} of equal width.
+   */
+  static List<List<TimelinePoint>> groups(List<TimelinePoint> points, ToIntFunction<TimelinePoint> load) {
     if (points.isEmpty()) return List.of();
-    int min = points.stream().mapToInt(TimelinePoint::users).min().orElse(0);
-    int max = points.stream().mapToInt(TimelinePoint::users).max().orElse(0);
-    int[] distinct = points.stream().mapToInt(TimelinePoint::users).distinct().sorted().toArray();
+    int min = points.stream().mapToInt(load).min().orElse(0);
+    int max = points.stream().mapToInt(load).max().orElse(0);
+    int[] distinct = points.stream().mapToInt(load).distinct().sorted().toArray();
     int groups = Math.min(distinct.length, GROUPS);
     double width = Math.max(1, (max - min + 1) / (double) groups);
     List<List<TimelinePoint>> grouped = new ArrayList<>();
     for (int g = 0; g < groups; g++) grouped.add(new ArrayList<>());
     for (TimelinePoint p : points) {
-      int g = distinct.length <= GROUPS ? Arrays.binarySearch(distinct, p.users())
-          : (int) Math.min(groups - 1, (p.users() - min) / width);
+      int g = distinct.length <= GROUPS ? Arrays.binarySearch(distinct, load.applyAsInt(p))
+          : (int) Math.min(groups - 1, (load.applyAsInt(p) - min) / width);
       grouped.get(g).add(p);
     }
-    List<Level> out = new ArrayList<>();
-    for (List<TimelinePoint> g : grouped) {
-      if (g.isEmpty()) continue;
-      out.add(new Level(Intervals.median(g, TimelinePoint::users), Intervals.median(g, TimelinePoint::p95),
-          Intervals.median(g, TimelinePoint::rps), g.get(0).t() - 1));
-    }
-    return out;
+    return grouped.stream().filter(g -> !g.isEmpty()).toList();
   }
 
   private static String users(double users) {

@@ -1,6 +1,7 @@
 package horde.report;
 
 import horde.criteria.Finding;
+import horde.result.PhaseResult;
 import horde.result.RunResult;
 import horde.stats.TimelinePoint;
 import java.util.List;
@@ -10,7 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The data the report's charts draw, as one JSON document embedded in the page: the timeline's
- * columns, the chart definitions, the warm-up band, markers for findings, and the latency curve.
+ * columns, the chart definitions, the warm-up bands, phase boundaries, markers for findings, and the
+ * latency curve.
  */
 final class ChartData {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -35,10 +37,9 @@ final class ChartData {
         column(series.putArray(s.key()), points, s.reading());
       }
     }
-    ArrayNode bands = root.putArray("bands");
-    if (r.stats().warmupSeconds() > 0) {
-      bands.addObject().put("from", 0).put("to", r.stats().warmupSeconds()).put("label", "warm-up");
-    }
+    bands(root.putArray("bands"), r);
+    ArrayNode phases = root.putArray("phases");
+    for (PhaseResult p : r.phases()) phases.addObject().put("t", p.startSeconds()).put("label", p.name());
     ArrayNode markers = root.putArray("markers");
     for (Finding f : r.findings()) {
       if (!f.hasTime()) continue;
@@ -47,6 +48,18 @@ final class ChartData {
     }
     root.set("distribution", LatencyCurve.of(r.stats(), MAPPER));
     return root;
+  }
+
+  /** The warm-up: of the run, or of each phase that has one (where that phase starts). */
+  private static void bands(ArrayNode bands, RunResult r) {
+    if (r.phases().isEmpty()) {
+      if (r.stats().warmupSeconds() > 0) bands.addObject().put("from", 0).put("to", r.stats().warmupSeconds()).put("label", "warm-up");
+      return;
+    }
+    for (PhaseResult p : r.phases()) {
+      double warmup = p.stats().warmupSeconds();
+      if (warmup > 0) bands.addObject().put("from", p.startSeconds()).put("to", p.startSeconds() + warmup).put("label", "warm-up");
+    }
   }
 
   private static void column(ArrayNode out, List<TimelinePoint> points, TimeCharts.Reading reading) {

@@ -41,26 +41,34 @@ public final class ConsoleSummary {
         s.runSeconds(), warm);
   }
 
+  /** The endpoints and their total; then transactions (groups), which the total leaves out. */
   private static void endpoints(StringBuilder out, RunStats s) {
     int width = Math.max(8, s.endpoints().stream().mapToInt(e -> shorten(e.name()).length()).max().orElse(8));
     String fmt = "%-" + width + "s %-7s %9s %8s %6s %8s %8s %8s %8s %8s%n";
     out.append(String.format(Locale.ROOT, fmt, "Endpoint", "Method", "Requests", "Failures", "Err%", "RPS", "p50", "p95", "p99", "max"));
-    List<EndpointStats> rows = new ArrayList<>(s.endpoints());
+    List<EndpointStats> rows = new ArrayList<>(s.endpoints().stream().filter(e -> !e.isGroup()).toList());
     rows.add(s.total());
-    for (EndpointStats e : rows) {
-      // no answer at all (everything failed early, or fell in the warm-up): no latency to show
-      double none = Double.NaN;
-      LatencySummary l = e.latency().getTotalCount() > 0 ? e.summary() : new LatencySummary(none, none, none, none, none, none, none, none);
-      out.append(String.format(Locale.ROOT, fmt, shorten(e.name()), e.method(), e.requests(), e.failures(),
-          e.requests() == 0 ? "-" : Units.percent(e.errorRatePercent()), Units.rate(s.rps(e)), Units.ms(l.p50()),
-          Units.ms(l.p95()), Units.ms(l.p99()), Units.ms(l.max())));
-    }
+    for (EndpointStats e : rows) row(out, fmt, e.name(), e.method(), e, s);
+    List<EndpointStats> groups = s.endpoints().stream().filter(EndpointStats::isGroup).toList();
+    if (groups.isEmpty()) return;
+    out.append(String.format(Locale.ROOT, "%nTransactions (timed end to end; their requests are counted above)%n"));
+    for (EndpointStats e : groups) row(out, fmt, e.name(), "", e, s);
+  }
+
+  private static void row(StringBuilder out, String fmt, String name, String method, EndpointStats e, RunStats s) {
+    // no answer at all (everything failed early, or fell in the warm-up): no latency to show
+    double none = Double.NaN;
+    LatencySummary l = e.latency().getTotalCount() > 0 ? e.summary() : new LatencySummary(none, none, none, none, none, none, none, none);
+    out.append(String.format(Locale.ROOT, fmt, shorten(name), method, e.requests(), e.failures(),
+        e.requests() == 0 ? "-" : Units.percent(e.errorRatePercent()), Units.rate(s.rps(e)), Units.ms(l.p50()),
+        Units.ms(l.p95()), Units.ms(l.p99()), Units.ms(l.max())));
   }
 
   private static void failures(StringBuilder out, RunStats s) {
     if (s.total().failures() == 0) return;
     out.append("\nFailures by reason\n");
     for (EndpointStats e : s.endpoints()) {
+      if (e.isGroup()) continue; // a transaction fails with its failed request's reason, listed already
       e.failuresByReason().forEach((reason, n) -> {
         String sample = e.samples().get(reason);
         out.append(String.format(Locale.ROOT, "  %-7s %-" + MAX_NAME + "s %8d  %s%s%n", e.method(), shorten(e.name()), n, reason,
@@ -110,6 +118,9 @@ public final class ConsoleSummary {
   private static void notes(StringBuilder out, RunStats s) {
     out.append('\n');
     if (s.aborted()) out.append("The run was stopped early; the figures cover what ran.\n");
+    if (s.droppedIterations() > 0)
+      out.append(String.format(Locale.ROOT, "%d iteration(s) dropped: no free user when they were due (not sent).%n",
+          s.droppedIterations()));
     if (s.cancelledInFlight() > 0)
       out.append(String.format(Locale.ROOT, "%d request(s) still in flight at the end were cut off (not counted).%n", s.cancelledInFlight()));
   }

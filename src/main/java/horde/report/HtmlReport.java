@@ -38,14 +38,26 @@ public final class HtmlReport {
     List<TimeCharts.Chart> charts = TimeCharts.present(r);
     StringBuilder body = new StringBuilder(64 * 1024);
     HtmlSummary.header(body, r);
-    body.append("<main>\n<nav class=\"toc\"><a href=\"#criteria\">Criteria</a><a href=\"#findings\">Findings</a>"
-        + "<a href=\"#over-time\">Over time</a><a href=\"#distribution\">Distribution</a><a href=\"#endpoints\">Endpoints</a>"
-        + "<a href=\"#failures\">Failures</a><a href=\"#details\">Run details</a></nav>\n");
+    body.append("<main>\n<nav class=\"toc\">");
+    link(body, !r.phases().isEmpty(), "phases", "Phases");
+    link(body, true, "criteria", "Criteria");
+    link(body, true, "findings", "Findings");
+    link(body, true, "over-time", "Over time");
+    link(body, true, "distribution", "Distribution");
+    link(body, true, "endpoints", "Endpoints");
+    link(body, r.stats().endpoints().stream().anyMatch(e -> e.isGroup()), "transactions", "Transactions");
+    link(body, r.stats().endpoints().stream().anyMatch(e -> e.llm() != null && !e.isGroup()), "streaming", "Streaming");
+    link(body, true, "failures", "Failures");
+    link(body, true, "details", "Run details");
+    body.append("</nav>\n");
     HtmlSummary.cards(body, r);
+    HtmlPhases.table(body, r);
     HtmlSummary.criteria(body, r);
     HtmlSummary.findings(body, r);
-    HtmlTables.charts(body, charts);
+    HtmlTables.charts(body, charts, r);
     HtmlTables.endpoints(body, r.stats());
+    HtmlTables.transactions(body, r.stats());
+    HtmlStreaming.table(body, r.stats());
     HtmlTables.failures(body, r.stats());
     HtmlTables.details(body, r);
     body.append("<footer>Made by Horde ").append(Html.escape(r.hordeVersion()))
@@ -61,6 +73,10 @@ public final class HtmlReport {
         "title", Html.escape("Horde: " + r.scenario().getOrDefault("name", "run") + " (" + r.verdict().lower() + ")"),
         "uplot_css", uplotCss, "report_css", css, "body", body.toString(),
         "data", ChartData.embeddable(ChartData.of(r, charts)), "uplot_js", uplotJs, "report_js", js));
+  }
+
+  private static void link(StringBuilder body, boolean present, String id, String text) {
+    if (present) body.append("<a href=\"#").append(id).append("\">").append(text).append("</a>");
   }
 
   /** Replaces each {@code {{name}}} of the template once; inserted text is never scanned again. */

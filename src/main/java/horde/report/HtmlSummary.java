@@ -6,14 +6,17 @@ import horde.result.RunResult;
 import horde.scenario.Threshold;
 import horde.stats.EndpointStats;
 import horde.stats.LatencySummary;
+import horde.stats.LlmStats;
 import horde.stats.RunStats;
 import horde.stats.TimelinePoint;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
-/** The top of the HTML report: title and verdict, headline figures, criteria, findings. */
+/** The top of the HTML report: title, verdict and grade, headline figures, criteria, findings. */
 final class HtmlSummary {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT);
 
@@ -29,7 +32,8 @@ final class HtmlSummary {
         .append("</code> · started ").append(Html.escape(when(r.startedAt()))).append(" · ")
         .append(Html.escape(duration(s))).append("</div></div>")
         .append("<div class=\"verdict ").append(verdict).append("\">").append(verdict.toUpperCase(Locale.ROOT))
-        .append("<small>").append(Html.escape(criteriaCount(r))).append("</small></div>")
+        .append("<small>").append(Html.escape(criteriaCount(r))).append("</small>")
+        .append(r.grade() == null ? "" : "<small>grade " + Html.escape(r.grade()) + "</small>").append("</div>")
         .append("</div></header>\n");
   }
 
@@ -47,13 +51,16 @@ final class HtmlSummary {
     return String.format(Locale.ROOT, "%s (%.0f s warm-up, %.1f s measured)", run, s.warmupSeconds(), s.measuredSeconds());
   }
 
+  /** The whole run's criteria and every phase's. */
   private static String criteriaCount(RunResult r) {
-    long missed = r.criteria().stream().filter(c -> !c.passed()).count();
-    if (r.criteria().isEmpty()) return "no criteria";
-    return missed == 0 ? "all " + r.criteria().size() + " criteria met" : missed + " of " + r.criteria().size() + " criteria missed";
+    List<CriterionResult> all = new ArrayList<>(r.criteria());
+    r.phases().forEach(p -> all.addAll(p.criteria()));
+    long missed = all.stream().filter(c -> !c.passed()).count();
+    if (all.isEmpty()) return "no criteria";
+    return missed == 0 ? "all " + all.size() + " criteria met" : missed + " of " + all.size() + " criteria missed";
   }
 
-  /** Headline figures for the measured window. */
+  /** Headline figures for the measured window; a second row for streaming and tokens when measured. */
   static void cards(StringBuilder h, RunResult r) {
     RunStats s = r.stats();
     EndpointStats t = s.total();
@@ -66,8 +73,31 @@ final class HtmlSummary {
     card(h, "Throughput", Units.rate(s.rps()) + "/s", "requests per second", false);
     card(h, "p50", Units.ms(l.p50()), "median response time", false);
     card(h, "p95", Units.ms(l.p95()), "p90 " + Units.ms(l.p90()), false);
-    card(h, "p99", Units.ms(l.p99()), "max " + Units.ms(l.max()), false);
-    card(h, "Peak users", String.valueOf(peak), String.format(Locale.ROOT, "over %.0f s", s.runSeconds()), false);
+    card(h, "p99", Units.ms(l.p99()), s.open() ? "from the send " + Units.ms(LatencySummary.of(t.uncorrected()).p99())
+        : "max " + Units.ms(l.max()), false);
+    card(h, s.open() ? "Peak busy users" : "Peak users", String.valueOf(peak), String.format(Locale.ROOT, "over %.0f s",
+        s.runSeconds()), false);
+    if (s.open() || s.droppedIterations() > 0) card(h, "Dropped", String.format(Locale.ROOT, "%,d", s.droppedIterations()),
+        "iterations with no free user",
+        s.droppedIterations() > 0);
+    h.append("</div>\n");
+    LlmStats llm = t.llm();
+    if (llm == null) return;
+    h.append("<div class=\"cards\">");
+    if (llm.ttft().getTotalCount() > 0) {
+      LatencySummary ttft = LatencySummary.of(llm.ttft());
+      card(h, "Time to first token p95", Units.ms(ttft.p95()), "p50 " + Units.ms(ttft.p50()), false);
+    }
+    if (llm.itl().getTotalCount() > 0) {
+      LatencySummary itl = LatencySummary.of(llm.itl());
+      card(h, "Inter-token latency p50", Units.ms(itl.p50()), "p99 " + Units.ms(itl.p99()), false);
+    }
+    card(h, "Output tokens", Units.rate(s.measuredSeconds() > 0 ? llm.outputTokens() / s.measuredSeconds() : 0) + "/s",
+        String.format(Locale.ROOT, "%,d out, %,d in", llm.outputTokens(), llm.inputTokens()), false);
+    if (llm.cacheLookups() > 0) card(h, "Cache hits", Units.percent(llm.cacheHitRate()),
+        String.format(Locale.ROOT, "of %,d lookups", llm.cacheLookups()), false);
+    if (llm.cost() > 0) card(h, "Token cost", Units.money(llm.cost()),
+        Units.money(1000 * llm.cost() / Math.max(1, t.requests())) + " per 1,000 requests", false);
     h.append("</div>\n");
   }
 
@@ -77,34 +107,53 @@ final class HtmlSummary {
         .append(Html.escape(note)).append("</div></div>");
   }
 
-  /** Every criterion with its scope, level, actual value and status. (Grades per phase go here once phases exist.) */
+  /**
+   * Every criterion with its scope, level, actual value and status: the whole run's, then with
+   * phases a table of each phase's (see {@link HtmlPhases#criteria}).
+   */
   static void criteria(StringBuilder h, RunResult r) {
     h.append("<section id=\"criteria\"><h2>Criteria</h2>");
-    if (r.criteria().isEmpty()) {
+    boolean phased = r.phases().stream().anyMatch(p -> !p.criteria().isEmpty());
+    if (r.criteria().isEmpty() && !phased) {
       h.append("<p class=\"empty\">The scenario sets no criteria, so the run passes by default.</p></section>\n");
       return;
     }
-    h.append("<table><thead><tr>").append(Html.th("l", "Status")).append(Html.th("l", "Criterion"))
-        .append(Html.th("l", "Scope")).append(Html.th("l", "Level")).append(Html.th(null, "Actual")).append("</tr></thead><tbody>");
-    for (CriterionResult c : r.criteria()) {
-      Threshold t = c.threshold();
-      String status = c.passed() ? "pass" : t.level() == Threshold.Level.WARN ? "warn" : "fail";
-      h.append("<tr><td class=\"l\"><span class=\"status ").append(status).append("\">").append(status).append("</span></td>")
-          .append(Html.td("l name", t.expression())).append(Html.td("l", t.endpoint() == null ? "whole run" : t.endpoint()))
-          .append(Html.td("l", t.level().name().toLowerCase(Locale.ROOT)))
-          .append(Html.td(c.passed() ? null : "bad", Units.of(t.metric(), c.actual()))).append("</tr>");
+    if (!r.criteria().isEmpty()) {
+      if (phased) h.append("<h3>Whole run</h3>");
+      h.append("<table><thead><tr>").append(Html.th("l", "Status")).append(Html.th("l", "Criterion"))
+          .append(Html.th("l", "Scope")).append(Html.th("l", "Level")).append(Html.th(null, "Actual"))
+          .append("</tr></thead><tbody>");
+      r.criteria().forEach(c -> criterion(h, c));
+      h.append("</tbody></table>");
     }
-    h.append("</tbody></table></section>\n");
+    if (phased) HtmlPhases.criteria(h, r);
+    h.append("</section>\n");
+  }
+
+  static String status(CriterionResult c) {
+    return c.passed() ? "pass" : c.threshold().level() == Threshold.Level.WARN ? "warn" : "fail";
+  }
+
+  private static void criterion(StringBuilder h, CriterionResult c) {
+    Threshold t = c.threshold();
+    String status = status(c);
+    h.append("<tr><td class=\"l\"><span class=\"status ").append(status).append("\">").append(status).append("</span></td>")
+        .append(Html.td("l name", t.expression())).append(Html.td("l", t.endpoint() == null ? "whole run" : t.endpoint()))
+        .append(Html.td("l", t.level().name().toLowerCase(Locale.ROOT)))
+        .append(Html.td(c.passed() ? null : "bad", Units.of(t.metric(), c.actual()))).append("</tr>");
   }
 
   static void findings(StringBuilder h, RunResult r) {
     h.append("<section id=\"findings\"><h2>Findings<span class=\"hint\">computed from the result; the rules are in"
         + " docs/reports.md</span></h2>");
-    if (r.findings().isEmpty()) {
+    if (r.findings().isEmpty() && r.notes().isEmpty()) {
       h.append("<p class=\"empty\">Nothing stands out: no error bursts, stalls, saturation or slow start.</p></section>\n");
       return;
     }
     h.append("<ul class=\"findings\">");
+    for (String note : r.notes()) {
+      h.append("<li><span class=\"tag warning\">note</span><span>").append(Html.escape(note)).append("</span></li>");
+    }
     for (Finding f : r.findings()) {
       h.append("<li><span class=\"tag ").append(f.level().lower()).append("\">").append(f.level().lower()).append("</span>");
       if (f.hasTime()) h.append("<span class=\"at\">at ").append(Html.escape(elapsed(f.atSeconds()))).append("</span>");

@@ -9,16 +9,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The HTML report's chart frames and tables: per endpoint, failures by reason, run details. */
+/** The HTML report's chart frames and tables: per endpoint, transactions, failures by reason, run details. */
 final class HtmlTables {
   static final int SAMPLE_CHARS = 400;
 
   private HtmlTables() {}
 
   /** A frame per chart; report.js draws into each {@code .plot} from the embedded data. */
-  static void charts(StringBuilder h, List<TimeCharts.Chart> charts) {
+  static void charts(StringBuilder h, List<TimeCharts.Chart> charts, RunResult r) {
+    StringBuilder key = new StringBuilder();
+    if (!r.phases().isEmpty()) key.append("; solid lines start phases");
+    if (r.findings().stream().anyMatch(f -> f.hasTime())) key.append("; dashed lines mark findings");
+    if (r.stats().warmupSeconds() > 0) key.append("; grey is warm-up");
     h.append("<section id=\"over-time\"><h2>Over time<span class=\"hint\">per second; hover to read, the charts move"
-        + " together</span></h2><div class=\"grid2\">");
+        + " together").append(key).append("</span></h2><div class=\"grid2\">");
     for (TimeCharts.Chart c : charts) {
       h.append("<figure class=\"chart\" data-chart=\"").append(Html.escape(c.id())).append("\"><figcaption>")
           .append(Html.escape(c.title())).append(" <span>").append(Html.escape(c.hint())).append("</span></figcaption>")
@@ -31,22 +35,39 @@ final class HtmlTables {
   }
 
   static void endpoints(StringBuilder h, RunStats s) {
-    h.append("<section id=\"endpoints\"><h2>Endpoints<span class=\"hint\">measured window</span></h2><div class=\"scroll\">")
-        .append("<table><thead><tr>").append(Html.th("l", "Endpoint"));
-    for (String c : List.of("Requests", "Failures", "Err %", "RPS", "Min", "Avg", "p50", "p90", "p95", "p99", "Max")) {
+    h.append("<section id=\"endpoints\"><h2>Endpoints<span class=\"hint\">measured window</span></h2>");
+    table(h, s, s.endpoints().stream().filter(e -> !e.isGroup()).toList(), "Endpoint", true);
+    h.append("</section>\n");
+  }
+
+  /** Groups: several requests timed end to end, each already counted among the endpoints. */
+  static void transactions(StringBuilder h, RunStats s) {
+    List<EndpointStats> groups = s.endpoints().stream().filter(EndpointStats::isGroup).toList();
+    if (groups.isEmpty()) return;
+    h.append("<section id=\"transactions\"><h2>Transactions<span class=\"hint\">groups of requests timed end to end;"
+        + " their requests are counted under Endpoints, so these are not added into the totals</span></h2>");
+    table(h, s, groups, "Transaction", false);
+    h.append("</section>\n");
+  }
+
+  private static void table(StringBuilder h, RunStats s, List<EndpointStats> rows, String first, boolean total) {
+    h.append("<div class=\"scroll\"><table><thead><tr>").append(Html.th("l", first));
+    for (String c : List.of(total ? "Requests" : "Count", "Failures", "Err %", total ? "RPS" : "Per s", "Min", "Avg", "p50",
+        "p90", "p95", "p99", "Max")) {
       h.append(Html.th(null, c));
     }
     h.append("</tr></thead><tbody>");
-    for (EndpointStats e : s.endpoints()) row(h, e, s, false);
-    row(h, s.total(), s, true);
-    h.append("</tbody></table></div></section>\n");
+    for (EndpointStats e : rows) row(h, e, s, false);
+    if (total) row(h, s.total(), s, true);
+    h.append("</tbody></table></div>");
   }
 
   private static void row(StringBuilder h, EndpointStats e, RunStats s, boolean total) {
     LatencySummary l = e.summary();
     boolean answered = e.latency().getTotalCount() > 0;
-    h.append(total ? "<tr class=\"total\">" : "<tr>").append("<td class=\"l name\">").append(Html.method(e.method()))
-        .append(' ').append(Html.escape(total ? "All endpoints" : e.name())).append("</td>")
+    h.append(total ? "<tr class=\"total\">" : "<tr>").append("<td class=\"l name\">")
+        .append(e.isGroup() ? "" : Html.method(e.method()) + " ").append(Html.escape(total ? "All endpoints" : e.name()))
+        .append("</td>")
         .append(Html.td(null, String.format(Locale.ROOT, "%,d", e.requests())))
         .append(Html.td(e.failures() > 0 ? "bad" : null, String.format(Locale.ROOT, "%,d", e.failures())))
         .append(Html.td(e.failures() > 0 ? "bad" : null, Units.percent(e.errorRatePercent())))
@@ -67,7 +88,10 @@ final class HtmlTables {
         .append(Html.th(null, "Count")).append(Html.th(null, "% of failures")).append(Html.th("l", "Sample message"))
         .append("</tr></thead><tbody>");
     List<Object[]> rows = new ArrayList<>();
-    for (EndpointStats e : s.endpoints()) e.failuresByReason().forEach((reason, n) -> rows.add(new Object[] {e, reason, n}));
+    // A transaction fails with the reason of the request that failed inside it: counted there already.
+    for (EndpointStats e : s.endpoints()) {
+      if (!e.isGroup()) e.failuresByReason().forEach((reason, n) -> rows.add(new Object[] {e, reason, n}));
+    }
     rows.sort((a, b) -> Long.compare((Long) b[2], (Long) a[2]));
     for (Object[] row : rows) {
       EndpointStats e = (EndpointStats) row[0];

@@ -1,24 +1,29 @@
 package horde.report;
 
 import horde.criteria.CriterionResult;
+import horde.result.PhaseResult;
 import horde.result.RunResult;
 import horde.scenario.Threshold;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The run's criteria as JUnit XML in the Ant/Surefire layout ({@code
- * testsuites/testsuite/testcase/failure}) that CI systems read: one test case per criterion.
+ * testsuites/testsuite/testcase/failure}) that CI systems read: one test case per criterion, one
+ * test suite for the whole run and one for each phase.
  *
  * <p>A missed fail-level criterion is a {@code <failure>} carrying the actual and the expected
  * value. A missed warn-level one is {@code <skipped>} with the same message, so it shows in the
  * CI's report without failing the build, just as it leaves the exit code at 0; with {@code
  * strict} it is a failure, as {@code --strict} makes it fail the run. A run stopped early adds a
- * {@code run completed} case with an {@code <error>}. (Phases, once they exist, become one test
- * suite each.)
+ * {@code run completed} case with an {@code <error>}. A phase's suite carries its grade and verdict
+ * as properties; its test cases' class name ends with the phase's name, so CI views that group by
+ * class keep the phases apart.
  */
 public final class JunitXml {
   private JunitXml() {}
@@ -29,30 +34,64 @@ public final class JunitXml {
     Files.writeString(file, of(r, strict));
   }
 
+  /** One suite's figures, for its own element and the sums on {@code <testsuites>}. */
+  private record Counts(long tests, long failures, long errors, long skipped) {
+    static Counts of(List<CriterionResult> criteria, boolean strict, int errors) {
+      long failures = criteria.stream().filter(c -> !c.passed() && (strict || level(c) == Threshold.Level.FAIL)).count();
+      long skipped = criteria.stream().filter(c -> !c.passed()).count() - failures;
+      return new Counts(criteria.size() + errors, failures, errors, skipped);
+    }
+
+    Counts plus(Counts o) {
+      return new Counts(tests + o.tests, failures + o.failures, errors + o.errors, skipped + o.skipped);
+    }
+
+    String attributes() {
+      return String.format(Locale.ROOT, "tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"%d\"", tests, failures, errors,
+          skipped);
+    }
+  }
+
   public static String of(RunResult r, boolean strict) {
     String name = r.scenario().getOrDefault("name", "horde");
-    List<CriterionResult> criteria = r.criteria();
-    long failures = criteria.stream().filter(c -> !c.passed() && (strict || level(c) == Threshold.Level.FAIL)).count();
-    long skipped = criteria.stream().filter(c -> !c.passed()).count() - failures;
     int errors = r.stats().aborted() ? 1 : 0;
-    int tests = criteria.size() + errors;
-    String time = String.format(Locale.ROOT, "%.3f", r.stats().runSeconds());
+    Counts whole = Counts.of(r.criteria(), strict, errors), all = whole;
+    for (PhaseResult p : r.phases()) all = all.plus(Counts.of(p.criteria(), strict, 0));
+    String time = seconds(r.stats().runSeconds());
     StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    x.append(String.format(Locale.ROOT, "<testsuites name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"%d\""
-        + " time=\"%s\">%n", Xml.escape("horde: " + name), tests, failures, errors, skipped, time));
-    x.append(String.format(Locale.ROOT, "  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"%d\""
-        + " time=\"%s\" timestamp=\"%s\">%n", Xml.escape(name + " criteria"), tests, failures, errors, skipped, time,
-        timestamp(r.startedAt())));
+    x.append(String.format(Locale.ROOT, "<testsuites name=\"%s\" %s time=\"%s\">%n", Xml.escape("horde: " + name),
+        all.attributes(), time));
+    x.append(String.format(Locale.ROOT, "  <testsuite name=\"%s\" %s time=\"%s\" timestamp=\"%s\">%n",
+        Xml.escape(name + " criteria"), whole.attributes(), time, timestamp(r.startedAt())));
     properties(x, r);
     String classname = Xml.escape("horde." + name);
-    for (CriterionResult c : criteria) testcase(x, classname, c, strict);
+    for (CriterionResult c : r.criteria()) testcase(x, classname, c, strict);
     if (r.stats().aborted()) {
       x.append("    <testcase classname=\"").append(classname).append("\" name=\"run completed\" time=\"0\">\n")
           .append("      <error message=\"the run was stopped early; the criteria cover what ran\" type=\"aborted\"/>\n")
           .append("    </testcase>\n");
     }
-    x.append("  </testsuite>\n</testsuites>\n");
+    x.append("  </testsuite>\n");
+    for (PhaseResult p : r.phases()) phase(x, r, name, p, strict);
+    x.append("</testsuites>\n");
     return x.toString();
+  }
+
+  private static void phase(StringBuilder x, RunResult r, String name, PhaseResult p, boolean strict) {
+    x.append(String.format(Locale.ROOT, "  <testsuite name=\"%s\" %s time=\"%s\" timestamp=\"%s\">%n",
+        Xml.escape(name + " phase " + p.name()), Counts.of(p.criteria(), strict, 0).attributes(),
+        seconds(p.stats().runSeconds()), timestamp(later(r.startedAt(), p.startSeconds()))));
+    x.append("    <properties>\n");
+    property(x, "phase", p.name());
+    property(x, "load", LoadText.of(p.settings()));
+    property(x, "start_s", seconds(p.startSeconds()));
+    property(x, "verdict", p.verdict().lower());
+    if (p.grade() != null) property(x, "grade", p.grade());
+    x.append("    </properties>\n");
+    // Class names are read as package.Class: a dot in the phase's name ("0.5/s") would split it.
+    String classname = Xml.escape("horde." + name + "." + p.name().replace('.', '_'));
+    for (CriterionResult c : p.criteria()) testcase(x, classname, c, strict);
+    x.append("  </testsuite>\n");
   }
 
   private static void properties(StringBuilder x, RunResult r) {
@@ -61,8 +100,22 @@ public final class JunitXml {
     property(x, "scenario_file", r.scenario().getOrDefault("file", ""));
     property(x, "started_at", r.startedAt());
     property(x, "verdict", r.verdict().lower());
+    if (r.grade() != null) property(x, "grade", r.grade());
     property(x, "horde_version", r.hordeVersion());
     x.append("    </properties>\n");
+  }
+
+  private static String seconds(double s) {
+    return String.format(Locale.ROOT, "%.3f", s);
+  }
+
+  /** The start plus some seconds, as ISO 8601; the start unchanged when it cannot be read. */
+  private static String later(String startedAt, double seconds) {
+    try {
+      return Instant.parse(startedAt).plusNanos(Math.round(seconds * 1e9)).toString();
+    } catch (DateTimeParseException | NullPointerException e) {
+      return startedAt;
+    }
   }
 
   private static void property(StringBuilder x, String name, String value) {

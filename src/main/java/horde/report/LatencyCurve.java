@@ -12,8 +12,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The latency distribution as percentile curves read from the histograms: for the whole run and
- * for the busiest endpoints. The x values are {@code 1 / (1 - q)}, drawn on a log scale so that
- * 90%, 99%, 99.9% are evenly spaced and the tail gets room; 20 points per decade.
+ * for the busiest endpoints, then transactions (dashed); in the open model also the whole run timed
+ * from each request's actual send (dashed grey) beside the intended start. The x values are {@code
+ * 1 / (1 - q)}, drawn on a log scale so that 90%, 99%, 99.9% are evenly spaced and the tail gets
+ * room; 20 points per decade.
  */
 final class LatencyCurve {
   static final int MAX_ENDPOINTS = 8;
@@ -28,13 +30,23 @@ final class LatencyCurve {
     ArrayNode xa = out.putArray("x");
     x.forEach(xa::add);
     ArrayNode series = out.putArray("series");
-    add(series.addObject().put("label", "all requests").put("color", "#111827").put("width", 2.5), s.total().latency(), x);
+    boolean open = s.total().uncorrected() != null;
+    add(series.addObject().put("label", open ? "all requests, from the intended start" : "all requests").put("color", "#111827")
+        .put("width", 2.5), s.total().latency(), x);
+    if (open) {
+      add(series.addObject().put("label", "all requests, from the actual send").put("color", "#6b7280").put("width", 2)
+          .put("dash", true), s.total().uncorrected(), x);
+    }
     List<EndpointStats> busiest = new ArrayList<>(s.endpoints().stream().filter(e -> e.latency().getTotalCount() > 0).toList());
-    busiest.sort(Comparator.comparingLong((EndpointStats e) -> e.latency().getTotalCount()).reversed());
+    // Requests first, busiest first; then transactions (groups), which would otherwise crowd out their own requests.
+    busiest.sort(Comparator.comparing(EndpointStats::isGroup)
+        .thenComparing(Comparator.comparingLong((EndpointStats e) -> e.latency().getTotalCount()).reversed()));
     if (busiest.size() < 2) return out;
     for (int i = 0; i < Math.min(MAX_ENDPOINTS, busiest.size()); i++) {
       EndpointStats e = busiest.get(i);
-      add(series.addObject().put("label", e.method() + " " + e.name()).put("color", COLORS[i]), e.latency(), x);
+      ObjectNode one = series.addObject().put("label", e.method() + " " + e.name()).put("color", COLORS[i]);
+      if (e.isGroup()) one.put("dash", true);
+      add(one, e.latency(), x);
     }
     return out;
   }

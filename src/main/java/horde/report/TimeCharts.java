@@ -2,8 +2,10 @@ package horde.report;
 
 import horde.result.RunResult;
 import horde.stats.TimelinePoint;
+import horde.stats.TimelinePoint.LlmPoint;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The HTML report's charts over time, as data: each chart names its unit and its series, and each
@@ -38,18 +40,55 @@ final class TimeCharts {
           new Series("p50", "p50", "#16a34a", false, (p, s) -> answered(p, p.p50())),
           new Series("p95", "p95", "#d97706", false, (p, s) -> answered(p, p.p95())),
           new Series("p99", "p99", "#7c3aed", false, (p, s) -> answered(p, p.p99()))), ALWAYS),
+      new Chart("ttft", "Time to first token", "percentiles of each second's streams", "ms", List.of(
+          new Series("ttft_p50", "p50", "#16a34a", false, timed(LlmPoint::ttftP50)),
+          new Series("ttft_p95", "p95", "#d97706", false, timed(LlmPoint::ttftP95)),
+          new Series("ttft_p99", "p99", "#7c3aed", false, timed(LlmPoint::ttftP99))),
+          r -> any(r, p -> p.llm().ttftP50() > 0)),
+      new Chart("itl", "Inter-token latency", "gaps between tokens, percentiles of each second", "ms", List.of(
+          new Series("itl_p50", "p50", "#16a34a", false, timed(LlmPoint::itlP50)),
+          new Series("itl_p99", "p99", "#7c3aed", false, timed(LlmPoint::itlP99))),
+          r -> any(r, p -> p.llm().itlP50() > 0)),
       new Chart("users", "Active users", "virtual users running", "count", List.of(
-          new Series("users", "users", "#0891b2", true, (p, s) -> p.users())), ALWAYS),
+          new Series("users", "users", "#0891b2", true, (p, s) -> p.users())), r -> !r.stats().open()),
+      new Chart("users", "Busy users", "open model: virtual users inside an iteration", "count", List.of(
+          new Series("users", "busy users", "#0891b2", true, (p, s) -> p.users())), r -> r.stats().open()),
+      new Chart("dropped", "Dropped iterations", "arrivals per second that found no free user", "rate", List.of(
+          new Series("dropped_per_s", "dropped/s", "#be123c", true, (p, s) -> p.dropped() / s)),
+          r -> r.stats().timeline().stream().anyMatch(p -> p.dropped() > 0)),
       new Chart("errors", "Error rate", "failed share of each second's requests", "percent", List.of(
           new Series("error_percent", "errors", "#dc2626", true,
               (p, s) -> p.requests() == 0 ? Double.NaN : 100.0 * p.failures() / p.requests())),
-          r -> r.stats().total().failures() > 0));
+          r -> r.stats().total().failures() > 0),
+      new Chart("tokens", "Output tokens", "tokens per second, all answers", "rate", List.of(
+          new Series("output_tokens_per_s", "tokens/s", "#0d9488", true,
+              llm(LlmPoint::outputTokensPerSecond))),
+          r -> any(r, p -> p.llm().outputTokensPerSecond() > 0)),
+      new Chart("cache", "Cache-hit rate", "share of each second's answers marked as cached", "percent", List.of(
+          new Series("cache_hit_percent", "cache hits", "#9333ea", true,
+              llm(LlmPoint::cacheHitRate))),
+          r -> any(r, p -> !Double.isNaN(p.llm().cacheHitRate()))));
 
   private TimeCharts() {}
 
   /** Percentiles of a second with no response are a gap, not zero. */
   private static double answered(TimelinePoint p, double value) {
     return p.requests() == 0 ? Double.NaN : value;
+  }
+
+  /** A streaming figure of the second; a gap in seconds without streaming figures. */
+  private static Reading llm(ToDoubleFunction<LlmPoint> figure) {
+    return (p, s) -> p.llm() == null ? Double.NaN : figure.applyAsDouble(p.llm());
+  }
+
+  /** A streaming percentile of 0 means no stream reached that point in the second: a gap too. */
+  private static Reading timed(ToDoubleFunction<LlmPoint> percentile) {
+    return (p, s) -> p.llm() == null || !(percentile.applyAsDouble(p.llm()) > 0) ? Double.NaN : percentile.applyAsDouble(p.llm());
+  }
+
+  /** Whether any second has streaming figures that pass the test. */
+  private static boolean any(RunResult r, Predicate<TimelinePoint> test) {
+    return r.stats().timeline().stream().anyMatch(p -> p.llm() != null && test.test(p));
   }
 
   static List<Chart> present(RunResult r) {

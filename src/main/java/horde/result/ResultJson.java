@@ -46,7 +46,8 @@ public final class ResultJson {
     if (r.grade() != null) root.put("grade", r.grade());
     root.put("aborted", s.aborted());
     root.put("in_flight_at_end", s.cancelledInFlight());
-    if (s.open()) root.put("dropped_iterations", s.droppedIterations());
+    // A run whose phases mix models is not open as a whole, but its open phases may have dropped.
+    if (s.open() || s.droppedIterations() > 0) root.put("dropped_iterations", s.droppedIterations());
     r.notes().forEach(root.withArray("notes")::add);
     measured(root, s);
     timeline(root.putArray("timeline"), s);
@@ -136,7 +137,7 @@ public final class ResultJson {
       o.put("p50_ms", p.p50());
       o.put("p95_ms", p.p95());
       o.put("p99_ms", p.p99());
-      if (s.open()) o.put("dropped", p.dropped());
+      if (s.open() || p.dropped() > 0) o.put("dropped", p.dropped());
       if (p.llm() != null) LlmJson.write(o, p.llm());
       if (p.warmup()) o.put("warmup", true);
     }
@@ -150,7 +151,7 @@ public final class ResultJson {
       else o.put("endpoint", c.threshold().endpoint());
       o.put("level", c.threshold().level().name().toLowerCase(java.util.Locale.ROOT));
       if (c.noData()) o.putNull("actual");
-      else o.put("actual", round(c.actual()));
+      else o.put("actual", Math.abs(c.actual()) >= 1 ? round(c.actual()) : significant(c.actual()));
       o.put("passed", c.passed());
     }
   }
@@ -168,6 +169,11 @@ public final class ResultJson {
 
   private static void putMap(ObjectNode o, Map<String, ?> m) {
     m.forEach((k, v) -> o.set(k, MAPPER.valueToTree(v)));
+  }
+
+  /** Six significant digits, for small values that thousandths would flatten to 0 (a cost per request in dollars). */
+  static double significant(double v) {
+    return v == 0 ? 0 : new java.math.BigDecimal(v).round(new java.math.MathContext(6)).doubleValue();
   }
 
   static double round(double v) {

@@ -20,7 +20,7 @@ public final class Sequence {
       r.endpoints().forEach(e -> byEndpoint.computeIfAbsent(e.method() + " " + e.name(), k -> new ArrayList<>()).add(e));
       for (TimelinePoint p : r.timeline()) {
         timeline.add(new TimelinePoint(round(p.t() + offset), p.users(), p.requests(), p.failures(), p.rps(), p.p50(),
-            p.p95(), p.p99(), p.dropped(), p.warmup()));
+            p.p95(), p.p99(), p.dropped(), p.warmup(), p.llm()));
       }
       offset += r.runSeconds();
       warmup += r.warmupSeconds();

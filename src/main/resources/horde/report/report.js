@@ -26,7 +26,7 @@
     ms: function (v) { return v == null ? "" : v >= 1000 ? trim((v / 1000).toFixed(2)) + "s" : trim(v.toFixed(v < 1 ? 3 : v < 10 ? 1 : 0)) + "ms"; },
     rate: function (v) { return v == null ? "" : trim(v.toFixed(1)); },
     count: function (v) { return v == null ? "" : String(Math.round(v)); },
-    percent: function (v) { return v == null ? "" : trim(v.toFixed(1)) + "%"; }
+    percent: function (v) { return v == null || v > 100 ? "" : trim(v.toFixed(1)) + "%"; }
   };
 
   function elapsed(t) {
@@ -35,43 +35,69 @@
     return (h ? h + ":" + (m < 10 ? "0" : "") : "") + m + ":" + (s < 10 ? "0" : "") + s;
   }
 
-  /* Shaded bands (warm-up) under the grid, labelled vertical lines (findings, phases) over the series. */
+  /* Shaded bands (warm-up) under the grid; phase boundaries (solid, named at the top) and findings
+     (dashed, named below them) over the series. A name that would run into the next is left out. */
   function overlays() {
     function clampX(u, t) { return Math.min(u.bbox.left + u.bbox.width, Math.max(u.bbox.left, u.valToPos(t, "x", true))); }
+    function line(ctx, u, x, dash) {
+      ctx.setLineDash(dash);
+      ctx.beginPath();
+      ctx.moveTo(x, u.bbox.top);
+      ctx.lineTo(x, u.bbox.top + u.bbox.height);
+      ctx.stroke();
+    }
+    /* A label on a light box so that it reads over lines; returns where it ends, or x when it did not fit before end. */
+    function label(ctx, text, x, y, end, color, r) {
+      var w = ctx.measureText(text).width;
+      if (x + w + 9 * r > end) return x;
+      ctx.fillStyle = "rgba(255,255,255,0.75)";
+      ctx.fillRect(x + 4 * r, y - 10 * r, w + 4 * r, 13 * r);
+      ctx.fillStyle = color;
+      ctx.fillText(text, x + 6 * r, y);
+      return x + w + 9 * r;
+    }
     return { hooks: {
       drawClear: [function (u) {
         var ctx = u.ctx, r = window.devicePixelRatio || 1;
         ctx.save();
+        ctx.font = (11 * r) + "px system-ui, sans-serif";
         (data.bands || []).forEach(function (b) {
           var x0 = clampX(u, b.from), x1 = clampX(u, b.to);
-          ctx.fillStyle = "rgba(107,114,128,0.12)";
+          ctx.fillStyle = "rgba(107,114,128,0.14)";
           ctx.fillRect(x0, u.bbox.top, x1 - x0, u.bbox.height);
-          ctx.fillStyle = "#6b7280";
-          ctx.font = (11 * r) + "px system-ui, sans-serif";
-          ctx.fillText(b.label, x0 + 4 * r, u.bbox.top + 12 * r);
+          if (x0 + ctx.measureText(b.label).width + 8 * r < x1) {
+            ctx.fillStyle = "#6b7280";
+            ctx.fillText(b.label, x0 + 4 * r, u.bbox.top + u.bbox.height - 5 * r);
+          }
         });
         ctx.restore();
       }],
       draw: [function (u) {
-        var ctx = u.ctx, r = window.devicePixelRatio || 1;
+        var ctx = u.ctx, r = window.devicePixelRatio || 1, phases = data.phases || [], right = u.bbox.left + u.bbox.width;
         ctx.save();
-        (data.markers || []).forEach(function (m) {
+        ctx.lineWidth = r;
+        ctx.font = "600 " + (11 * r) + "px system-ui, sans-serif";
+        phases.forEach(function (p, i) {
+          var x = Math.round(clampX(u, p.t));
+          ctx.strokeStyle = "#4b5563";
+          if (i > 0) line(ctx, u, x, []);
+          label(ctx, p.label, x, u.bbox.top + 12 * r, i + 1 < phases.length ? clampX(u, phases[i + 1].t) : right, "#1f2937", r);
+        });
+        ctx.font = (11 * r) + "px system-ui, sans-serif";
+        var free = -Infinity, y = u.bbox.top + (phases.length ? 27 : 12) * r;
+        (data.markers || []).slice().sort(function (a, b) { return a.t - b.t; }).forEach(function (m) {
           var x = Math.round(clampX(u, m.t));
           ctx.strokeStyle = m.color;
-          ctx.setLineDash([4 * r, 3 * r]);
-          ctx.lineWidth = r;
-          ctx.beginPath();
-          ctx.moveTo(x, u.bbox.top);
-          ctx.lineTo(x, u.bbox.top + u.bbox.height);
-          ctx.stroke();
-          ctx.fillStyle = m.color;
-          ctx.font = (11 * r) + "px system-ui, sans-serif";
-          ctx.fillText(m.label, x + 3 * r, u.bbox.top + 24 * r);
+          line(ctx, u, x, [4 * r, 3 * r]);
+          if (x >= free) free = label(ctx, m.label, x, y, right, m.color, r);
         });
         ctx.restore();
       }]
     } };
   }
+
+  /* Room above the highest value for the names of phases and findings along the top. */
+  var headroom = (data.phases || []).length ? 1.3 : (data.markers || []).length ? 1.15 : 1.08;
 
   function timeChart(def, el) {
     var unit = def.unit;
@@ -85,11 +111,15 @@
     return new uPlot({
       width: el.clientWidth, height: HEIGHT, series: series, plugins: [overlays()],
       cursor: { sync: { key: "horde-time" } },
-      scales: { x: { time: false }, y: { range: function (u, min, max) { return [0, max > 0 ? max * 1.08 : 1]; } } },
+      scales: { x: { time: false }, y: { range: function (u, min, max) { return [0, max > 0 ? max * headroom : 1]; } } },
       axes: [
         { incrs: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400],
           values: function (u, splits) { return splits.map(elapsed); } },
-        { size: 64, values: function (u, splits) { return splits.map(ticks[unit]); } }
+        /* No tick labels in the headroom above the data, where the names of phases and findings sit. */
+        { size: 64, values: function (u, splits) {
+          var top = u.scales.y.max / headroom * 1.0001;
+          return splits.map(function (v) { return v > top ? "" : ticks[unit](v); });
+        } }
       ]
     }, columns, el);
   }
@@ -106,8 +136,8 @@
     var series = [{ label: "percentile", value: function (u, v) { return v == null ? "–" : percentileLabel(v, true); } }];
     var columns = [d.x];
     d.series.forEach(function (s) {
-      series.push({ label: s.label, stroke: s.color, width: s.width || 1.5, points: { show: false },
-        value: function (u, v) { return units.ms(v); } });
+      series.push({ label: s.label, stroke: s.color, width: s.width || 1.5, dash: s.dash ? [6, 4] : undefined,
+        points: { show: false }, value: function (u, v) { return units.ms(v); } });
       columns.push(s.values);
     });
     return new uPlot({

@@ -104,4 +104,21 @@ class FindingsTest {
     assertThat(all.get(0).level()).isEqualTo(Finding.Level.WARNING);
     assertThat(Findings.of(s, Map.of())).isEqualTo(all);
   }
+
+  /**
+   * A transaction fails with the reason of the request that failed in it, and is slower than its
+   * requests by construction: counting it too gave "HTTP 429 (185 of 141, 131%)" on a real run.
+   */
+  @Test
+  void transactionsAreLeftOutOfTheFailureAndSpeedRules() {
+    var group = new horde.stats.EndpointStats("support turn", "GROUP", 300, 45, 0, 0,
+        endpoint("GET", "g", 300, 5000).latency(), Map.of("HTTP 429", 45L), Map.of());
+    RunStats s = run(seconds(30, t -> second(t, 20, 100, 2, 200)), group,
+        endpoint("POST", "/chat", 600, 1500, 60, "HTTP 429"), endpoint("POST", "/messages", 300, 1000, 45, "HTTP 429"));
+    List<Finding> all = findings(s);
+    assertThat(kind(all, "failures")).singleElement().extracting(Finding::text).isEqualTo("All 105 failures are HTTP 429,"
+        + " 60 of them on POST /chat (10% of its requests). The target refused load: it is rate-limiting or shedding work.");
+    assertThat(kind(all, "slowest_endpoint")).singleElement().extracting(Finding::text).asString()
+        .startsWith("The slowest endpoints are POST /chat").doesNotContain("GROUP");
+  }
 }

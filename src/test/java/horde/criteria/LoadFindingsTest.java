@@ -100,4 +100,46 @@ class LoadFindingsTest {
         "Up to 50 users shared 10 connections (http.max_connections): requests queued for a free connection,"
             + " and that wait is part of their latency.");
   }
+
+  /** An open-model run: each second's arrivals that found no free user, and latencies from the intended start and the send. */
+  static RunStats open(List<TimelinePoint> points, long intendedMillis, long sentMillis, long dropped) {
+    org.HdrHistogram.Histogram intended = new org.HdrHistogram.Histogram(3), sent = new org.HdrHistogram.Histogram(3);
+    intended.recordValueWithCount(intendedMillis * 1000, 1000);
+    sent.recordValueWithCount(sentMillis * 1000, 1000);
+    horde.stats.EndpointStats e = new horde.stats.EndpointStats("/x", "GET", 1000, 0, 0, 0, intended, Map.of(), Map.of(), sent);
+    double end = points.get(points.size() - 1).t();
+    return new RunStats(0, end, 0, end, List.of(e), horde.stats.Totals.total(List.of(e)), points, 0, false, dropped);
+  }
+
+  @Test
+  void droppedIterationsAreNamedWithWhenAndHowMany() {
+    List<TimelinePoint> points = seconds(30, t -> new TimelinePoint(t, 40, 100, 0, 100, 50, 90, 120, t > 20 ? t - 20 : 0, false));
+    List<Finding> all = Findings.of(open(points, 100, 100, 55), Map.of("max_users", 40));
+    assertThat(kind(all, "dropped_iterations")).singleElement().satisfies(f -> {
+      assertThat(f.text()).isEqualTo("55 iterations were dropped from 20 s on (up to 10 in a second): when they were due,"
+          + " all 40 virtual users (max_users) were still busy, so the target got less load than planned. Either the target"
+          + " is too slow for this rate (each busy user is waiting for an answer) or max_users is too low.");
+      assertThat(f.atSeconds()).isEqualTo(20.0);
+      assertThat(f.level()).isEqualTo(Finding.Level.WARNING);
+    });
+    assertThat(kind(all, "late_sends")).isEmpty();
+  }
+
+  @Test
+  void requestsThatLeftLateAreTheGeneratorsDoing() {
+    List<TimelinePoint> points = seconds(30, t -> new TimelinePoint(t, 40, 100, 0, 100, 50, 90, 120, 0, false));
+    assertThat(kind(Findings.of(open(points, 180, 100, 0), Map.of()), "late_sends")).singleElement().extracting(Finding::text)
+        .isEqualTo("Requests left Horde late: p99 is 180 ms counted from their scheduled start but 100 ms from the actual"
+            + " send. The difference is time the generator took to start them (a busy machine, too few threads); a user would"
+            + " have waited it too, so it stays in the figures.");
+    assertThat(kind(Findings.of(open(points, 105, 100, 0), Map.of()), "late_sends")).isEmpty();
+  }
+
+  /** In the open model, users at work follow the latency: grouping seconds by them would find what it assumes. */
+  @Test
+  void theOpenModelsBusyUsersAreNotReadAsALoadCurve() {
+    List<TimelinePoint> points = seconds(60, t -> new TimelinePoint(t, t, t * 5L, 0, t * 5, 50, 100.0 * t, 120.0 * t, 0, false));
+    assertThat(Findings.of(open(points, 100, 100, 0), Map.of())).extracting(Finding::kind)
+        .doesNotContain("saturation", "latency_rises_with_users", "no_saturation", "throughput_plateau");
+  }
 }

@@ -52,7 +52,7 @@ final class Runs {
         ? List.of(endpoint("GET", "/x", Math.max(1, timeline.stream().mapToLong(TimelinePoint::requests).sum()), 100))
         : List.of(endpoints);
     double end = timeline.isEmpty() ? 0 : timeline.get(timeline.size() - 1).t();
-    return new RunStats(0, end, warmup, end - warmup, list, Totals.merge("Total", "", list), timeline, 0, false);
+    return new RunStats(0, end, warmup, end - warmup, list, Totals.total(list), timeline, 0, false);
   }
 
   static List<Finding> findings(RunStats s) {

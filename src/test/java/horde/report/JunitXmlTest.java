@@ -2,6 +2,7 @@ package horde.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import horde.result.ResultReader;
 import horde.result.RunResult;
 import horde.stats.RunStats;
 import java.io.ByteArrayInputStream;
@@ -64,6 +65,27 @@ class JunitXmlTest {
     assertThat(d.getDocumentElement().getAttribute("errors")).isEqualTo("1");
     assertThat(d.getElementsByTagName("error").getLength()).isEqualTo(1);
     assertThat(d.getElementsByTagName("testcase").getLength()).isEqualTo(6);
+  }
+
+  /** A suite for the whole run, then one per phase with its grade; the totals add up over all. */
+  @Test
+  void eachPhaseIsATestSuiteWithItsCriteriaAndGrade() throws Exception {
+    RunResult ladder = ResultReader.read(HtmlReportTest.LADDER);
+    String xml = JunitXml.of(ladder, false);
+    Golden.check(xml, "JunitXmlTest/phases.xml");
+    Document d = parse(xml);
+    NodeList suites = d.getElementsByTagName("testsuite");
+    assertThat(suites.getLength()).isEqualTo(6);
+    Element top = d.getDocumentElement();
+    assertThat(top.getAttribute("tests")).isEqualTo("18");
+    assertThat(top.getAttribute("failures")).isEqualTo("5");
+    Element fourth = (Element) suites.item(4);
+    assertThat(fourth.getAttribute("name")).isEqualTo("llm-gateway phase 16/s");
+    assertThat(fourth.getAttribute("failures")).isEqualTo("2");
+    assertThat(fourth.getElementsByTagName("property").item(4).getAttributes().getNamedItem("value").getNodeValue())
+        .isEqualTo("POOR");
+    assertThat(((Element) fourth.getElementsByTagName("testcase").item(0)).getAttribute("classname"))
+        .isEqualTo("horde.llm-gateway.16/s");
   }
 
   @Test

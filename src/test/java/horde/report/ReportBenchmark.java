@@ -10,9 +10,10 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * How long reports take for a one-hour run: 3,600 timeline points, 20 endpoints with a million
- * latencies in their histograms. Reads the result file and writes every format, as {@code horde
- * report} does. Not a test: run it by hand (see docs/reports.md).
+ * How long reports take for a one-hour run: 3,600 timeline points with streaming figures, 20
+ * endpoints with a million latencies in their histograms (four of them streaming, one a
+ * transaction), four phases with their own histograms. Reads the result file and writes every
+ * format, as {@code horde report} does. Not a test: run it by hand (see docs/reports.md).
  *
  * <pre>
  * mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt

@@ -2,11 +2,13 @@ package horde.report;
 
 import horde.criteria.CriterionResult;
 import horde.criteria.Verdict;
+import horde.result.PhaseResult;
 import horde.result.RunResult;
 import horde.scenario.SourcePosition;
 import horde.scenario.Threshold;
 import horde.scenario.ThresholdParser;
 import horde.stats.EndpointStats;
+import horde.stats.LlmStats;
 import horde.stats.RunStats;
 import horde.stats.TimelinePoint;
 import horde.stats.Totals;
@@ -74,33 +76,64 @@ public final class SampleResults {
 
   /**
    * A long run: {@code seconds} timeline points ramping to 200 users, {@code endpoints} endpoints
-   * with log-normal-ish latencies (a million or so requests in all) and a few failure reasons.
+   * with log-normal-ish latencies (a million or so requests in all) and a few failure reasons. Every
+   * fifth endpoint streams (TTFT, ITL, tokens, cache hits, cost, and each second's streaming
+   * figures), the last one is a transaction, and the run is four phases of a quarter each, every
+   * phase with its own endpoints, histograms, criteria and grade.
    */
   public static RunResult long_(int seconds, int endpointCount) {
     Random random = new Random(7);
     List<EndpointStats> endpoints = new ArrayList<>();
-    for (int e = 0; e < endpointCount; e++) {
-      Histogram h = new Histogram(3);
-      double base = 2_000 * (1 + e);
-      for (int i = 0; i < 50_000; i++) h.recordValue((long) (base * Math.exp(random.nextGaussian() * 0.8)) + 100);
-      Map<String, Long> reasons = e % 4 == 0 ? Map.of("HTTP 503", 40L + e, "timeout", 3L) : Map.of();
-      Map<String, String> samples = e % 4 == 0 ? Map.of("HTTP 503", "HTTP 503: busy", "timeout", "no answer in 30s") : Map.of();
-      endpoints.add(new EndpointStats("/api/resource" + e + "/[id]", e % 3 == 0 ? "POST" : "GET", 50_000,
-          reasons.values().stream().mapToLong(Long::longValue).sum(), 10_000_000, 40_000_000, h, reasons, samples));
-    }
+    for (int e = 0; e < endpointCount; e++) endpoints.add(endpoint(random, e, e == endpointCount - 1 && e > 0));
     List<TimelinePoint> timeline = new ArrayList<>();
     for (int t = 1; t <= seconds; t++) {
       int users = Math.min(200, t / 3 + 1);
       double p95 = 40 + users * (1 + random.nextDouble() * 0.2);
       long requests = 250 + random.nextInt(50);
-      timeline.add(new TimelinePoint(t, users, requests, t % 97 == 0 ? 12 : 0, requests, p95 / 3, p95, p95 * 1.4, t <= 60));
+      TimelinePoint.LlmPoint llm = new TimelinePoint.LlmPoint(150 + users, 180 + users * 1.5, 200 + users * 2,
+          20 + random.nextDouble(), 30 + random.nextDouble() * 5, 400 + random.nextInt(100), 20 + random.nextInt(20));
+      timeline.add(new TimelinePoint(t, users, requests, t % 97 == 0 ? 12 : 0, requests, p95 / 3, p95, p95 * 1.4, 0, t <= 60, llm));
     }
-    RunStats stats = new RunStats(0, seconds, 60, seconds - 60, endpoints, Totals.merge("Total", "", endpoints),
-        timeline, 0, false);
+    RunStats stats = new RunStats(0, seconds, 60, seconds - 60, endpoints, Totals.total(endpoints), timeline, 0, false);
     List<CriterionResult> criteria = List.of(new CriterionResult(t("p95 < 2s", null, Threshold.Level.FAIL), 250, true),
         new CriterionResult(t("error_rate < 1%", null, Threshold.Level.FAIL), 0.05, true));
+    List<PhaseResult> phases = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      double length = seconds / 4.0, warmup = i == 0 ? Math.min(60, length / 4) : 0;
+      RunStats part = new RunStats(0, length, warmup, length - warmup, endpoints,
+          Totals.total(endpoints), List.of(), 0, false);
+      phases.add(new PhaseResult((50 * (i + 1)) + " users", Map.of("model", "closed", "users", 50 * (i + 1)), i * length,
+          part, List.of(new CriterionResult(t("p95 < 2s", null, Threshold.Level.FAIL), 200 + 20 * i, true),
+              new CriterionResult(t("ttft_p95 < 500ms", null, Threshold.Level.WARN), 300 + 100 * i, i < 2)),
+          i < 2 ? "GOOD" : "ACCEPTABLE", i < 2 ? Verdict.PASS : Verdict.WARN));
+    }
     return new RunResult("0.1.0", Map.of("name", "soak", "file", "soak.yaml", "target", "http://127.0.0.1:8000"),
         Map.of("model", "closed", "users", 200, "run_time", "1h"), Map.of("cpus", 2), "2026-11-22T10:00:00Z", stats,
-        criteria, Verdict.PASS);
+        criteria, Verdict.WARN, phases, "GOOD", List.of());
+  }
+
+  private static EndpointStats endpoint(Random random, int e, boolean group) {
+    Histogram h = new Histogram(3);
+    double base = 2_000 * (1 + e);
+    for (int i = 0; i < 50_000; i++) h.recordValue((long) (base * Math.exp(random.nextGaussian() * 0.8)) + 100);
+    Map<String, Long> reasons = e % 4 == 0 ? Map.of("HTTP 503", 40L + e, "timeout", 3L) : Map.of();
+    Map<String, String> samples = e % 4 == 0 ? Map.of("HTTP 503", "HTTP 503: busy", "timeout", "no answer in 30s") : Map.of();
+    LlmStats llm = !group && e % 5 == 0 ? llm(random) : null;
+    return new EndpointStats(group ? "checkout flow" : "/api/resource" + e + "/[id]", group ? "GROUP" : e % 3 == 0 ? "POST" : "GET",
+        50_000, reasons.values().stream().mapToLong(Long::longValue).sum(), 10_000_000, 40_000_000, h, reasons, samples, null, llm);
+  }
+
+  /** Streaming figures of 50,000 answers: TTFT near 200 ms, gaps near 20 ms, about 60 tokens each. */
+  private static LlmStats llm(Random random) {
+    Histogram ttfb = new Histogram(3), ttft = new Histogram(3), itl = new Histogram(3), tpot = new Histogram(3), rate = new Histogram(3);
+    for (int i = 0; i < 50_000; i++) {
+      long first = (long) (200_000 * Math.exp(random.nextGaussian() * 0.5));
+      ttfb.recordValue(first / 4);
+      ttft.recordValue(first);
+      for (int k = 0; k < 4; k++) itl.recordValue((long) (20_000 * Math.exp(random.nextGaussian() * 0.2)));
+      tpot.recordValue((long) (20_000 * Math.exp(random.nextGaussian() * 0.05)));
+      rate.recordValue((long) (45_000 * Math.exp(random.nextGaussian() * 0.1)));
+    }
+    return new LlmStats(ttfb, ttft, itl, tpot, rate, 50_000, 3_000_000, 2_500_000, 3_000_000, 15_000, 50_000, 2.17);
   }
 }

@@ -49,6 +49,43 @@ class ResultJsonTest {
     assertThat(Files.readString(file)).contains("\"latency_ms\"", "\"p999\"", "\"histograms\"", "\"in_flight_at_end\" : 2");
   }
 
+  /** A closed phase then an open one: the whole is not open, but the open phase's drops are kept. */
+  @Test
+  void dropsOfAnOpenPhaseAfterAClosedOneAreKept() throws Exception {
+    Histogram h = new Histogram(3);
+    h.recordValue(1000);
+    EndpointStats closed = new EndpointStats("/x", "GET", 1, 0, 0, 0, h, Map.of(), Map.of());
+    EndpointStats open = new EndpointStats("/x", "GET", 1, 0, 0, 0, h.copy(), Map.of(), Map.of(), h.copy());
+    RunStats first = new RunStats(0, 1, 0, 1, List.of(closed), Totals.total(List.of(closed)),
+        List.of(new TimelinePoint(1, 5, 1, 0, 1, 1, 1, 1, false)), 0, false);
+    RunStats second = new RunStats(0, 1, 0, 1, List.of(open), Totals.total(List.of(open)),
+        List.of(new TimelinePoint(1, 5, 1, 0, 1, 1, 1, 1, 4, false)), 0, false, 4);
+    RunStats all = horde.stats.Sequence.of(List.of(first, second));
+    RunResult r = new RunResult("1.0", Map.of("name", "s"), Map.of(), Map.of(), "2026-11-22T10:00:00Z", all, List.of(),
+        Verdict.PASS, List.of());
+    Path file = dir.resolve("r.json");
+    ResultJson.write(r, file);
+    RunStats back = ResultReader.read(file).stats();
+    assertThat(back.open()).isFalse();
+    assertThat(back.droppedIterations()).isEqualTo(4);
+    assertThat(back.timeline()).extracting(TimelinePoint::dropped).containsExactly(0L, 4L);
+  }
+
+  /** A cost per request is a small number of dollars: rounding it to thousandths wrote $0 for a criterion on it. */
+  @Test
+  void aCriterionsSmallActualValueKeepsItsDigits() throws Exception {
+    RunStats stats = new RunStats(0, 1, 0, 1, List.of(), Totals.merge("Total", "", List.of()), List.of(), 0, false);
+    CriterionResult cost = new CriterionResult(Threshold.of("cost_per_request < $0.001"), 0.0000227461, true);
+    CriterionResult p95 = new CriterionResult(Threshold.of("p95 < 2s"), 1234.56789, true);
+    RunResult r = new RunResult("1.0", Map.of("name", "s"), Map.of(), Map.of(), "2026-11-22T10:00:00Z", stats,
+        List.of(cost, p95), Verdict.PASS, List.of());
+    Path file = dir.resolve("r.json");
+    ResultJson.write(r, file);
+    List<CriterionResult> back = ResultReader.read(file).criteria();
+    assertThat(back.get(0).actual()).isEqualTo(0.0000227461);
+    assertThat(back.get(1).actual()).isEqualTo(1234.568);
+  }
+
   @Test
   void findingsAreKeptAsWrittenAndComputedForOlderFiles() throws Exception {
     RunStats stats = new RunStats(0, 1, 0, 1, List.of(), Totals.merge("Total", "", List.of()), List.of(), 0, false);
