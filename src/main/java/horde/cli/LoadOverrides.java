@@ -8,7 +8,8 @@ import java.time.Duration;
  * Turns Locust-style flags into the canonical load profile, as k6 derives scenarios from its
  * shortcut flags: {@code --users}, {@code --spawn-rate} and {@code --run-time} give a closed
  * model (what the file says fills the gaps), {@code --requests}/{@code --concurrency} a fixed
- * count. Bad values throw {@link IllegalArgumentException} with a message for the user.
+ * count. {@code --run-time} alone keeps an arrival-rate file's constant rate and only changes how
+ * long it runs. Bad values throw {@link IllegalArgumentException} with a message for the user.
  */
 record LoadOverrides(Integer users, Double spawnRate, String runTime, Long requests, Integer concurrency, String warmup) {
 
@@ -20,6 +21,11 @@ record LoadOverrides(Integer users, Double spawnRate, String runTime, Long reque
       throw new IllegalArgumentException("the warm-up (" + Durations.format(warm) + ", --warmup or the file's warmup) "
           + "must be shorter than the run (" + Durations.format(length) + "); nothing would be measured");
     return out;
+  }
+
+  /** Whether any flag changes the load (a scenario with phases takes none). */
+  boolean any() {
+    return users != null || spawnRate != null || runTime != null || requests != null || concurrency != null || warmup != null;
   }
 
   /** How long the profile runs, or null when it ends by count. */
@@ -35,6 +41,7 @@ record LoadOverrides(Integer users, Double spawnRate, String runTime, Long reque
   private LoadProfile profile(LoadProfile file, Duration warm) {
     if (requests != null || concurrency != null) return fixed(file, warm);
     if (users == null && spawnRate == null && runTime == null) return withWarmup(file, warm);
+    if (file instanceof LoadProfile.Open open && users == null && spawnRate == null) return longer(open, warm);
     LoadProfile.Closed base = file instanceof LoadProfile.Closed c ? c : null;
     if (base == null && runTime == null)
       throw new IllegalArgumentException("the scenario's load is not users + run_time; give --run-time too");
@@ -44,6 +51,16 @@ record LoadOverrides(Integer users, Double spawnRate, String runTime, Long reque
     if (u < 1) throw new IllegalArgumentException("--users must be at least 1");
     if (!(rate > 0)) throw new IllegalArgumentException("--spawn-rate must be above 0");
     return new LoadProfile.Closed(u, rate, time, warm);
+  }
+
+  /** An arrival-rate file run for {@code --run-time}: possible when its rate is constant. */
+  private LoadProfile longer(LoadProfile.Open open, Duration warm) {
+    boolean constant = open.stages().size() == 1 && open.stages().get(0).rate() == open.startRate();
+    if (!constant)
+      throw new IllegalArgumentException("--run-time: the scenario ramps its arrival rate through stages; "
+          + "change their durations in the file, or give --users for a closed load instead");
+    return new LoadProfile.Open(open.startRate(), java.util.List.of(new LoadProfile.RateStage(duration("--run-time", runTime),
+        open.startRate())), open.maxUsers(), open.arrivals(), warm);
   }
 
   private LoadProfile fixed(LoadProfile file, Duration warm) {

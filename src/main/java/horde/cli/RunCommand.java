@@ -111,6 +111,11 @@ final class RunCommand implements Callable<Integer> {
     if (host != null) s = s.withTarget(host);
     if (skipPreflight) s = s.withPreflight(horde.scenario.Preflight.DISABLED);
     if (userClasses != null) s = UserClassFilter.apply(s, userClasses, spec.commandLine().getErr());
-    return s.withLoad(new LoadOverrides(users, spawnRate, runTime, requests, concurrency, warmup).apply(s.load()));
+    LoadOverrides flags = new LoadOverrides(users, spawnRate, runTime, requests, concurrency, warmup);
+    if (!flags.any()) return s;
+    if (!s.phases().isEmpty())
+      throw new IllegalArgumentException("the scenario runs " + s.phases().size() + " phases, each with its own load; "
+          + "load flags (--users, --run-time, --requests, --warmup...) would replace them all. Change the phases in the file");
+    return s.withLoad(flags.apply(s.load()));
   }
 }

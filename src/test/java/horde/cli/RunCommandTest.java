@@ -96,4 +96,36 @@ class RunCommandTest {
     assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCode.UNREACHABLE);
     assertThat(cli.err()).contains("target unreachable", "127.0.0.1:" + port);
   }
+
+  @Test
+  void runTimeKeepsAnArrivalRateAndPhasesRefuseLoadFlags() throws Exception {
+    java.nio.file.Path open = tmp.resolve("open.yaml");
+    java.nio.file.Files.writeString(open, """
+        name: open
+        target: http://127.0.0.1:1
+        users:
+          - tasks:
+              - get: /ok
+        load: { arrival_rate: 20/s, run_time: 1m, max_users: 10 }
+        """);
+    Cli cli = Cli.run("run", open.toString(), "--host", server.url(), "--run-time", "2s", "-q");
+    assertThat(cli.exitCode()).as(cli.toString()).isZero();
+    assertThat(cli.out()).contains("arrivals from 20/s");
+    assertThat(server.served("/ok")).isBetween(38L, 41L);
+
+    java.nio.file.Path phased = tmp.resolve("phased.yaml");
+    java.nio.file.Files.writeString(phased, """
+        name: phased
+        target: http://127.0.0.1:1
+        users:
+          - tasks:
+              - get: /ok
+        phases:
+          - { name: one, load: { users: 1, run_time: 1s } }
+          - { name: two, load: { users: 2, run_time: 1s } }
+        """);
+    Cli refused = Cli.run("run", phased.toString(), "--host", server.url(), "--users", "5");
+    assertThat(refused.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(refused.err()).contains("2 phases");
+  }
 }
