@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -31,14 +32,7 @@ final class ReportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RESULT", description = "A result file written by horde run --out.")
   Path file;
 
-  @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report with charts (opens offline).")
-  Path html;
-
-  @Option(names = "--csv", paramLabel = "PREFIX", description = "Write Locust-compatible CSV files: PREFIX_stats.csv and three more.")
-  String csv;
-
-  @Option(names = "--junit", paramLabel = "FILE", description = "Write the criteria as JUnit XML, one test case each.")
-  Path junit;
+  @Mixin ReportFlags reports = new ReportFlags();
 
   @Option(names = "--strict", description = "In JUnit XML, missed warn-level criteria are failures (as with run --strict).")
   boolean strict;
@@ -52,7 +46,7 @@ final class ReportCommand implements Callable<Integer> {
       return ExitCode.BAD_INPUT;
     }
     RunResult result;
-    Outputs outputs = new Outputs(null, strict, true).withReports(html, csv, junit);
+    Outputs outputs = reports.onto(new Outputs(null, strict, true));
     try {
       result = ResultReader.read(file);
       outputs.check();
@@ -60,7 +54,7 @@ final class ReportCommand implements Callable<Integer> {
       err.println("horde: " + e.getMessage());
       return ExitCode.BAD_INPUT;
     }
-    if (html == null && csv == null && junit == null) {
+    if (reports.none()) {
       out.print(ConsoleSummary.format(result));
       out.flush();
       return ExitCode.PASS;

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -53,14 +54,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the JSON result file here.")
   Path out;
 
-  @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report with charts (opens offline).")
-  Path html;
-
-  @Option(names = "--csv", paramLabel = "PREFIX", description = "Write Locust-compatible CSV files: PREFIX_stats.csv and three more.")
-  String csv;
-
-  @Option(names = "--junit", paramLabel = "FILE", description = "Write the criteria as JUnit XML, one test case each.")
-  Path junit;
+  @Mixin ReportFlags reports = new ReportFlags();
 
   @Option(names = "--strict", description = "Warn-level criteria fail the run too.")
   boolean strict;
@@ -91,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
     if (scenario == null) return ExitCode.BAD_INPUT;
     TestPlan plan;
     EngineOptions options;
-    Outputs outputs = new Outputs(out, strict, quiet).withReports(html, csv, junit);
+    Outputs outputs = reports.onto(new Outputs(out, strict, quiet));
     try {
       scenario = applyFlags(scenario);
       options = EngineOptions.DEFAULTS.withThreads(threads).withSeed(seed).withGracefulStop(Durations.parseSecondsDefault(gracefulStop));

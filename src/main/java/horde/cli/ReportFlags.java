@@ -1,0 +1,24 @@
+package horde.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The report formats a command can write: the same flags on {@code run} and {@code report}. */
+final class ReportFlags {
+  @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report with charts (opens offline).")
+  Path html;
+
+  @Option(names = "--csv", paramLabel = "PREFIX", description = "Write Locust-compatible CSV files: PREFIX_stats.csv and three more.")
+  String csv;
+
+  @Option(names = "--junit", paramLabel = "FILE", description = "Write the criteria as JUnit XML, one test case each.")
+  Path junit;
+
+  boolean none() {
+    return html == null && csv == null && junit == null;
+  }
+
+  Outputs onto(Outputs outputs) {
+    return outputs.withReports(html, csv, junit);
+  }
+}
