@@ -42,6 +42,9 @@ final class Banner {
           .map(st -> st.users() + " users/" + Durations.format(st.duration())).collect(Collectors.joining(" -> ", "stages ", ""));
       case LoadProfile.FixedCount f -> f.requests() + " requests, " + f.concurrency() + " at a time";
       case LoadProfile.Open o -> rates(o);
+      case LoadProfile.UserShape u -> "users from a function for " + Durations.format(u.duration());
+      case LoadProfile.RateShape r -> "arrivals from a function for " + Durations.format(r.duration())
+          + " (at most " + r.maxUsers() + " users)";
     };
   }
 }

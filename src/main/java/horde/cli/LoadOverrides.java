@@ -34,6 +34,8 @@ record LoadOverrides(Integer users, Double spawnRate, String runTime, Long reque
       case LoadProfile.Closed c -> c.runTime();
       case LoadProfile.Staged s -> s.total();
       case LoadProfile.Open o -> o.total();
+      case LoadProfile.UserShape u -> u.duration();
+      case LoadProfile.RateShape r -> r.duration();
       case LoadProfile.FixedCount f -> null;
     };
   }
@@ -79,6 +81,8 @@ record LoadOverrides(Integer users, Double spawnRate, String runTime, Long reque
       case LoadProfile.Staged s -> new LoadProfile.Staged(s.stages(), warm);
       case LoadProfile.FixedCount f -> new LoadProfile.FixedCount(f.requests(), f.concurrency(), f.maxTime(), warm);
       case LoadProfile.Open o -> new LoadProfile.Open(o.startRate(), o.stages(), o.maxUsers(), o.arrivals(), warm);
+      case LoadProfile.UserShape u -> new LoadProfile.UserShape(u.users(), u.duration(), warm);
+      case LoadProfile.RateShape r -> new LoadProfile.RateShape(r.rate(), r.duration(), r.maxUsers(), warm);
     };
   }
 

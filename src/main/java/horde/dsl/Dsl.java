@@ -230,6 +230,24 @@ public final class Dsl {
     return new LoadBuilder.Arrivals(0, List.of(stages));
   }
 
+  /** Users as any function of time for {@code duration}: {@code userShape("2m", t -> ...)}. */
+  public static LoadBuilder.UserShape userShape(String duration, java.util.function.ToIntFunction<Duration> users) {
+    return new LoadBuilder.UserShape(Times.parse(duration, "duration"), users);
+  }
+
+  public static LoadBuilder.UserShape userShape(Duration duration, java.util.function.ToIntFunction<Duration> users) {
+    return new LoadBuilder.UserShape(duration, users);
+  }
+
+  /** An arrival rate (per second) as any function of time for {@code duration}. */
+  public static LoadBuilder.RateShape rateShape(String duration, java.util.function.ToDoubleFunction<Duration> rate) {
+    return new LoadBuilder.RateShape(Times.parse(duration, "duration"), rate);
+  }
+
+  public static LoadBuilder.RateShape rateShape(Duration duration, java.util.function.ToDoubleFunction<Duration> rate) {
+    return new LoadBuilder.RateShape(duration, rate);
+  }
+
   /** Ramp linearly to {@code perSecond} iterations per second over {@code duration}. */
   public static RateStage rate(String duration, double perSecond) {
     return new RateStage(Times.parse(duration, "duration"), perSecond);

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * How much load, over what time: start one with {@link Dsl#users}, {@link Dsl#stages}, {@link
- * Dsl#requests}, {@link Dsl#arrivalRate} or {@link Dsl#arrivalStages}. Defaults are the scenario
+ * Dsl#requests}, {@link Dsl#arrivalRate}, {@link Dsl#arrivalStages}, or a function of time with
+ * {@link Dsl#userShape} or {@link Dsl#rateShape}. Defaults are the scenario
  * file's: 10 s run time, every user at once, 1 concurrent user, 1,000 users at most.
  */
 public sealed interface LoadBuilder {
@@ -191,6 +192,71 @@ public sealed interface LoadBuilder {
     public LoadProfile build() {
       List<RateStage> s = stages != null ? stages : List.of(new RateStage(runTime, startRate));
       return new Open(startRate, s, maxUsers, arrivals, warmup);
+    }
+  }
+
+  /**
+   * Users as a function of the time since the start (Locust's {@code LoadTestShape}), for shapes
+   * stages cannot say: {@code userShape("2m", t -> t.toSeconds() % 20 < 10 ? 10 : 50)}.
+   */
+  final class UserShape implements LoadBuilder {
+    private final java.util.function.ToIntFunction<Duration> users;
+    private final Duration duration;
+    private Duration warmup = Duration.ZERO;
+
+    UserShape(Duration duration, java.util.function.ToIntFunction<Duration> users) {
+      this.duration = duration;
+      this.users = users;
+    }
+
+    public UserShape warmup(Duration d) {
+      warmup = Times.notNegative(d, "warmup");
+      return this;
+    }
+
+    public UserShape warmup(String d) {
+      return warmup(Times.parse(d, "warmup"));
+    }
+
+    @Override
+    public LoadProfile build() {
+      return new LoadProfile.UserShape(users, duration, warmup);
+    }
+  }
+
+  /**
+   * The open model with the arrival rate as a function of the time since the start: {@code
+   * rateShape("1m", t -> 50 + 40 * Math.sin(t.toMillis() / 5000.0)).maxUsers(200)}.
+   */
+  final class RateShape implements LoadBuilder {
+    private final java.util.function.ToDoubleFunction<Duration> rate;
+    private final Duration duration;
+    private int maxUsers = Open.DEFAULT_MAX_USERS;
+    private Duration warmup = Duration.ZERO;
+
+    RateShape(Duration duration, java.util.function.ToDoubleFunction<Duration> rate) {
+      this.duration = duration;
+      this.rate = rate;
+    }
+
+    /** The most users running iterations at once (default 1,000). */
+    public RateShape maxUsers(int n) {
+      maxUsers = n;
+      return this;
+    }
+
+    public RateShape warmup(Duration d) {
+      warmup = Times.notNegative(d, "warmup");
+      return this;
+    }
+
+    public RateShape warmup(String d) {
+      return warmup(Times.parse(d, "warmup"));
+    }
+
+    @Override
+    public LoadProfile build() {
+      return new LoadProfile.RateShape(rate, duration, maxUsers, warmup);
     }
   }
 }

@@ -59,7 +59,7 @@ public final class Engine implements AutoCloseable {
     long budget = load instanceof LoadProfile.FixedCount f ? f.requests() : Long.MAX_VALUE;
     this.run = generator.context(recorder, llm, budget, population, variables);
     population.attach(run);
-    this.shape = load instanceof LoadProfile.Open ? null : LoadShape.of(load);
+    this.shape = load.isOpen() ? null : LoadShape.of(load);
   }
 
   /** Starts the load now; returns at once. */
@@ -107,8 +107,11 @@ public final class Engine implements AutoCloseable {
 
   private void control() {
     try {
-      if (load instanceof LoadProfile.Open open) arrivals(open);
-      else shape();
+      switch (load) {
+        case LoadProfile.Open open -> arrivals(ArrivalSchedule.of(open, options.seed()), open.total(), open.maxUsers());
+        case LoadProfile.RateShape rate -> arrivals(ArrivalSchedule.of(rate), rate.duration(), rate.maxUsers());
+        default -> shape();
+      }
       done.complete(finish());
     } catch (Throwable e) {
       done.completeExceptionally(e);
@@ -116,17 +119,16 @@ public final class Engine implements AutoCloseable {
   }
 
   /** Open model: hands out each arrival a tick ahead, so users start it on time on their loop. */
-  private void arrivals(LoadProfile.Open open) {
-    ArrivalSchedule schedule = ArrivalSchedule.of(open, options.seed());
+  private void arrivals(ArrivalSchedule schedule, Duration length, int maxUsers) {
     java.util.SplittableRandom classes = new java.util.SplittableRandom(options.seed() ^ 0x5DEECE66DL);
-    long duration = open.total().toNanos();
+    long duration = length.toNanos();
     long due = schedule.next();
     long next = startNanos;
     while (!aborted && due >= 0) {
       long t = System.nanoTime() - startNanos;
       if (t >= duration) break;
       while (due >= 0 && due < t + TICK_NANOS && due < duration) {
-        population.arrive(startNanos + due, open.maxUsers(), classes);
+        population.arrive(startNanos + due, maxUsers, classes);
         due = schedule.next();
       }
       next += TICK_NANOS;

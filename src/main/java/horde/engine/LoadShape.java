@@ -21,7 +21,23 @@ public interface LoadShape {
       case LoadProfile.Closed c -> spawning(c.users(), c.spawnRate(), c.runTime());
       case LoadProfile.Staged s -> stages(s.stages());
       case LoadProfile.FixedCount f -> spawning(f.concurrency(), Double.MAX_VALUE, f.maxTime());
+      case LoadProfile.UserShape u -> function(u);
       case LoadProfile.Open o -> throw new IllegalArgumentException("the open model has arrivals, not a user shape");
+      case LoadProfile.RateShape r -> throw new IllegalArgumentException("the open model has arrivals, not a user shape");
+    };
+  }
+
+  /** Whatever the user's function says, never below 0. */
+  static LoadShape function(LoadProfile.UserShape u) {
+    long duration = u.duration().toNanos();
+    return new LoadShape() {
+      public int usersAt(long t) {
+        return t >= duration ? 0 : Math.max(0, u.users().applyAsInt(Duration.ofNanos(t)));
+      }
+
+      public long durationNanos() {
+        return duration;
+      }
     };
   }
 

@@ -149,7 +149,18 @@ public final class Planner {
       case LoadProfile.Staged st -> st.stages().stream().mapToInt(Stage::users).max().orElse(0);
       case LoadProfile.FixedCount f -> f.concurrency();
       case LoadProfile.Open o -> o.maxUsers();
+      case LoadProfile.RateShape r -> r.maxUsers();
+      case LoadProfile.UserShape u -> peak(u);
     };
+  }
+
+  /** A user function's highest value, sampled every 100 ms (it is code: no better way to know). */
+  private static int peak(LoadProfile.UserShape u) {
+    int peak = 0;
+    for (long ms = 0; ms < u.duration().toMillis(); ms += 100) {
+      peak = Math.max(peak, u.users().applyAsInt(java.time.Duration.ofMillis(ms)));
+    }
+    return peak;
   }
 
   static Problem problem(SourcePosition where, String message) {

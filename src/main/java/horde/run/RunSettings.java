@@ -53,6 +53,15 @@ final class RunSettings {
         m.put("requests", f.requests());
         m.put("concurrency", f.concurrency());
       }
+      case LoadProfile.UserShape u -> {
+        m.put("model", "user_shape");
+        m.put("run_time", Durations.format(u.duration()));
+      }
+      case LoadProfile.RateShape r -> {
+        m.put("model", "rate_shape");
+        m.put("run_time", Durations.format(r.duration()));
+        m.put("max_users", r.maxUsers());
+      }
       case LoadProfile.Open o -> {
         m.put("model", "open");
         m.put("start_rate", o.startRate());

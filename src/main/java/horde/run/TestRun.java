@@ -125,7 +125,7 @@ public final class TestRun {
     Engine e = generator.engine(load, recorder, llm, variables);
     engine = e;
     Totals totals = new Totals(recorder, eps.stream().map(Endpoint::name).toList(), eps.stream().map(Endpoint::method).toList(),
-        plan.reasons()::name, plan.reasons()::size, load instanceof LoadProfile.Open ? e::droppedIterations : null);
+        plan.reasons()::name, plan.reasons()::size, load.isOpen() ? e::droppedIterations : null);
     if (llm != null) totals.withLlm(llm, plan.tracked());
     StatsCollector stats = new StatsCollector(recorder, totals, groups, e::users, load.warmup().toNanos() / 1e9,
         listener::progress, PROGRESS_EVERY);

@@ -10,6 +10,11 @@ import java.util.List;
 public sealed interface LoadProfile {
   Duration warmup();
 
+  /** Whether iterations arrive at a rate (the open model) rather than users looping. */
+  default boolean isOpen() {
+    return this instanceof Open || this instanceof RateShape;
+  }
+
   /**
    * Locust's model: {@code users} users started at {@code spawnRate} per second, running until
    * {@code runTime} has passed since the start.
@@ -78,6 +83,34 @@ public sealed interface LoadProfile {
     public RateStage {
       if (duration == null || duration.isNegative()) throw new IllegalArgumentException("stage duration must be >= 0");
       if (rate < 0) throw new IllegalArgumentException("rate must be >= 0");
+    }
+  }
+
+  /**
+   * Users as any function of the time since the start, from the Java API (Locust's {@code
+   * LoadTestShape}): {@code t -> t.toSeconds() < 60 ? 10 : 100}. Called every 10 ms; the run ends
+   * after {@code duration}. Equal only to itself (a function has no value to compare).
+   */
+  record UserShape(java.util.function.ToIntFunction<Duration> users, Duration duration, Duration warmup)
+      implements LoadProfile {
+    public UserShape {
+      java.util.Objects.requireNonNull(users, "users");
+      checkPositive(duration, "duration");
+      warmup = warmup == null ? Duration.ZERO : warmup;
+    }
+  }
+
+  /**
+   * The open model with the arrival rate (iterations per second) as any function of the time since
+   * the start, from the Java API. At most {@code maxUsers} users run iterations at once.
+   */
+  record RateShape(java.util.function.ToDoubleFunction<Duration> rate, Duration duration, int maxUsers, Duration warmup)
+      implements LoadProfile {
+    public RateShape {
+      java.util.Objects.requireNonNull(rate, "rate");
+      checkPositive(duration, "duration");
+      if (maxUsers < 1) throw new IllegalArgumentException("max_users must be >= 1");
+      warmup = warmup == null ? Duration.ZERO : warmup;
     }
   }
 

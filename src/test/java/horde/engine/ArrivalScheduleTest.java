@@ -68,4 +68,14 @@ class ArrivalScheduleTest {
     assertThat(sd / mean).isCloseTo(1.0, within(0.05)); // exponential: sd equals mean
     assertThat(all(ArrivalSchedule.of(open, 7))).isEqualTo(t); // the seed makes it repeatable
   }
+
+  @Test
+  void aRateFunctionIsFollowedMillisecondByMillisecond() {
+    LoadProfile.RateShape shape = new LoadProfile.RateShape(t -> t.toMillis() < 1000 ? 10 : 30, Duration.ofSeconds(2), 10, null);
+    List<Long> t = all(ArrivalSchedule.of(shape));
+    assertThat(t).hasSize(40);
+    assertThat(t.stream().filter(x -> x < 1_000_000_000L)).hasSize(10);
+    assertThat(t.get(10)).isEqualTo(1_000_000_000L);
+    assertThat(t.get(11) - t.get(10)).isCloseTo(33_333_333L, within(1_000_000L));
+  }
 }
