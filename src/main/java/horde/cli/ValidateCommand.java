@@ -50,7 +50,7 @@ final class ValidateCommand implements Callable<Integer> {
       return ExitCode.BAD_INPUT;
     }
     out.printf("%s: OK (%s, %s, %s)%n", file, count(plan.users().size(), "user class", "user classes"),
-        count(plan.endpoints().size(), "endpoint", "endpoints"), count(scenario.thresholds().size(), "criterion", "criteria"));
+        count(plan.endpoints().size(), "endpoint", "endpoints"), count(scenario.thresholds().size() + scenario.phases().stream().mapToInt(p -> p.thresholds().size()).sum(), "criterion", "criteria"));
     if (showPlan) printPlan(plan, out);
     return ExitCode.PASS;
   }

@@ -384,7 +384,8 @@ final class VirtualUser implements Scope, ExchangeListener {
       polling = null;
       return true;
     }
-    if (now + p.intervalNanos() >= pollDeadline) {
+    long nextAttempt = requestStarted + p.intervalNanos(); // every: from one attempt's start to the next's
+    if (nextAttempt - pollDeadline >= 0) {
       polling = null;
       noteFailure(outcomes.pollTimedOut(current, p.timeoutReason(), sent, received));
       continueAfterRequest();
@@ -392,7 +393,7 @@ final class VirtualUser implements Scope, ExchangeListener {
     }
     noteFailure(outcomes.attempt(current, sent, received));
     current = null;
-    schedule(repoll, p.intervalNanos(), false);
+    schedule(repoll, Math.max(0, nextAttempt - now), false);
     return false;
   }
 
@@ -413,9 +414,10 @@ final class VirtualUser implements Scope, ExchangeListener {
     boolean midStream = current.llm() != null && llm.streaming() && llm.started();
     noteFailure(outcomes.failed(current, error, cause, bytesSent, bytesReceived, midStream));
     StepPlan.Poll p = polling;
-    if (p != null && error != TransportError.CANCELLED && nanos + p.intervalNanos() < pollDeadline) {
+    long nextAttempt = requestStarted + (p == null ? 0 : p.intervalNanos());
+    if (p != null && error != TransportError.CANCELLED && nextAttempt - pollDeadline < 0) {
       current = null;
-      schedule(repoll, p.intervalNanos(), false); // a poll rides out a failed attempt until its timeout
+      schedule(repoll, Math.max(0, nextAttempt - nanos), false); // a poll rides out a failed attempt until its timeout
       return;
     }
     polling = null;

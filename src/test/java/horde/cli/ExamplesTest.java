@@ -66,13 +66,27 @@ class ExamplesTest {
   @MethodSource("examples")
   void aShortRunGoesThroughWithoutFailures(Path example) throws Exception {
     Path out = tmp.resolve("result.json");
-    Cli cli = Cli.run("run", example.toString(), "--host", simulator.baseUrl(), "--users", "10", "--run-time", "3s",
-        "--warmup", "0s", "--out", out.toString(), "-q");
+    Path file = shortPhases(example);
+    String[] load = file.equals(example) ? new String[] {"--users", "10", "--run-time", "3s", "--warmup", "0s"} : new String[0];
+    String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("run", file.toString(), "--host",
+        simulator.baseUrl(), "--out", out.toString(), "-q"), java.util.Arrays.stream(load)).toArray(String[]::new);
+    Cli cli = Cli.run(args);
     // A short run may miss an example's throughput goal (exit 1); it must not be refused or fail to connect.
     assertThat(cli.exitCode()).as(cli.toString()).isIn(ExitCode.PASS, ExitCode.CRITERIA_FAILED);
     JsonNode summary = JsonMapper.builder().build().readTree(out.toFile()).path("summary");
     assertThat(summary.path("requests").asLong()).as(cli.toString()).isGreaterThan(10);
     assertThat(summary.path("failures_by_reason").propertyNames()).as(cli.toString()).isEmpty();
+  }
+
+  /** A phased example takes no load flags: a copy whose phases last 1 s each, at most 10 users. */
+  private Path shortPhases(Path example) throws IOException {
+    String yaml = Files.readString(example);
+    if (!yaml.contains("\nphases:")) return example;
+    String shorter = yaml.replaceAll("run_time: \\w+", "run_time: 1s").replaceAll("users: (\\d\\d+)", "users: 10");
+    Path copy = example.resolveSibling("short-" + example.getFileName());
+    copy = tmp.resolve(copy.getFileName());
+    Files.writeString(copy, shorter);
+    return copy;
   }
 
   /**
