@@ -21,6 +21,17 @@ final class LoadCurve {
 
   record Level(double users, double p95, double rps, double from) {}
 
+  /** Whether more than 5% of requests failed in the seconds at the highest load. */
+  private static boolean failingAtPeak(List<TimelinePoint> points, Level high) {
+    long requests = 0, failures = 0;
+    for (TimelinePoint p : points) {
+      if (p.users() < 0.9 * high.users()) continue;
+      requests += p.requests();
+      failures += p.failures();
+    }
+    return requests > 0 && failures > 0.05 * requests;
+  }
+
   /**
    * Closed model only: in the open model the users at work follow the latency (an arrival rate times
    * the time each takes), so grouping seconds by them would find what it assumes.
@@ -51,7 +62,8 @@ final class LoadCurve {
       out.add(Finding.info("throughput_plateau", String.format("Throughput levels off at %s from about %s users while"
           + " p95 stays near %s: the limit is not the target's latency (think time, pacing or the generator?).",
           Figures.rate(best.rps()), users(saturated.users()), Figures.ms(high.p95()))).at(saturated.from()));
-    } else {
+    } else if (!failingAtPeak(points, high)) {
+      // (when the target sheds load with fast errors, its answers stay quick: that is not "no saturation")
       out.add(Finding.info("no_saturation", String.format("No saturation seen: throughput grew from %s to %s as users went"
           + " from %s to %s, with p95 %s then %s.", Figures.rate(low.rps()), Figures.rate(high.rps()), users(low.users()),
           users(high.users()), Figures.ms(low.p95()), Figures.ms(high.p95()))));

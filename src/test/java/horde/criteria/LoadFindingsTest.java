@@ -54,6 +54,15 @@ class LoadFindingsTest {
   }
 
   @Test
+  void fastRefusalsAtThePeakAreNotNoSaturation() {
+    // answered quickly because most requests are refused at once: the load curve looks fine, but is not
+    List<TimelinePoint> points = seconds(40, t -> t < 30 ? second(t, 1 + t / 3, 10 + t, 0, 200)
+        : second(t, 50, 2000, 1400, 15));
+    List<Finding> all = findings(run(points, endpoint("POST", "/chat", 5000, 100, 1400, "HTTP 429")));
+    assertThat(kind(all, "no_saturation")).isEmpty();
+  }
+
+  @Test
   void aRunAtOneUserCountSaysNothingAboutTheCurve() {
     List<Finding> all = findings(run(seconds(60, t -> second(t, 50, 500, 0, 100 + t % 7))));
     assertThat(all).extracting(Finding::kind).doesNotContain("saturation", "latency_rises_with_users", "no_saturation");
