@@ -28,12 +28,10 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * }</pre>
  */
 final class AnswerReader {
-  static final Set<String> KEYS = Set.of("stream", "llm", "model", "cache_hit");
   static final List<String> KINDS = List.of("sse", "openai", "chunked");
   static final Set<String> STREAM_KEYS =
       Set.of("kind", "event", "content", "terminator", "idle_timeout");
   static final Set<String> LLM_KEYS = Set.of("input_tokens", "output_tokens", "content");
-  static final Set<String> CACHE_HIT_KEYS = Set.of("json", "header", "equals");
   private static final String KIND = "sse, openai or chunked";
 
   /** What a request tracks; any part may be null. */
@@ -79,7 +77,8 @@ final class AnswerReader {
     StreamSpec stream = f.has("stream") ? stream(f.get("stream")) : null;
     LlmSpec llm = f.has("llm") ? llm(f.get("llm")) : null;
     String model = f.has("model") ? model(f.get("model")) : null;
-    CacheHit cacheHit = f.has("cache_hit") ? cacheHit(p, f.get("cache_hit"), "cache_hit") : null;
+    CacheHit cacheHit =
+        f.has("cache_hit") ? CacheHitReader.read(p, f.get("cache_hit"), "cache_hit") : null;
     if (stream != null
         && body instanceof Body.Json j
         && j.tree() instanceof Map<?, ?> m
@@ -111,7 +110,10 @@ final class AnswerReader {
     }
     if (!(node instanceof MappingNode)) {
       Values.expected(
-          p, node, "stream", KIND + ", or a mapping like {kind: sse, event: token, content: $.text}");
+          p,
+          node,
+          "stream",
+          KIND + ", or a mapping like {kind: sse, event: token, content: $.text}");
       return null;
     }
     Fields f = Fields.of(p, node, "stream", "a stream", STREAM_KEYS);
@@ -197,38 +199,6 @@ final class AnswerReader {
     }
     models.add(new ModelName(node, model));
     return model;
-  }
-
-  /** {@code {json: PATH}} or {@code {header: NAME}}, each with an optional {@code equals}. */
-  static CacheHit cacheHit(Problems p, Node node, String label) {
-    String what = "a cache-hit rule like {json: $.cached} or {header: X-Cache, equals: HIT}";
-    Fields f = Fields.of(p, node, label, what, CACHE_HIT_KEYS);
-    if (f == null) return null;
-    List<String> sources = f.present(Set.of("json", "header"));
-    if (sources.size() != 1) {
-      p.add(
-          f.node(),
-          label
-              + ": expected exactly one of json or header, found "
-              + (sources.isEmpty() ? "none" : "both"));
-      return null;
-    }
-    boolean json = sources.getFirst().equals("json");
-    String expression =
-        json ? jsonPath(p, f.get("json"), label + ".json") : header(p, f.get("header"), label);
-    String equals =
-        f.has("equals")
-            ? Values.text(p, f.get("equals"), label + ".equals", "the value that marks a hit")
-            : null;
-    if (expression == null || (f.has("equals") && equals == null)) return null;
-    return new CacheHit(json ? CacheHit.Source.JSON : CacheHit.Source.HEADER, expression, equals);
-  }
-
-  private static String header(Problems p, Node node, String label) {
-    String name = Values.nonEmpty(p, node, label + ".header", "a header name like X-Cache");
-    if (name == null || RequestReader.HEADER_NAME.matcher(name).matches()) return name;
-    Values.expected(p, node, label + ".header", "a header name like X-Cache");
-    return null;
   }
 
   /** A JSONPath as {@link CheckReader#jsonPath} checks it; null after a problem. */

@@ -60,7 +60,7 @@ final class LlmReader {
     String tokenizer = f.has("tokenizer") ? tokenizer(f.get("tokenizer")) : null;
     Map<String, Price> prices = f.has("prices") ? prices(f.get("prices")) : Map.of();
     CacheHit cache =
-        f.has("cache_hit") ? AnswerReader.cacheHit(p, f.get("cache_hit"), "cache_hit") : null;
+        f.has("cache_hit") ? CacheHitReader.read(p, f.get("cache_hit"), "cache_hit") : null;
     if ((f.has("tokenizer") && tokenizer == null)
         || prices == null
         || (f.has("cache_hit") && cache == null)) return null;

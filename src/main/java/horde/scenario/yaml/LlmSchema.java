@@ -62,7 +62,7 @@ final class LlmSchema {
     Map<String, Object> cacheHit =
         mapping(
             "a cache-hit rule",
-            AnswerReader.CACHE_HIT_KEYS,
+            CacheHitReader.KEYS,
             obj(
                 "json",
                     doc(
