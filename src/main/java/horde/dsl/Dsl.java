@@ -1,13 +1,16 @@
 package horde.dsl;
 
+import horde.scenario.CacheHit;
 import horde.scenario.Check;
 import horde.scenario.Grade;
 import horde.scenario.Group;
+import horde.scenario.LlmSpec;
 import horde.scenario.LoadProfile.RateStage;
 import horde.scenario.Loop;
 import horde.scenario.SourcePosition;
 import horde.scenario.Stage;
 import horde.scenario.Step;
+import horde.scenario.StreamSpec;
 import horde.scenario.WaitTime;
 import java.time.Duration;
 import java.util.Arrays;
@@ -135,6 +138,56 @@ public final class Dsl {
 
   public static Check maxLatency(String max) {
     return maxLatency(Times.parse(max, "max_latency"));
+  }
+
+  // Streaming and LLM accounting
+
+  /**
+   * An OpenAI chat-completion stream: tokens at {@code $.choices[0].delta.content}, ending with
+   * {@code [DONE]}, usage from the last chunk.
+   */
+  public static StreamBuilder openai() {
+    return new StreamBuilder(StreamSpec.Kind.OPENAI);
+  }
+
+  /** Server-Sent Events: each event's data is a token, unless {@code content} says where. */
+  public static StreamBuilder sse() {
+    return new StreamBuilder(StreamSpec.Kind.SSE);
+  }
+
+  /** A chunked body: each chunk is an event. */
+  public static StreamBuilder chunked() {
+    return new StreamBuilder(StreamSpec.Kind.CHUNKED);
+  }
+
+  /** OpenAI's usage: {@code usage.prompt_tokens}, {@code usage.completion_tokens}, the message. */
+  public static UsageBuilder openaiUsage() {
+    return new UsageBuilder(LlmSpec.OPENAI);
+  }
+
+  /** Where an answer reports tokens: {@code usage().outputTokens("$.usage.output_tokens")}. */
+  public static UsageBuilder usage() {
+    return new UsageBuilder();
+  }
+
+  /** A cache hit is a JSON field that is true (not false, 0, empty or null). */
+  public static CacheHit cacheHitJson(String jsonPath) {
+    return new CacheHit(CacheHit.Source.JSON, jsonPath, null);
+  }
+
+  /** A cache hit is a JSON field equal to {@code value} (compared as text). */
+  public static CacheHit cacheHitJson(String jsonPath, String value) {
+    return new CacheHit(CacheHit.Source.JSON, jsonPath, value);
+  }
+
+  /** A cache hit is an answer with this header. */
+  public static CacheHit cacheHitHeader(String name) {
+    return new CacheHit(CacheHit.Source.HEADER, name, null);
+  }
+
+  /** A cache hit is an answer whose header equals {@code value}: {@code ("X-Cache", "HIT")}. */
+  public static CacheHit cacheHitHeader(String name, String value) {
+    return new CacheHit(CacheHit.Source.HEADER, name, value);
   }
 
   // Steps

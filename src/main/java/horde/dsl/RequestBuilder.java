@@ -1,9 +1,12 @@
 package horde.dsl;
 
 import horde.scenario.Body;
+import horde.scenario.CacheHit;
 import horde.scenario.Check;
 import horde.scenario.Extract;
+import horde.scenario.LlmSpec;
 import horde.scenario.Request;
+import horde.scenario.StreamSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,6 +45,10 @@ public final class RequestBuilder implements StepBuilder {
   private final List<Check> checks = new ArrayList<>();
   private final Set<Integer> expectStatus = new LinkedHashSet<>();
   private final List<Extract> saves = new ArrayList<>();
+  private StreamSpec stream;
+  private LlmSpec llm;
+  private String model;
+  private CacheHit cacheHit;
 
   RequestBuilder(String method, String path) {
     this.method = method;
@@ -152,6 +159,40 @@ public final class RequestBuilder implements StepBuilder {
     return this;
   }
 
+  /**
+   * Reads the answer as a stream, timing each token: {@code stream(openai())}, {@code
+   * stream(sse().content("$.text"))}. It does not ask for one: an OpenAI body says {@code "stream":
+   * true}.
+   */
+  public RequestBuilder stream(StreamBuilder how) {
+    stream = how.build();
+    return this;
+  }
+
+  /** Where the answer reports tokens: {@code llm(openaiUsage())}, {@code llm(usage()...)}. */
+  public RequestBuilder llm(UsageBuilder where) {
+    llm = where.build();
+    return this;
+  }
+
+  /** The price row this request is charged at (a model under the scenario's prices). */
+  public RequestBuilder model(String priceRow) {
+    if (priceRow == null || priceRow.isBlank())
+      throw new IllegalArgumentException(
+          "model: expected the name of a price row, like gpt-4o-mini");
+    if (priceRow.contains("${"))
+      throw new IllegalArgumentException(
+          "model: names a price row as written; templates are not expanded here");
+    model = priceRow;
+    return this;
+  }
+
+  /** How this request's answers mark a cache hit: {@link Dsl#cacheHitJson}, or a header. */
+  public RequestBuilder cacheHit(CacheHit rule) {
+    cacheHit = rule;
+    return this;
+  }
+
   /** The name its one-request task gets: its endpoint name, or {@code GET /path}. */
   String taskName() {
     return name != null ? name : method + " " + path;
@@ -160,6 +201,7 @@ public final class RequestBuilder implements StepBuilder {
   @Override
   public Request build() {
     return new Request(
-        method, path, name, headers, query, body, timeout, checks, expectStatus, saves, null);
+        method, path, name, headers, query, body, timeout, checks, expectStatus, saves, stream, llm,
+        model, cacheHit, null);
   }
 }

@@ -1,10 +1,13 @@
 package horde.dsl;
 
+import horde.scenario.CacheHit;
 import horde.scenario.FeederSpec;
 import horde.scenario.Grade;
+import horde.scenario.LlmSettings;
 import horde.scenario.LoadProfile;
 import horde.scenario.Phase;
 import horde.scenario.Preflight;
+import horde.scenario.Price;
 import horde.scenario.RequestDefaults;
 import horde.scenario.Scenario;
 import horde.scenario.Threshold;
@@ -53,6 +56,9 @@ public final class ScenarioBuilder {
   private final List<Threshold> thresholds = new ArrayList<>();
   private final List<Grade> grades = new ArrayList<>();
   private final List<PhaseBuilder> phases = new ArrayList<>();
+  private String tokenizer;
+  private final Map<String, Price> prices = new LinkedHashMap<>();
+  private CacheHit cacheHit;
 
   ScenarioBuilder(String name) {
     this.name = name;
@@ -174,6 +180,56 @@ public final class ScenarioBuilder {
   }
 
   /**
+   * How tokens are counted where an answer reports none: {@code cl100k_base} (default), {@code
+   * o200k_base}, {@code p50k_base}, {@code r50k_base}, or {@code chars:4} (4 characters a token).
+   */
+  public ScenarioBuilder tokenizer(String spec) {
+    String problem = LlmSettings.tokenizerProblem(spec);
+    if (problem != null) throw new IllegalArgumentException(problem);
+    tokenizer = spec;
+    return this;
+  }
+
+  /** What a model costs, in dollars per million input and output tokens. */
+  public ScenarioBuilder price(String model, double inputPerMillion, double outputPerMillion) {
+    return price(model, inputPerMillion, outputPerMillion, 0);
+  }
+
+  /** What each request to a model costs, in dollars (an API priced per call). */
+  public ScenarioBuilder pricePerRequest(String model, double dollars) {
+    return price(model, 0, 0, dollars);
+  }
+
+  /**
+   * A price row: per million input tokens, per million output tokens and per request, in dollars.
+   * A request's model picks the row, else the literal model of its JSON body, else the row named
+   * {@code default}.
+   */
+  public ScenarioBuilder price(
+      String model, double inputPerMillion, double outputPerMillion, double perRequest) {
+    if (model == null || model.isBlank())
+      throw new IllegalArgumentException("prices: a model name may not be empty");
+    dollars(model, "input", inputPerMillion);
+    dollars(model, "output", outputPerMillion);
+    dollars(model, "per_request", perRequest);
+    prices.put(model, new Price(inputPerMillion, outputPerMillion, perRequest));
+    return this;
+  }
+
+  private static void dollars(String model, String part, double value) {
+    if (!(value >= 0) || Double.isInfinite(value))
+      throw new IllegalArgumentException(
+          "prices." + model + "." + part + ": expected a number of dollars, 0 or more, like 0.15,"
+              + " found " + value);
+  }
+
+  /** How every answer marks a cache hit: {@link Dsl#cacheHitJson}, {@link Dsl#cacheHitHeader}. */
+  public ScenarioBuilder cacheHit(CacheHit rule) {
+    cacheHit = rule;
+    return this;
+  }
+
+  /**
    * The scenario. Throws {@link IllegalArgumentException} when it cannot be one (no users, users
    * and tasks both, load and phases both, a phase without load); names used in templates are
    * checked when it is planned ({@link horde.Horde#run}).
@@ -203,6 +259,9 @@ public final class ScenarioBuilder {
         thresholds,
         grades,
         phaseList,
+        tokenizer == null && prices.isEmpty() && cacheHit == null
+            ? null
+            : new LlmSettings(tokenizer, prices, cacheHit),
         null);
   }
 

@@ -53,6 +53,8 @@ final class VirtualUser implements Scope, ExchangeListener {
   private final Runnable repoll = this::repoll;
   private final Runnable stallCheck = this::stallCheck;
   private final LlmAnswer llm;
+  /** The current response is an LLM answer to read: its request tracks one, and it is a 2xx. */
+  private boolean answering;
   private ScheduledFuture<?> stallTimer;
 
   private Phase phase = Phase.START;
@@ -322,6 +324,7 @@ final class VirtualUser implements Scope, ExchangeListener {
     requestIntended = intendedStart != 0 ? intendedStart : requestStarted;
     intendedStart = 0; // only the iteration's first request can be late
     if (r.llm() != null) llm.begin(r.llm(), r.endpoint(), requestIntended);
+    answering = false;
     sending = true;
     run.client.execute(exchange);
     sending = false;
@@ -332,7 +335,9 @@ final class VirtualUser implements Scope, ExchangeListener {
     response.status = status;
     response.headers = headers;
     if (!current.isSuccess(status)) response.keepAtMost(512);
-    if (current.llm() != null) {
+    // A refusal (a 429 declared in expect_status, say) is no answer: not timed, counted or judged.
+    answering = current.llm() != null && status >= 200 && status < 300;
+    if (answering) {
       llm.head(nanos);
       if (llm.streaming()) armStallCheck(current.llm().stream().idleTimeout().toNanos());
     }
@@ -341,7 +346,7 @@ final class VirtualUser implements Scope, ExchangeListener {
   @Override
   public void onContent(ByteBuf content, long nanos) {
     response.append(content);
-    if (current.llm() != null) llm.content(content, nanos);
+    if (answering) llm.content(content, nanos);
   }
 
   private void armStallCheck(long nanos) {
@@ -371,7 +376,7 @@ final class VirtualUser implements Scope, ExchangeListener {
     stopStallCheck();
     if (mode == Mode.OPEN) run.recorder.uncorrected(current.endpoint(), nanos - requestStarted);
     if (polling != null && !pollDone(nanos, bytesSent, bytesReceived)) return;
-    int streamFailure = current.llm() != null && current.isSuccess(response.status)
+    int streamFailure = answering && current.isSuccess(response.status)
         ? llm.finish(response, response.latencyNanos, exchange.body) : -1;
     noteFailure(outcomes.completed(current, bytesSent, bytesReceived, variables, streamFailure));
     continueAfterRequest();
@@ -411,7 +416,7 @@ final class VirtualUser implements Scope, ExchangeListener {
   @Override
   public void onFailure(TransportError error, Throwable cause, long nanos, long bytesSent, long bytesReceived) {
     stopStallCheck();
-    boolean midStream = current.llm() != null && llm.streaming() && llm.started();
+    boolean midStream = answering && llm.streaming() && llm.started();
     noteFailure(outcomes.failed(current, error, cause, bytesSent, bytesReceived, midStream));
     StepPlan.Poll p = polling;
     long nextAttempt = requestStarted + (p == null ? 0 : p.intervalNanos());

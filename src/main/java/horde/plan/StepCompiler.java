@@ -2,6 +2,7 @@ package horde.plan;
 
 import horde.scenario.Body;
 import horde.scenario.CacheHit;
+import horde.scenario.LlmSettings;
 import horde.scenario.LlmSpec;
 import horde.scenario.Price;
 import horde.scenario.StreamSpec;
@@ -137,7 +138,7 @@ final class StepCompiler {
     return new LlmPlan(stream, path(stream == null ? null : stream.content(), r.position()),
         path(spec == null ? null : spec.inputTokens(), r.position()),
         path(spec == null ? null : spec.outputTokens(), r.position()),
-        path(spec == null ? null : spec.content(), r.position()), price(r),
+        path(spec == null ? null : spec.content(), r.position()), r.accounted() ? price(r) : null,
         cache, cache != null && cache.source() == CacheHit.Source.JSON ? path(cache.expression(), r.position()) : null,
         reasons.idOf("stream incomplete"), reasons.idOf("stream error"), reasons.idOf("stream stalled"));
   }
@@ -152,19 +153,22 @@ final class StepCompiler {
     }
   }
 
-  /** The request's price row: its model, else its JSON body's literal model, else "default". */
+  /**
+   * The request's price row: its model, else its JSON body's literal model, else "default". Only
+   * requests that track their answers are charged: a scenario-wide cache-hit rule alone does not
+   * make a health check cost money.
+   */
   private Price price(Request r) {
     var prices = scenario.llm().prices();
     if (r.model() != null) {
+      String unknown = scenario.llm().unknownModel(r.model());
+      if (unknown != null) problems.add(new Problem(r.position(), unknown));
       Price p = prices.get(r.model());
-      if (p == null && !prices.isEmpty())
-        problems.add(new Problem(r.position(), "no price for model '" + r.model() + "'" + Suggest.didYouMean(r.model(), prices.keySet())
-            + "; prices: " + String.join(", ", prices.keySet())));
-      return p != null ? p : prices.get("default");
+      return p != null ? p : prices.get(LlmSettings.DEFAULT_PRICE);
     }
     if (r.body() instanceof Body.Json j && j.tree() instanceof java.util.Map<?, ?> m && m.get("model") instanceof String model
         && prices.containsKey(model)) return prices.get(model);
-    return prices.get("default");
+    return prices.get(LlmSettings.DEFAULT_PRICE);
   }
 
   private List<HeaderPlan> headers(Request r) {

@@ -2,6 +2,7 @@ package horde.plan;
 
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
+import horde.scenario.LlmSettings;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ import java.util.List;
  * the load starts so no event loop pays for it.
  */
 public sealed interface Tokenizer {
-  List<String> VOCABULARIES = List.of("cl100k_base", "o200k_base", "p50k_base", "r50k_base");
+  List<String> VOCABULARIES = LlmSettings.VOCABULARIES;
 
   int count(String text);
 
@@ -20,18 +21,9 @@ public sealed interface Tokenizer {
 
   /** {@code cl100k_base}, {@code o200k_base}, ... or {@code chars:N}; throws for anything else. */
   static Tokenizer of(String spec) {
-    if (spec.startsWith("chars:")) {
-      double n;
-      try {
-        n = Double.parseDouble(spec.substring(6));
-      } catch (NumberFormatException e) {
-        n = -1;
-      }
-      if (!(n > 0)) throw new IllegalArgumentException("tokenizer '" + spec + "': chars:N needs a positive number, like chars:4");
-      return new CharsPerToken(n);
-    }
-    if (!VOCABULARIES.contains(spec))
-      throw new IllegalArgumentException("unknown tokenizer '" + spec + "'; use one of " + String.join(", ", VOCABULARIES) + " or chars:N");
+    String problem = LlmSettings.tokenizerProblem(spec);
+    if (problem != null) throw new IllegalArgumentException(problem);
+    if (spec.startsWith("chars:")) return new CharsPerToken(Double.parseDouble(spec.substring(6)));
     return new Vocabulary(spec);
   }
 

@@ -15,6 +15,7 @@ public record CacheHit(Source source, String expression, String equals) {
   public CacheHit {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(expression, "expression");
+    if (expression.isBlank()) throw new IllegalArgumentException("a cache-hit rule needs a JSONPath or a header name");
   }
 
   public String describe() {

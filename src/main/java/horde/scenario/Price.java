@@ -6,7 +6,9 @@ package horde.scenario;
  */
 public record Price(double inputPerMillion, double outputPerMillion, double perRequest) {
   public Price {
-    if (inputPerMillion < 0 || outputPerMillion < 0 || perRequest < 0) throw new IllegalArgumentException("prices must be >= 0");
+    if (!(inputPerMillion >= 0 && outputPerMillion >= 0 && perRequest >= 0)
+        || Double.isInfinite(inputPerMillion + outputPerMillion + perRequest))
+      throw new IllegalArgumentException("prices must be numbers >= 0");
   }
 
   public double of(long inputTokens, long outputTokens) {

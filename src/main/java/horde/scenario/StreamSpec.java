@@ -28,6 +28,10 @@ public record StreamSpec(Kind kind, String event, String content, String termina
   public StreamSpec {
     java.util.Objects.requireNonNull(kind, "kind");
     idleTimeout = idleTimeout == null ? DEFAULT_IDLE_TIMEOUT : idleTimeout;
+    if (idleTimeout.isNegative() || idleTimeout.isZero())
+      throw new IllegalArgumentException("idle_timeout must be above 0, not " + idleTimeout);
+    if (kind == Kind.CHUNKED && event != null)
+      throw new IllegalArgumentException("event goes with sse and openai streams; a chunked body has no event names");
     if (kind == Kind.OPENAI) {
       content = content == null ? "$.choices[0].delta.content" : content;
       terminator = terminator == null ? "[DONE]" : terminator;

@@ -77,6 +77,47 @@ class DslTest {
   }
 
   @Test
+  void streamingAndLlmMistakesFailWhereTheyAreWritten() {
+    assertThatThrownBy(() -> scenario("s").tokenizer("o100k_base"))
+        .hasMessage(
+            "unknown tokenizer 'o100k_base' (did you mean 'o200k_base'?); use one of cl100k_base,"
+                + " o200k_base, p50k_base, r50k_base or chars:N");
+    assertThatThrownBy(() -> scenario("s").tokenizer("chars:0"))
+        .hasMessage("tokenizer 'chars:0': chars:N needs a number of characters above 0, like chars:4");
+    assertThatThrownBy(() -> scenario("s").price("gpt-4o-mini", -1, 0.6))
+        .hasMessage(
+            "prices.gpt-4o-mini.input: expected a number of dollars, 0 or more, like 0.15, found"
+                + " -1.0");
+    assertThatThrownBy(() -> scenario("s").pricePerRequest("x", Double.NaN))
+        .hasMessageStartingWith("prices.x.per_request: expected a number of dollars");
+    assertThatThrownBy(() -> chunked().event("token"))
+        .hasMessage("stream.event goes with sse and openai streams; a chunked body has no event names");
+    assertThatThrownBy(() -> sse().idleTimeout("0s"))
+        .hasMessageStartingWith("stream.idle_timeout must be above 0");
+    assertThatThrownBy(() -> post("/").model("${model}"))
+        .hasMessage("model: names a price row as written; templates are not expanded here");
+    assertThatThrownBy(() -> post("/").llm(usage()))
+        .hasMessage("llm: expected at least one of input_tokens, output_tokens and content");
+  }
+
+  @Test
+  void aStreamedChatWithPricesAndACacheRulePlans() {
+    Scenario s =
+        scenario("chat")
+            .target("http://127.0.0.1:8000")
+            .price("gpt-4o-mini", 0.15, 0.60)
+            .cacheHit(cacheHitJson("$.cached"))
+            .task(post("/v1/chat/completions").stream(openai()).json(Map.of("model", "gpt-4o-mini")))
+            .threshold("ttft_p95 < 500ms", "cost < $1")
+            .build();
+    assertThat(s.llm().tokenizer()).isEqualTo("cl100k_base");
+    TestPlan plan = new Planner(Map.of()).plan(s);
+    assertThat(plan.tracksLlm()).isTrue();
+    assertThat(scenario("plain").task(get("/")).build().llm())
+        .isEqualTo(horde.scenario.LlmSettings.NONE);
+  }
+
+  @Test
   void scenariosThatCannotBe() {
     assertThatThrownBy(() -> scenario("s").build())
         .hasMessage("a scenario needs at least one user class");

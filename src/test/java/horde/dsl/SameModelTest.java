@@ -151,6 +151,11 @@ class SameModelTest {
         .variable("model", "gpt-4o-mini")
         .variable("max_tokens", "256")
         .variable("plan", "free")
+        .tokenizer("o200k_base")
+        .price("gpt-4o-mini", 0.15, 0.60)
+        .price("gpt-4o", 2.5, 10, 0.0001)
+        .pricePerRequest("default", 0.001)
+        .cacheHit(cacheHitHeader("X-Cache", "HIT"))
         .feeder(feeder("questions", data("questions.csv")).random())
         .feeder(feeder("accounts", data("accounts.jsonl")).unique().format(FeederSpec.Format.JSONL))
         .feeder("turns", data("turns.csv"))
@@ -186,6 +191,9 @@ class SameModelTest {
         .threshold(threshold("p95 < 1s").warn())
         .threshold(threshold("p99 < 3s").endpoint("ask"))
         .threshold(threshold("p95 < 30s").endpoint("enhancement workflow"))
+        .threshold("ttft_p95 < 500ms")
+        .threshold(threshold("itl_p99 < 50ms").endpoint("stream"))
+        .threshold("cost < $10", "cache_hit_rate > 10%")
         .grades("FAST: p95 < 1s", "SLOW")
         .build();
   }
@@ -233,7 +241,35 @@ class SameModelTest {
                 .step(thinkBetween("500ms", "1500ms")),
             task(get("/health").name("health")).weight(1),
             task(put("/api/profile").body("<profile/>", "application/xml")),
-            task(patch("/api/profile").form("name", "${accounts.user}").form("lang", "en")))
+            task(patch("/api/profile").form("name", "${accounts.user}").form("lang", "en")),
+            task(
+                    post("/v1/chat/completions")
+                        .name("stream")
+                        .stream(openai())
+                        .model("gpt-4o-mini")
+                        .json(
+                            """
+                            {"model": "gpt-4o-mini", "stream": true,
+                             "stream_options": {"include_usage": true},
+                             "messages": [{"role": "user", "content": "${questions.text}"}]}\
+                            """))
+                .weight(5),
+            task(
+                get("/events")
+                    .stream(
+                        sse().event("token").content("$.text").terminator("[DONE]").idleTimeout("10s"))
+                    .llm(usage().inputTokens("$.usage.in").outputTokens("$.usage.out"))
+                    .cacheHit(cacheHitJson("$.cached", "yes"))),
+            task(
+                get("/chunks")
+                    .stream(chunked())
+                    .llm(openaiUsage())
+                    .cacheHit(cacheHitHeader("X-Cache-Hit"))),
+            task(
+                post("/api/ask")
+                    .llm(usage().content("$.answer"))
+                    .model("gpt-4o")
+                    .cacheHit(cacheHitJson("$.cached"))))
         .onStop(delete("/api/conversations/${conversation_id}").name("/api/conversations/[id]"));
   }
 

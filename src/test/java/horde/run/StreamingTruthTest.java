@@ -110,6 +110,31 @@ class StreamingTruthTest {
     }
   }
 
+  /**
+   * Found while writing the streaming examples: a 429 declared in expect_status was read as a
+   * stream, so it failed as "stream incomplete" (it has no [DONE]), had its prompt counted as input
+   * tokens, and its head counted as a time to first byte. A status declared as no failure is none;
+   * only a 2xx answer is a stream to time and count.
+   */
+  @Test
+  void aRejectionDeclaredInExpectStatusIsNotACutStream() throws Exception {
+    SimulatorOptions options = SimulatorOptions.builder().port(0).capacity(1).queue(0).outputTokens(5)
+        .outputTokensSpread(0).build();
+    try (Simulator sim = Simulator.start(options)) {
+      Map<String, Object> body = Map.of("model", "sim", "stream", true, "stream_options", Map.of("include_usage", true),
+          "messages", List.of(Map.of("role", "user", "content", "Tell me about load testing")));
+      Request chat = new Request("POST", "/v1/chat/completions", null, null, null, new Body.Json(body), null, null,
+          java.util.Set.of(429), null, StreamSpec.of(StreamSpec.Kind.OPENAI), null, null, null, null);
+      EndpointStats e = run(sim.baseUrl(), chat, new LoadProfile.Closed(4, 100, Duration.ofSeconds(2), null));
+      LlmStats llm = e.llm();
+      assertThat(e.failuresByReason()).isEmpty();
+      assertThat(llm.streams()).isPositive().isLessThan(e.requests()); // most were refused, at once
+      assertThat(llm.outputTokens()).isEqualTo(5 * llm.streams());
+      assertThat(llm.inputTokens() / (double) llm.streams()).isLessThan(20); // the answered prompts only
+      assertThat(llm.ttfb().getTotalCount()).isEqualTo(llm.streams());
+    }
+  }
+
   @Test
   void theSimulatorsKnownSpeedAndUsageComeOutAsConfigured() throws Exception {
     SimulatorOptions options = SimulatorOptions.builder().port(0).timeToFirstToken(Duration.ofMillis(200))

@@ -1,13 +1,11 @@
 package horde.scenario.yaml;
 
 import horde.scenario.FeederSpec;
-import horde.scenario.Suggest;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -59,10 +57,12 @@ final class FeederReader {
       return null;
     }
     FeederSpec.Order order =
-        f.has("order") ? choice(f.get("order"), "order", ORDERS, FeederSpec.Order.class) : null;
+        f.has("order")
+            ? Values.choice(p, f.get("order"), "order", ORDERS, FeederSpec.Order.class)
+            : null;
     FeederSpec.Format format =
         f.has("format")
-            ? choice(f.get("format"), "format", FORMATS, FeederSpec.Format.class)
+            ? Values.choice(p, f.get("format"), "format", FORMATS, FeederSpec.Format.class)
             : null;
     return spec(name, f.get("file"), order, format, key);
   }
@@ -88,24 +88,5 @@ final class FeederReader {
       return null;
     }
     return p.build(key, () -> new FeederSpec(name, resolved.toString(), order, format, p.at(key)));
-  }
-
-  private <E extends Enum<E>> E choice(
-      Node node, String label, List<String> allowed, Class<E> type) {
-    String what =
-        String.join(", ", allowed.subList(0, allowed.size() - 1)) + " or " + allowed.getLast();
-    String text = Values.text(p, node, label, what);
-    if (text == null) return null;
-    if (allowed.contains(text)) return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
-    p.add(
-        node,
-        label
-            + ": expected "
-            + what
-            + ", found '"
-            + text
-            + "'"
-            + Suggest.didYouMean(text, allowed));
-    return null;
   }
 }

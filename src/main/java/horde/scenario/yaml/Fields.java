@@ -55,7 +55,15 @@ final class Fields {
           Map.entry("rate", "arrival_rate"),
           Map.entry("max_vus", "max_users"),
           Map.entry("before", "setup"),
-          Map.entry("after", "teardown"));
+          Map.entry("after", "teardown"),
+          Map.entry("cache", "cache_hit"),
+          Map.entry("cached", "cache_hit"),
+          Map.entry("caching", "cache_hit"),
+          Map.entry("price", "prices"),
+          Map.entry("pricing", "prices"),
+          Map.entry("streaming", "stream"),
+          Map.entry("usage", "llm"),
+          Map.entry("idle", "idle_timeout"));
 
   private final MappingNode node;
   private final Map<String, NodeTuple> entries = new LinkedHashMap<>();

@@ -30,10 +30,14 @@ final class PhaseReader {
   private final ThresholdReader thresholds;
   private final GradeReader grades;
 
-  PhaseReader(Problems problems, ThresholdReader thresholds, GradeReader grades) {
+  private final LlmMetrics llm;
+
+  PhaseReader(
+      Problems problems, ThresholdReader thresholds, GradeReader grades, LlmMetrics llm) {
     this.p = problems;
     this.thresholds = thresholds;
     this.grades = grades;
+    this.llm = llm;
   }
 
   /** The phases, empty when {@code node} is null; null after a problem. */
@@ -65,6 +69,8 @@ final class PhaseReader {
     LoadProfile load = f.has("load") ? new LoadReader(p).read(f.get("load")) : null;
     List<Threshold> ts = thresholds.read(f.get("thresholds"));
     List<Grade> table = grades.read(f.get("grades"), "grades");
+    llm.check(ts);
+    if (table != null) llm.checkGrades(table);
     if (load != null) {
       boolean open = load instanceof LoadProfile.Open;
       OpenModelMetrics.check(p, ts, open);

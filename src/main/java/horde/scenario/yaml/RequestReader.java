@@ -18,7 +18,8 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
  * Reads one request: {@code post: /path} plus name, headers, query, one body (json, body or form),
- * timeout, check, expect_status and save.
+ * timeout, check, expect_status and save, and what it tracks of its answer ({@link AnswerReader}:
+ * stream, llm, model, cache_hit).
  */
 final class RequestReader {
   static final List<String> METHOD_KEYS =
@@ -35,18 +36,29 @@ final class RequestReader {
           "timeout",
           "check",
           "expect_status",
-          "save");
+          "save",
+          "stream",
+          "llm",
+          "model",
+          "cache_hit");
   private static final Set<String> BODY_KEYS = Set.of("json", "body", "form");
-  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+  static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
   private final Problems p;
   private final CheckReader checks;
   private final SaveReader saveReader;
+  private final AnswerReader answers;
 
   RequestReader(Problems problems, Set<String> feeders) {
     this.p = problems;
     this.checks = new CheckReader(problems);
     this.saveReader = new SaveReader(problems, feeders);
+    this.answers = new AnswerReader(problems);
+  }
+
+  /** What the requests read so far track of their answers. */
+  AnswerReader answers() {
+    return answers;
   }
 
   /** Whether a mapping has a method key, so it is meant as a request. */
@@ -93,10 +105,12 @@ final class RequestReader {
             ? Values.statuses(p, f.get("expect_status"), "expect_status")
             : Set.of();
     List<Extract> saves = f.has("save") ? saveReader.saves(f.get("save")) : List.of();
+    AnswerReader.Tracking tracking = answers.read(f, body);
     if (path == null
         || (f.has("name") && name == null)
         || body == null
-        || (f.has("timeout") && timeout == null)) return null;
+        || (f.has("timeout") && timeout == null)
+        || tracking == null) return null;
     return p.build(
         f.node(),
         () ->
@@ -111,6 +125,10 @@ final class RequestReader {
                 checkList,
                 expect,
                 saves,
+                tracking.stream(),
+                tracking.llm(),
+                tracking.model(),
+                tracking.cacheHit(),
                 p.at(f.node())));
   }
 

@@ -3,6 +3,7 @@ package horde.scenario.yaml;
 import horde.scenario.FeederSpec;
 import horde.scenario.Grade;
 import horde.scenario.HttpSettings;
+import horde.scenario.LlmSettings;
 import horde.scenario.LoadProfile;
 import horde.scenario.Phase;
 import horde.scenario.Preflight;
@@ -43,7 +44,8 @@ final class ScenarioReader {
           "load",
           "thresholds",
           "grades",
-          "phases");
+          "phases",
+          "llm");
   static final Set<String> PREFLIGHT_KEYS = Set.of("path", "timeout");
   static final Set<String> DEFAULTS_KEYS = Set.of("headers", "timeout");
   static final Set<String> HTTP_KEYS =
@@ -69,6 +71,8 @@ final class ScenarioReader {
     Preflight preflight = f.has("preflight") ? preflight(f.get("preflight")) : null;
     HttpSettings http = f.has("http") ? http(f.get("http")) : null;
     RequestDefaults defaults = f.has("defaults") ? defaults(f.get("defaults")) : null;
+    LlmReader llmReader = new LlmReader(p);
+    LlmSettings llm = llmReader.read(f.get("llm"));
     Map<String, FeederSpec> feeders = new FeederReader(p, baseDir).read(f.get("feeders"));
     Map<String, String> variables = variables(f.get("variables"), feeders.keySet());
     UserReader users = new UserReader(p, feeders.keySet());
@@ -76,6 +80,8 @@ final class ScenarioReader {
     List<Step> setup = f.has("setup") ? users.steps(f.get("setup"), "setup") : List.of();
     List<Step> teardown =
         f.has("teardown") ? users.steps(f.get("teardown"), "teardown") : List.of();
+    LlmMetrics llmMetrics = new LlmMetrics(p, users.answers(), llmReader);
+    llmMetrics.checkModels(llmReader);
     ThresholdReader thresholdReader = new ThresholdReader(p, users.endpointNames());
     GradeReader gradeReader = new GradeReader(p, thresholdReader);
     if (f.has("load") && f.has("phases"))
@@ -83,7 +89,8 @@ final class ScenarioReader {
           f.key("phases"),
           "write either load (one run) or phases (several runs, each with its own load), not"
               + " both");
-    List<Phase> phases = new PhaseReader(p, thresholdReader, gradeReader).read(f.get("phases"));
+    List<Phase> phases =
+        new PhaseReader(p, thresholdReader, gradeReader, llmMetrics).read(f.get("phases"));
     LoadProfile load = f.has("phases") ? null : new LoadReader(p).read(f.get("load"));
     List<Threshold> thresholds = thresholdReader.read(f.get("thresholds"));
     List<Grade> grades = gradeReader.read(f.get("grades"), "grades");
@@ -93,6 +100,8 @@ final class ScenarioReader {
                 && phases.stream().anyMatch(ph -> ph.load() instanceof LoadProfile.Open));
     OpenModelMetrics.check(p, thresholds, open);
     if (grades != null) OpenModelMetrics.checkGrades(p, grades, open);
+    llmMetrics.check(thresholds);
+    if (grades != null) llmMetrics.checkGrades(grades);
     if (!p.isEmpty()) return null;
     return p.build(
         root,
@@ -112,6 +121,7 @@ final class ScenarioReader {
                 thresholds,
                 grades,
                 phases,
+                llm,
                 p.at(root)));
   }
 

@@ -93,6 +93,7 @@ public final class ScenarioSchema {
                     "load", doc("How much load, for how long (one run).", ref("load")),
                     "thresholds", ref("thresholds"),
                     "grades", ref("grades"),
+                    "llm", ref("llm"),
                     "phases",
                         doc(
                             "Named runs executed in order, each with its own load, thresholds and"
@@ -109,6 +110,7 @@ public final class ScenarioSchema {
     definitions.putAll(sections());
     definitions.putAll(StepSchema.definitions());
     definitions.putAll(LoadSchema.definitions());
+    definitions.putAll(LlmSchema.definitions());
     out.put("definitions", definitions);
     return out;
   }

@@ -135,6 +135,7 @@ final class StepSchema {
     props.put(
         "expect_status", doc("4xx/5xx statuses that are not failures, like 429.", ref("statuses")));
     props.put("save", ref("saves"));
+    props.putAll(LlmSchema.requestProperties());
     if (extra.contains("weight"))
       props.put("weight", doc("Relative chance of being chosen; default 1.", whole(0, 1_000_000)));
     Set<String> keys = new HashSet<>(RequestReader.keys(extra));

@@ -41,6 +41,11 @@ final class TaskReader {
     this.flows = new FlowReader(problems, this, requests, feeders);
   }
 
+  /** What the requests read so far track of their answers. */
+  AnswerReader answers() {
+    return requests.answers();
+  }
+
   /** Request names (or paths when unnamed) and task names seen so far. */
   Set<String> endpointNames() {
     return endpointNames;

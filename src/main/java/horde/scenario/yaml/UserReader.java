@@ -29,6 +29,11 @@ final class UserReader {
     return tasks.endpointNames();
   }
 
+  /** What the requests read so far track of their answers. */
+  AnswerReader answers() {
+    return tasks.answers();
+  }
+
   /** A list of at least one step, outside any user class ({@code setup}, {@code teardown}). */
   List<Step> steps(Node node, String label) {
     return tasks.steps(node, label, true);

@@ -1,11 +1,13 @@
 package horde.scenario.yaml;
 
 import horde.scenario.Durations;
+import horde.scenario.Suggest;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -161,5 +163,25 @@ final class Values {
       if (value != null) out.putIfAbsent(key.getValue(), value);
     }
     return out;
+  }
+
+  /** One of the {@code allowed} words, as the enum constant of the same name in capitals. */
+  static <E extends Enum<E>> E choice(
+      Problems p, Node node, String label, List<String> allowed, Class<E> type) {
+    String what =
+        String.join(", ", allowed.subList(0, allowed.size() - 1)) + " or " + allowed.getLast();
+    String text = text(p, node, label, what);
+    if (text == null) return null;
+    if (allowed.contains(text)) return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
+    p.add(
+        node,
+        label
+            + ": expected "
+            + what
+            + ", found '"
+            + text
+            + "'"
+            + Suggest.didYouMean(text, allowed));
+    return null;
   }
 }

@@ -198,9 +198,9 @@ class ValueProblemsTest {
                 + " get: /path",
             "4:16 steps: expected at least one step, found an empty list",
             "5:24 think: expected a duration like 2s, or between 1s and 3s, found 'none'",
-            "7:9 unknown key 'think' in a task; expected one of: body, check, content_type, delete,"
-                + " expect_status, form, get, head, headers, json, name, options, patch, post, put,"
-                + " query, save, timeout, weight",
+            "7:9 unknown key 'think' in a task; expected one of: body, cache_hit, check,"
+                + " content_type, delete, expect_status, form, get, head, headers, json, llm,"
+                + " model, name, options, patch, post, put, query, save, stream, timeout, weight",
             "10:13 a think step takes no other keys; 'name' belongs to a request",
             "11:13 a step needs a method (get, post, put, patch, delete, head, options) with a"
                 + " path, or think, group, poll, loop or if",
