@@ -127,5 +127,6 @@ public final class Generator implements AutoCloseable {
   @Override
   public void close() {
     loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    renderer.release();
   }
 }

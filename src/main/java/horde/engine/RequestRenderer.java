@@ -17,16 +17,16 @@ final class RequestRenderer {
 
   private final Origin target;
   private final String basePath;
-  /** A request that never changes: its bytes, made on its first send, and its path. */
-  private record Made(ByteBuf bytes, String path) {}
+  /** A request that never changes: its bytes (owned, and a view to send), made once, and its path. */
+  private record Made(ByteBuf owned, ByteBuf bytes, String path) {}
 
-  /** By request id. */
-  private final Made[] made;
+  /** By request id; published once, read by every loop. */
+  private final java.util.concurrent.atomic.AtomicReferenceArray<Made> made;
 
   RequestRenderer(Origin target, String basePath, int requests) {
     this.target = target;
     this.basePath = basePath;
-    this.made = new Made[requests];
+    this.made = new java.util.concurrent.atomic.AtomicReferenceArray<>(requests);
   }
 
   /** Fills the exchange; a reference with no value throws (the request is not sent). */
@@ -35,7 +35,7 @@ final class RequestRenderer {
     ex.method = r.method();
     ex.timeoutNanos = r.timeoutNanos();
     ex.encoded = null;
-    Made m = made[r.id()];
+    Made m = made.get(r.id());
     if (m != null) {
       ex.origin = target;
       ex.hasBody = r.body() != null;
@@ -47,7 +47,18 @@ final class RequestRenderer {
     fill(r, scope, ex, scratch);
     // LLM-tracked requests stay on the slow path: their prompt is read back from the exchange
     if (r.constant() && r.llm() == null && ex.origin == target) {
-      made[r.id()] = new Made(RequestWriter.encodeForever(ex), ex.path.toString()); // a race makes it twice: harmless
+      ByteBuf once = RequestWriter.encodeOnce(ex);
+      if (!made.compareAndSet(r.id(), null, new Made(once, RequestWriter.shared(once), ex.path.toString()))) {
+        once.release(); // another loop published its copy first; ours was never sent
+      }
+    }
+  }
+
+  /** Frees the requests made once; for the end of the test. */
+  void release() {
+    for (int i = 0; i < made.length(); i++) {
+      Made m = made.getAndSet(i, null);
+      if (m != null) m.owned.release();
     }
   }
 

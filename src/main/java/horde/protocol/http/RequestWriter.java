@@ -13,10 +13,17 @@ public final class RequestWriter {
 
   private RequestWriter() {}
 
-  /** The exchange's request encoded once into a buffer that lives as long as the test. */
-  public static ByteBuf encodeForever(HttpExchange ex) {
-    ByteBuf fresh = encode(io.netty.buffer.UnpooledByteBufAllocator.DEFAULT, ex);
-    return io.netty.buffer.Unpooled.unreleasableBuffer(fresh.asReadOnly());
+  /**
+   * The exchange's request encoded once, for a request that never changes. The caller owns the
+   * buffer and releases it when the test is over; it sends {@link #shared} views of it.
+   */
+  public static ByteBuf encodeOnce(HttpExchange ex) {
+    return encode(io.netty.buffer.UnpooledByteBufAllocator.DEFAULT, ex);
+  }
+
+  /** A view of a buffer from {@link #encodeOnce} that writes can release without freeing it. */
+  public static ByteBuf shared(ByteBuf once) {
+    return io.netty.buffer.Unpooled.unreleasableBuffer(once.asReadOnly());
   }
 
   static ByteBuf encode(ByteBufAllocator alloc, HttpExchange ex) {
