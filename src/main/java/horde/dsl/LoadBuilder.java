@@ -18,12 +18,27 @@ public sealed interface LoadBuilder {
 
   LoadProfile build();
 
+  /** What every load has: a warm-up, the first part of the run, left out of the statistics. */
+  abstract sealed class Warmed<B extends Warmed<B>> implements LoadBuilder
+      permits Users, Stages, Requests, Arrivals, UserShape, RateShape {
+    Duration warmup = Duration.ZERO;
+
+    @SuppressWarnings("unchecked")
+    public B warmup(Duration d) {
+      warmup = Times.notNegative(d, "warmup");
+      return (B) this;
+    }
+
+    public B warmup(String d) {
+      return warmup(Times.parse(d, "warmup"));
+    }
+  }
+
   /** The closed model: a number of users, each repeating its tasks. */
-  final class Users implements LoadBuilder {
+  final class Users extends Warmed<Users> {
     private final int users;
     private Double spawnRate;
     private Duration runTime = DEFAULT_RUN_TIME;
-    private Duration warmup = Duration.ZERO;
 
     Users(int users) {
       this.users = users;
@@ -44,17 +59,6 @@ public sealed interface LoadBuilder {
       return runTime(Times.parse(d, "run_time"));
     }
 
-    /** The first part of the run, left out of the statistics. */
-    /** The first part of the run, left out of the statistics. */
-    public Users warmup(Duration d) {
-      warmup = Times.notNegative(d, "warmup");
-      return this;
-    }
-
-    public Users warmup(String d) {
-      return warmup(Times.parse(d, "warmup"));
-    }
-
     @Override
     public LoadProfile build() {
       return new LoadProfile.Closed(users, spawnRate == null ? users : spawnRate, runTime, warmup);
@@ -62,22 +66,11 @@ public sealed interface LoadBuilder {
   }
 
   /** Users ramping linearly from stage to stage, starting from zero. */
-  final class Stages implements LoadBuilder {
+  final class Stages extends Warmed<Stages> {
     private final List<Stage> stages;
-    private Duration warmup = Duration.ZERO;
 
     Stages(List<Stage> stages) {
       this.stages = stages;
-    }
-
-    /** The first part of the run, left out of the statistics. */
-    public Stages warmup(Duration d) {
-      warmup = Times.notNegative(d, "warmup");
-      return this;
-    }
-
-    public Stages warmup(String d) {
-      return warmup(Times.parse(d, "warmup"));
     }
 
     @Override
@@ -87,11 +80,10 @@ public sealed interface LoadBuilder {
   }
 
   /** A number of requests in all, sent by a number of users (like {@code ab -n -c}). */
-  final class Requests implements LoadBuilder {
+  final class Requests extends Warmed<Requests> {
     private final long requests;
     private int concurrency = 1;
     private Duration maxTime;
-    private Duration warmup = Duration.ZERO;
 
     Requests(long requests) {
       this.requests = requests;
@@ -112,16 +104,6 @@ public sealed interface LoadBuilder {
       return maxTime(Times.parse(d, "max_time"));
     }
 
-    /** The first part of the run, left out of the statistics. */
-    public Requests warmup(Duration d) {
-      warmup = Times.notNegative(d, "warmup");
-      return this;
-    }
-
-    public Requests warmup(String d) {
-      return warmup(Times.parse(d, "warmup"));
-    }
-
     @Override
     public LoadProfile build() {
       return new LoadProfile.FixedCount(requests, concurrency, maxTime, warmup);
@@ -132,13 +114,12 @@ public sealed interface LoadBuilder {
    * The open model: iterations arrive at a rate whatever the target's speed, each run by a free
    * user; an arrival that finds none is a dropped iteration.
    */
-  final class Arrivals implements LoadBuilder {
+  final class Arrivals extends Warmed<Arrivals> {
     private double startRate;
     private final List<RateStage> stages;
     private Duration runTime = DEFAULT_RUN_TIME;
     private int maxUsers = Open.DEFAULT_MAX_USERS;
     private Open.Arrivals arrivals = Open.Arrivals.CONSTANT;
-    private Duration warmup = Duration.ZERO;
 
     /** A constant rate when {@code stages} is null. */
     Arrivals(double startRate, List<RateStage> stages) {
@@ -178,16 +159,6 @@ public sealed interface LoadBuilder {
       return this;
     }
 
-    /** The first part of the run, left out of the statistics. */
-    public Arrivals warmup(Duration d) {
-      warmup = Times.notNegative(d, "warmup");
-      return this;
-    }
-
-    public Arrivals warmup(String d) {
-      return warmup(Times.parse(d, "warmup"));
-    }
-
     @Override
     public LoadProfile build() {
       List<RateStage> s = stages != null ? stages : List.of(new RateStage(runTime, startRate));
@@ -199,23 +170,13 @@ public sealed interface LoadBuilder {
    * Users as a function of the time since the start (Locust's {@code LoadTestShape}), for shapes
    * stages cannot say: {@code userShape("2m", t -> t.toSeconds() % 20 < 10 ? 10 : 50)}.
    */
-  final class UserShape implements LoadBuilder {
+  final class UserShape extends Warmed<UserShape> {
     private final java.util.function.ToIntFunction<Duration> users;
     private final Duration duration;
-    private Duration warmup = Duration.ZERO;
 
     UserShape(Duration duration, java.util.function.ToIntFunction<Duration> users) {
       this.duration = duration;
       this.users = users;
-    }
-
-    public UserShape warmup(Duration d) {
-      warmup = Times.notNegative(d, "warmup");
-      return this;
-    }
-
-    public UserShape warmup(String d) {
-      return warmup(Times.parse(d, "warmup"));
     }
 
     @Override
@@ -228,11 +189,10 @@ public sealed interface LoadBuilder {
    * The open model with the arrival rate as a function of the time since the start: {@code
    * rateShape("1m", t -> 50 + 40 * Math.sin(t.toMillis() / 5000.0)).maxUsers(200)}.
    */
-  final class RateShape implements LoadBuilder {
+  final class RateShape extends Warmed<RateShape> {
     private final java.util.function.ToDoubleFunction<Duration> rate;
     private final Duration duration;
     private int maxUsers = Open.DEFAULT_MAX_USERS;
-    private Duration warmup = Duration.ZERO;
 
     RateShape(Duration duration, java.util.function.ToDoubleFunction<Duration> rate) {
       this.duration = duration;
@@ -243,15 +203,6 @@ public sealed interface LoadBuilder {
     public RateShape maxUsers(int n) {
       maxUsers = n;
       return this;
-    }
-
-    public RateShape warmup(Duration d) {
-      warmup = Times.notNegative(d, "warmup");
-      return this;
-    }
-
-    public RateShape warmup(String d) {
-      return warmup(Times.parse(d, "warmup"));
     }
 
     @Override
