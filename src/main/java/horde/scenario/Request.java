@@ -11,7 +11,8 @@ import java.util.Set;
  * the body.
  *
  * @param name the endpoint name requests are grouped under; null means the path as written
- *     (templates and all, so {@code /c/${id}} stays one endpoint)
+ *     (templates and all, so {@code /c/${id}} stays one endpoint), literal credentials in its query
+ *     hidden
  * @param path relative to the scenario's target, or an absolute URL
  * @param timeout null means the scenario's default
  * @param expectStatus statuses that are not failures although they are 4xx/5xx (e.g. 429 in a
@@ -73,8 +74,8 @@ public record Request(
     return new Request(method, path, null, null, null, null, null, null, null, null, null);
   }
 
-  /** The endpoint name its metrics are grouped under. */
+  /** The endpoint name its metrics are grouped under: the path, unless named, minus literal keys. */
   public String endpointName() {
-    return name != null ? name : path;
+    return name != null ? name : QueryCredentials.hidden(path);
   }
 }

@@ -49,6 +49,22 @@ class RunCommandTest {
   }
 
   @Test
+  void aKeyWrittenIntoAPathReachesTheTargetButNoReport() throws Exception {
+    Path out = tmp.resolve("run.json");
+    Path csv = tmp.resolve("run");
+    server.route("/keyed", ex -> TestServer.reply(ex,
+        "api_key=sk-live-LITERAL&q=cats".equals(ex.getRequestURI().getRawQuery()) ? 200 : 401, "{}"));
+    Cli cli = Cli.run("run", DIR + "literal-key.yaml", "--host", server.url(), "--out", out.toString(),
+        "--html", tmp.resolve("run.html").toString(), "--csv", csv.toString(), "--junit", tmp.resolve("run.xml").toString());
+    assertThat(cli.exitCode()).as(cli.toString()).isZero();
+    assertThat(server.served("/keyed")).isEqualTo(3);
+    assertThat(cli.out()).contains("/keyed?api_key=***&q=cats").doesNotContain("LITERAL");
+    try (var files = java.nio.file.Files.list(tmp)) {
+      for (Path f : files.toList()) assertThat(java.nio.file.Files.readString(f)).as(f.toString()).doesNotContain("LITERAL");
+    }
+  }
+
+  @Test
   void strictMakesAWarningFail() {
     Cli cli = Cli.run("run", DIR + "health.yaml", "--host", server.url(), "-t", "1s", "--strict", "-q");
     assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCode.CRITERIA_FAILED);

@@ -1,5 +1,6 @@
 package horde.scenario.yaml;
 
+import horde.scenario.QueryCredentials;
 import horde.scenario.Request;
 import horde.scenario.Step;
 import horde.scenario.Task;
@@ -73,7 +74,7 @@ final class TaskReader {
       remember(f, true);
       Request r = requests.read(f);
       if (r == null || weight == null) return null;
-      String name = r.name() != null ? r.name() : r.method() + " " + r.path();
+      String name = r.name() != null ? r.name() : r.method() + " " + r.endpointName();
       return p.build(item, () -> new Task(name, weight, List.of(r), p.at(item)));
     }
     String what = "a task: a request like get: /path, or a mapping with steps";
@@ -190,7 +191,7 @@ final class TaskReader {
   private void remember(Fields f, boolean task) {
     List<String> methods = f.present(Set.copyOf(RequestReader.METHOD_KEYS));
     Node path = methods.isEmpty() ? null : f.get(methods.getFirst());
-    String pathText = Nodes.isValue(path) ? ((ScalarNode) path).getValue().strip() : null;
+    String pathText = Nodes.isValue(path) ? QueryCredentials.hidden(((ScalarNode) path).getValue().strip()) : null;
     String name = Nodes.isValue(f.get("name")) ? ((ScalarNode) f.get("name")).getValue() : null;
     if (name != null) endpointNames.add(name);
     else if (pathText != null) endpointNames.add(pathText);
