@@ -1,17 +1,9 @@
 package horde.cli;
 
-import horde.scenario.Branch;
-import horde.scenario.Group;
-import horde.scenario.Loop;
 import horde.scenario.Phase;
-import horde.scenario.Poll;
-import horde.scenario.Request;
 import horde.scenario.Scenario;
-import horde.scenario.Step;
 import horde.scenario.Threshold;
-import horde.scenario.UserClass;
 import java.io.PrintWriter;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -31,23 +23,13 @@ final class UserClassFilter {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--user-classes: " + e.getMessage(), e);
     }
-    Set<String> named = new HashSet<>();
-    for (UserClass u : kept.users()) {
-      names(u.onStart(), named);
-      names(u.onStop(), named);
-      u.tasks().forEach(t -> {
-        named.add(t.name());
-        names(t.steps(), named);
-      });
-    }
-    names(kept.setup(), named);
-    names(kept.teardown(), named);
+    Set<String> named = kept.endpointNames();
     List<Phase> phases = kept.phases().stream()
         .map(p -> new Phase(p.name(), p.load(), keep(p.thresholds(), named, err), p.grades(), p.position()))
         .toList();
     return new Scenario(kept.name(), kept.target(), kept.preflight(), kept.http(), kept.defaults(), kept.variables(),
         kept.feeders(), kept.users(), kept.setup(), kept.teardown(), phases.isEmpty() ? kept.load() : null,
-        keep(kept.thresholds(), named, err), kept.grades(), phases, kept.position());
+        keep(kept.thresholds(), named, err), kept.grades(), phases, kept.llm(), kept.position());
   }
 
   private static List<Threshold> keep(List<Threshold> thresholds, Set<String> named, PrintWriter err) {
@@ -57,25 +39,5 @@ final class UserClassFilter {
           + ": none of the selected user classes has it");
       return false;
     }).toList();
-  }
-
-  /** Endpoint names (a request's name or path, a group's name) in steps, flows included. */
-  private static void names(List<Step> steps, Set<String> out) {
-    for (Step s : steps) {
-      switch (s) {
-        case Request r -> out.add(r.endpointName());
-        case Poll p -> out.add(p.request().endpointName());
-        case Group g -> {
-          out.add(g.name());
-          names(g.steps(), out);
-        }
-        case Loop l -> names(l.steps(), out);
-        case Branch b -> {
-          names(b.then(), out);
-          names(b.otherwise(), out);
-        }
-        case Step.Think t -> {}
-      }
-    }
   }
 }

@@ -5,6 +5,7 @@ import horde.scenario.FeederSpec;
 import horde.scenario.Grade;
 import horde.scenario.LlmSettings;
 import horde.scenario.LoadProfile;
+import horde.scenario.Measures;
 import horde.scenario.Phase;
 import horde.scenario.Preflight;
 import horde.scenario.Price;
@@ -231,8 +232,9 @@ public final class ScenarioBuilder {
 
   /**
    * The scenario. Throws {@link IllegalArgumentException} when it cannot be one (no users, users
-   * and tasks both, load and phases both, a phase without load); names used in templates are
-   * checked when it is planned ({@link horde.Horde#run}).
+   * and tasks both, load and phases both, a phase without load, a threshold on an endpoint it does
+   * not have or on a figure it does not measure); names used in templates are checked when it is
+   * planned ({@link horde.Horde#run}).
    */
   public Scenario build() {
     if (!users.isEmpty() && !tasks.isEmpty())
@@ -244,7 +246,7 @@ public final class ScenarioBuilder {
     List<Phase> phaseList = new ArrayList<>();
     for (PhaseBuilder p : phases) phaseList.add(p.build(phaseList.size() + 1));
     LoadProfile single = phases.isEmpty() ? (load == null ? DEFAULT_LOAD : load.build()) : null;
-    return new Scenario(
+    Scenario built = new Scenario(
         name,
         target,
         preflight,
@@ -263,6 +265,9 @@ public final class ScenarioBuilder {
             ? null
             : new LlmSettings(tokenizer, prices, cacheHit),
         null);
+    List<String> problems = Measures.problems(built);
+    if (!problems.isEmpty()) throw new IllegalArgumentException("thresholds: " + String.join("; ", problems));
+    return built;
   }
 
   private List<UserClass> userClasses() {

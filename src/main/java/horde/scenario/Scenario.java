@@ -1,9 +1,11 @@
 package horde.scenario;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A whole load test as data: who the users are, what they do, how much load, and what must hold.
@@ -110,5 +112,30 @@ public record Scenario(
   /** The runs to execute: the phases, or the single run as one phase named after the scenario. */
   public List<Phase> runs() {
     return phases.isEmpty() ? List.of(new Phase(name, load, thresholds, grades, position)) : phases;
+  }
+
+  /** Every step the users, setup and teardown run, nested ones (in groups, loops, polls) included. */
+  public void visitSteps(Consumer<Step> each) {
+    for (UserClass u : users) {
+      Steps.visit(u.onStart(), each);
+      u.tasks().forEach(t -> Steps.visit(t.steps(), each));
+      Steps.visit(u.onStop(), each);
+    }
+    Steps.visit(setup, each);
+    Steps.visit(teardown, each);
+  }
+
+  /** The names a threshold can give as its endpoint: tasks, requests (their name or path), groups. */
+  public Set<String> endpointNames() {
+    Set<String> out = new LinkedHashSet<>();
+    users.forEach(u -> u.tasks().forEach(t -> out.add(t.name())));
+    visitSteps(step -> {
+      switch (step) {
+        case Request r -> out.add(r.endpointName());
+        case Group g -> out.add(g.name());
+        default -> {}
+      }
+    });
+    return out;
   }
 }

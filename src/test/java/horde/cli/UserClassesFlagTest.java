@@ -30,6 +30,17 @@ class UserClassesFlagTest {
   }
 
   @Test
+  void theSelectedClassesKeepTheScenariosPricesAndCacheRule() throws Exception {
+    try (TestServer server = new TestServer().route("/chat", ex -> TestServer.reply(ex, 200, "{\"cached\":true}"))) {
+      Cli cli = Cli.run("run", "src/test/resources/horde/cli/UserClassesFlagTest/priced.yaml", "--host", server.url(),
+          "--user-classes", "chatter");
+      assertThat(cli.exitCode()).as(cli.toString()).isZero();
+      assertThat(server.served("/chat")).isEqualTo(10);
+      assertThat(cli.out()).contains("cost $0.10", "cache hits 100%");
+    }
+  }
+
+  @Test
   void validateChecksOnlyThem() {
     Cli cli = Cli.run("validate", FILE, "--user-classes", "searcher");
     assertThat(cli.exitCode()).as(cli.toString()).isZero();

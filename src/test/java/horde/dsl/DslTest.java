@@ -101,6 +101,25 @@ class DslTest {
   }
 
   @Test
+  void aThresholdTheScenarioCannotMeasureFailsWhenItIsBuilt() {
+    assertThatThrownBy(() -> scenario("s").task(get("/ask").name("ask"))
+            .threshold(threshold("p95 < 1s").endpoint("aks"))
+            .threshold("ttft_p95 < 500ms", "cache_hit_rate > 50%")
+            .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("thresholds: 'p95 < 1s': endpoint: 'aks' is not the name of a request or task (did you mean"
+            + " 'ask'?); 'ttft_p95 < 500ms': ttft_p95 is measured on streamed answers, so it needs a request with"
+            + " stream: openai, sse or chunked; 'cache_hit_rate > 50%': cache_hit_rate needs a cache-hit rule:"
+            + " cache_hit: {json: $.cached} or {header: X-Cache, equals: HIT}, on a request or under llm");
+    assertThatThrownBy(() -> scenario("s").task(get("/")).phase(phase("one").load(users(1))
+            .grades(grade("GOOD", "cost < $1"), otherwise("POOR"))).build())
+        .hasMessageContaining("'cost < $1': cost is priced from llm.prices");
+    assertThat(scenario("s").task(task("t").step(group("flow", poll(get("/job")).every("1s").timeout("10s").until(status(200)))))
+            .threshold(threshold("p95 < 1s").endpoint("flow")).threshold(threshold("p95 < 1s").endpoint("/job"))
+            .build().thresholds()).hasSize(2);
+  }
+
+  @Test
   void aStreamedChatWithPricesAndACacheRulePlans() {
     Scenario s =
         scenario("chat")

@@ -2,8 +2,8 @@ package horde.scenario.yaml;
 
 import horde.scenario.Grade;
 import horde.scenario.LlmSettings;
+import horde.scenario.Measures;
 import horde.scenario.Threshold;
-import horde.scenario.ThresholdMetric;
 import java.util.List;
 
 /**
@@ -15,14 +15,13 @@ import java.util.List;
 final class LlmMetrics {
   private final Problems p;
   private final AnswerReader requests;
-  private final boolean prices;
-  private final boolean cacheRule;
+  private final Measures measures;
 
   LlmMetrics(Problems problems, AnswerReader requests, LlmReader llm) {
     this.p = problems;
     this.requests = requests;
-    this.prices = !llm.rows().isEmpty();
-    this.cacheRule = llm.cacheHit();
+    this.measures = new Measures(requests.streams(), requests.tokens(), requests.cacheHits(), llm.cacheHit(),
+        !llm.rows().isEmpty());
   }
 
   /** Reports each request {@code model} that names no price row. */
@@ -42,57 +41,7 @@ final class LlmMetrics {
   }
 
   private void check(Threshold t) {
-    String need = need(t.metric());
+    String need = measures.need(t.metric());
     if (need != null) p.add(t.position(), need);
-  }
-
-  /** What the metric lacks in this scenario, or null. */
-  private String need(ThresholdMetric m) {
-    String name = m.key;
-    boolean tracked = requests.tokens() || requests.cacheHits() || cacheRule;
-    if (m.measure != null) {
-      return switch (m.measure) {
-        case TTFT, ITL, TPOT ->
-            requests.streams()
-                ? null
-                : name
-                    + " is measured on streamed answers, so it needs a request with stream:"
-                    + " openai, sse or chunked";
-        case TTFB ->
-            tracked
-                ? null
-                : name
-                    + " is measured on the answers Horde reads for tokens or cache hits, so it"
-                    + " needs a request with stream, llm, model or cache_hit";
-        case TOKENS_PER_S -> tokens(name);
-        case LATENCY -> null;
-      };
-    }
-    return switch (m) {
-      case INPUT_TOKENS, OUTPUT_TOKENS, OUTPUT_TOKENS_PER_S -> tokens(name);
-      case COST, COST_PER_REQUEST ->
-          !prices
-              ? name
-                  + " is priced from llm.prices, so it needs prices, like llm: {prices:"
-                  + " {gpt-4o-mini: {input: 0.15, output: 0.60}}}"
-              : requests.tokens() || requests.cacheHits()
-                  ? null
-                  : name
-                      + " is charged on the requests that track their answers, so it needs a"
-                      + " request with stream, llm, model or cache_hit";
-      case CACHE_HIT_RATE ->
-          requests.cacheHits() || cacheRule
-              ? null
-              : name
-                  + " needs a cache-hit rule: cache_hit: {json: $.cached} or {header: X-Cache,"
-                  + " equals: HIT}, on a request or under llm";
-      default -> null;
-    };
-  }
-
-  private String tokens(String name) {
-    return requests.tokens()
-        ? null
-        : name + " counts the tokens of answers, so it needs a request with stream, llm or model";
   }
 }

@@ -1,5 +1,6 @@
 package horde.scenario.yaml;
 
+import horde.scenario.Measures;
 import horde.scenario.Suggest;
 import horde.scenario.Threshold;
 import horde.scenario.ThresholdParser;
@@ -87,16 +88,7 @@ final class ThresholdReader {
   String endpoint(Node node) {
     String name = Values.nonEmpty(p, node, "endpoint", "a request or task name");
     if (name == null || endpoints.contains(name)) return name;
-    String close = Suggest.didYouMean(name, endpoints);
-    p.add(
-        node,
-        "endpoint: '"
-            + name
-            + "' is not the name of a request or task"
-            + close
-            + (close.isEmpty() && !endpoints.isEmpty()
-                ? "; known: " + String.join(", ", endpoints)
-                : ""));
+    p.add(node, Measures.unknownEndpoint(name, endpoints));
     return null;
   }
 }
