@@ -87,13 +87,14 @@ public final class Planner {
       if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
         problems.add(new Problem(s.position(), s.target().isBlank()
             ? "no target: give 'target: http://host:port' in the file or --host on the command line"
-            : "target '" + s.target() + "' is not an http:// or https:// URL with a host"));
+            : "target '" + BasicLogin.shown(s.target()) + "' is not an http:// or https:// URL with a host"));
         return null;
       }
       String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
       return new URI(scheme, null, uri.getHost(), uri.getPort(), path.isEmpty() ? null : path, null, null);
     } catch (URISyntaxException e) {
-      problems.add(new Problem(s.position(), "target '" + s.target() + "' is not a URL: " + e.getReason()));
+      problems.add(new Problem(s.position(), "target '" + BasicLogin.shown(s.target()) + "' is not a URL: "
+          + e.getReason()));
       return null;
     }
   }

@@ -43,6 +43,7 @@ final class StepCompiler {
   private final Symbols symbols;
   private final FailureReasons reasons;
   private final List<Problem> problems;
+  private final String login;
   private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
   private int requests;
 
@@ -51,6 +52,7 @@ final class StepCompiler {
     this.symbols = symbols;
     this.reasons = reasons;
     this.problems = problems;
+    this.login = BasicLogin.header(scenario.target());
   }
 
   List<UserPlan> users() {
@@ -177,6 +179,7 @@ final class StepCompiler {
     if (scenario.http().gzip()) merged.put("Accept-Encoding", "gzip, deflate");
     String type = contentType(r.body());
     if (type != null) merged.put("Content-Type", type);
+    if (login != null) merged.put("Authorization", login);
     merged.putAll(scenario.defaults().headers());
     merged.putAll(r.headers());
     List<HeaderPlan> out = new ArrayList<>();

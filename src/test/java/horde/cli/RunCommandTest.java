@@ -65,6 +65,22 @@ class RunCommandTest {
   }
 
   @Test
+  void aTargetWithUserInfoLogsInWithBasicAndIsShownWithoutIt() throws Exception {
+    String expected = "Basic " + java.util.Base64.getEncoder().encodeToString("ann:s3cr%t".getBytes());
+    server.route("/private", ex -> TestServer.reply(ex,
+        expected.equals(ex.getRequestHeaders().getFirst("Authorization")) ? 200 : 401, "{}"));
+    Path out = tmp.resolve("run.json");
+    String host = server.url().replace("http://", "http://ann:s3cr%25t@");
+    Cli cli = Cli.run("run", DIR + "login.yaml", "--host", host, "--out", out.toString());
+    assertThat(cli.exitCode()).as(cli.toString()).isZero();
+    assertThat(server.served("/private")).isEqualTo(3);
+    assertThat(cli.out() + cli.err() + java.nio.file.Files.readString(out)).doesNotContain("s3cr").doesNotContain("ann:");
+    Cli bad = Cli.run("validate", DIR + "login.yaml", "--host", "http://ann:s3cr%25t@");
+    assertThat(bad.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(bad.out() + bad.err()).contains("ann:***@").doesNotContain("s3cr");
+  }
+
+  @Test
   void strictMakesAWarningFail() {
     Cli cli = Cli.run("run", DIR + "health.yaml", "--host", server.url(), "-t", "1s", "--strict", "-q");
     assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCode.CRITERIA_FAILED);
