@@ -71,8 +71,8 @@ public final class ConsoleSummary {
       if (e.isGroup()) continue; // a transaction fails with its failed request's reason, listed already
       e.failuresByReason().forEach((reason, n) -> {
         String sample = e.samples().get(reason);
-        out.append(String.format(Locale.ROOT, "  %-7s %-" + MAX_NAME + "s %8d  %s%s%n", e.method(), shorten(e.name()), n, reason,
-            sample == null ? "" : "  e.g. " + clip(sample, 100)));
+        out.append(String.format(Locale.ROOT, "  %-7s %-" + MAX_NAME + "s %8d  %s%n", e.method(), shorten(e.name()), n, reason));
+        if (sample != null) out.append("          e.g. ").append(clip(sample, WRAP - 15)).append('\n');
       });
     }
   }
