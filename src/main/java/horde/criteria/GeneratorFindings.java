@@ -43,8 +43,10 @@ final class GeneratorFindings {
         if (reason.startsWith("template error") || reason.equals("feeder exhausted")) reasons.merge(reason, n, Long::sum);
       });
     }
-    reasons.forEach((reason, n) -> out.add(Finding.warning("not_sent", String.format("%s requests were never sent (%s):"
-        + " a problem in the scenario or its data, not in the target.", Figures.count(n), reason))));
+    reasons.forEach((reason, n) -> out.add(Finding.warning("not_sent", String.format("%s requests were never sent (%s): %s",
+        Figures.count(n), reason, reason.endsWith("is not set")
+            ? "a value they use was never saved, most often because the request that saves it failed."
+            : "a problem in the scenario or its data, not in the target."))));
   }
 
   private static void connectionLimit(List<Finding> out, RunStats s, Map<String, ?> settings) {

@@ -97,14 +97,14 @@ class LoadFindingsTest {
   @Test
   void theGeneratorsOwnLimitsAreNamed() {
     List<TimelinePoint> points = new ArrayList<>(seconds(20, t -> second(t, 50, 100, 0, 100)));
-    RunStats base = run(points, endpoint("GET", "/x", 2000, 100, 7, "template error: ${id} is not set"));
+    RunStats base = run(points, endpoint("GET", "/x", 2000, 100, 7, "template error: variable id is not set"));
     RunStats s = new RunStats(0, 20, 0, 20, base.endpoints(), base.total(), points, 12, true);
     List<Finding> all = Findings.of(s, Map.of("max_connections", 10));
     assertThat(kind(all, "aborted")).singleElement().extracting(Finding::text)
         .isEqualTo("The run was stopped early, after 20 s; the figures cover what ran.");
     assertThat(kind(all, "cut_off")).singleElement().extracting(Finding::text).asString().startsWith("12 requests were still waiting");
     assertThat(kind(all, "not_sent")).singleElement().extracting(Finding::text).isEqualTo(
-        "7 requests were never sent (template error: ${id} is not set): a problem in the scenario or its data, not in the target.");
+        "7 requests were never sent (template error: variable id is not set): a value they use was never saved, most often because the request that saves it failed.");
     assertThat(kind(all, "connection_limit")).singleElement().extracting(Finding::text).isEqualTo(
         "Up to 50 users shared 10 connections (http.max_connections): requests queued for a free connection,"
             + " and that wait is part of their latency.");
