@@ -19,14 +19,16 @@ import java.util.stream.Stream;
 public record Measures(boolean streams, boolean tokens, boolean cacheHits, boolean cacheRule, boolean prices) {
 
   public static Measures of(Scenario s) {
-    boolean[] seen = new boolean[3];
+    List<Request> requests = new ArrayList<>();
     s.visitSteps(step -> {
-      if (!(step instanceof Request r)) return;
-      seen[0] |= r.stream() != null;
-      seen[1] |= r.stream() != null || r.llm() != null || r.model() != null;
-      seen[2] |= r.cacheHit() != null;
+      if (step instanceof Request r) requests.add(r);
     });
-    return new Measures(seen[0], seen[1], seen[2], s.llm().cacheHit() != null, !s.llm().prices().isEmpty());
+    return new Measures(
+        requests.stream().anyMatch(r -> r.stream() != null),
+        requests.stream().anyMatch(r -> r.stream() != null || r.llm() != null || r.model() != null),
+        requests.stream().anyMatch(r -> r.cacheHit() != null),
+        s.llm().cacheHit() != null,
+        !s.llm().prices().isEmpty());
   }
 
   /**
