@@ -1,14 +1,10 @@
 package horde.plan;
 
 import horde.feed.Feeder;
-import horde.scenario.Branch;
-import horde.scenario.Extract;
-import horde.scenario.Group;
-import horde.scenario.Loop;
-import horde.scenario.Poll;
 import horde.scenario.Request;
 import horde.scenario.Scenario;
 import horde.scenario.Step;
+import horde.scenario.Steps;
 import horde.scenario.UserClass;
 import horde.template.Scope;
 import horde.template.Template;
@@ -21,8 +17,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
-import java.util.stream.Stream;
 
 /**
  * The names a scenario's templates can use: its variables (declared, or saved from responses),
@@ -38,8 +34,16 @@ final class Symbols implements horde.template.Symbols {
   private Symbols(Scenario s, List<Feeder> loaded, Map<String, String> environment) {
     this.environment = environment;
     s.variables().keySet().forEach(this::slot);
-    saves(Stream.concat(s.setup().stream(), s.teardown().stream())).forEach(e -> slot(e.variable()));
-    s.users().forEach(u -> saves(u).forEach(e -> slot(e.variable())));
+    Consumer<Step> saves = step -> {
+      if (step instanceof Request r) r.saves().forEach(e -> slot(e.variable()));
+    };
+    Steps.visit(s.setup(), saves);
+    Steps.visit(s.teardown(), saves);
+    for (UserClass u : s.users()) {
+      Steps.visit(u.onStart(), saves);
+      Steps.visit(u.onStop(), saves);
+      u.tasks().forEach(t -> Steps.visit(t.steps(), saves));
+    }
     int i = 0;
     for (Feeder f : loaded) feeders.put(f.data().name(), new FeederColumns(i++, f.data().columns()));
     initial = new String[slots.size()];
@@ -83,24 +87,6 @@ final class Symbols implements horde.template.Symbols {
 
   private void slot(String name) {
     slots.putIfAbsent(name, slots.size());
-  }
-
-  static Stream<Extract> saves(UserClass u) {
-    Stream<Step> steps = Stream.of(u.onStart(), u.onStop()).flatMap(List::stream);
-    steps = Stream.concat(steps, u.tasks().stream().flatMap(t -> t.steps().stream()));
-    return saves(steps);
-  }
-
-  /** Every save in these steps, nested ones included. */
-  static Stream<Extract> saves(Stream<Step> steps) {
-    return steps.flatMap(s -> switch (s) {
-      case Request r -> r.saves().stream();
-      case Poll p -> p.request().saves().stream();
-      case Group g -> saves(g.steps().stream());
-      case Loop l -> saves(l.steps().stream());
-      case Branch b -> saves(Stream.concat(b.then().stream(), b.otherwise().stream()));
-      case Step.Think t -> Stream.empty();
-    });
   }
 
   @Override

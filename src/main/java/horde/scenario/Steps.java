@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** Walks steps with the ones nested in groups, loops, branches and polls, depth first. */
-final class Steps {
+public final class Steps {
   private Steps() {}
 
-  static void visit(List<Step> steps, Consumer<Step> each) {
+  public static void visit(List<Step> steps, Consumer<Step> each) {
     for (Step s : steps) {
       each.accept(s);
       switch (s) {
