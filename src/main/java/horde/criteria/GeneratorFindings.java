@@ -1,5 +1,6 @@
 package horde.criteria;
 
+import horde.scenario.FailureKind;
 import horde.stats.EndpointStats;
 import horde.stats.LatencySummary;
 import horde.stats.RunStats;
@@ -38,13 +39,17 @@ final class GeneratorFindings {
   /** Failures that happened before a request left Horde: the scenario's problem, not the target's. */
   private static void neverSent(List<Finding> out, RunStats s) {
     Map<String, Long> reasons = new LinkedHashMap<>();
+    Map<String, FailureKind> kinds = new LinkedHashMap<>();
     for (EndpointStats e : EndpointFindings.requests(s)) {
       e.failuresByReason().forEach((reason, n) -> {
-        if (reason.startsWith("template error") || reason.equals("feeder exhausted")) reasons.merge(reason, n, Long::sum);
+        FailureKind kind = e.kindOf(reason);
+        if (kind == null || !kind.neverSent()) return;
+        reasons.merge(reason, n, Long::sum);
+        kinds.put(reason, kind);
       });
     }
     reasons.forEach((reason, n) -> out.add(Finding.warning("not_sent", String.format("%s requests were never sent (%s): %s",
-        Figures.count(n), reason, reason.endsWith("is not set")
+        Figures.count(n), reason, kinds.get(reason) == FailureKind.UNSET_VARIABLE
             ? "a value they use was never saved, most often because the request that saves it failed."
             : "a problem in the scenario or its data, not in the target."))));
   }

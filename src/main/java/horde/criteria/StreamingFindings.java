@@ -1,5 +1,6 @@
 package horde.criteria;
 
+import horde.scenario.FailureKind;
 import horde.stats.EndpointStats;
 import horde.stats.LlmStats;
 import horde.stats.RunStats;
@@ -75,9 +76,9 @@ final class StreamingFindings {
     EndpointStats worst = null;
     long worstCount = 0;
     for (EndpointStats e : llm) {
-      long st = e.failuresByReason().getOrDefault("stream stalled", 0L);
-      long in = e.failuresByReason().getOrDefault("stream incomplete", 0L);
-      long er = e.failuresByReason().getOrDefault("stream error", 0L);
+      long st = e.failures(FailureKind.STREAM_STALLED);
+      long in = e.failures(FailureKind.STREAM_INCOMPLETE);
+      long er = e.failures(FailureKind.STREAM_ERROR);
       if (e.llm().streams() > 0 || st + in + er > 0) requests += e.requests();
       stalled += st;
       incomplete += in;
@@ -138,7 +139,7 @@ final class StreamingFindings {
 
   /** What the tokens cost: in all, per thousand requests, an hour at this rate, and the dearest endpoint. */
   private static void cost(List<Finding> out, RunStats s, List<EndpointStats> llm) {
-    LlmStats all = LlmStats.merge(llm.stream().map(EndpointStats::llm).toList());
+    LlmStats all = EndpointStats.merge("", "", llm).llm();
     if (all == null || !(all.cost() > 0)) return;
     long requests = llm.stream().mapToLong(EndpointStats::requests).sum();
     StringBuilder text = new StringBuilder(String.format("Tokens cost %s in the measured %s (%s input and %s output"

@@ -5,7 +5,7 @@ import horde.scenario.FeederSpec;
 import horde.scenario.Grade;
 import horde.scenario.LlmSettings;
 import horde.scenario.LoadProfile;
-import horde.scenario.Measures;
+import horde.scenario.Measured;
 import horde.scenario.Phase;
 import horde.scenario.Preflight;
 import horde.scenario.Price;
@@ -265,7 +265,7 @@ public final class ScenarioBuilder {
             ? null
             : new LlmSettings(tokenizer, prices, cacheHit),
         null);
-    List<String> problems = Measures.problems(built);
+    List<String> problems = Measured.problems(built);
     if (!problems.isEmpty()) throw new IllegalArgumentException("thresholds: " + String.join("; ", problems));
     return built;
   }

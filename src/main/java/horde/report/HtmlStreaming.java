@@ -36,7 +36,7 @@ final class HtmlStreaming {
 
   private static void row(StringBuilder h, EndpointStats e, boolean total) {
     LlmStats l = e.llm();
-    long cut = e.failuresByReason().entrySet().stream().filter(r -> Findings.STREAM_CUT_SHORT.contains(r.getKey()))
+    long cut = e.failuresByReason().entrySet().stream().filter(r -> e.kindOf(r.getKey()) != null && e.kindOf(r.getKey()).streamCut())
         .mapToLong(r -> r.getValue()).sum();
     List<String> cells = new ArrayList<>();
     boolean streamed = l.streams() > 0 || cut > 0;

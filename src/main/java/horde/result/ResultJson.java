@@ -2,6 +2,8 @@ package horde.result;
 
 import horde.criteria.CriterionResult;
 import horde.criteria.Finding;
+import horde.scenario.Measure;
+import horde.scenario.Measures;
 import horde.stats.EndpointStats;
 import horde.stats.LatencySummary;
 import horde.stats.RunStats;
@@ -19,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * ResultReader} reads it back.
  */
 public final class ResultJson {
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
   static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   private ResultJson() {}
@@ -51,6 +53,7 @@ public final class ResultJson {
     r.notes().forEach(root.withArray("notes")::add);
     measured(root, s);
     timeline(root.putArray("timeline"), s);
+    if (!s.intervals().isEmpty() && s.names() != null) IntervalsJson.write(root.putObject("intervals"), s);
     criteria(root.putArray("criteria"), r.criteria());
     findings(root.putArray("findings"), r);
     if (!r.phases().isEmpty()) {
@@ -89,9 +92,13 @@ public final class ResultJson {
       uncorrected.put("unit", "us");
       for (EndpointStats e : s.endpoints()) uncorrected.put(e.method() + " " + e.name(), HistogramCodec.encode(e.uncorrected()));
     }
-    if (s.endpoints().stream().anyMatch(e -> e.llm() != null)) {
-      ObjectNode llm = root.putObject("histograms_llm");
-      for (EndpointStats e : s.endpoints()) if (e.llm() != null) LlmJson.histograms(llm.putObject(e.method() + " " + e.name()), e.llm());
+    ObjectNode more = null;
+    for (EndpointStats e : s.endpoints()) {
+      for (var h : e.histograms().entrySet()) {
+        if (h.getKey().equals("latency") || h.getKey().equals("uncorrected")) continue;
+        if (more == null) more = root.putObject("histograms_by_measure");
+        more.withObject(e.method() + " " + e.name()).put(h.getKey(), HistogramCodec.encode(h.getValue()));
+      }
     }
   }
 
@@ -109,8 +116,15 @@ public final class ResultJson {
     latency(o.putObject("latency_ms"), e.summary());
     if (e.uncorrected() != null) latency(o.putObject("latency_uncorrected_ms"), LatencySummary.of(e.uncorrected()));
     if (e.llm() != null) LlmJson.write(o.putObject("llm"), e.llm(), e.requests());
+    ObjectNode statuses = o.putObject("statuses");
+    e.statuses().forEach((code, n) -> statuses.put(String.valueOf(code), n));
+    ObjectNode counters = o.putObject("counters");
+    for (Measure m : Measures.BUILT_IN.counters()) if (e.count(m.key()) != 0) counters.put(m.key(), e.count(m.key()));
+    e.counters().forEach((k, v) -> { if (!counters.has(k) && v != 0) counters.put(k, v); });
     ObjectNode reasons = o.putObject("failures_by_reason");
     e.failuresByReason().forEach(reasons::put);
+    ObjectNode kinds = o.putObject("failure_kinds");
+    e.reasonKinds().forEach((k, v) -> kinds.put(k, v.lower()));
     ObjectNode samples = o.putObject("failure_samples");
     e.samples().forEach(samples::put);
   }

@@ -8,11 +8,9 @@ import horde.engine.Engine;
 import horde.engine.EngineOptions;
 import horde.engine.EngineReport;
 import horde.engine.Generator;
-import horde.plan.Endpoint;
 import horde.plan.FailureReasons;
 import horde.plan.TestPlan;
-import horde.record.LlmRecorder;
-import horde.record.MetricRecorder;
+import horde.record.Samples;
 import horde.result.PhaseResult;
 import horde.result.RunResult;
 import horde.scenario.LoadProfile;
@@ -21,7 +19,9 @@ import horde.stats.Progress;
 import horde.stats.RunStats;
 import horde.stats.Sequence;
 import horde.stats.StatsCollector;
-import horde.stats.Totals;
+import horde.stats.Gauges;
+import horde.stats.IntervalListener;
+import horde.stats.Names;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,6 +60,7 @@ public final class TestRun {
   private final EngineOptions options;
   private final String scenarioFile;
   private final Map<String, Set<String>> taskEndpoints;
+  private final List<IntervalListener> intervalListeners = new ArrayList<>();
   private volatile Engine engine;
   private volatile boolean abortRequested;
 
@@ -68,6 +69,12 @@ public final class TestRun {
     this.options = options;
     this.scenarioFile = scenarioFile;
     this.taskEndpoints = taskEndpoints(plan);
+  }
+
+  /** Adds a listener to every second of every phase (a live export); before {@link #execute}. */
+  public TestRun listen(IntervalListener l) {
+    intervalListeners.add(l);
+    return this;
   }
 
   /** Checks that the target answers; throws before any load is sent. */
@@ -117,24 +124,45 @@ public final class TestRun {
 
   private RunStats run(Generator generator, LoadProfile load, String[] variables, Listener listener)
       throws InterruptedException {
-    MetricRecorder recorder = new MetricRecorder(plan.endpoints().size(), FailureReasons.CAPACITY);
-    List<Endpoint> eps = plan.endpoints();
-    boolean[] groups = new boolean[eps.size()];
-    for (Endpoint ep : eps) groups[ep.id()] = ep.isGroup();
-    LlmRecorder llm = plan.tracksLlm() ? new LlmRecorder(eps.size()) : null;
-    Engine e = generator.engine(load, recorder, llm, variables);
+    Engine e = generator.engine(load, new Samples(plan.endpoints().size(), FailureReasons.CAPACITY), variables);
     engine = e;
-    Totals totals = new Totals(recorder, eps.stream().map(Endpoint::name).toList(), eps.stream().map(Endpoint::method).toList(),
-        plan.reasons()::name, plan.reasons()::size, load.isOpen() ? e::droppedIterations : null);
-    if (llm != null) totals.withLlm(llm, plan.tracked());
-    StatsCollector stats = new StatsCollector(recorder, totals, groups, e::users, load.warmup().toNanos() / 1e9,
-        listener::progress, PROGRESS_EVERY);
+    StatsCollector.Options options = new StatsCollector.Options(load.warmup().toNanos() / 1e9, load.isOpen(),
+        plan.tracked(), listener::progress, PROGRESS_EVERY, intervalListeners);
+    StatsCollector stats = new StatsCollector(e.recorders(), generator.shape(), this::names, e.samples(), gauges(e),
+        options);
     long epoch = System.currentTimeMillis();
     e.start();
     stats.start(e.startNanos(), epoch);
     if (abortRequested) e.abort();
     EngineReport report = e.await();
     return stats.finish(report.endNanos(), report.cancelledInFlight(), report.aborted());
+  }
+
+  private static Gauges gauges(Engine e) {
+    return new Gauges() {
+      public int users() {
+        return e.users();
+      }
+
+      public int takePeakUsers() {
+        return e.takePeakUsers();
+      }
+
+      public long droppedSoFar() {
+        return e.droppedIterations();
+      }
+    };
+  }
+
+  /** The plan's endpoints and the failure reasons known so far, by id. */
+  private Names names() {
+    List<Names.Endpoint> endpoints = plan.endpoints().stream().map(ep -> new Names.Endpoint(ep.name(), ep.method())).toList();
+    List<Names.Reason> reasons = new ArrayList<>();
+    for (int id = 0; id < plan.reasons().size(); id++) {
+      FailureReasons.Reason r = plan.reasons().reason(id);
+      reasons.add(r == null ? null : new Names.Reason(r.name(), r.kind()));
+    }
+    return new Names(endpoints, reasons, plan.measures());
   }
 
   private PhaseResult judge(Phase phase, RunStats stats, double start) {
