@@ -56,6 +56,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin ReportFlags reports = new ReportFlags();
 
+  @Mixin MetricsFlags metrics = new MetricsFlags();
+
   @Option(names = "--strict", description = "Warn-level criteria fail the run too.")
   boolean strict;
 
@@ -98,7 +100,7 @@ final class RunCommand implements Callable<Integer> {
       err.println("horde: " + e.getMessage());
       return ExitCode.BAD_INPUT;
     }
-    return new Execution(outWriter, err).run(plan, options, file.toString(), outputs);
+    return new Execution(outWriter, err).run(plan, options, file.toString(), outputs, metrics);
   }
 
   private Scenario applyFlags(Scenario s) {

@@ -75,7 +75,8 @@ public final class LiveMetrics implements IntervalListener, MultiCollector {
     Measures measures = names.measures();
     for (Measure m : measures.counters()) {
       if (m.scope() == Measure.Scope.RUN) continue;
-      out.add(counters(m, measures.indexOf(m.key())));
+      CounterSnapshot c = counters(m, measures.indexOf(m.key()));
+      if (!c.getDataPoints().isEmpty()) out.add(c);
     }
     out.add(statuses());
     out.add(failures());
@@ -96,10 +97,12 @@ public final class LiveMetrics implements IntervalListener, MultiCollector {
     if (health.openFiles() >= 0) out.add(gauge("horde_generator_open_files", "Open file descriptors", health.openFiles()));
   }
 
+  /** A counter per endpoint; besides requests, failures and bytes, only where it counted something. */
   private CounterSnapshot counters(Measure m, int index) {
     CounterSnapshot.Builder b = CounterSnapshot.builder().name(name(m)).help(capitalized(m.label()));
+    boolean always = index <= Measures.BYTES_RECEIVED;
     for (int e = 0; e < totals.endpoints(); e++) {
-      if (!totals.touched(e)) continue;
+      if (!totals.touched(e) || (!always && totals.counter(e, index) == 0)) continue;
       b.dataPoint(CounterDataPointSnapshot.builder().value(m.readable(totals.counter(e, index))).labels(endpoint(e)).build());
     }
     return b.build();
