@@ -8,6 +8,7 @@ import horde.protocol.http.ClientSettings;
 import horde.protocol.http.HttpClient;
 import horde.protocol.http.Origin;
 import horde.protocol.http.Transport;
+import horde.record.Health;
 import horde.record.IntervalSnapshot;
 import horde.record.LoopRecorder;
 import horde.record.Samples;
@@ -41,6 +42,7 @@ public final class Generator implements AutoCloseable {
   private final MultiThreadIoEventLoopGroup loops;
   private final HttpClient client;
   private final RequestRenderer renderer;
+  private final GeneratorWatch watch;
 
   public Generator(TestPlan plan, EngineOptions options) {
     this.plan = plan;
@@ -51,6 +53,12 @@ public final class Generator implements AutoCloseable {
     this.client = new HttpClient(loops, transport, clientSettings(plan.scenario().http(), threads));
     this.renderer = new RequestRenderer(Origin.of(plan.target()), plan.basePath(), plan.requests());
     if (plan.tracksLlm()) plan.tokenizer().warm(); // before the load: no event loop waits for the vocabulary
+    this.watch = new GeneratorWatch(loops, client);
+  }
+
+  /** The generator's own state since the last call: loop lag, CPU, GC, descriptors, pool waits. */
+  public Health health() {
+    return watch.sample();
   }
 
   /** No more loops than connections allowed: each loop needs one to serve its users. */
@@ -143,6 +151,7 @@ public final class Generator implements AutoCloseable {
 
   @Override
   public void close() {
+    watch.close();
     loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     renderer.release();
   }

@@ -1,9 +1,9 @@
 package horde.prometheus;
 
+import horde.record.Health;
 import horde.record.IntervalSnapshot;
 import horde.scenario.Measure;
 import horde.scenario.Measures;
-import horde.stats.Health;
 import horde.stats.Interval;
 import horde.stats.IntervalListener;
 import horde.stats.Names;

@@ -50,6 +50,7 @@ public final class HtmlReport {
     link(body, true, "failures", "Failures");
     link(body, true, "details", "Run details");
     body.append("</nav>\n");
+    HtmlSummary.generatorBanner(body, r);
     HtmlSummary.cards(body, r);
     HtmlPhases.table(body, r);
     HtmlSummary.criteria(body, r);

@@ -1,9 +1,9 @@
 package horde.result;
 
+import horde.record.Health;
 import horde.scenario.FailureKind;
 import horde.scenario.Measure;
 import horde.scenario.Measures;
-import horde.stats.Health;
 import horde.stats.Interval;
 import horde.stats.Names;
 import horde.stats.RunStats;
@@ -74,7 +74,7 @@ final class IntervalsJson {
     }
   }
 
-  private static void health(ObjectNode o, Health h) {
+  static void health(ObjectNode o, Health h) {
     o.put("loop_lag_p99_ms", h.loopLagP99Ms());
     o.put("loop_lag_max_ms", h.loopLagMaxMs());
     o.put("cpu_percent", h.cpuPercent());

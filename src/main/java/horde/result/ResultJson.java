@@ -2,6 +2,8 @@ package horde.result;
 
 import horde.criteria.CriterionResult;
 import horde.criteria.Finding;
+import horde.criteria.GeneratorHealth;
+import horde.record.Health;
 import horde.scenario.Measure;
 import horde.scenario.Measures;
 import horde.stats.EndpointStats;
@@ -11,6 +13,7 @@ import horde.stats.TimelinePoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -56,6 +59,7 @@ public final class ResultJson {
     if (!s.intervals().isEmpty() && s.names() != null) IntervalsJson.write(root.putObject("intervals"), s);
     criteria(root.putArray("criteria"), r.criteria());
     findings(root.putArray("findings"), r);
+    generator(root, s);
     if (!r.phases().isEmpty()) {
       ArrayNode phases = root.putArray("phases");
       for (PhaseResult p : r.phases()) phase(phases.addObject(), p);
@@ -153,6 +157,8 @@ public final class ResultJson {
       o.put("p99_ms", p.p99());
       if (s.open() || p.dropped() > 0) o.put("dropped", p.dropped());
       if (p.llm() != null) LlmJson.write(o, p.llm());
+      if (p.peakUsers() > p.users()) o.put("peak_users", p.peakUsers());
+      if (p.health() != null) IntervalsJson.health(o.putObject("generator"), p.health());
       if (p.warmup()) o.put("warmup", true);
     }
   }
@@ -168,6 +174,23 @@ public final class ResultJson {
       else o.put("actual", Math.abs(c.actual()) >= 1 ? round(c.actual()) : significant(c.actual()));
       o.put("passed", c.passed());
     }
+  }
+
+  /** The generator's own health over the run, and the seconds where it distorted the figures. */
+  private static void generator(ObjectNode root, RunStats s) {
+    List<Health> health = s.timeline().stream().map(TimelinePoint::health).filter(h -> h != null).toList();
+    if (health.isEmpty()) return;
+    ObjectNode g = root.putObject("generator");
+    List<GeneratorHealth.Problem> problems = GeneratorHealth.problems(s);
+    g.put("distorted", !problems.isEmpty());
+    ObjectNode affected = g.putObject("affected_seconds");
+    problems.forEach(p -> affected.put(p.kind(), GeneratorHealth.ranges(p.seconds())));
+    g.put("loop_lag_p99_ms_max", health.stream().mapToDouble(Health::loopLagP99Ms).max().orElse(0));
+    g.put("cpu_percent_max", health.stream().mapToDouble(Health::cpuPercent).max().orElse(0));
+    g.put("gc_pause_ms_total", round(health.stream().mapToDouble(Health::gcPauseMs).sum()));
+    g.put("open_files_max", health.stream().mapToLong(Health::openFiles).max().orElse(-1));
+    g.put("max_files", health.get(health.size() - 1).maxFiles());
+    g.put("pool_waits", health.stream().mapToLong(Health::poolWaits).sum());
   }
 
   private static void findings(ArrayNode out, RunResult r) {

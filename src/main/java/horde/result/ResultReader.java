@@ -83,7 +83,7 @@ public final class ResultReader {
       timeline.add(new TimelinePoint(p.path("t").asDouble(), p.path("users").asInt(), p.path("requests").asLong(),
           p.path("failures").asLong(), p.path("rps").asDouble(), p.path("p50_ms").asDouble(),
           p.path("p95_ms").asDouble(), p.path("p99_ms").asDouble(), p.path("dropped").asLong(), p.path("warmup").asBoolean(false),
-          LlmJson.point(p)));
+          LlmJson.point(p), p.path("peak_users").asInt(p.path("users").asInt()), IntervalsJson.health(p.path("generator"))));
     }
     return timeline;
   }

@@ -10,6 +10,7 @@ import horde.engine.EngineReport;
 import horde.engine.Generator;
 import horde.plan.FailureReasons;
 import horde.plan.TestPlan;
+import horde.record.Health;
 import horde.record.Samples;
 import horde.result.PhaseResult;
 import horde.result.RunResult;
@@ -128,8 +129,8 @@ public final class TestRun {
     engine = e;
     StatsCollector.Options options = new StatsCollector.Options(load.warmup().toNanos() / 1e9, load.isOpen(),
         plan.tracked(), listener::progress, PROGRESS_EVERY, intervalListeners);
-    StatsCollector stats = new StatsCollector(e.recorders(), generator.shape(), this::names, e.samples(), gauges(e),
-        options);
+    StatsCollector stats = new StatsCollector(e.recorders(), generator.shape(), this::names, e.samples(),
+        gauges(e, generator), options);
     long epoch = System.currentTimeMillis();
     e.start();
     stats.start(e.startNanos(), epoch);
@@ -138,7 +139,7 @@ public final class TestRun {
     return stats.finish(report.endNanos(), report.cancelledInFlight(), report.aborted());
   }
 
-  private static Gauges gauges(Engine e) {
+  private static Gauges gauges(Engine e, Generator generator) {
     return new Gauges() {
       public int users() {
         return e.users();
@@ -150,6 +151,10 @@ public final class TestRun {
 
       public long droppedSoFar() {
         return e.droppedIterations();
+      }
+
+      public Health health() {
+        return generator.health();
       }
     };
   }

@@ -1,5 +1,7 @@
 package horde.stats;
 
+import horde.record.Health;
+
 /** What the statistics read from the load itself at each tick, besides the recorders. */
 public interface Gauges {
   /** Users at work now (closed model: alive; open model: inside an iteration). */

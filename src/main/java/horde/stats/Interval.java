@@ -1,5 +1,6 @@
 package horde.stats;
 
+import horde.record.Health;
 import java.util.List;
 
 /**

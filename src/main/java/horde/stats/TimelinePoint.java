@@ -1,5 +1,7 @@
 package horde.stats;
 
+import horde.record.Health;
+
 /**
  * One second of the run (or the last, shorter piece), as charts and findings read it: the
  * requests of every endpoint together (groups left out), derived from the second's {@link

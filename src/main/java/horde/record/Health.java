@@ -1,4 +1,4 @@
-package horde.stats;
+package horde.record;
 
 /**
  * The load generator's own state over one second: whether the figures of that second describe
