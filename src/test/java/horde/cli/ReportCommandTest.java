@@ -40,7 +40,7 @@ class ReportCommandTest {
         "--html", again + "/report.html");
     assertThat(report.exitCode()).as(report.toString()).isZero();
     for (String f : new String[] {"locust_stats.csv", "locust_stats_history.csv", "locust_failures.csv",
-        "locust_exceptions.csv", "junit.xml", "report.html"}) {
+        "locust_exceptions.csv", "locust_statuses.csv", "junit.xml", "report.html"}) {
       assertThat(Files.readString(again.resolve(f))).as(f).isEqualTo(Files.readString(run.resolve(f)));
     }
   }
