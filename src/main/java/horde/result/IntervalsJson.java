@@ -11,6 +11,7 @@ import horde.stats.Slice;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.util.RawValue;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -22,6 +23,23 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class IntervalsJson {
   private IntervalsJson() {}
+
+  /**
+   * The section as raw JSON text: compact, one second a line, so that a long run stays small (the
+   * rest of the file is indented for people) and an editor can still open it.
+   */
+  static RawValue raw(RunStats s) {
+    ObjectNode head = ResultJson.MAPPER.createObjectNode();
+    write(head, s);
+    ArrayNode seconds = (ArrayNode) head.remove("seconds");
+    String text = ResultJson.MAPPER.writeValueAsString(head);
+    StringBuilder out = new StringBuilder(text.length() + seconds.size() * 1024);
+    out.append(text, 0, text.length() - 1).append(",\"seconds\":[");
+    for (int i = 0; i < seconds.size(); i++) {
+      out.append(i == 0 ? "\n" : ",\n").append(ResultJson.MAPPER.writeValueAsString(seconds.get(i)));
+    }
+    return new RawValue(out.append("\n]}").toString());
+  }
 
   static void write(ObjectNode o, RunStats s) {
     Names names = s.names();

@@ -56,7 +56,7 @@ public final class ResultJson {
     r.notes().forEach(root.withArray("notes")::add);
     measured(root, s);
     timeline(root.putArray("timeline"), s);
-    if (!s.intervals().isEmpty() && s.names() != null) IntervalsJson.write(root.putObject("intervals"), s);
+    if (!s.intervals().isEmpty() && s.names() != null) root.putRawValue("intervals", IntervalsJson.raw(s));
     criteria(root.putArray("criteria"), r.criteria());
     findings(root.putArray("findings"), r);
     generator(root, s);
