@@ -75,6 +75,8 @@ class PrometheusExportTest {
         assertThat(last(prometheus, "sum(last_over_time(horde_request_duration_seconds_count[5m]))")).isEqualTo(requests);
         assertThat(nginx.logged("/fast") + nginx.logged("/err")).isEqualTo(requests);
 
+        dashboardQueriesRun(prometheus);
+
         assertThat(scrape.get()).as("a scrape during the run").isNotNull();
         Path file = tmp.resolve("scrape.txt");
         Files.writeString(file, scrape.get());
@@ -84,6 +86,29 @@ class PrometheusExportTest {
         assertThat(promtool.waitFor()).as(said).isZero();
       }
     }
+  }
+
+  /**
+   * Every query of the Grafana dashboard in deploy/grafana is valid PromQL on the metrics Horde
+   * served; those about requests, statuses, failures, latency and the generator have data.
+   */
+  private static void dashboardQueriesRun(Prometheus prometheus) throws Exception {
+    JsonNode dashboard = JsonMapper.builder().build().readTree(Path.of("deploy/grafana/horde.json").toFile());
+    int queries = 0;
+    for (JsonNode panel : dashboard.path("panels")) {
+      for (JsonNode target : panel.path("targets")) {
+        String expr = target.path("expr").asString().replace("$__rate_interval", "1m").replace("$endpoint", ".*");
+        // the run is over: read its last minute as Grafana would have shown it
+        JsonNode result = prometheus.query(expr.replace("horde_active_users", "last_over_time(horde_active_users[5m])")
+            .replace("horde_generator_event_loop_lag_seconds", "last_over_time(horde_generator_event_loop_lag_seconds[5m])")
+            .replace("horde_generator_cpu_ratio", "last_over_time(horde_generator_cpu_ratio[5m])"));
+        queries++;
+        String title = panel.path("title").asString();
+        boolean expected = !(title.contains("token") || title.contains("Cost") || title.contains("Tokens"));
+        if (expected) assertThat(result).as(title + ": " + expr).isNotEmpty();
+      }
+    }
+    assertThat(queries).isGreaterThan(10);
   }
 
   private static long last(Prometheus p, String promql) throws Exception {
