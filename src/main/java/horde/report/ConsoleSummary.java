@@ -143,7 +143,11 @@ public final class ConsoleSummary {
     List<CriterionResult> criteria = new java.util.ArrayList<>(r.criteria());
     r.phases().forEach(p -> criteria.addAll(p.criteria()));
     long failed = criteria.stream().filter(c -> !c.passed()).count();
-    if (criteria.isEmpty()) return " (no criteria)";
+    if (criteria.isEmpty()) {
+      long failedRequests = r.stats().total().failures();
+      return failedRequests == 0 ? " (no criteria, no failed request)" : String.format(Locale.ROOT,
+          " (no criteria; %,d request%s failed)", failedRequests, failedRequests == 1 ? "" : "s");
+    }
     if (failed == 0) return String.format(Locale.ROOT, " (all %d criteria met)", criteria.size());
     return String.format(Locale.ROOT, " (%d of %d criteria not met)", failed, criteria.size());
   }

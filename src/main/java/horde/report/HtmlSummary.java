@@ -55,7 +55,7 @@ final class HtmlSummary {
     List<CriterionResult> all = new ArrayList<>(r.criteria());
     r.phases().forEach(p -> all.addAll(p.criteria()));
     long missed = all.stream().filter(c -> !c.passed()).count();
-    if (all.isEmpty()) return "no criteria";
+    if (all.isEmpty()) return r.stats().total().failures() > 0 ? "no criteria; requests failed" : "no criteria";
     return missed == 0 ? "all " + all.size() + " criteria met" : missed + " of " + all.size() + " criteria missed";
   }
 

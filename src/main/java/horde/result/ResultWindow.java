@@ -32,7 +32,9 @@ public final class ResultWindow {
     RunStats stats = Windows.of(whole, from, to);
     Map<String, Set<String>> tasks = tasks(r.settings());
     List<CriterionResult> criteria = Criteria.evaluate(thresholds(r.criteria()), stats, tasks);
-    Verdict verdict = Verdict.of(criteria);
+    List<CriterionResult> every = new ArrayList<>(criteria);
+    r.phases().forEach(p -> every.addAll(p.criteria()));
+    Verdict verdict = Verdict.ofRun(every, stats.total().failures());
     List<PhaseResult> phases = new ArrayList<>();
     for (PhaseResult p : r.phases()) {
       double start = Math.max(from, p.startSeconds()), end = Math.min(to, p.startSeconds() + p.stats().runSeconds());

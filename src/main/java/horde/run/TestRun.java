@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -180,8 +181,14 @@ public final class TestRun {
     RunStats all = Sequence.of(runs.stream().map(PhaseResult::stats).toList());
     List<CriterionResult> criteria = phases.isEmpty() ? runs.get(0).criteria()
         : Criteria.evaluate(plan.scenario().thresholds(), all, taskEndpoints);
-    Verdict verdict = Verdict.of(criteria);
+    List<CriterionResult> every = new ArrayList<>(criteria);
+    phases.forEach(p -> every.addAll(p.criteria()));
+    Verdict verdict = Verdict.ofRun(every, all.total().failures());
     for (PhaseResult p : phases) verdict = verdict.compareTo(p.verdict()) >= 0 ? verdict : p.verdict();
+    if (every.isEmpty() && all.total().failures() > 0) {
+      notes.add(String.format(Locale.ROOT, "no criteria: %,d of %,d requests failed, so the run fails (as Locust"
+          + " decides; give thresholds to judge it otherwise)", all.total().failures(), all.total().requests()));
+    }
     String grade = phases.isEmpty() ? runs.get(0).grade() : Grades.of(plan.scenario().grades(), all, taskEndpoints);
     return new RunResult(Version.VALUE, RunSettings.scenario(plan, scenarioFile), RunSettings.of(plan, options),
         RunSettings.environment(), Instant.ofEpochMilli(epoch).toString(), all, criteria, verdict, phases, grade, notes);
