@@ -24,7 +24,7 @@ public final class Findings {
     GeneratorFindings.addTo(out, stats, settings);
     GeneratorHealth.addTo(out, stats);
     ErrorBursts.addTo(out, stats.timeline(), stats.open());
-    LoadCurve.addTo(out, stats.timeline(), stats.open());
+    LoadCurve.addTo(out, stats);
     SteadyState.addTo(out, stats);
     StreamingFindings.addTo(out, stats);
     EndpointFindings.addTo(out, stats);

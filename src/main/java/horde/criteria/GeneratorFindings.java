@@ -56,7 +56,7 @@ final class GeneratorFindings {
 
   private static void connectionLimit(List<Finding> out, RunStats s, Map<String, ?> settings) {
     long limit = settings.get("max_connections") instanceof Number n ? n.longValue() : 0;
-    int peak = s.timeline().stream().mapToInt(TimelinePoint::users).max().orElse(0);
+    int peak = s.peakUsers();
     if (limit <= 0 || peak <= limit) return;
     out.add(Finding.warning("connection_limit", String.format("Up to %d users shared %d connections (http.max_connections):"
         + " requests queued for a free connection, and that wait is part of their latency.", peak, limit)));
