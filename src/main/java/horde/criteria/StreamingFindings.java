@@ -141,16 +141,21 @@ final class StreamingFindings {
   private static void cost(List<Finding> out, RunStats s, List<EndpointStats> llm) {
     LlmStats all = EndpointStats.merge("", "", llm).llm();
     if (all == null || !(all.cost() > 0)) return;
-    long requests = llm.stream().mapToLong(EndpointStats::requests).sum();
     StringBuilder text = new StringBuilder(String.format("Tokens cost %s in the measured %s (%s input and %s output"
         + " tokens): %s per 1,000 priced requests", Figures.money(all.cost()), Figures.at(s.measuredSeconds()),
-        Figures.count(all.inputTokens()), Figures.count(all.outputTokens()), Figures.money(1000 * all.cost() / Math.max(1, requests))));
+        Figures.count(all.inputTokens()), Figures.count(all.outputTokens()), Figures.money(1000 * all.costPerRequest())));
     if (s.measuredSeconds() > 0) text.append(", about ").append(Figures.money(all.cost() * 3600 / s.measuredSeconds()))
         .append(" an hour at this run's rate");
     EndpointStats dearest = llm.stream().max(Comparator.comparingDouble(e -> e.llm().cost())).orElseThrow();
     long priced = llm.stream().filter(e -> e.llm().cost() > 0).count();
     if (priced >= 2) text.append(String.format("; %s of it on %s", Figures.percent(100 * dearest.llm().cost() / all.cost()),
         EndpointFindings.label(dearest)));
+    if (all.costSaved() > 0) {
+      double full = all.cost() + all.costSaved();
+      text.append(String.format("; the cached-input price saved %s on %s input tokens of cache hits (%s of what these"
+          + " requests would have cost)", Figures.money(all.costSaved()), Figures.count(all.cachedInputTokens()),
+          Figures.percent(100 * all.costSaved() / full)));
+    }
     out.add(Finding.info("cost", text.append('.').toString()));
   }
 }

@@ -152,7 +152,12 @@ final class LlmAnswer implements SseParser.Listener {
     recorder.count(Measures.OUTPUT_TOKENS, endpoint, out);
     if (streaming() && out > 1 && lastToken > firstToken) recorder.time(Measures.TPOT, endpoint, (lastToken - firstToken) / (out - 1));
     if (out > 0 && latencyNanos > 0) recorder.rate(Measures.TOKENS_PER_S, endpoint, out / (latencyNanos / 1e9));
-    if (plan.price() != null) recorder.count(Measures.COST, endpoint, Math.round(plan.price().of(in, out) * 1e9));
+    long cachedIn = Boolean.TRUE.equals(cached) ? in : 0;
+    recorder.count(Measures.CACHED_INPUT_TOKENS, endpoint, cachedIn);
+    if (plan.price() == null) return;
+    recorder.count(Measures.COST, endpoint, Math.round(plan.price().of(in, out, cachedIn) * 1e9));
+    recorder.count(Measures.PRICED_REQUESTS, endpoint, 1);
+    recorder.count(Measures.COST_SAVED, endpoint, Math.round(plan.price().saved(cachedIn) * 1e9));
   }
 
   /** A stream whose events carry bare text (no JSON to dig into) sends a token an event. */

@@ -148,6 +148,7 @@ public final class ConsoleSummary {
       return failedRequests == 0 ? " (no criteria, no failed request)" : String.format(Locale.ROOT,
           " (no criteria; %,d request%s failed)", failedRequests, failedRequests == 1 ? "" : "s");
     }
+    if (criteria.size() == 1) return failed == 0 ? " (its criterion met)" : " (its criterion not met)";
     if (failed == 0) return String.format(Locale.ROOT, " (all %d criteria met)", criteria.size());
     return String.format(Locale.ROOT, " (%d of %d criteria not met)", failed, criteria.size());
   }

@@ -95,8 +95,9 @@ final class HtmlSummary {
         String.format(Locale.ROOT, "%,d out, %,d in", llm.outputTokens(), llm.inputTokens()), false);
     if (llm.cacheLookups() > 0) card(h, "Cache hits", Units.percent(llm.cacheHitRate()),
         String.format(Locale.ROOT, "of %,d lookups", llm.cacheLookups()), false);
-    if (llm.cost() > 0) card(h, "Token cost", Units.money(llm.cost()),
-        Units.money(1000 * llm.cost() / Math.max(1, t.requests())) + " per 1,000 requests", false);
+    if (llm.cost() > 0) card(h, "Token cost", Units.money(llm.cost()), Units.money(1000 * llm.costPerRequest())
+        + " per 1,000 priced requests" + (llm.costSaved() > 0 ? "; cache saved " + Units.money(llm.costSaved()) : ""),
+        false);
     h.append("</div>\n");
   }
 

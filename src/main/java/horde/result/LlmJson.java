@@ -25,7 +25,12 @@ final class LlmJson {
     o.put("cache_hits", l.cacheHits());
     if (l.cacheLookups() > 0) o.put("cache_hit_rate", ResultJson.round(l.cacheHitRate()));
     o.put("cost", l.cost());
-    if (requests > 0) o.put("cost_per_request", l.cost() / requests);
+    if (l.pricedRequests() > 0) {
+      o.put("priced_requests", l.pricedRequests());
+      o.put("cost_per_request", l.costPerRequest());
+    }
+    if (l.cachedInputTokens() > 0) o.put("cached_input_tokens", l.cachedInputTokens());
+    if (l.costSaved() > 0) o.put("cost_saved", l.costSaved());
     Histogram[] h = {l.ttfb(), l.ttft(), l.itl(), l.tpot(), l.tokensPerSecond()};
     for (int i = 0; i < MEASURES.length; i++) {
       if (h[i].getTotalCount() > 0) ResultJson.latency(o.putObject(MEASURES[i] + (i == 4 ? "" : "_ms")), LatencySummary.of(h[i]));

@@ -23,7 +23,7 @@ public final class Measures {
   /** Counter indexes of the built-in measures. */
   public static final int REQUESTS = 0, FAILURES = 1, BYTES_SENT = 2, BYTES_RECEIVED = 3, RETRIES = 4, STREAMS = 5,
       TOKEN_EVENTS = 6, INPUT_TOKENS = 7, OUTPUT_TOKENS = 8, CACHE_HITS = 9, CACHE_LOOKUPS = 10, COST = 11,
-      DROPPED_ITERATIONS = 12;
+      DROPPED_ITERATIONS = 12, PRICED_REQUESTS = 13, CACHED_INPUT_TOKENS = 14, COST_SAVED = 15;
 
   public static final Measures BUILT_IN = new Measures(List.of(
       Measure.histogram("latency", Measure.Unit.MICROSECONDS, "response time", Measure.Needs.NOTHING),
@@ -49,7 +49,12 @@ public final class Measures {
           Measure.Needs.CACHE_RULE),
       Measure.counter("cost", Measure.Unit.NANODOLLARS, "cost", Measure.Needs.PRICES),
       new Measure("dropped_iterations", Measure.Kind.COUNTER, Measure.Unit.COUNT,
-          "arrivals that found no free user", Measure.Needs.OPEN_MODEL, Measure.Scope.RUN)));
+          "arrivals that found no free user", Measure.Needs.OPEN_MODEL, Measure.Scope.RUN),
+      Measure.counter("priced_requests", Measure.Unit.COUNT, "requests charged from the prices", Measure.Needs.PRICES),
+      Measure.counter("cached_input_tokens", Measure.Unit.COUNT, "input tokens of answers marked as cache hits",
+          Measure.Needs.CACHE_RULE),
+      Measure.counter("cost_saved", Measure.Unit.NANODOLLARS, "cost saved by the cached-input price",
+          Measure.Needs.PRICES)));
 
   private final List<Measure> histograms = new ArrayList<>();
   private final List<Measure> counters = new ArrayList<>();

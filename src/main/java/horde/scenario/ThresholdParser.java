@@ -96,7 +96,8 @@ public final class ThresholdParser {
       case "rps" -> new Metric(key, new Statistic.PerSecond(requests), LimitUnit.RATE);
       case "cache_hit_rate" -> new Metric(key, new Statistic.Share(new Count.Counter("cache_hits"),
           new Count.Counter("cache_lookups")), LimitUnit.PERCENT);
-      case "cost_per_request" -> new Metric(key, new Statistic.Share(new Count.Counter("cost"), requests), LimitUnit.MONEY);
+      case "cost_per_request" -> new Metric(key, new Statistic.Share(new Count.Counter("cost"),
+          new Count.Counter("priced_requests")), LimitUnit.MONEY);
       default -> null;
     });
   }

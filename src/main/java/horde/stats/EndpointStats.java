@@ -87,6 +87,9 @@ public record EndpointStats(
     c.put("cache_hits", llm.cacheHits());
     c.put("cache_lookups", llm.cacheLookups());
     c.put("cost", Math.round(llm.cost() * 1e9));
+    c.put("priced_requests", llm.pricedRequests() > 0 ? llm.pricedRequests() : requests());
+    c.put("cached_input_tokens", llm.cachedInputTokens());
+    c.put("cost_saved", Math.round(llm.costSaved() * 1e9));
     return new EndpointStats(name, method, h, c, statuses, failuresByReason, reasonKinds, samples);
   }
 
