@@ -121,7 +121,7 @@ final class StepCompiler {
     Endpoint endpoint = metric(r.endpointName(), r.method());
     List<HeaderPlan> query = new ArrayList<>();
     r.query().forEach((k, v) -> query.add(new HeaderPlan(URLEncoder.encode(k, StandardCharsets.UTF_8), bind(v, r.position(), "query " + k))));
-    return new RequestPlan(endpoint.id(), r.method(), bind(r.path(), r.position(), "path"), query,
+    return RequestPlan.of(endpoint.id(), r.method(), bind(r.path(), r.position(), "path"), query,
         headers(r), body(r),
         (r.timeout() != null ? r.timeout() : scenario.defaults().timeout()).toNanos(),
         r.checks().stream().map(c -> check(c, r.position())).toList(),
