@@ -50,7 +50,10 @@ public final class LoopRecorder {
         s.count(Measures.FAILURES, endpoint, 1);
         s.reason(endpoint, reason);
       }
-      if (latencyNanos >= 0) s.record(Measures.LATENCY, endpoint, micros(latencyNanos));
+      if (latencyNanos >= 0) {
+        s.record(Measures.LATENCY, endpoint, micros(latencyNanos));
+        if (status >= 400) s.record(Measures.REFUSED, endpoint, micros(latencyNanos)); // served = latency - refused
+      }
     } finally {
       phaser.writerCriticalSectionExit(epoch);
     }

@@ -18,7 +18,8 @@ import java.util.Optional;
  */
 public final class Measures {
   /** Histogram indexes of the built-in measures. */
-  public static final int LATENCY = 0, UNCORRECTED = 1, TTFB = 2, TTFT = 3, ITL = 4, TPOT = 5, TOKENS_PER_S = 6;
+  public static final int LATENCY = 0, UNCORRECTED = 1, TTFB = 2, TTFT = 3, ITL = 4, TPOT = 5, TOKENS_PER_S = 6,
+      REFUSED = 7;
 
   /** Counter indexes of the built-in measures. */
   public static final int REQUESTS = 0, FAILURES = 1, BYTES_SENT = 2, BYTES_RECEIVED = 3, RETRIES = 4, STREAMS = 5,
@@ -35,6 +36,8 @@ public final class Measures {
       Measure.histogram("tpot", Measure.Unit.MICROSECONDS, "time per output token", Measure.Needs.STREAM),
       Measure.histogram("tokens_per_s", Measure.Unit.THOUSANDTHS, "output tokens per second of a request",
           Measure.Needs.TOKENS),
+      Measure.histogram("refused", Measure.Unit.MICROSECONDS,
+          "response time of answers with a status of 400 or more (also in latency)", Measure.Needs.NOTHING),
       Measure.counter("requests", Measure.Unit.COUNT, "requests", Measure.Needs.NOTHING),
       Measure.counter("failures", Measure.Unit.COUNT, "failed requests", Measure.Needs.NOTHING),
       Measure.counter("bytes_sent", Measure.Unit.BYTES, "bytes sent", Measure.Needs.NOTHING),
