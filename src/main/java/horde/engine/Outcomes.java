@@ -40,7 +40,7 @@ final class Outcomes {
       if (value == null) return failed(r, e.reason(), sent, received, "got HTTP " + response.status, true);
       variables[e.slot()] = value;
     }
-    recorder.request(r.endpoint(), response.status, -1, response.latencyNanos, sent, received);
+    recorder.request(r.endpoint(), response.status, -1, response.latencyNanos, sent, received, response.bodyBytes());
     return -1;
   }
 
@@ -53,7 +53,7 @@ final class Outcomes {
   /** A poll attempt whose answer is not the awaited one yet: counted on its status alone. */
   int attempt(RequestPlan r, long sent, long received) {
     if (!r.isSuccess(response.status)) return httpFailure(r, sent, received);
-    recorder.request(r.endpoint(), response.status, -1, response.latencyNanos, sent, received);
+    recorder.request(r.endpoint(), response.status, -1, response.latencyNanos, sent, received, response.bodyBytes());
     return -1;
   }
 
@@ -68,7 +68,7 @@ final class Outcomes {
 
   /** A request that got an answer and failed for {@code reason}. */
   private int failed(RequestPlan r, int reason, long sent, long received, String what, boolean withBody) {
-    recorder.request(r.endpoint(), response.status, reason, response.latencyNanos, sent, received);
+    recorder.request(r.endpoint(), response.status, reason, response.latencyNanos, sent, received, response.bodyBytes());
     if (recorder.wantsSample(r.endpoint(), reason)) {
       String body = withBody ? response.snippet(200) : "";
       recorder.sample(r.endpoint(), reason, body.isEmpty() ? what : what + ": " + body);

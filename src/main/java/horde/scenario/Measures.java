@@ -24,7 +24,7 @@ public final class Measures {
   /** Counter indexes of the built-in measures. */
   public static final int REQUESTS = 0, FAILURES = 1, BYTES_SENT = 2, BYTES_RECEIVED = 3, RETRIES = 4, STREAMS = 5,
       TOKEN_EVENTS = 6, INPUT_TOKENS = 7, OUTPUT_TOKENS = 8, CACHE_HITS = 9, CACHE_LOOKUPS = 10, COST = 11,
-      DROPPED_ITERATIONS = 12, PRICED_REQUESTS = 13, CACHED_INPUT_TOKENS = 14, COST_SAVED = 15;
+      DROPPED_ITERATIONS = 12, PRICED_REQUESTS = 13, CACHED_INPUT_TOKENS = 14, COST_SAVED = 15, BODY_BYTES = 16;
 
   public static final Measures BUILT_IN = new Measures(List.of(
       Measure.histogram("latency", Measure.Unit.MICROSECONDS, "response time", Measure.Needs.NOTHING),
@@ -57,7 +57,8 @@ public final class Measures {
       Measure.counter("cached_input_tokens", Measure.Unit.COUNT, "input tokens of answers marked as cache hits",
           Measure.Needs.CACHE_RULE),
       Measure.counter("cost_saved", Measure.Unit.NANODOLLARS, "cost saved by the cached-input price",
-          Measure.Needs.PRICES)));
+          Measure.Needs.PRICES),
+      Measure.counter("body_bytes", Measure.Unit.BYTES, "bytes of answer bodies (as decoded)", Measure.Needs.NOTHING)));
 
   private final List<Measure> histograms = new ArrayList<>();
   private final List<Measure> counters = new ArrayList<>();

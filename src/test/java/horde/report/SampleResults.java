@@ -153,11 +153,13 @@ public final class SampleResults {
     List<TimelinePoint> timeline = new ArrayList<>();
     Random random = new Random(7);
     for (int t = 1; t <= 30; t++) {
-      for (int i = 0; i < 200; i++) loop.request(0, 200, -1, (long) (2e6 * Math.exp(random.nextGaussian() * 0.4)), 100, 300);
+      for (int i = 0; i < 200; i++) {
+        loop.request(0, 200, -1, (long) (2e6 * Math.exp(random.nextGaussian() * 0.4)), 100, 300, 120);
+      }
       for (int i = 0; i < 60; i++) {
         boolean refused = i % 3 == 0;
         loop.request(1, refused ? 429 : 200, -1, refused ? 500_000 : (long) (4e8 * Math.exp(random.nextGaussian() * 0.3)),
-            400, 900);
+            400, 900, refused ? 40 : 700);
       }
       var second = shape.emptyCopy();
       loop.drainInto(second);
