@@ -1,0 +1,122 @@
+package horde.compare;
+
+import horde.scenario.CompareSettings.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Compares one measure of one endpoint: the candidate against the baseline's runs taken together,
+ * and, with two or more baseline runs, against their run-to-run spread too (docs/compare.md).
+ */
+final class Changes {
+  private final Tolerance tolerance;
+  private final double confidence;
+
+  Changes(Tolerance tolerance) {
+    this.tolerance = tolerance;
+    this.confidence = tolerance.confidence();
+  }
+
+  Level level(Measure m) {
+    return tolerance.level(m);
+  }
+
+  /** A latency percentile (of responses, first tokens or token gaps); null when neither run has it. */
+  Change time(Measure m, List<MeasuredEndpoint> baseline, MeasuredEndpoint candidate) {
+    Level level = tolerance.level(m);
+    Histogram merged = new Histogram(3);
+    List<Histogram> runs = new ArrayList<>();
+    for (MeasuredEndpoint b : baseline) {
+      Histogram h = b.histogram(m.kind);
+      if (h == null) continue;
+      merged.add(h);
+      runs.add(h);
+    }
+    Histogram c = candidate.histogram(m.kind);
+    if (runs.isEmpty() && c == null) return null;
+    if (runs.isEmpty() || c == null)
+      return Change.insufficient(m, Double.NaN, Double.NaN, level, (c == null ? "the candidate" : "the baseline") + " has no " + what(m));
+    Ranked a = Ranked.of(merged), b = Ranked.of(c);
+    double base = a.count() == 0 ? Double.NaN : a.quantile(m.quantile) / 1000.0;
+    double cand = b.count() == 0 ? Double.NaN : b.quantile(m.quantile) / 1000.0;
+    if (!QuantileBootstrap.resolves(a.count(), m.quantile, confidence) || !QuantileBootstrap.resolves(b.count(), m.quantile, confidence))
+      return Change.insufficient(m, base, cand, level, String.format(Locale.ROOT,
+          "too few values to bound %s at %s confidence: %d in the baseline, %d in the candidate", m.key(), percent(), a.count(), b.count()));
+    double delta = cand - base;
+    Interval interval = QuantileBootstrap.difference(a, b, m.quantile, confidence);
+    interval = new Interval(interval.low() / 1000.0, interval.high() / 1000.0);
+    String test = "bootstrap of the " + m.key().replace("ttft_", "").replace("itl_", "") + " difference from the histograms";
+    List<Double> perRun = new ArrayList<>();
+    for (Histogram h : runs) {
+      if (QuantileBootstrap.resolves(h.getTotalCount(), m.quantile, confidence)) perRun.add(Ranked.of(h).quantile(m.quantile) / 1000.0);
+    }
+    return finish(m, base, cand, delta, interval, test, perRun);
+  }
+
+  /** The error rate, in percent; its change in percentage points. */
+  Change errors(List<MeasuredEndpoint> baseline, MeasuredEndpoint candidate) {
+    Measure m = Measure.ERROR_RATE;
+    long na = 0, fa = 0;
+    List<Double> perRun = new ArrayList<>();
+    for (MeasuredEndpoint b : baseline) {
+      na += b.requests();
+      fa += b.failures();
+      if (b.requests() >= QuantileBootstrap.MIN_SAMPLES) perRun.add(100.0 * b.failures() / b.requests());
+    }
+    long nc = candidate.requests(), fc = candidate.failures();
+    double base = na == 0 ? Double.NaN : 100.0 * fa / na, cand = nc == 0 ? Double.NaN : 100.0 * fc / nc;
+    if (na < QuantileBootstrap.MIN_SAMPLES || nc < QuantileBootstrap.MIN_SAMPLES)
+      return Change.insufficient(m, base, cand, tolerance.level(m), String.format(Locale.ROOT,
+          "too few requests for an error rate: %d in the baseline, %d in the candidate", na, nc));
+    Interval p = Proportions.difference(fa, na, fc, nc, confidence);
+    return finish(m, base, cand, cand - base, new Interval(100 * p.low(), 100 * p.high()),
+        "Newcombe's score interval of the difference of two proportions", perRun);
+  }
+
+  /** Requests per second over the measured window. */
+  Change throughput(List<MeasuredEndpoint> baseline, List<Double> baselineSeconds, MeasuredEndpoint candidate, double seconds) {
+    Measure m = Measure.THROUGHPUT;
+    long na = 0;
+    double ta = 0;
+    List<Double> perRun = new ArrayList<>();
+    for (int i = 0; i < baseline.size(); i++) {
+      na += baseline.get(i).requests();
+      ta += baselineSeconds.get(i);
+      if (baselineSeconds.get(i) > 0 && baseline.get(i).requests() >= QuantileBootstrap.MIN_SAMPLES)
+        perRun.add(baseline.get(i).requests() / baselineSeconds.get(i));
+    }
+    long nc = candidate.requests();
+    double base = ta > 0 ? na / ta : Double.NaN, cand = seconds > 0 ? nc / seconds : Double.NaN;
+    if (na < QuantileBootstrap.MIN_SAMPLES || nc < QuantileBootstrap.MIN_SAMPLES || !(ta > 0) || !(seconds > 0))
+      return Change.insufficient(m, base, cand, tolerance.level(m), String.format(Locale.ROOT,
+          "too few requests for a rate: %d in the baseline, %d in the candidate", na, nc));
+    Interval ratio = RateRatio.of(na, ta, nc, seconds, confidence);
+    Interval interval = new Interval(base * (ratio.low() - 1), base * (ratio.high() - 1));
+    return finish(m, base, cand, cand - base, interval, "conditional test of two Poisson rates", perRun);
+  }
+
+  /** Widens the interval by the baseline's run-to-run spread when it has several runs, and judges. */
+  private Change finish(Measure m, double base, double cand, double delta, Interval interval, String test, List<Double> perRun) {
+    if (perRun.size() >= 2) {
+      interval = interval.atLeast(delta, Spread.halfWidth(perRun, confidence));
+      test += ", widened to the spread of " + perRun.size() + " baseline runs (t prediction interval)";
+    }
+    double tol = tolerance.of(m, base);
+    return new Change(m, base, cand, delta, interval, tol, test, ChangeVerdict.judge(delta, interval, tol, m.higherIsWorse()),
+        tolerance.level(m), null);
+  }
+
+  private String percent() {
+    return String.format(Locale.ROOT, "%.0f%%", tolerance.confidencePercent());
+  }
+
+  private static String what(Measure m) {
+    return switch (m.kind) {
+      case TTFT -> "time to first token (not streamed)";
+      case ITL -> "inter-token latency (not streamed)";
+      default -> "latency";
+    };
+  }
+}
