@@ -26,6 +26,11 @@ public final class CompareTable {
             .append(System.lineSeparator());
         continue;
       }
+      if (e.changes().stream().allMatch(ch -> ch.verdict() == ChangeVerdict.INSUFFICIENT_DATA)) {
+        b.append("  insufficient data: ").append(e.changes().isEmpty() ? "nothing measured" : e.changes().get(0).note())
+            .append(System.lineSeparator());
+        continue;
+      }
       b.append(System.lineSeparator());
       b.append(String.format(Locale.ROOT, ROW, "measure", "baseline", "candidate", "change", interval, "verdict"));
       for (Change ch : e.changes()) row(b, ch);
@@ -43,7 +48,7 @@ public final class CompareTable {
 
   public static String tolerance(Tolerance t) {
     return String.format(Locale.ROOT, "latency %s and %s, error rate %s points, throughput %s; %s confidence",
-        pct(t.latencyPercent()), Units.ms(t.latencyMinMs()), num(t.errorRatePoints()), pct(t.throughputPercent()),
+        pct(t.latencyPercent()), num(t.latencyMinMs()) + "ms", num(t.errorRatePoints()), pct(t.throughputPercent()),
         pct(t.confidencePercent()));
   }
 
@@ -51,14 +56,13 @@ public final class CompareTable {
     Measure m = ch.measure();
     String verdict = ch.verdict().text().toUpperCase(Locale.ROOT);
     if (ch.verdict() == ChangeVerdict.REGRESSED && ch.level() == Level.WARN) verdict += " (warn)";
-    if (ch.note() != null) verdict += ": " + ch.note();
     boolean judged = ch.verdict() != ChangeVerdict.INSUFFICIENT_DATA;
     b.append(String.format(Locale.ROOT, ROW, m.key(), value(m, ch.baseline()), value(m, ch.candidate()),
         judged ? change(ch) : "", judged ? interval(m, ch.interval()) : "", verdict));
   }
 
   /** {@code +10.1ms (+20%)}, {@code +2.5 points}, {@code -31/s (-6.2%)}. */
-  static String change(Change ch) {
+  public static String change(Change ch) {
     Measure m = ch.measure();
     String d = signed(m, ch.delta());
     if (m.kind == Measure.Kind.ERRORS) return d;
@@ -66,12 +70,12 @@ public final class CompareTable {
     return Double.isNaN(p) ? d : d + String.format(Locale.ROOT, " (%+.1f%%)", p);
   }
 
-  static String interval(Measure m, Interval i) {
+  public static String interval(Measure m, Interval i) {
     if (Double.isNaN(i.low())) return "";
     return "[" + signed(m, i.low()) + ", " + signed(m, i.high()) + "]";
   }
 
-  static String value(Measure m, double v) {
+  public static String value(Measure m, double v) {
     if (Double.isNaN(v)) return "-";
     return switch (m.kind) {
       case ERRORS -> Units.percent(v);

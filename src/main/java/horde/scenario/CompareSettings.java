@@ -53,4 +53,46 @@ public record CompareSettings(Double latencyPercent, Duration latencyMin, Double
   public boolean isEmpty() {
     return equals(NONE);
   }
+
+  /** As the result file's {@code settings.compare} holds it: only what is set, in plain units. */
+  public Map<String, Object> asMap() {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    if (latencyPercent != null) m.put("latency_percent", latencyPercent);
+    if (latencyMin != null) m.put("latency_min_ms", latencyMin.toNanos() / 1e6);
+    if (errorRatePoints != null) m.put("error_rate_points", errorRatePoints);
+    if (throughputPercent != null) m.put("throughput_percent", throughputPercent);
+    if (confidencePercent != null) m.put("confidence_percent", confidencePercent);
+    if (!levels.isEmpty()) {
+      Map<String, String> l = new java.util.LinkedHashMap<>();
+      levels.forEach((k, v) -> l.put(k, v.name().toLowerCase(java.util.Locale.ROOT)));
+      m.put("levels", l);
+    }
+    return m;
+  }
+
+  /** Back from {@link #asMap()}'s form; what cannot be read is left unset. */
+  public static CompareSettings fromMap(Object o) {
+    if (!(o instanceof Map<?, ?> m)) return NONE;
+    Map<String, Level> levels = new java.util.LinkedHashMap<>();
+    if (m.get("levels") instanceof Map<?, ?> l) {
+      l.forEach((k, v) -> {
+        if (MEASURES.contains(String.valueOf(k))) {
+          try {
+            levels.put(String.valueOf(k), Level.valueOf(String.valueOf(v).toUpperCase(java.util.Locale.ROOT)));
+          } catch (IllegalArgumentException e) {
+            // an unknown level: the default holds
+          }
+        }
+      });
+    }
+    Double min = number(m.get("latency_min_ms"));
+    Double confidence = number(m.get("confidence_percent"));
+    if (confidence != null && !(confidence > 50 && confidence < 100)) confidence = null;
+    return new CompareSettings(number(m.get("latency_percent")), min == null ? null : Duration.ofNanos(Math.round(min * 1e6)),
+        number(m.get("error_rate_points")), number(m.get("throughput_percent")), confidence, levels);
+  }
+
+  private static Double number(Object o) {
+    return o instanceof Number n ? n.doubleValue() : null;
+  }
 }
