@@ -13,10 +13,30 @@ import org.HdrHistogram.Histogram;
 final class Changes {
   private final Tolerance tolerance;
   private final double confidence;
+  private final List<MeasuredRun> runs;
 
-  Changes(Tolerance tolerance) {
+  /** @param runs every run compared (the baseline's and the candidate), for their design effects */
+  Changes(Tolerance tolerance, List<MeasuredRun> runs) {
     this.tolerance = tolerance;
     this.confidence = tolerance.confidence();
+    this.runs = runs;
+  }
+
+  /** The largest design effect among the runs: the factor by which an interval's variance grows. */
+  private double dependence(Measure m) {
+    double d = 1;
+    for (MeasuredRun r : runs) d = Math.max(d, m.kind == Measure.Kind.THROUGHPUT ? Dependence.throughput(r) : Dependence.quantile(r, m.quantile));
+    return d;
+  }
+
+  /** The interval around {@code delta} stretched by the square root of the design effect. */
+  private static Interval widened(double delta, Interval i, double designEffect) {
+    double f = Math.sqrt(designEffect);
+    return new Interval(delta - f * (delta - i.low()), delta + f * (i.high() - delta));
+  }
+
+  private String dependent(double designEffect) {
+    return String.format(Locale.ROOT, ", widened %.1f times for the runs' second-to-second variation (batch means)", Math.sqrt(designEffect));
   }
 
   Level level(Measure m) {
@@ -48,6 +68,13 @@ final class Changes {
     Interval interval = QuantileBootstrap.difference(a, b, m.quantile, confidence);
     interval = new Interval(interval.low() / 1000.0, interval.high() / 1000.0);
     String test = "bootstrap of the " + m.key().replace("ttft_", "").replace("itl_", "") + " difference from the histograms";
+    if (m.kind == Measure.Kind.LATENCY) {
+      double d = dependence(m);
+      if (d > 1.0001) {
+        interval = widened(delta, interval, d);
+        test += dependent(d);
+      }
+    }
     List<Double> perRun = new ArrayList<>();
     for (Histogram h : runs) {
       if (QuantileBootstrap.resolves(h.getTotalCount(), m.quantile, confidence)) perRun.add(Ranked.of(h).quantile(m.quantile) / 1000.0);
@@ -94,7 +121,13 @@ final class Changes {
           "too few requests for a rate: %d in the baseline, %d in the candidate", na, nc));
     Interval ratio = RateRatio.of(na, ta, nc, seconds, confidence);
     Interval interval = new Interval(base * (ratio.low() - 1), base * (ratio.high() - 1));
-    return finish(m, base, cand, cand - base, interval, "conditional test of two Poisson rates", perRun);
+    String test = "conditional test of two Poisson rates";
+    double d = dependence(m);
+    if (d > 1.0001) {
+      interval = widened(cand - base, interval, d);
+      test += dependent(d);
+    }
+    return finish(m, base, cand, cand - base, interval, test, perRun);
   }
 
   /** Widens the interval by the baseline's run-to-run spread when it has several runs, and judges. */

@@ -18,6 +18,9 @@ public final class CompareTable {
     StringBuilder b = new StringBuilder();
     b.append(String.format(Locale.ROOT, "%nCompare %s against %s%n", c.candidate(), describe(c)));
     b.append("Tolerance: ").append(tolerance(c.tolerance())).append(System.lineSeparator());
+    if (c.baselineRuns().size() > 1)
+      b.append("The intervals include the run-to-run spread of the ").append(c.baselineRuns().size()).append(" baseline runs.")
+          .append(System.lineSeparator());
     String interval = String.format(Locale.ROOT, "%.0f%% interval", c.tolerance().confidencePercent());
     for (EndpointComparison e : c.endpoints()) {
       b.append(System.lineSeparator()).append(e.label());

@@ -16,7 +16,9 @@ public final class Comparer {
 
   public static Comparison compare(String baseline, List<MeasuredRun> baselineRuns, MeasuredRun candidate, Tolerance tolerance) {
     if (baselineRuns.isEmpty()) throw new IllegalArgumentException("a baseline needs at least one run");
-    Changes changes = new Changes(tolerance);
+    List<MeasuredRun> all = new ArrayList<>(baselineRuns);
+    all.add(candidate);
+    Changes changes = new Changes(tolerance, all);
     List<Double> seconds = baselineRuns.stream().map(MeasuredRun::measuredSeconds).toList();
     List<EndpointComparison> out = new ArrayList<>();
     out.add(endpoint(changes, baselineRuns.stream().map(MeasuredRun::total).toList(), seconds, candidate.total(), candidate.measuredSeconds()));

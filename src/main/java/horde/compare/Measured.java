@@ -28,8 +28,9 @@ public final class Measured {
     r.settings().forEach((k, v) -> {
       if (LOAD_KEYS.contains(k)) load.put(k, v);
     });
+    List<Second> measured = timeline(r).stream().filter(s -> !s.warmup()).toList();
     return new MeasuredRun(label, r.scenario().getOrDefault("name", ""), load, r.stats().measuredSeconds(),
-        r.stats().aborted(), endpoint("all requests", "", r.stats().total()), endpoints);
+        r.stats().aborted(), endpoint("all requests", "", r.stats().total()), endpoints, measured);
   }
 
   private static MeasuredEndpoint endpoint(String name, String method, EndpointStats e) {
@@ -49,17 +50,21 @@ public final class Measured {
    * One second of a run's timeline, for charts that lay two runs side by side.
    *
    * @param t seconds since the start, at the end of the second
+   * @param seconds its length: 1, or less for the last
    * @param p95 milliseconds; NaN in a second without a response
    * @param errorPercent NaN in a second without a request
    */
-  public record Second(double t, double rps, double p50, double p95, double p99, double errorPercent, boolean warmup) {}
+  public record Second(double t, double seconds, long requests, double rps, double p50, double p95, double p99,
+      double errorPercent, boolean warmup) {}
 
   public static List<Second> timeline(RunResult r) {
     List<Second> out = new ArrayList<>();
+    double last = 0;
     for (TimelinePoint p : r.stats().timeline()) {
       boolean answered = p.requests() > 0;
-      out.add(new Second(p.t(), p.rps(), answered ? p.p50() : Double.NaN, answered ? p.p95() : Double.NaN,
+      out.add(new Second(p.t(), p.t() - last, p.requests(), p.rps(), answered ? p.p50() : Double.NaN, answered ? p.p95() : Double.NaN,
           answered ? p.p99() : Double.NaN, answered ? 100.0 * p.failures() / p.requests() : Double.NaN, p.warmup()));
+      last = p.t();
     }
     return out;
   }

@@ -146,4 +146,29 @@ class ComparerTest {
     assertThat(c.verdict()).isEqualTo("regressed");
     assertThat(c.endpoints().get(1).changes()).extracting(Change::measure).doesNotContain(Measure.THROUGHPUT);
   }
+
+  @Test
+  void aRunWhoseSecondsDisagreeTellsLessThanItsCount() {
+    // p95 6 ms higher on 2000 samples: a regression when the samples are independent...
+    MeasuredRun a = run("a", 10, endpoint("/x", normal(2000, 50, 3, 1), 0));
+    MeasuredRun b = run("b", 10, endpoint("/x", normal(2000, 56, 3, 2), 0));
+    assertThat(change(compare(a, b), "/x", Measure.P95).verdict()).isEqualTo(ChangeVerdict.REGRESSED);
+    // ...but not when the candidate's seconds swing from 60 to 110 ms: a stall moved them together.
+    MeasuredRun stalled = new MeasuredRun("b", "synthetic", Map.of("users", 10), 4, false, b.total(), b.endpoints(),
+        List.of(second(1, 60), second(2, 110), second(3, 61), second(4, 62)));
+    MeasuredRun steady = new MeasuredRun("a", "synthetic", Map.of("users", 10), 4, false, a.total(), a.endpoints(),
+        List.of(second(1, 55), second(2, 55.2), second(3, 54.9), second(4, 55.1)));
+    Change p95 = change(compare(steady, stalled), "/x", Measure.P95);
+    assertThat(p95.verdict()).isEqualTo(ChangeVerdict.UNCHANGED);
+    assertThat(p95.test()).contains("batch means");
+    assertThat(p95.interval().low()).isLessThan(0);
+    // steady seconds leave the verdict as it was
+    MeasuredRun steadyB = new MeasuredRun("b", "synthetic", Map.of("users", 10), 4, false, b.total(), b.endpoints(),
+        List.of(second(1, 61), second(2, 61.2), second(3, 60.9), second(4, 61.1)));
+    assertThat(change(compare(steady, steadyB), "/x", Measure.P95).verdict()).isEqualTo(ChangeVerdict.REGRESSED);
+  }
+
+  private static Measured.Second second(double t, double p95) {
+    return new Measured.Second(t, 1, 500, 500, 50, p95, p95 + 5, 0, false);
+  }
 }

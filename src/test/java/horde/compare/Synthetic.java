@@ -31,7 +31,7 @@ final class Synthetic {
       failures += e.failures();
     }
     return new MeasuredRun(label, "synthetic", Map.of("users", 10), seconds, false,
-        new MeasuredEndpoint("all requests", "", requests, failures, all, null, null), new ArrayList<>(List.of(endpoints)));
+        new MeasuredEndpoint("all requests", "", requests, failures, all, null, null), new ArrayList<>(List.of(endpoints)), List.of());
   }
 
   static Comparison compare(MeasuredRun baseline, MeasuredRun candidate) {
