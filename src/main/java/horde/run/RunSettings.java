@@ -30,6 +30,8 @@ final class RunSettings {
     m.put("seed", options.seed());
     m.put("graceful_stop", Durations.format(options.gracefulStop()));
     m.put("max_connections", plan.scenario().http().maxConnections());
+    // How horde compare judges this run later, as the scenario's compare section says.
+    if (!plan.scenario().compare().isEmpty()) m.put("compare", plan.scenario().compare().asMap());
     return m;
   }
 

@@ -45,7 +45,8 @@ final class ScenarioReader {
           "thresholds",
           "grades",
           "phases",
-          "llm");
+          "llm",
+          "compare");
   static final Set<String> PREFLIGHT_KEYS = Set.of("path", "timeout");
   static final Set<String> DEFAULTS_KEYS = Set.of("headers", "timeout");
   static final Set<String> HTTP_KEYS =
@@ -102,6 +103,7 @@ final class ScenarioReader {
     if (grades != null) OpenModelMetrics.checkGrades(p, grades, open);
     llmMetrics.check(thresholds);
     if (grades != null) llmMetrics.checkGrades(grades);
+    horde.scenario.CompareSettings compare = new CompareReader(p).read(f.get("compare"));
     if (!p.isEmpty()) return null;
     return p.build(
         root,
@@ -122,7 +124,8 @@ final class ScenarioReader {
                 grades,
                 phases,
                 llm,
-                p.at(root)));
+                p.at(root),
+                compare));
   }
 
   /** The file name without folders and extension: {@code chat} for {@code tests/chat.yaml}. */
