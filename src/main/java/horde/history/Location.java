@@ -39,6 +39,9 @@ public record Location(String url) {
   /** A JDBC URL as it is, or a file path as a SQLite file. */
   public static Location of(String urlOrPath) {
     if (urlOrPath.startsWith("jdbc:")) return new Location(urlOrPath);
+    if (urlOrPath.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*"))
+      throw new IllegalArgumentException("unsupported database '" + shown(urlOrPath)
+          + "': give a file path, jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB");
     return new Location("jdbc:sqlite:" + urlOrPath);
   }
 

@@ -112,6 +112,31 @@ abstract class HistoryContract {
   }
 
   @Test
+  void aDatabaseOfTheFirstSchemaVersionOpensAfterMigrating() throws Exception {
+    Location old = freshDatabase();
+    // What Horde's first schema version wrote: the runs tables, no baselines yet.
+    org.flywaydb.core.Flyway.configure().dataSource(old.url(), null, null)
+        .locations("classpath:horde/history/migration/" + (old.sqlite() ? "sqlite" : "postgresql"))
+        .table("horde_schema_history").target("1").load().migrate();
+    long id;
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(old.url())) {
+      c.setAutoCommit(false);
+      RunResult r = SampleResults.small();
+      id = RunTable.insert(c, r, horde.result.ResultJson.toJson(r).toString(), "name: old", Map.of("era", "v1"), "old-host");
+      c.commit();
+      try (var rs = c.getMetaData().getTables(null, null, "horde_baselines", null)) {
+        assertThat(rs.next()).as("no baselines table in version 1").isFalse();
+      }
+    }
+    RunHistory upgraded = RunHistory.open(old);
+    StoredRun back = upgraded.run(id).orElseThrow();
+    assertThat(back.summary().tags()).containsEntry("era", "v1");
+    assertThat(back.summary().host()).isEqualTo("old-host");
+    assertThat(back.result().stats().endpoints()).hasSize(2);
+    assertThat(upgraded.setBaseline("after-upgrade", List.of(id), "").runs()).containsExactly(id);
+  }
+
+  @Test
   void anUploadMustBeAResultFile() throws Exception {
     var mapper = tools.jackson.databind.json.JsonMapper.builder().build();
     assertThatThrownBy(() -> history.record(mapper.readTree("{\"hello\": 1}"), Map.of())).isInstanceOf(IllegalArgumentException.class)
