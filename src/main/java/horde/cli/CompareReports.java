@@ -44,27 +44,13 @@ record CompareReports(Path html, Path json, Path junit, boolean strict) {
     Comparison c = Comparer.compare(baseline, base, Measured.of(candidate.result(), candidate.label()), tolerance);
     out.print(CompareTable.format(c));
     boolean ok = true;
-    if (html != null) ok &= write(out, err, "Comparison HTML", html, () -> CompareHtml.write(c, results, candidate.result(), html));
-    if (json != null) ok &= write(out, err, "Comparison JSON", json, () -> writeText(json, CompareJson.text(c)));
-    if (junit != null) ok &= write(out, err, "Comparison JUnit XML", junit, () -> CompareJunit.write(c, junit, strict));
+    ReportFiles files = new ReportFiles(out, err);
+    if (html != null) ok &= files.file("Comparison HTML", html, () -> CompareHtml.write(c, results, candidate.result(), html));
+    if (json != null) ok &= files.file("Comparison JSON", json, () -> writeText(json, CompareJson.text(c)));
+    if (junit != null) ok &= files.file("Comparison JUnit XML", junit, () -> CompareJunit.write(c, junit, strict));
     out.flush();
     if (!ok) return ExitCode.BAD_INPUT;
     return c.failed(strict) ? ExitCode.CRITERIA_FAILED : ExitCode.PASS;
-  }
-
-  private interface Writing {
-    void run() throws IOException;
-  }
-
-  private static boolean write(PrintWriter out, PrintWriter err, String what, Path path, Writing w) {
-    try {
-      w.run();
-      out.println(what + ": " + path);
-      return true;
-    } catch (IOException | RuntimeException e) {
-      err.println("horde: could not write " + path + ": " + e.getMessage());
-      return false;
-    }
   }
 
   private static void writeText(Path file, String text) throws IOException {

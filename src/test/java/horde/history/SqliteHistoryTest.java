@@ -49,6 +49,13 @@ class SqliteHistoryTest extends HistoryContract {
   }
 
   @Test
+  void theJavaApiRecordsWhenAsked() {
+    long id = horde.Horde.record(horde.report.SampleResults.small(), Map.of("from", "java"));
+    RunHistory h = RunHistory.open(Location.resolve(null, System.getenv()));
+    assertThat(h.run(id).orElseThrow().summary().tags()).containsEntry("from", "java");
+  }
+
+  @Test
   void aDamagedFileIsNamedPlainly() throws Exception {
     Path bad = tmp.resolve("bad.db");
     Files.write(bad, new byte[4096]);
