@@ -2,7 +2,6 @@ package horde.history;
 
 import horde.result.RunResult;
 import horde.stats.EndpointStats;
-import horde.stats.LatencySummary;
 import horde.stats.RunStats;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,7 +25,7 @@ final class RunTable {
       throws SQLException {
     RunStats s = r.stats();
     EndpointStats total = s.total();
-    LatencySummary l = total.summary();
+    double seconds = s.measuredSeconds();
     long id;
     try (PreparedStatement p = c.prepareStatement("INSERT INTO horde_runs (started_at, started_ms, recorded_ms, scenario,"
         + " scenario_file, scenario_text, target, host, horde_version, verdict, aborted, duration_s, measured_s, requests,"
@@ -48,12 +47,12 @@ final class RunTable {
       p.setDouble(i++, s.measuredSeconds());
       p.setLong(i++, total.requests());
       p.setLong(i++, total.failures());
-      p.setDouble(i++, total.errorRatePercent());
-      p.setDouble(i++, s.rps());
-      p.setDouble(i++, l.p50());
-      p.setDouble(i++, l.p95());
-      p.setDouble(i++, l.p99());
-      p.setDouble(i++, l.max());
+      p.setDouble(i++, errorRate(total));
+      p.setDouble(i++, rate(total, seconds));
+      p.setDouble(i++, ms(total.latency(), 50));
+      p.setDouble(i++, ms(total.latency(), 95));
+      p.setDouble(i++, ms(total.latency(), 99));
+      p.setDouble(i++, ms(total.latency(), 100));
       p.setString(i, resultJson);
       try (ResultSet rs = p.executeQuery()) {
         rs.next();
@@ -82,7 +81,6 @@ final class RunTable {
         + " failures, error_rate, rps, p50_ms, p90_ms, p95_ms, p99_ms, max_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       int position = 0;
       for (EndpointStats e : s.endpoints()) {
-        LatencySummary l = e.summary();
         int i = 1;
         p.setLong(i++, id);
         p.setInt(i++, position++);
@@ -90,17 +88,30 @@ final class RunTable {
         p.setString(i++, e.name());
         p.setLong(i++, e.requests());
         p.setLong(i++, e.failures());
-        p.setDouble(i++, e.errorRatePercent());
-        p.setDouble(i++, s.rps(e));
-        p.setDouble(i++, l.p50());
-        p.setDouble(i++, l.p90());
-        p.setDouble(i++, l.p95());
-        p.setDouble(i++, l.p99());
-        p.setDouble(i, l.max());
+        p.setDouble(i++, errorRate(e));
+        p.setDouble(i++, rate(e, s.measuredSeconds()));
+        p.setDouble(i++, ms(e.latency(), 50));
+        p.setDouble(i++, ms(e.latency(), 90));
+        p.setDouble(i++, ms(e.latency(), 95));
+        p.setDouble(i++, ms(e.latency(), 99));
+        p.setDouble(i, ms(e.latency(), 100));
         p.addBatch();
       }
       p.executeBatch();
     }
+  }
+
+  /** A percentile of a histogram of microseconds, in milliseconds (as every report reads it); 0 when empty. */
+  static double ms(org.HdrHistogram.Histogram micros, double percentile) {
+    return micros.getTotalCount() == 0 ? 0 : micros.getValueAtPercentile(percentile) / 1000.0;
+  }
+
+  private static double errorRate(EndpointStats e) {
+    return e.requests() == 0 ? 0 : 100.0 * e.failures() / e.requests();
+  }
+
+  private static double rate(EndpointStats e, double seconds) {
+    return seconds <= 0 ? 0 : e.requests() / seconds;
   }
 
   /** A result's start as epoch milliseconds; now when it cannot be read (an uploaded file of another tool). */

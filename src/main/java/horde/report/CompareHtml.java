@@ -79,27 +79,32 @@ public final class CompareHtml {
   private static void table(StringBuilder h, Comparison c) {
     h.append("<section id=\"verdicts\"><h2>Verdicts<span class=\"hint\">").append(Html.escape(String.format(Locale.ROOT,
         "a change counts when its %.0f%% interval excludes no change and it exceeds the tolerance", c.tolerance().confidencePercent())))
-        .append("</span></h2><table class=\"dense\"><thead><tr>").append(Html.th("name", "Endpoint")).append(Html.th(null, "Measure"))
+        .append("</span></h2><table class=\"dense\"><thead><tr>").append(Html.th("l", "Endpoint")).append(Html.th(null, "Measure"))
         .append(Html.th(null, "Baseline")).append(Html.th(null, "Candidate")).append(Html.th(null, "Change"))
-        .append(Html.th(null, "Interval")).append(Html.th(null, "Tolerance")).append(Html.th("name", "Verdict"))
+        .append(Html.th(null, "Interval")).append(Html.th(null, "Tolerance")).append(Html.th("l", "Verdict"))
         .append("</tr></thead><tbody>");
     for (EndpointComparison e : c.endpoints()) {
       if (e.presence() != Presence.BOTH) {
-        h.append("<tr>").append(Html.td("name", e.label())).append("<td colspan=\"7\" class=\"name\">only in the ")
+        h.append("<tr>").append(Html.td("l name", e.label())).append("<td colspan=\"7\" class=\"l\">only in the ")
             .append(e.presence() == Presence.BASELINE_ONLY ? "baseline" : "candidate").append("</td></tr>");
+        continue;
+      }
+      if (e.changes().stream().allMatch(ch -> ch.verdict() == ChangeVerdict.INSUFFICIENT_DATA)) {
+        h.append("<tr>").append(Html.td("l name", e.label())).append("<td colspan=\"7\" class=\"l\">insufficient data: ")
+            .append(Html.escape(e.changes().isEmpty() ? "nothing measured" : e.changes().get(0).note())).append("</td></tr>");
         continue;
       }
       boolean first = true;
       for (Change ch : e.changes()) {
         String status = ch.verdict() == ChangeVerdict.REGRESSED ? (ch.level() == Level.FAIL ? "fail" : "warn")
             : ch.verdict() == ChangeVerdict.IMPROVED ? "pass" : "";
-        h.append("<tr>").append(Html.td("name", first ? e.label() : "")).append(Html.td(null, ch.measure().key()))
+        h.append("<tr>").append(Html.td("l name", first ? e.label() : "")).append(Html.td(null, ch.measure().key()))
             .append(Html.td(null, CompareTable.value(ch.measure(), ch.baseline())))
             .append(Html.td(null, CompareTable.value(ch.measure(), ch.candidate())))
             .append(Html.td(null, ch.verdict() == ChangeVerdict.INSUFFICIENT_DATA ? "" : CompareTable.change(ch)))
             .append(Html.td(null, CompareTable.interval(ch.measure(), ch.interval())))
             .append(Html.td(null, Double.isNaN(ch.tolerance()) ? "" : "±" + CompareTable.value(ch.measure(), ch.tolerance()).replace("%", " points")))
-            .append("<td class=\"name\" title=\"").append(Html.escape(ch.note() != null ? ch.note() : ch.test())).append("\">")
+            .append("<td class=\"l\" title=\"").append(Html.escape(ch.note() != null ? ch.note() : ch.test())).append("\">")
             .append(status.isEmpty() ? Html.escape(ch.verdict().text()) : "<span class=\"status " + status + "\">"
                 + Html.escape(ch.verdict().text()) + "</span>").append("</td></tr>");
         first = false;
