@@ -18,8 +18,14 @@ public final class HordeProcess implements AutoCloseable {
   private final Path output;
 
   public HordeProcess(Path dir, String... args) throws IOException {
+    this(dir, List.of(), args);
+  }
+
+  /** @param prefix a command the JVM runs under, e.g. {@code taskset -c 1} */
+  public HordeProcess(Path dir, List<String> prefix, String... args) throws IOException {
     output = dir.resolve("horde-output.txt");
-    List<String> cmd = new ArrayList<>(List.of(javaBin(), "--enable-native-access=ALL-UNNAMED",
+    List<String> cmd = new ArrayList<>(prefix);
+    cmd.addAll(List.of(javaBin(), "--enable-native-access=ALL-UNNAMED",
         "-cp", System.getProperty("java.class.path"), "horde.cli.Main"));
     // Runs are recorded where this JVM records them (see pom.xml), not in the working folder.
     String db = System.getProperty("horde.db");

@@ -2,7 +2,6 @@ package horde;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,7 @@ public final class Nginx implements AutoCloseable {
 
   public Nginx(Path dir) throws IOException, InterruptedException {
     this.dir = dir;
-    this.port = freePort();
+    this.port = Ports.free();
     Files.createDirectories(dir.resolve("logs"));
     Files.writeString(dir.resolve("nginx.conf"), config());
     master = new ProcessBuilder("nginx", "-p", dir + "/", "-c", dir.resolve("nginx.conf").toString(), "-g", "daemon off;")
@@ -105,12 +104,6 @@ public final class Nginx implements AutoCloseable {
       }
     }
     throw new IOException("nginx is not listening on " + port);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 
   public String url() {

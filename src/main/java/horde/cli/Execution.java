@@ -11,6 +11,7 @@ import horde.run.SetupFailedException;
 import horde.run.UnreachableTargetException;
 import horde.scenario.Phase;
 import horde.stats.Progress;
+import java.io.IOException;
 import java.io.PrintWriter;
 
 /**
@@ -39,6 +40,10 @@ final class Execution {
   }
 
   int run(TestPlan plan, EngineOptions options, String scenarioFile, Outputs outputs) {
+    return run(plan, options, scenarioFile, outputs, new MetricsFlags());
+  }
+
+  int run(TestPlan plan, EngineOptions options, String scenarioFile, Outputs outputs, MetricsFlags metrics) {
     TestRun run = new TestRun(plan, options, scenarioFile);
     try {
       run.preflight();
@@ -49,6 +54,20 @@ final class Execution {
     }
     out.println(Banner.of(plan, options));
     out.flush();
+    MetricsFlags.Served served;
+    try {
+      served = metrics.serve(run, plan.scenario().name(), out);
+    } catch (IOException | IllegalArgumentException e) {
+      err.println("horde: cannot serve metrics on " + metrics.bind + ":" + metrics.port + ": " + e.getMessage());
+      err.flush();
+      return ExitCode.BAD_INPUT;
+    }
+    try (served) {
+      return execute(run, outputs);
+    }
+  }
+
+  private int execute(TestRun run, Outputs outputs) {
     RunResult result;
     try (SignalTrap trap = new SignalTrap(run::abort)) {
       result = run.execute(new TestRun.Listener() {

@@ -56,6 +56,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin ReportFlags reports = new ReportFlags();
 
+  @Mixin MetricsFlags metrics = new MetricsFlags();
+
   @Option(names = "--strict", description = "Warn-level criteria fail the run too.")
   boolean strict;
 
@@ -107,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
     }
     RunRecording recording = new RunRecording(history, ScenarioFiles.text(file), tags, outWriter, err);
     return new Execution(outWriter, err).then(recording.andThen(compare.after(history.db, strict, recording::id, outWriter, err)))
-        .run(plan, options, file.toString(), outputs);
+        .run(plan, options, file.toString(), outputs, metrics);
   }
 
   private Scenario applyFlags(Scenario s) {

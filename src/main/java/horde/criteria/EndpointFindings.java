@@ -1,5 +1,6 @@
 package horde.criteria;
 
+import horde.scenario.FailureKind;
 import horde.stats.EndpointStats;
 import horde.stats.RunStats;
 import java.util.ArrayList;
@@ -24,6 +25,32 @@ final class EndpointFindings {
     slowest(out, requests);
     failures(out, s, requests);
     tail(out, requests);
+    expectedRefusals(out, requests);
+  }
+
+  /**
+   * Answers of 400 and above that the scenario declared as expected (expect_status) are no
+   * failures, but when they are most of an endpoint's answers its figures describe them: a fast
+   * 429 makes a fine median. Said once per endpoint where they are the majority.
+   */
+  private static void expectedRefusals(List<Finding> out, List<EndpointStats> requests) {
+    for (EndpointStats e : requests) {
+      long answers = e.statuses(100, 600);
+      if (answers < 10) continue;
+      Map<Integer, Long> expected = new LinkedHashMap<>();
+      e.statuses().forEach((code, n) -> {
+        long failed = e.failuresByReason().getOrDefault(FailureKind.httpReason(code), 0L);
+        if (code >= 400 && n - failed > 0) expected.put(code, n - failed);
+      });
+      long total = expected.values().stream().mapToLong(Long::longValue).sum();
+      if (total * 2 <= answers) continue;
+      String codes = String.join(", ", expected.entrySet().stream()
+          .map(x -> Figures.count(x.getValue()) + " × " + x.getKey()).toList());
+      out.add(Finding.warning("expected_status", String.format("%s of the %s answers of %s were refusals or errors that"
+          + " the scenario expects (%s, declared in expect_status, so not failures): its latency figures (p50 %s) mostly"
+          + " describe those answers, not served requests.", Figures.count(total), Figures.count(answers), label(e), codes,
+          Figures.ms(e.summary().p50()))));
+    }
   }
 
   static List<EndpointStats> requests(RunStats s) {
@@ -71,7 +98,7 @@ final class EndpointFindings {
     if (reasons.size() > 1 && reasons.get(1).getValue() * 5 >= total) {
       text.append(" Then ").append(reason(requests, reasons.get(1).getKey(), reasons.get(1).getValue(), total)).append('.');
     }
-    String meaning = meaning(first.getKey());
+    String meaning = meaning(first.getKey(), kindOf(requests, first.getKey()));
     if (meaning != null) text.append(' ').append(meaning);
     boolean serious = s.total().errorRatePercent() >= 1;
     out.add(serious ? Finding.warning("failures", text.toString()) : Finding.info("failures", text.toString()));
@@ -95,13 +122,24 @@ final class EndpointFindings {
     return share + ", " + on + " (" + Figures.percent(100.0 * most / Math.max(1, where.requests())) + " of its requests)";
   }
 
-  static String meaning(String reason) {
-    if (reason.equals("HTTP 429") || reason.equals("HTTP 503")) return "The target refused load: it is rate-limiting or shedding work.";
-    if (reason.equals("timeout")) return "Those requests ran past their timeout; their latency is not in the percentiles.";
-    if (reason.equals("connection refused")) return "Nothing was accepting connections on the target's port at those times.";
-    if (reason.startsWith("HTTP 5")) return "The target answered with a server error.";
-    if (reason.startsWith("check failed")) return "The target answered, but not what the scenario expects.";
+  private static FailureKind kindOf(List<EndpointStats> requests, String reason) {
+    for (EndpointStats e : requests) if (e.kindOf(reason) != null) return e.kindOf(reason);
     return null;
+  }
+
+  static String meaning(String reason, FailureKind kind) {
+    if (kind == null) return null;
+    return switch (kind) {
+      case HTTP -> {
+        int status = FailureKind.statusOf(reason);
+        yield status == 429 || status == 503 ? "The target refused load: it is rate-limiting or shedding work."
+            : status >= 500 ? "The target answered with a server error." : null;
+      }
+      case TIMEOUT -> "Those requests ran past their timeout; their latency is not in the percentiles.";
+      case REFUSED -> "Nothing was accepting connections on the target's port at those times.";
+      case CHECK -> "The target answered, but not what the scenario expects.";
+      default -> null;
+    };
   }
 
   private static void tail(List<Finding> out, List<EndpointStats> endpoints) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Plain-language observations computed from a run's statistics and settings alone, so that
@@ -18,16 +17,14 @@ import java.util.Set;
  * The rules and their thresholds are described in docs/reports.md.
  */
 public final class Findings {
-  /** Failure reasons of a streamed answer that stopped before its end. */
-  public static final Set<String> STREAM_CUT_SHORT = Set.of("stream stalled", "stream incomplete", "stream error");
-
   private Findings() {}
 
   public static List<Finding> of(RunStats stats, Map<String, ?> settings) {
     List<Finding> out = new ArrayList<>();
     GeneratorFindings.addTo(out, stats, settings);
+    GeneratorHealth.addTo(out, stats);
     ErrorBursts.addTo(out, stats.timeline(), stats.open());
-    LoadCurve.addTo(out, stats.timeline(), stats.open());
+    LoadCurve.addTo(out, stats);
     SteadyState.addTo(out, stats);
     StreamingFindings.addTo(out, stats);
     EndpointFindings.addTo(out, stats);

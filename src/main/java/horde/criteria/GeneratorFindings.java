@@ -1,5 +1,6 @@
 package horde.criteria;
 
+import horde.scenario.FailureKind;
 import horde.stats.EndpointStats;
 import horde.stats.LatencySummary;
 import horde.stats.RunStats;
@@ -38,20 +39,24 @@ final class GeneratorFindings {
   /** Failures that happened before a request left Horde: the scenario's problem, not the target's. */
   private static void neverSent(List<Finding> out, RunStats s) {
     Map<String, Long> reasons = new LinkedHashMap<>();
+    Map<String, FailureKind> kinds = new LinkedHashMap<>();
     for (EndpointStats e : EndpointFindings.requests(s)) {
       e.failuresByReason().forEach((reason, n) -> {
-        if (reason.startsWith("template error") || reason.equals("feeder exhausted")) reasons.merge(reason, n, Long::sum);
+        FailureKind kind = e.kindOf(reason);
+        if (kind == null || !kind.neverSent()) return;
+        reasons.merge(reason, n, Long::sum);
+        kinds.put(reason, kind);
       });
     }
     reasons.forEach((reason, n) -> out.add(Finding.warning("not_sent", String.format("%s requests were never sent (%s): %s",
-        Figures.count(n), reason, reason.endsWith("is not set")
+        Figures.count(n), reason, kinds.get(reason) == FailureKind.UNSET_VARIABLE
             ? "a value they use was never saved, most often because the request that saves it failed."
             : "a problem in the scenario or its data, not in the target."))));
   }
 
   private static void connectionLimit(List<Finding> out, RunStats s, Map<String, ?> settings) {
     long limit = settings.get("max_connections") instanceof Number n ? n.longValue() : 0;
-    int peak = s.timeline().stream().mapToInt(TimelinePoint::users).max().orElse(0);
+    int peak = s.peakUsers();
     if (limit <= 0 || peak <= limit) return;
     out.add(Finding.warning("connection_limit", String.format("Up to %d users shared %d connections (http.max_connections):"
         + " requests queued for a free connection, and that wait is part of their latency.", peak, limit)));

@@ -1,5 +1,6 @@
 package horde.criteria;
 
+import horde.stats.RunStats;
 import horde.stats.TimelinePoint;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +13,9 @@ import java.util.function.ToIntFunction;
  * stages). Seconds are grouped by users (at most {@value #GROUPS} groups of equal width); each
  * group's p95 and rate are the medians of its seconds. Throughput has levelled off when it reached
  * 90% of its best at no more than two thirds of the peak users; latency is rising from the first
- * group whose p95 is 1.5× that of the lightest load and stays there. Saturation is both.
+ * group whose p95 is 1.5× that of the lightest load and stays there, and some endpoint's own p95
+ * rose as much ({@link EndpointRise}: fast and slow endpoints mixing differently under more users
+ * move the overall p95 without any endpoint getting slower). Saturation is both.
  */
 final class LoadCurve {
   static final int GROUPS = 8;
@@ -36,10 +39,11 @@ final class LoadCurve {
    * Closed model only: in the open model the users at work follow the latency (an arrival rate times
    * the time each takes), so grouping seconds by them would find what it assumes.
    */
-  static void addTo(List<Finding> out, List<TimelinePoint> timeline, boolean open) {
-    if (open) return;
-    List<TimelinePoint> points = Intervals.answered(Intervals.underLoad(timeline), true);
-    List<Level> levels = levels(points);
+  static void addTo(List<Finding> out, RunStats s) {
+    if (s.open()) return;
+    List<TimelinePoint> points = Intervals.answered(Intervals.underLoad(s.timeline()), true);
+    List<List<TimelinePoint>> groups = groups(points, TimelinePoint::users);
+    List<Level> levels = levels(groups);
     if (levels.size() < 3) return;
     Level low = levels.get(0), high = levels.get(levels.size() - 1);
     if (high.users() < 1.5 * low.users() || low.p95() <= 0) return;
@@ -47,6 +51,9 @@ final class LoadCurve {
     Level saturated = levels.stream().filter(l -> l.rps() >= 0.9 * best.rps()).findFirst().orElseThrow();
     boolean plateau = saturated.users() * 1.5 <= high.users();
     Level knee = knee(levels, low);
+    if (knee != null && !EndpointRise.any(s, groups.get(0), groups.get(groups.size() - 1))) {
+      knee = null; // the mix of endpoints shifted with the users; no endpoint itself got slower
+    }
     double rise = high.p95() / low.p95();
     if (plateau && knee != null) {
       out.add(Finding.warning("saturation", String.format("Saturation at about %s users: throughput levels off at %s"
@@ -83,9 +90,9 @@ final class LoadCurve {
     return knee;
   }
 
-  static List<Level> levels(List<TimelinePoint> points) {
+  static List<Level> levels(List<List<TimelinePoint>> groups) {
     List<Level> out = new ArrayList<>();
-    for (List<TimelinePoint> g : groups(points, TimelinePoint::users)) {
+    for (List<TimelinePoint> g : groups) {
       out.add(new Level(Intervals.median(g, TimelinePoint::users), Intervals.median(g, TimelinePoint::p95),
           Intervals.median(g, TimelinePoint::rps), g.get(0).t() - 1));
     }

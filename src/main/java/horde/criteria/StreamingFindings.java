@@ -1,5 +1,6 @@
 package horde.criteria;
 
+import horde.scenario.FailureKind;
 import horde.stats.EndpointStats;
 import horde.stats.LlmStats;
 import horde.stats.RunStats;
@@ -75,9 +76,9 @@ final class StreamingFindings {
     EndpointStats worst = null;
     long worstCount = 0;
     for (EndpointStats e : llm) {
-      long st = e.failuresByReason().getOrDefault("stream stalled", 0L);
-      long in = e.failuresByReason().getOrDefault("stream incomplete", 0L);
-      long er = e.failuresByReason().getOrDefault("stream error", 0L);
+      long st = e.failures(FailureKind.STREAM_STALLED);
+      long in = e.failures(FailureKind.STREAM_INCOMPLETE);
+      long er = e.failures(FailureKind.STREAM_ERROR);
       if (e.llm().streams() > 0 || st + in + er > 0) requests += e.requests();
       stalled += st;
       incomplete += in;
@@ -138,18 +139,23 @@ final class StreamingFindings {
 
   /** What the tokens cost: in all, per thousand requests, an hour at this rate, and the dearest endpoint. */
   private static void cost(List<Finding> out, RunStats s, List<EndpointStats> llm) {
-    LlmStats all = LlmStats.merge(llm.stream().map(EndpointStats::llm).toList());
+    LlmStats all = EndpointStats.merge("", "", llm).llm();
     if (all == null || !(all.cost() > 0)) return;
-    long requests = llm.stream().mapToLong(EndpointStats::requests).sum();
     StringBuilder text = new StringBuilder(String.format("Tokens cost %s in the measured %s (%s input and %s output"
         + " tokens): %s per 1,000 priced requests", Figures.money(all.cost()), Figures.at(s.measuredSeconds()),
-        Figures.count(all.inputTokens()), Figures.count(all.outputTokens()), Figures.money(1000 * all.cost() / Math.max(1, requests))));
+        Figures.count(all.inputTokens()), Figures.count(all.outputTokens()), Figures.money(1000 * all.costPerRequest())));
     if (s.measuredSeconds() > 0) text.append(", about ").append(Figures.money(all.cost() * 3600 / s.measuredSeconds()))
         .append(" an hour at this run's rate");
     EndpointStats dearest = llm.stream().max(Comparator.comparingDouble(e -> e.llm().cost())).orElseThrow();
     long priced = llm.stream().filter(e -> e.llm().cost() > 0).count();
     if (priced >= 2) text.append(String.format("; %s of it on %s", Figures.percent(100 * dearest.llm().cost() / all.cost()),
         EndpointFindings.label(dearest)));
+    if (all.costSaved() > 0) {
+      double full = all.cost() + all.costSaved();
+      text.append(String.format("; the cached-input price saved %s on %s input tokens of cache hits (%s of what these"
+          + " requests would have cost)", Figures.money(all.costSaved()), Figures.count(all.cachedInputTokens()),
+          Figures.percent(100 * all.costSaved() / full)));
+    }
     out.add(Finding.info("cost", text.append('.').toString()));
   }
 }

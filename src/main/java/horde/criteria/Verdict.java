@@ -1,5 +1,6 @@
 package horde.criteria;
 
+import horde.scenario.Threshold;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,10 +15,19 @@ public enum Verdict {
     Verdict v = PASS;
     for (CriterionResult r : results) {
       if (r.passed()) continue;
-      if (r.threshold().level() == horde.scenario.Threshold.Level.FAIL) return FAIL;
+      if (r.threshold().level() == Threshold.Level.FAIL) return FAIL;
       v = WARN;
     }
     return v;
+  }
+
+  /**
+   * A whole run's verdict: its criteria's (the run's and every phase's) or, when it has none at all,
+   * Locust's rule: any failed request fails the run.
+   */
+  public static Verdict ofRun(List<CriterionResult> everyCriterion, long failures) {
+    if (everyCriterion.isEmpty()) return failures > 0 ? FAIL : PASS;
+    return of(everyCriterion);
   }
 
   public String lower() {

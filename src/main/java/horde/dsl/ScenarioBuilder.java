@@ -5,7 +5,7 @@ import horde.scenario.FeederSpec;
 import horde.scenario.Grade;
 import horde.scenario.LlmSettings;
 import horde.scenario.LoadProfile;
-import horde.scenario.Measures;
+import horde.scenario.Measured;
 import horde.scenario.Phase;
 import horde.scenario.Preflight;
 import horde.scenario.Price;
@@ -196,6 +196,19 @@ public final class ScenarioBuilder {
     return price(model, inputPerMillion, outputPerMillion, 0);
   }
 
+  /**
+   * The price of a model's cached input: its input tokens in answers marked as cache hits, in
+   * dollars per million (as providers bill cached prompt tokens). The row must exist: {@code
+   * price("gpt-4o-mini", 0.15, 0.60).cachedInputPrice("gpt-4o-mini", 0.075)}.
+   */
+  public ScenarioBuilder cachedInputPrice(String model, double cachedInputPerMillion) {
+    Price row = prices.get(model);
+    if (row == null) throw new IllegalArgumentException("prices." + model + ": give the row's price first");
+    dollars(model, "cached_input", cachedInputPerMillion);
+    prices.put(model, new Price(row.inputPerMillion(), row.outputPerMillion(), row.perRequest(), cachedInputPerMillion));
+    return this;
+  }
+
   /** What each request to a model costs, in dollars (an API priced per call). */
   public ScenarioBuilder pricePerRequest(String model, double dollars) {
     return price(model, 0, 0, dollars);
@@ -265,7 +278,7 @@ public final class ScenarioBuilder {
             ? null
             : new LlmSettings(tokenizer, prices, cacheHit),
         null);
-    List<String> problems = Measures.problems(built);
+    List<String> problems = Measured.problems(built);
     if (!problems.isEmpty()) throw new IllegalArgumentException("thresholds: " + String.join("; ", problems));
     return built;
   }

@@ -1,9 +1,13 @@
 package horde.engine;
 
 import horde.plan.TestPlan;
-import horde.record.MetricRecorder;
+import horde.plan.FailureReasons;
+import horde.record.IntervalSnapshot;
+import horde.record.LoopRecorder;
+import horde.record.Samples;
 import horde.scenario.LoadProfile;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +19,7 @@ import java.util.concurrent.locks.LockSupport;
  * what is left is cut off and counted apart.
  *
  * <pre>{@code
- * try (Engine engine = new Engine(plan, recorder, EngineOptions.DEFAULTS)) {
+ * try (Engine engine = new Engine(plan, EngineOptions.DEFAULTS)) {
  *   engine.start();
  *   EngineReport report = engine.await();
  * }
@@ -32,34 +36,53 @@ public final class Engine implements AutoCloseable {
   private final boolean ownsGenerator;
   private final Population population;
   private final RunContext run;
+  private final Samples samples;
   private final LoadShape shape;
   private final CompletableFuture<EngineReport> done = new CompletableFuture<>();
   private volatile boolean aborted;
   private volatile long startNanos;
 
   /** A run of the scenario's own load on a generator of its own, closed with the engine. */
-  public Engine(TestPlan plan, MetricRecorder recorder, EngineOptions options) {
-    this(plan, plan.scenario().load(), options, new Generator(plan, options), recorder,
-        plan.tracksLlm() ? new horde.record.LlmRecorder(plan.endpoints().size()) : null, plan.initialVariables(), true);
+  public Engine(TestPlan plan, EngineOptions options) {
+    this(plan, plan.scenario().load(), options, new Generator(plan, options),
+        new Samples(plan.endpoints().size(), FailureReasons.CAPACITY), plan.initialVariables(), true);
   }
 
-  Engine(TestPlan plan, LoadProfile load, EngineOptions options, Generator generator, MetricRecorder recorder,
-      horde.record.LlmRecorder llm, String[] variables) {
-    this(plan, load, options, generator, recorder, llm, variables, false);
+  Engine(TestPlan plan, LoadProfile load, EngineOptions options, Generator generator, Samples samples,
+      String[] variables) {
+    this(plan, load, options, generator, samples, variables, false);
   }
 
-  private Engine(TestPlan plan, LoadProfile load, EngineOptions options, Generator generator, MetricRecorder recorder,
-      horde.record.LlmRecorder llm, String[] variables, boolean ownsGenerator) {
+  private Engine(TestPlan plan, LoadProfile load, EngineOptions options, Generator generator, Samples samples,
+      String[] variables, boolean ownsGenerator) {
     this.plan = plan;
     this.load = load;
     this.options = options;
     this.generator = generator;
     this.ownsGenerator = ownsGenerator;
+    this.samples = samples;
     this.population = new Population(plan.users(), generator.loops());
     long budget = load instanceof LoadProfile.FixedCount f ? f.requests() : Long.MAX_VALUE;
-    this.run = generator.context(recorder, llm, budget, population, variables);
+    this.run = generator.context(generator.recorders(samples), budget, population, variables);
     population.attach(run);
     this.shape = load.isOpen() ? null : LoadShape.of(load);
+  }
+
+  /** Each event loop's recorder, for the statistics to take their snapshots from. */
+  public List<LoopRecorder> recorders() {
+    return run.recorders();
+  }
+
+  /** The first message of each failure reason at each endpoint. */
+  public Samples samples() {
+    return samples;
+  }
+
+  /** What was recorded since the last call (or the start), every loop's added up. */
+  public IntervalSnapshot recorded() {
+    IntervalSnapshot out = generator.shape();
+    run.recorders().forEach(r -> r.drainInto(out));
+    return out;
   }
 
   /** Starts the load now; returns at once. */
@@ -80,6 +103,11 @@ public final class Engine implements AutoCloseable {
    */
   public int users() {
     return shape == null ? population.active() : population.alive();
+  }
+
+  /** The most users at work at any moment since the last call (as {@link #users()} counts them). */
+  public int takePeakUsers() {
+    return shape == null ? population.takePeakActive() : population.takePeakAlive();
   }
 
   /** Open model: arrivals so far that found no free user. */

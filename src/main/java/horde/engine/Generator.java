@@ -8,13 +8,20 @@ import horde.protocol.http.ClientSettings;
 import horde.protocol.http.HttpClient;
 import horde.protocol.http.Origin;
 import horde.protocol.http.Transport;
-import horde.record.LlmRecorder;
-import horde.record.MetricRecorder;
+import horde.record.Health;
+import horde.record.IntervalSnapshot;
+import horde.record.LoopRecorder;
+import horde.record.Samples;
+import horde.scenario.Measures;
 import horde.scenario.HttpSettings;
 import horde.scenario.LoadProfile;
+import io.netty.channel.EventLoop;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
 import java.time.Duration;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -25,7 +32,7 @@ import java.util.concurrent.locks.LockSupport;
  * <pre>{@code
  * try (Generator g = new Generator(plan, options)) {
  *   Once setup = g.once(plan.setup(), plan.initialVariables());
- *   Engine run = g.engine(load, recorder, setup.variables());
+ *   Engine run = g.engine(load, samples, setup.variables());
  * }
  * }</pre>
  */
@@ -35,6 +42,7 @@ public final class Generator implements AutoCloseable {
   private final MultiThreadIoEventLoopGroup loops;
   private final HttpClient client;
   private final RequestRenderer renderer;
+  private final GeneratorWatch watch;
 
   public Generator(TestPlan plan, EngineOptions options) {
     this.plan = plan;
@@ -45,6 +53,12 @@ public final class Generator implements AutoCloseable {
     this.client = new HttpClient(loops, transport, clientSettings(plan.scenario().http(), threads));
     this.renderer = new RequestRenderer(Origin.of(plan.target()), plan.basePath(), plan.requests());
     if (plan.tracksLlm()) plan.tokenizer().warm(); // before the load: no event loop waits for the vocabulary
+    this.watch = new GeneratorWatch(loops, client);
+  }
+
+  /** The generator's own state since the last call: loop lag, CPU, GC, descriptors, pool waits. */
+  public Health health() {
+    return watch.sample();
   }
 
   /** No more loops than connections allowed: each loop needs one to serve its users. */
@@ -59,17 +73,27 @@ public final class Generator implements AutoCloseable {
     return new ClientSettings(perLoop, http.connectTimeout(), http.insecure(), http.maxRedirects(), http.gzip());
   }
 
-  /**
-   * A run of {@code load}, its users starting from {@code variables}.
-   *
-   * @param llm where streaming and token figures go; null when the plan tracks none
-   */
-  public Engine engine(LoadProfile load, MetricRecorder recorder, LlmRecorder llm, String[] variables) {
-    return new Engine(plan, load, options, this, recorder, llm, variables);
+  /** A run of {@code load}, its users starting from {@code variables}, recording into {@code samples}. */
+  public Engine engine(LoadProfile load, Samples samples, String[] variables) {
+    return new Engine(plan, load, options, this, samples, variables);
   }
 
-  RunContext context(MetricRecorder recorder, LlmRecorder llm, long budget, Population population, String[] variables) {
-    return new RunContext(plan, recorder, client, renderer, options.seed(), budget, population, variables, llm);
+  /** An empty snapshot of this plan's shape: its endpoints, every measure, every reason id. */
+  public IntervalSnapshot shape() {
+    Measures m = plan.measures();
+    return new IntervalSnapshot(plan.endpoints().size(), m.histogramCount(), m.counterCount(), FailureReasons.CAPACITY);
+  }
+
+  /** A recorder for each event loop. */
+  Map<EventLoop, LoopRecorder> recorders(Samples samples) {
+    IntervalSnapshot shape = shape();
+    Map<EventLoop, LoopRecorder> out = new IdentityHashMap<>();
+    for (EventExecutor e : loops) out.put((EventLoop) e, new LoopRecorder(shape, samples));
+    return out;
+  }
+
+  RunContext context(Map<EventLoop, LoopRecorder> recorders, long budget, Population population, String[] variables) {
+    return new RunContext(plan, recorders, client, renderer, options.seed(), budget, population, variables);
   }
 
   MultiThreadIoEventLoopGroup loops() {
@@ -91,11 +115,10 @@ public final class Generator implements AutoCloseable {
   /** Runs the steps once with a single user, outside the measured runs; waits at most {@code limit}. */
   public Once once(List<StepPlan> steps, String[] variables, Duration limit) {
     if (steps.isEmpty()) return new Once(variables.clone(), 0, null);
-    MetricRecorder recorder = new MetricRecorder(plan.endpoints().size(), FailureReasons.CAPACITY);
+    Samples samples = new Samples(plan.endpoints().size(), FailureReasons.CAPACITY);
     UserPlan user = new UserPlan(0, "setup", 1, horde.scenario.WaitTime.NONE, steps, List.of(), List.of(), new long[0]);
     Population population = new Population(List.of(user), loops);
-    LlmRecorder llm = plan.tracksLlm() ? new LlmRecorder(plan.endpoints().size()) : null;
-    RunContext run = context(recorder, llm, Long.MAX_VALUE, population, variables);
+    RunContext run = context(recorders(samples), Long.MAX_VALUE, population, variables);
     population.attach(run);
     VirtualUser u = population.one(user);
     long deadline = System.nanoTime() + limit.toNanos();
@@ -104,20 +127,22 @@ public final class Generator implements AutoCloseable {
       u.loop.execute(u::cancel);
       return new Once(variables.clone(), 0, "did not finish within " + limit.toSeconds() + "s");
     }
-    return new Once(u.variables.clone(), requests(recorder), firstFailure(recorder));
+    IntervalSnapshot recorded = shape();
+    run.recorders().forEach(r -> r.drainInto(recorded));
+    return new Once(u.variables.clone(), requests(recorded), firstFailure(recorded, samples));
   }
 
-  private long requests(MetricRecorder r) {
+  private static long requests(IntervalSnapshot s) {
     long n = 0;
-    for (int e = 0; e < r.endpoints(); e++) n += r.count(e, MetricRecorder.REQUESTS);
+    for (int e = 0; e < s.endpoints(); e++) n += s.counter(e, Measures.REQUESTS);
     return n;
   }
 
-  private String firstFailure(MetricRecorder r) {
-    for (int e = 0; e < r.endpoints(); e++) {
+  private String firstFailure(IntervalSnapshot s, Samples samples) {
+    for (int e = 0; e < s.endpoints(); e++) {
       for (int reason = 0; reason < plan.reasons().size(); reason++) {
-        if (r.failures(e, reason) == 0) continue;
-        String sample = r.sample(e, reason);
+        if (s.reasonCount(e, reason) == 0) continue;
+        String sample = samples.get(e, reason);
         return plan.endpoints().get(e).label() + ": " + plan.reasons().name(reason) + (sample == null ? "" : " (" + sample + ")");
       }
     }
@@ -126,6 +151,7 @@ public final class Generator implements AutoCloseable {
 
   @Override
   public void close() {
+    watch.close();
     loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     renderer.release();
   }

@@ -4,7 +4,8 @@ import horde.plan.LlmPlan;
 import horde.plan.ResponseView;
 import horde.plan.Tokenizer;
 import horde.protocol.sse.SseParser;
-import horde.record.LlmRecorder;
+import horde.record.LoopRecorder;
+import horde.scenario.Measures;
 import horde.scenario.CacheHit;
 import horde.scenario.StreamSpec;
 import io.netty.buffer.ByteBuf;
@@ -19,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 final class LlmAnswer implements SseParser.Listener {
   private final SseParser parser = new SseParser();
   private final StringBuilder answer = new StringBuilder();
-  private final LlmRecorder recorder;
+  private final LoopRecorder recorder;
   private final Tokenizer tokenizer;
   private LlmPlan plan;
   private int endpoint;
@@ -34,7 +35,7 @@ final class LlmAnswer implements SseParser.Listener {
   private long usageOut;
   private Boolean cached;
 
-  LlmAnswer(LlmRecorder recorder, Tokenizer tokenizer) {
+  LlmAnswer(LoopRecorder recorder, Tokenizer tokenizer) {
     this.recorder = recorder;
     this.tokenizer = tokenizer;
   }
@@ -56,7 +57,7 @@ final class LlmAnswer implements SseParser.Listener {
 
   void head(long nanos) {
     lastEvent = nanos;
-    recorder.time(LlmRecorder.TTFB, endpoint, nanos - start);
+    recorder.time(Measures.TTFB, endpoint, nanos - start);
   }
 
   boolean streaming() {
@@ -98,9 +99,9 @@ final class LlmAnswer implements SseParser.Listener {
     answer.append(token);
     if (firstToken == 0) {
       firstToken = nanos;
-      recorder.time(LlmRecorder.TTFT, endpoint, nanos - start);
+      recorder.time(Measures.TTFT, endpoint, nanos - start);
     } else {
-      recorder.time(LlmRecorder.ITL, endpoint, nanos - lastToken);
+      recorder.time(Measures.ITL, endpoint, nanos - lastToken);
     }
     lastToken = nanos;
   }
@@ -131,8 +132,8 @@ final class LlmAnswer implements SseParser.Listener {
     }
     account(latencyNanos, requestBody);
     if (!streaming()) return -1;
-    recorder.count(endpoint, LlmRecorder.STREAMS, 1);
-    recorder.count(endpoint, LlmRecorder.TOKEN_EVENTS, tokenEvents);
+    recorder.count(Measures.STREAMS, endpoint, 1);
+    recorder.count(Measures.TOKEN_EVENTS, endpoint, tokenEvents);
     if (error != null) return plan.error();
     if (plan.stream().terminator() != null && !terminated) return plan.incomplete();
     return -1;
@@ -140,18 +141,23 @@ final class LlmAnswer implements SseParser.Listener {
 
   private void account(long latencyNanos, CharSequence requestBody) {
     if (cached != null) {
-      recorder.count(endpoint, LlmRecorder.CACHE_LOOKUPS, 1);
-      if (cached) recorder.count(endpoint, LlmRecorder.CACHE_HITS, 1);
+      recorder.count(Measures.CACHE_LOOKUPS, endpoint, 1);
+      if (cached) recorder.count(Measures.CACHE_HITS, endpoint, 1);
     }
     boolean tokens = streaming() || plan.outputTokens() != null || plan.answer() != null || plan.price() != null;
     if (!tokens) return;
     long in = usageIn >= 0 ? usageIn : tokenizer.count(Json.prompt(requestBody));
     long out = usageOut >= 0 ? usageOut : eventsAreTokens() ? tokenEvents : answer.isEmpty() ? 0 : tokenizer.count(answer.toString());
-    recorder.count(endpoint, LlmRecorder.INPUT_TOKENS, in);
-    recorder.count(endpoint, LlmRecorder.OUTPUT_TOKENS, out);
-    if (streaming() && out > 1 && lastToken > firstToken) recorder.time(LlmRecorder.TPOT, endpoint, (lastToken - firstToken) / (out - 1));
-    if (out > 0 && latencyNanos > 0) recorder.tokensPerSecond(endpoint, out / (latencyNanos / 1e9));
-    if (plan.price() != null) recorder.count(endpoint, LlmRecorder.COST_NANODOLLARS, Math.round(plan.price().of(in, out) * 1e9));
+    recorder.count(Measures.INPUT_TOKENS, endpoint, in);
+    recorder.count(Measures.OUTPUT_TOKENS, endpoint, out);
+    if (streaming() && out > 1 && lastToken > firstToken) recorder.time(Measures.TPOT, endpoint, (lastToken - firstToken) / (out - 1));
+    if (out > 0 && latencyNanos > 0) recorder.rate(Measures.TOKENS_PER_S, endpoint, out / (latencyNanos / 1e9));
+    long cachedIn = Boolean.TRUE.equals(cached) ? in : 0;
+    recorder.count(Measures.CACHED_INPUT_TOKENS, endpoint, cachedIn);
+    if (plan.price() == null) return;
+    recorder.count(Measures.COST, endpoint, Math.round(plan.price().of(in, out, cachedIn) * 1e9));
+    recorder.count(Measures.PRICED_REQUESTS, endpoint, 1);
+    recorder.count(Measures.COST_SAVED, endpoint, Math.round(plan.price().saved(cachedIn) * 1e9));
   }
 
   /** A stream whose events carry bare text (no JSON to dig into) sends a token an event. */

@@ -5,54 +5,42 @@ import horde.plan.ExtractPlan;
 import horde.plan.FailureReasons;
 import horde.plan.RequestPlan;
 import horde.protocol.http.TransportError;
-import horde.record.MetricRecorder;
+import horde.record.LoopRecorder;
+import horde.scenario.FailureKind;
+import horde.template.UnsetValueException;
 import java.util.List;
 
 /**
  * Judges a finished request — status, checks, saves — and records it. The first failure decides
  * the reason; saves run only for responses that passed. Every method returns the failure reason
- * it recorded, or -1 for a success.
+ * it recorded, or -1 for a success. Every answer's status is counted, a success or not.
  */
 final class Outcomes {
   private final RunContext run;
-  private final MetricRecorder recorder;
+  private final LoopRecorder recorder;
   private final FailureReasons reasons;
   private final Response response;
 
-  Outcomes(RunContext run, Response response) {
+  Outcomes(RunContext run, LoopRecorder recorder, Response response) {
     this.run = run;
-    this.recorder = run.recorder;
+    this.recorder = recorder;
     this.reasons = run.reasons;
     this.response = response;
   }
 
   /** @param streamFailure the reason of a stream that failed (error event, no terminator), or -1 */
   int completed(RequestPlan r, long sent, long received, String[] variables, int streamFailure) {
-    int endpoint = r.endpoint();
-    long latency = response.latencyNanos;
     if (!r.isSuccess(response.status)) return httpFailure(r, sent, received);
-    if (streamFailure >= 0) {
-      recorder.failure(endpoint, streamFailure, latency, sent, received);
-      sample(endpoint, streamFailure, "HTTP " + response.status, true);
-      return streamFailure;
-    }
+    if (streamFailure >= 0) return failed(r, streamFailure, sent, received, "HTTP " + response.status, true);
     for (CheckPlan c : r.checks()) {
-      if (!c.holds(response)) {
-        recorder.failure(endpoint, c.reason(), latency, sent, received);
-        sample(endpoint, c.reason(), "got HTTP " + response.status, c.needsBody());
-        return c.reason();
-      }
+      if (!c.holds(response)) return failed(r, c.reason(), sent, received, "got HTTP " + response.status, c.needsBody());
     }
     for (ExtractPlan e : r.saves()) {
       String value = e.find(response);
-      if (value == null) {
-        recorder.failure(endpoint, e.reason(), latency, sent, received);
-        sample(endpoint, e.reason(), "got HTTP " + response.status, true);
-        return e.reason();
-      }
+      if (value == null) return failed(r, e.reason(), sent, received, "got HTTP " + response.status, true);
       variables[e.slot()] = value;
     }
-    recorder.success(endpoint, latency, sent, received);
+    recorder.request(r.endpoint(), response.status, -1, response.latencyNanos, sent, received);
     return -1;
   }
 
@@ -65,21 +53,26 @@ final class Outcomes {
   /** A poll attempt whose answer is not the awaited one yet: counted on its status alone. */
   int attempt(RequestPlan r, long sent, long received) {
     if (!r.isSuccess(response.status)) return httpFailure(r, sent, received);
-    recorder.success(r.endpoint(), response.latencyNanos, sent, received);
+    recorder.request(r.endpoint(), response.status, -1, response.latencyNanos, sent, received);
     return -1;
   }
 
   /** The last attempt of a poll that ran out of time. */
   int pollTimedOut(RequestPlan r, int reason, long sent, long received) {
-    recorder.failure(r.endpoint(), reason, response.latencyNanos, sent, received);
-    sample(r.endpoint(), reason, "last answer HTTP " + response.status, true);
-    return reason;
+    return failed(r, reason, sent, received, "last answer HTTP " + response.status, true);
   }
 
   private int httpFailure(RequestPlan r, long sent, long received) {
-    int reason = FailureReasons.httpStatus(response.status);
-    recorder.failure(r.endpoint(), reason, response.latencyNanos, sent, received);
-    sample(r.endpoint(), reason, "HTTP " + response.status, true);
+    return failed(r, FailureReasons.httpStatus(response.status), sent, received, "HTTP " + response.status, true);
+  }
+
+  /** A request that got an answer and failed for {@code reason}. */
+  private int failed(RequestPlan r, int reason, long sent, long received, String what, boolean withBody) {
+    recorder.request(r.endpoint(), response.status, reason, response.latencyNanos, sent, received);
+    if (recorder.wantsSample(r.endpoint(), reason)) {
+      String body = withBody ? response.snippet(200) : "";
+      recorder.sample(r.endpoint(), reason, body.isEmpty() ? what : what + ": " + body);
+    }
     return reason;
   }
 
@@ -93,22 +86,18 @@ final class Outcomes {
     if (error == TransportError.STREAM_STALLED) reason = r.llm().stalled();
     boolean cut = error == TransportError.CONNECTION_CLOSED || error == TransportError.CONNECTION_RESET;
     if (midStream && cut) reason = r.llm().incomplete();
-    recorder.failure(r.endpoint(), reason, -1, sent, received);
+    recorder.request(r.endpoint(), 0, reason, -1, sent, received);
     if (cause != null && recorder.wantsSample(r.endpoint(), reason)) {
       recorder.sample(r.endpoint(), reason, cause.getClass().getSimpleName() + ": " + cause.getMessage());
     }
     return reason;
   }
 
-  int templateError(RequestPlan r, String message) {
-    int reason = reasons.idOf("template error: " + message);
-    recorder.failure(r.endpoint(), reason, -1, 0, 0);
+  /** A request that could not be made (a value it uses has none): counted, never sent. */
+  int notSent(RequestPlan r, Exception e) {
+    FailureKind kind = e instanceof UnsetValueException u && u.variable() ? FailureKind.UNSET_VARIABLE : FailureKind.TEMPLATE;
+    int reason = reasons.idOf("template error: " + e.getMessage(), kind);
+    recorder.request(r.endpoint(), 0, reason, -1, 0, 0);
     return reason;
-  }
-
-  private void sample(int endpoint, int reason, String what, boolean withBody) {
-    if (!recorder.wantsSample(endpoint, reason)) return;
-    String body = withBody ? response.snippet(200) : "";
-    recorder.sample(endpoint, reason, body.isEmpty() ? what : what + ": " + body);
   }
 }

@@ -23,6 +23,9 @@ final class Population {
   private int created;
   private final AtomicInteger alive = new AtomicInteger();
   private final AtomicInteger busy = new AtomicInteger();
+  /** The most users alive (busy) since the statistics last asked: a ramp is seen as it happens. */
+  private final AtomicInteger peakAlive = new AtomicInteger();
+  private final AtomicInteger peakBusy = new AtomicInteger();
   private RunContext run;
   private long nextId = 1;
   private int target;
@@ -51,6 +54,21 @@ final class Population {
     return busy.get();
   }
 
+  private static void rise(AtomicInteger count, AtomicInteger peak) {
+    int now = count.incrementAndGet();
+    peak.accumulateAndGet(now, Math::max);
+  }
+
+  /** The most users alive since the last call; starts over from the number alive now. */
+  int takePeakAlive() {
+    return Math.max(peakAlive.getAndSet(alive.get()), 0);
+  }
+
+  /** The most users inside an iteration since the last call (open model). */
+  int takePeakActive() {
+    return Math.max(peakBusy.getAndSet(busy.get()), 0);
+  }
+
   void adjust(int wanted) {
     while (target < wanted) spawn();
     while (target > wanted) retireOne();
@@ -61,8 +79,8 @@ final class Population {
     VirtualUser u = new VirtualUser(nextId++, classes.get(c), nextLoop(), run, VirtualUser.Mode.CLOSED);
     running.get(c).add(u);
     target++;
-    alive.incrementAndGet();
-    busy.incrementAndGet();
+    rise(alive, peakAlive);
+    rise(busy, peakBusy);
     u.loop.execute(u::start);
   }
 
@@ -79,7 +97,7 @@ final class Population {
   /** Starts one user of this class that runs its steps once (setup, teardown). */
   VirtualUser one(UserPlan plan) {
     VirtualUser u = new VirtualUser(nextId++, plan, nextLoop(), run, VirtualUser.Mode.ONCE);
-    alive.incrementAndGet();
+    rise(alive, peakAlive);
     u.loop.execute(u::start);
     return u;
   }
@@ -116,11 +134,11 @@ final class Population {
         return;
       }
       created++;
-      alive.incrementAndGet();
+      rise(alive, peakAlive);
       u = new VirtualUser(nextId++, classes.get(c), nextLoop(), run, VirtualUser.Mode.OPEN);
       running.get(c).add(u);
     }
-    busy.incrementAndGet();
+    rise(busy, peakBusy);
     VirtualUser user = u;
     long delay = intended - System.nanoTime();
     user.loop.schedule(() -> user.arrive(intended), Math.max(0, delay), java.util.concurrent.TimeUnit.NANOSECONDS);

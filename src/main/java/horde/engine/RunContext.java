@@ -4,13 +4,16 @@ import horde.plan.FailureReasons;
 import horde.plan.TestPlan;
 import horde.protocol.http.HttpClient;
 import horde.protocol.http.TransportError;
-import horde.record.MetricRecorder;
+import horde.record.LoopRecorder;
+import io.netty.channel.EventLoop;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** What every virtual user of one run shares. Fields are set before the first user starts. */
 final class RunContext {
   final TestPlan plan;
-  final MetricRecorder recorder;
   final HttpClient client;
   final RequestRenderer renderer;
   final FailureReasons reasons;
@@ -22,13 +25,13 @@ final class RunContext {
   final Population population;
   /** Every user's variables to begin with: the declared ones, plus what setup saved. */
   final String[] initialVariables;
-  /** Streaming and token figures; null when no endpoint tracks them. */
-  final horde.record.LlmRecorder llm;
+  /** Each event loop's own recorder: a user records only into its loop's, so none is shared. */
+  private final Map<EventLoop, LoopRecorder> recorders;
 
-  RunContext(TestPlan plan, MetricRecorder recorder, HttpClient client, RequestRenderer renderer,
-      long seed, long budget, Population population, String[] initialVariables, horde.record.LlmRecorder llm) {
+  RunContext(TestPlan plan, Map<EventLoop, LoopRecorder> recorders, HttpClient client, RequestRenderer renderer,
+      long seed, long budget, Population population, String[] initialVariables) {
     this.plan = plan;
-    this.recorder = recorder;
+    this.recorders = new IdentityHashMap<>(recorders);
     this.client = client;
     this.renderer = renderer;
     this.reasons = plan.reasons();
@@ -36,7 +39,17 @@ final class RunContext {
     this.budget = new AtomicLong(budget);
     this.population = population;
     this.initialVariables = initialVariables.clone();
-    this.llm = llm;
+  }
+
+  /** The recorder of the loop a user runs on. */
+  LoopRecorder recorder(EventLoop loop) {
+    LoopRecorder r = recorders.get(loop);
+    if (r == null) throw new IllegalStateException("no recorder for " + loop);
+    return r;
+  }
+
+  List<LoopRecorder> recorders() {
+    return List.copyOf(recorders.values());
   }
 
   /** Takes one request from the fixed-count budget; false when it is spent. */

@@ -9,6 +9,8 @@ import horde.plan.UserPlan;
 import horde.protocol.http.ExchangeListener;
 import horde.protocol.http.HttpExchange;
 import horde.protocol.http.TransportError;
+import horde.record.LoopRecorder;
+import horde.scenario.Measures;
 import horde.scenario.FeederSpec;
 import horde.template.Scope;
 import horde.template.UnsetValueException;
@@ -40,6 +42,7 @@ final class VirtualUser implements Scope, ExchangeListener {
   final EventLoop loop;
   final String[] variables;
   private final RunContext run;
+  private final LoopRecorder recorder;
   private final Mode mode;
   private final SplittableRandom random;
   private final String[][] rows;
@@ -87,8 +90,9 @@ final class VirtualUser implements Scope, ExchangeListener {
     this.variables = run.initialVariables.clone();
     this.rows = new String[run.plan.feeders().size()][];
     this.exchange = new HttpExchange(loop, this);
-    this.outcomes = new Outcomes(run, response);
-    this.llm = run.llm == null ? null : new LlmAnswer(run.llm, run.plan.tokenizer());
+    this.recorder = run.recorder(loop);
+    this.outcomes = new Outcomes(run, recorder, response);
+    this.llm = run.plan.tracksLlm() ? new LlmAnswer(recorder, run.plan.tokenizer()) : null;
   }
 
   /** Begins the user's life (closed model and setup); call on its loop. */
@@ -116,7 +120,7 @@ final class VirtualUser implements Scope, ExchangeListener {
     for (int f : run.plan.uniqueFeeders()) {
       rows[f] = run.plan.feeders().get(f).next(random);
       if (rows[f] == null) {
-        run.recorder.failure(0, FailureReasons.FEEDER_EXHAUSTED, -1, 0, 0);
+        recorder.request(0, 0, FailureReasons.FEEDER_EXHAUSTED, -1, 0, 0);
         finish();
         return false;
       }
@@ -254,8 +258,7 @@ final class VirtualUser implements Scope, ExchangeListener {
       }
     } else if (f.owner instanceof StepPlan.Group g) {
       long took = System.nanoTime() - f.started;
-      if (failures > f.failuresAtStart) run.recorder.failure(g.metric(), lastFailure, took, 0, 0);
-      else run.recorder.success(g.metric(), took, 0, 0);
+      recorder.request(g.metric(), 0, failures > f.failuresAtStart ? lastFailure : -1, took, 0, 0);
     }
     frames.pop();
     return frames.isEmpty();
@@ -313,7 +316,7 @@ final class VirtualUser implements Scope, ExchangeListener {
     try {
       run.renderer.render(r, this, exchange, scratch);
     } catch (UnsetValueException | URISyntaxException e) {
-      noteFailure(outcomes.templateError(r, e.getMessage()));
+      noteFailure(outcomes.notSent(r, e));
       current = null;
       polling = null;
       loop.execute(next); // no recursion when every request of a loop fails at once
@@ -374,7 +377,7 @@ final class VirtualUser implements Scope, ExchangeListener {
   public void onComplete(long nanos, long bytesSent, long bytesReceived) {
     response.latencyNanos = nanos - requestIntended;
     stopStallCheck();
-    if (mode == Mode.OPEN) run.recorder.uncorrected(current.endpoint(), nanos - requestStarted);
+    if (mode == Mode.OPEN) recorder.time(Measures.UNCORRECTED, current.endpoint(), nanos - requestStarted);
     if (polling != null && !pollDone(nanos, bytesSent, bytesReceived)) return;
     int streamFailure = answering && current.isSuccess(response.status)
         ? llm.finish(response, response.latencyNanos, exchange.body) : -1;

@@ -28,7 +28,7 @@ final class CriteriaLines {
   static String measured(CriterionResult c) {
     if (c.noData()) return "no data";
     double v = c.actual();
-    return switch (c.threshold().metric().unit) {
+    return switch (c.threshold().metric().unit()) {
       case DURATION -> String.format(Locale.ROOT, "%.1f ms", v);
       case PERCENT -> String.format(Locale.ROOT, "%.2f %%", v);
       case RATE -> String.format(Locale.ROOT, "%.1f/s", v);

@@ -107,7 +107,7 @@ public final class RunAssert {
               + t.expression()
               + (t.endpoint() == null ? "" : " on " + t.endpoint())
               + " to hold, but "
-              + t.metric().key
+              + t.metric().key()
               + " was "
               + CriteriaLines.measured(c));
     return this;

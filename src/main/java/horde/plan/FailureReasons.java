@@ -1,14 +1,16 @@
 package horde.plan;
 
+import horde.scenario.FailureKind;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The table of failure reasons, each an integer id so that counting a failure is an array
- * increment. Transport reasons and HTTP statuses have fixed ids; checks, saves and template errors
- * are added as they are planned or first seen. Past {@link #CAPACITY} reasons, new ones fold into
- * {@link #OTHER}. Thread-safe.
+ * increment, with its name and {@link FailureKind}. Transport reasons and HTTP statuses have fixed
+ * ids; checks, saves and template errors are added as they are planned or first seen. Past {@link
+ * #CAPACITY} reasons, new ones fold into {@link #OTHER}. Thread-safe; looking up a known name
+ * allocates nothing.
  */
 public final class FailureReasons {
   public static final int CAPACITY = 512;
@@ -29,18 +31,29 @@ public final class FailureReasons {
   };
   private static final int HTTP_BASE = 16;
 
-  private final AtomicReferenceArray<String> names = new AtomicReferenceArray<>(CAPACITY);
+  /** A reason as the result file and reports know it. */
+  public record Reason(String name, FailureKind kind) {}
+
+  private final AtomicReferenceArray<Reason> reasons = new AtomicReferenceArray<>(CAPACITY);
   private final ConcurrentHashMap<String, Integer> ids = new ConcurrentHashMap<>();
   private final AtomicInteger next = new AtomicInteger(HTTP_BASE + 200);
 
   public FailureReasons() {
-    for (int i = 0; i < FIXED.length; i++) register(i, FIXED[i]);
-    for (int s = 400; s < 600; s++) register(HTTP_BASE + s - 400, "HTTP " + s);
+    for (int i = 0; i < FIXED.length; i++) {
+      FailureKind kind = switch (i) {
+        case TIMEOUT -> FailureKind.TIMEOUT;
+        case FEEDER_EXHAUSTED -> FailureKind.FEEDER;
+        case CONNECTION_REFUSED -> FailureKind.REFUSED;
+        default -> FailureKind.TRANSPORT;
+      };
+      register(i, new Reason(FIXED[i], kind));
+    }
+    for (int s = 400; s < 600; s++) register(HTTP_BASE + s - 400, new Reason(FailureKind.httpReason(s), FailureKind.HTTP));
   }
 
-  private void register(int id, String name) {
-    names.set(id, name);
-    ids.put(name, id);
+  private void register(int id, Reason reason) {
+    reasons.set(id, reason);
+    ids.put(reason.name(), id);
   }
 
   /** The id of "HTTP {status}" for 400-599, else {@link #BAD_RESPONSE}. */
@@ -48,8 +61,8 @@ public final class FailureReasons {
     return status >= 400 && status < 600 ? HTTP_BASE + status - 400 : BAD_RESPONSE;
   }
 
-  /** The id for {@code name}, adding it when new. Allocation-free when it is known. */
-  public int idOf(String name) {
+  /** The id for {@code name}, adding it with {@code kind} when new. Allocation-free when it is known. */
+  public int idOf(String name, FailureKind kind) {
     Integer id = ids.get(name);
     if (id != null) return id;
     synchronized (this) {
@@ -57,15 +70,27 @@ public final class FailureReasons {
       if (id != null) return id;
       int n = next.get();
       if (n >= CAPACITY) return OTHER;
-      register(n, name);
+      register(n, new Reason(name, kind));
       next.set(n + 1);
       return n;
     }
   }
 
+  /** The id of a known reason, or -1. */
+  public int find(String name) {
+    Integer id = ids.get(name);
+    return id == null ? -1 : id;
+  }
+
   /** The reason's name, or null for an unused id. */
   public String name(int id) {
-    return names.get(id);
+    Reason r = reasons.get(id);
+    return r == null ? null : r.name();
+  }
+
+  /** The reason, or null for an unused id. */
+  public Reason reason(int id) {
+    return reasons.get(id);
   }
 
   /** One past the highest id in use. */

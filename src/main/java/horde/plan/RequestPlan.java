@@ -14,6 +14,9 @@ import java.util.List;
  * @param timeoutNanos whole-exchange timeout
  * @param llm streaming, token, cost and cache-hit tracking, or null
  * @param id numbers the plan's requests from 0, for caches kept per request
+ * @param needsBody whether the body must be kept (checks or saves read it); otherwise it is only
+ *     counted. Decided when planned: asked on every send
+ * @param constant whether every part renders the same every time (so its bytes can be made once)
  */
 public record RequestPlan(
     int endpoint,
@@ -27,7 +30,9 @@ public record RequestPlan(
     List<ExtractPlan> saves,
     boolean[] success,
     LlmPlan llm,
-    int id)
+    int id,
+    boolean needsBody,
+    boolean constant)
     implements StepPlan {
 
   public RequestPlan {
@@ -37,17 +42,17 @@ public record RequestPlan(
     saves = List.copyOf(saves);
   }
 
-  /** Whether the body must be kept (checks or saves read it); otherwise it is only counted. */
-  public boolean needsBody() {
-    return checks.stream().anyMatch(CheckPlan::needsBody) || saves.stream().anyMatch(ExtractPlan::needsBody)
+  /** A request, with what it needs decided from its parts. */
+  public static RequestPlan of(int endpoint, String method, BoundTemplate url, List<HeaderPlan> query,
+      List<HeaderPlan> headers, BoundTemplate body, long timeoutNanos, List<CheckPlan> checks, List<ExtractPlan> saves,
+      boolean[] success, LlmPlan llm, int id) {
+    boolean needsBody = checks.stream().anyMatch(CheckPlan::needsBody) || saves.stream().anyMatch(ExtractPlan::needsBody)
         || (llm != null && llm.needsBody());
-  }
-
-  /** Whether every part renders the same every time (so its bytes can be made once). */
-  public boolean constant() {
-    return url.constant() != null && (body == null || body.constant() != null)
+    boolean constant = url.constant() != null && (body == null || body.constant() != null)
         && query.stream().allMatch(q -> q.value().constant() != null)
         && headers.stream().allMatch(h -> h.value().constant() != null);
+    return new RequestPlan(endpoint, method, url, query, headers, body, timeoutNanos, checks, saves, success, llm, id,
+        needsBody, constant);
   }
 
   public boolean isSuccess(int status) {

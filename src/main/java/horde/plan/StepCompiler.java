@@ -9,6 +9,7 @@ import horde.scenario.StreamSpec;
 import horde.scenario.Check;
 import horde.scenario.Branch;
 import horde.scenario.Extract;
+import horde.scenario.FailureKind;
 import horde.scenario.Group;
 import horde.scenario.Loop;
 import horde.scenario.Poll;
@@ -86,7 +87,7 @@ final class StepCompiler {
       case Group g -> new StepPlan.Group(metric(g.name(), Endpoint.GROUP).id(), steps(g.steps()));
       case Poll p -> new StepPlan.Poll(request(p.request()),
           p.until().stream().map(c -> check(c, p.position())).toList(), p.interval().toNanos(),
-          p.timeout().toNanos(), reasons.idOf("poll timeout"));
+          p.timeout().toNanos(), reasons.idOf("poll timeout", FailureKind.POLL));
       case Loop l -> new StepPlan.Loop(l.times(), l.feeder() == null ? -1 : feeder(l), steps(l.steps()));
       case Branch b -> new StepPlan.Branch(slot(b), b.condition(), steps(b.then()), steps(b.otherwise()));
     };
@@ -120,7 +121,7 @@ final class StepCompiler {
     Endpoint endpoint = metric(r.endpointName(), r.method());
     List<HeaderPlan> query = new ArrayList<>();
     r.query().forEach((k, v) -> query.add(new HeaderPlan(URLEncoder.encode(k, StandardCharsets.UTF_8), bind(v, r.position(), "query " + k))));
-    return new RequestPlan(endpoint.id(), r.method(), bind(r.path(), r.position(), "path"), query,
+    return RequestPlan.of(endpoint.id(), r.method(), bind(r.path(), r.position(), "path"), query,
         headers(r), body(r),
         (r.timeout() != null ? r.timeout() : scenario.defaults().timeout()).toNanos(),
         r.checks().stream().map(c -> check(c, r.position())).toList(),
@@ -142,7 +143,8 @@ final class StepCompiler {
         path(spec == null ? null : spec.outputTokens(), r.position()),
         path(spec == null ? null : spec.content(), r.position()), r.accounted() ? price(r) : null,
         cache, cache != null && cache.source() == CacheHit.Source.JSON ? path(cache.expression(), r.position()) : null,
-        reasons.idOf("stream incomplete"), reasons.idOf("stream error"), reasons.idOf("stream stalled"));
+        reasons.idOf("stream incomplete", FailureKind.STREAM_INCOMPLETE),
+        reasons.idOf("stream error", FailureKind.STREAM_ERROR), reasons.idOf("stream stalled", FailureKind.STREAM_STALLED));
   }
 
   private JsonPath path(String path, SourcePosition at) {
@@ -228,7 +230,7 @@ final class StepCompiler {
         problems.add(new Problem(at, e.getMessage()));
       }
     }
-    return new CheckPlan(c, path, reasons.idOf("check failed: " + c.describe()));
+    return new CheckPlan(c, path, reasons.idOf("check failed: " + c.describe(), FailureKind.CHECK));
   }
 
   private ExtractPlan save(Extract e) {
@@ -242,7 +244,7 @@ final class StepCompiler {
       problems.add(new Problem(e.position(), msg));
     }
     int slot = symbols.variable(e.variable()).orElseThrow();
-    return new ExtractPlan(e, slot, path, regex, reasons.idOf("save failed: " + e.describe()));
+    return new ExtractPlan(e, slot, path, regex, reasons.idOf("save failed: " + e.describe(), FailureKind.SAVE));
   }
 
   private boolean[] success(Request r) {

@@ -1,6 +1,7 @@
 package horde.plan;
 
 import horde.feed.Feeder;
+import horde.scenario.Measures;
 import horde.scenario.Scenario;
 import java.net.URI;
 import java.util.List;
@@ -39,6 +40,11 @@ public record TestPlan(
     feeders = List.copyOf(feeders);
     setup = List.copyOf(setup);
     teardown = List.copyOf(teardown);
+  }
+
+  /** The measures this plan records: Horde's own. */
+  public Measures measures() {
+    return Measures.BUILT_IN;
   }
 
   /** Whether any endpoint records streaming, token or cache figures. */

@@ -21,6 +21,10 @@ final class ChartData {
   private ChartData() {}
 
   static ObjectNode of(RunResult r, List<TimeCharts.Chart> charts) {
+    return of(r, charts, List.of());
+  }
+
+  static ObjectNode of(RunResult r, List<TimeCharts.Chart> charts, List<EndpointCharts.Chart> endpoints) {
     ObjectNode root = MAPPER.createObjectNode();
     List<TimelinePoint> points = r.stats().timeline();
     ArrayNode t = root.putArray("t");
@@ -35,6 +39,20 @@ final class ChartData {
       for (TimeCharts.Series s : c.series()) {
         list.addObject().put("key", s.key()).put("label", s.label()).put("color", s.color()).put("fill", s.fill());
         column(series.putArray(s.key()), points, s.reading());
+      }
+    }
+    for (EndpointCharts.Chart c : endpoints) {
+      ObjectNode def = defs.addObject();
+      def.put("id", c.id());
+      def.put("unit", c.unit());
+      ArrayNode list = def.putArray("series");
+      for (EndpointCharts.Column col : c.series()) {
+        list.addObject().put("key", col.key()).put("label", col.label()).put("color", col.color()).put("fill", false);
+        ArrayNode values = series.putArray(col.key());
+        for (double v : col.values()) {
+          if (Double.isNaN(v) || Double.isInfinite(v)) values.addNull();
+          else values.add(Math.round(v * 1000) / 1000.0);
+        }
       }
     }
     bands(root.putArray("bands"), r);

@@ -23,6 +23,7 @@ public final class ConsoleSummary {
     out.append(header(r)).append('\n');
     PhaseTable.append(out, r);
     endpoints(out, s);
+    statuses(out, s);
     LlmTable.append(out, s);
     failures(out, s);
     findings(out, r.findings());
@@ -62,6 +63,19 @@ public final class ConsoleSummary {
     out.append(String.format(Locale.ROOT, fmt, shorten(name), method, e.requests(), e.failures(),
         e.requests() == 0 ? "-" : Units.percent(e.errorRatePercent()), Units.rate(s.rps(e)), Units.ms(l.p50()),
         Units.ms(l.p95()), Units.ms(l.p99()), Units.ms(l.max())));
+  }
+
+  /** Every answer's status per endpoint, expected ones included: a run of fast 429s shows here. */
+  private static void statuses(StringBuilder out, RunStats s) {
+    List<EndpointStats> answered = s.endpoints().stream().filter(e -> !e.isGroup() && !e.statuses().isEmpty()).toList();
+    if (answered.isEmpty()) return;
+    out.append("\nAnswers by status\n");
+    for (EndpointStats e : answered) {
+      StringBuilder codes = new StringBuilder();
+      e.statuses().forEach((code, n) -> codes.append(codes.isEmpty() ? "" : "  ").append(code == 0 ? "other" : code)
+          .append(": ").append(String.format(Locale.ROOT, "%,d", n)));
+      out.append(String.format(Locale.ROOT, "  %-7s %-" + MAX_NAME + "s %s%n", e.method(), shorten(e.name()), codes));
+    }
   }
 
   private static void failures(StringBuilder out, RunStats s) {
@@ -129,7 +143,12 @@ public final class ConsoleSummary {
     List<CriterionResult> criteria = new java.util.ArrayList<>(r.criteria());
     r.phases().forEach(p -> criteria.addAll(p.criteria()));
     long failed = criteria.stream().filter(c -> !c.passed()).count();
-    if (criteria.isEmpty()) return " (no criteria)";
+    if (criteria.isEmpty()) {
+      long failedRequests = r.stats().total().failures();
+      return failedRequests == 0 ? " (no criteria, no failed request)" : String.format(Locale.ROOT,
+          " (no criteria; %,d request%s failed)", failedRequests, failedRequests == 1 ? "" : "s");
+    }
+    if (criteria.size() == 1) return failed == 0 ? " (its criterion met)" : " (its criterion not met)";
     if (failed == 0) return String.format(Locale.ROOT, " (all %d criteria met)", criteria.size());
     return String.format(Locale.ROOT, " (%d of %d criteria not met)", failed, criteria.size());
   }

@@ -36,6 +36,7 @@ public final class HtmlReport {
 
   public static String of(RunResult r) {
     List<TimeCharts.Chart> charts = TimeCharts.present(r);
+    List<EndpointCharts.Chart> byEndpoint = EndpointCharts.of(r);
     StringBuilder body = new StringBuilder(64 * 1024);
     HtmlSummary.header(body, r);
     body.append("<main>\n<nav class=\"toc\">");
@@ -45,17 +46,20 @@ public final class HtmlReport {
     link(body, true, "over-time", "Over time");
     link(body, true, "distribution", "Distribution");
     link(body, true, "endpoints", "Endpoints");
+    link(body, !byEndpoint.isEmpty(), "by-endpoint", "By endpoint");
     link(body, r.stats().endpoints().stream().anyMatch(e -> e.isGroup()), "transactions", "Transactions");
     link(body, r.stats().endpoints().stream().anyMatch(e -> e.llm() != null && !e.isGroup()), "streaming", "Streaming");
     link(body, true, "failures", "Failures");
     link(body, true, "details", "Run details");
     body.append("</nav>\n");
+    HtmlSummary.generatorBanner(body, r);
     HtmlSummary.cards(body, r);
     HtmlPhases.table(body, r);
     HtmlSummary.criteria(body, r);
     HtmlSummary.findings(body, r);
     HtmlTables.charts(body, charts, r);
     HtmlTables.endpoints(body, r.stats());
+    HtmlTables.byEndpoint(body, byEndpoint);
     HtmlTables.transactions(body, r.stats());
     HtmlStreaming.table(body, r.stats());
     HtmlTables.failures(body, r.stats());
@@ -72,7 +76,7 @@ public final class HtmlReport {
     return fill(resource("report.html"), Map.of("csp", csp, "version", Html.escape(r.hordeVersion()),
         "title", Html.escape("Horde: " + r.scenario().getOrDefault("name", "run") + " (" + r.verdict().lower() + ")"),
         "uplot_css", uplotCss, "report_css", css, "body", body.toString(),
-        "data", ChartData.embeddable(ChartData.of(r, charts)), "uplot_js", uplotJs, "report_js", js));
+        "data", ChartData.embeddable(ChartData.of(r, charts, byEndpoint)), "uplot_js", uplotJs, "report_js", js));
   }
 
   private static void link(StringBuilder body, boolean present, String id, String text) {

@@ -36,7 +36,7 @@ final class HtmlStreaming {
 
   private static void row(StringBuilder h, EndpointStats e, boolean total) {
     LlmStats l = e.llm();
-    long cut = e.failuresByReason().entrySet().stream().filter(r -> Findings.STREAM_CUT_SHORT.contains(r.getKey()))
+    long cut = e.failuresByReason().entrySet().stream().filter(r -> e.kindOf(r.getKey()) != null && e.kindOf(r.getKey()).streamCut())
         .mapToLong(r -> r.getValue()).sum();
     List<String> cells = new ArrayList<>();
     boolean streamed = l.streams() > 0 || cut > 0;
@@ -53,7 +53,7 @@ final class HtmlStreaming {
     cells.add(count(l.inputTokens()) + " / " + count(l.outputTokens()));
     cells.add(l.cacheLookups() == 0 ? "-" : Units.percent(l.cacheHitRate()) + " of " + count(l.cacheLookups()));
     cells.add(l.cost() > 0 ? Units.money(l.cost()) : "-");
-    cells.add(l.cost() > 0 && e.requests() > 0 ? Units.money(1000 * l.cost() / e.requests()) : "-");
+    cells.add(l.cost() > 0 && l.pricedRequests() > 0 ? Units.money(1000 * l.costPerRequest()) : "-");
     h.append(total ? "<tr class=\"total\">" : "<tr>").append("<td class=\"l name\">")
         .append(total ? "All endpoints" : Html.method(e.method()) + " " + Html.escape(e.name())).append("</td>");
     for (int i = 0; i < cells.size(); i++) h.append(Html.td(i == 1 && cut > 0 ? "bad" : null, cells.get(i)));

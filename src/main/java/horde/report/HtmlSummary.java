@@ -8,7 +8,6 @@ import horde.stats.EndpointStats;
 import horde.stats.LatencySummary;
 import horde.stats.LlmStats;
 import horde.stats.RunStats;
-import horde.stats.TimelinePoint;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -56,7 +55,7 @@ final class HtmlSummary {
     List<CriterionResult> all = new ArrayList<>(r.criteria());
     r.phases().forEach(p -> all.addAll(p.criteria()));
     long missed = all.stream().filter(c -> !c.passed()).count();
-    if (all.isEmpty()) return "no criteria";
+    if (all.isEmpty()) return r.stats().total().failures() > 0 ? "no criteria; requests failed" : "no criteria";
     return missed == 0 ? "all " + all.size() + " criteria met" : missed + " of " + all.size() + " criteria missed";
   }
 
@@ -65,7 +64,7 @@ final class HtmlSummary {
     RunStats s = r.stats();
     EndpointStats t = s.total();
     LatencySummary l = t.summary();
-    int peak = s.timeline().stream().mapToInt(TimelinePoint::users).max().orElse(0);
+    int peak = s.peakUsers();
     h.append("<div class=\"cards\">");
     card(h, "Requests", String.format(Locale.ROOT, "%,d", t.requests()), Units.bytes(t.bytesReceived()) + " received", false);
     card(h, "Failures", String.format(Locale.ROOT, "%,d", t.failures()), Units.percent(t.errorRatePercent()) + " of requests",
@@ -96,8 +95,9 @@ final class HtmlSummary {
         String.format(Locale.ROOT, "%,d out, %,d in", llm.outputTokens(), llm.inputTokens()), false);
     if (llm.cacheLookups() > 0) card(h, "Cache hits", Units.percent(llm.cacheHitRate()),
         String.format(Locale.ROOT, "of %,d lookups", llm.cacheLookups()), false);
-    if (llm.cost() > 0) card(h, "Token cost", Units.money(llm.cost()),
-        Units.money(1000 * llm.cost() / Math.max(1, t.requests())) + " per 1,000 requests", false);
+    if (llm.cost() > 0) card(h, "Token cost", Units.money(llm.cost()), Units.money(1000 * llm.costPerRequest())
+        + " per 1,000 priced requests" + (llm.costSaved() > 0 ? "; cache saved " + Units.money(llm.costSaved()) : ""),
+        false);
     h.append("</div>\n");
   }
 
@@ -141,6 +141,16 @@ final class HtmlSummary {
         .append(Html.td("l name", t.expression())).append(Html.td("l", t.endpoint() == null ? "whole run" : t.endpoint()))
         .append(Html.td("l", t.level().name().toLowerCase(Locale.ROOT)))
         .append(Html.td(c.passed() ? null : "bad", Units.of(t.metric(), c.actual()))).append("</tr>");
+  }
+
+  /** When Horde itself was the bottleneck, the first thing a reader sees says so. */
+  static void generatorBanner(StringBuilder h, RunResult r) {
+    List<Finding> own = r.findings().stream().filter(f -> f.kind().startsWith("generator_")).toList();
+    if (own.isEmpty()) return;
+    h.append("<div class=\"banner\" role=\"alert\"><strong>These figures describe the load generator, not only the"
+        + " target.</strong>");
+    for (Finding f : own) h.append("<p>").append(Html.escape(f.text())).append("</p>");
+    h.append("</div>\n");
   }
 
   static void findings(StringBuilder h, RunResult r) {

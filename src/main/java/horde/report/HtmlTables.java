@@ -40,6 +40,24 @@ final class HtmlTables {
     h.append("</section>\n");
   }
 
+  /** Each endpoint's own charts over time, folded: one block per endpoint, opened on demand. */
+  static void byEndpoint(StringBuilder h, List<EndpointCharts.Chart> charts) {
+    if (charts.isEmpty()) return;
+    h.append("<section id=\"by-endpoint\"><h2>By endpoint<span class=\"hint\">each endpoint per second, from the"
+        + " result's per-second histograms; open one to see it</span></h2>");
+    String current = null;
+    for (EndpointCharts.Chart c : charts) {
+      if (!c.endpoint().equals(current)) {
+        if (current != null) h.append("</div></details>");
+        current = c.endpoint();
+        h.append("<details class=\"endpoint\"><summary>").append(Html.escape(current)).append("</summary><div class=\"grid2\">");
+      }
+      h.append("<figure class=\"chart\" data-chart=\"").append(Html.escape(c.id())).append("\"><figcaption>")
+          .append(Html.escape(c.title())).append("</figcaption><div class=\"plot\"></div></figure>");
+    }
+    h.append("</div></details></section>\n");
+  }
+
   /** Groups: several requests timed end to end, each already counted among the endpoints. */
   static void transactions(StringBuilder h, RunStats s) {
     List<EndpointStats> groups = s.endpoints().stream().filter(EndpointStats::isGroup).toList();
@@ -56,6 +74,7 @@ final class HtmlTables {
         "p90", "p95", "p99", "Max")) {
       h.append(Html.th(null, c));
     }
+    h.append(Html.th("l", "Answers by status"));
     h.append("</tr></thead><tbody>");
     for (EndpointStats e : rows) row(h, e, s, false);
     if (total) row(h, s.total(), s, true);
@@ -75,7 +94,15 @@ final class HtmlTables {
     for (double v : new double[] {l.min(), l.avg(), l.p50(), l.p90(), l.p95(), l.p99(), l.max()}) {
       h.append(Html.td(null, answered ? Units.ms(v) : "-"));
     }
-    h.append("</tr>");
+    h.append(Html.td("l statuses", statuses(e))).append("</tr>");
+  }
+
+  /** Every answer's status, expected ones included: {@code 200 × 176 · 429 × 1,257}. */
+  static String statuses(EndpointStats e) {
+    List<String> parts = new ArrayList<>();
+    e.statuses().forEach((code, n) -> parts.add((code == 0 ? "other" : String.valueOf(code)) + " × "
+        + String.format(Locale.ROOT, "%,d", n)));
+    return parts.isEmpty() ? "-" : String.join(" · ", parts);
   }
 
   static void failures(StringBuilder h, RunStats s) {

@@ -150,8 +150,8 @@ public final class JunitXml {
   static String message(CriterionResult c) {
     Threshold t = c.threshold();
     String expected = expected(t);
-    return c.noData() ? t.metric().key + ": no data; expected " + expected
-        : t.metric().key + " was " + Units.of(t.metric(), c.actual()) + "; expected " + expected;
+    return c.noData() ? t.metric().key() + ": no data; expected " + expected
+        : t.metric().key() + " was " + Units.of(t.metric(), c.actual()) + "; expected " + expected;
   }
 
   private static String detail(CriterionResult c) {

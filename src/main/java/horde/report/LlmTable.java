@@ -30,8 +30,9 @@ final class LlmTable {
     LlmStats all = s.total().llm();
     if (all == null) return;
     out.append(String.format(Locale.ROOT, "Output %s tokens/s over the run", Units.rate(s.measuredSeconds() > 0 ? all.outputTokens() / s.measuredSeconds() : 0)));
-    if (all.cost() > 0) out.append(String.format(Locale.ROOT, "; cost %s (%s a request)", Units.money(all.cost()),
-        Units.money(all.cost() / Math.max(1, s.total().requests()))));
+    if (all.cost() > 0) out.append(String.format(Locale.ROOT, "; cost %s (%s a priced request)", Units.money(all.cost()),
+        Units.money(all.costPerRequest())));
+    if (all.costSaved() > 0) out.append(String.format(Locale.ROOT, "; cached input saved %s", Units.money(all.costSaved())));
     if (all.cacheLookups() > 0) out.append(String.format(Locale.ROOT, "; cache hits %s", Units.percent(all.cacheHitRate())));
     out.append('\n');
   }

@@ -32,14 +32,18 @@ public final class LocustCsv {
       "Requests/s", "Failures/s"), PERCENTILE_COLUMNS);
   static final List<String> FAILURES_COLUMNS = List.of("Method", "Name", "Error", "Occurrences");
   static final List<String> EXCEPTIONS_COLUMNS = List.of("Count", "Message", "Traceback", "Nodes");
+  static final List<String> STATUSES_COLUMNS = List.of("Type", "Name", "Status", "Count");
 
   private LocustCsv() {}
 
-  /** Writes the four files next to {@code prefix}; returns them. */
+  /**
+   * Writes Locust's four files next to {@code prefix}, and Horde's {@code PREFIX_statuses.csv} (the
+   * answers by status, which Locust does not count); returns them.
+   */
   public static List<Path> write(RunResult r, String prefix) throws IOException {
     List<Path> files = List.of(Path.of(prefix + "_stats.csv"), Path.of(prefix + "_stats_history.csv"),
-        Path.of(prefix + "_failures.csv"), Path.of(prefix + "_exceptions.csv"));
-    List<String> texts = List.of(stats(r), LocustHistory.of(r), failures(r), exceptions());
+        Path.of(prefix + "_failures.csv"), Path.of(prefix + "_exceptions.csv"), Path.of(prefix + "_statuses.csv"));
+    List<String> texts = List.of(stats(r), LocustHistory.of(r), failures(r), exceptions(), statuses(r));
     for (int i = 0; i < files.size(); i++) {
       Path parent = files.get(i).toAbsolutePath().getParent();
       if (parent != null) Files.createDirectories(parent);
@@ -83,6 +87,17 @@ public final class LocustCsv {
     for (EndpointStats e : sorted(r.stats().endpoints())) {
       e.failuresByReason().entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
           .forEach(f -> new CsvLine().add(e.method()).add(e.name()).add(f.getKey()).add(f.getValue()).endTo(out));
+    }
+    return out.toString();
+  }
+
+  /** One row per endpoint and answer status, expected statuses included (0: outside 100-599). */
+  static String statuses(RunResult r) {
+    StringBuilder out = new StringBuilder();
+    header(out, STATUSES_COLUMNS);
+    for (EndpointStats e : sorted(r.stats().endpoints())) {
+      if (e.isGroup()) continue;
+      e.statuses().forEach((code, n) -> new CsvLine().add(e.method()).add(e.name()).add(code).add(n).endTo(out));
     }
     return out.toString();
   }

@@ -1,5 +1,6 @@
 package horde.report;
 
+import horde.record.Health;
 import horde.result.RunResult;
 import horde.stats.TimelinePoint;
 import horde.stats.TimelinePoint.LlmPoint;
@@ -67,7 +68,13 @@ final class TimeCharts {
       new Chart("cache", "Cache-hit rate", "share of each second's answers marked as cached", "percent", List.of(
           new Series("cache_hit_percent", "cache hits", "#9333ea", true,
               llm(LlmPoint::cacheHitRate))),
-          r -> any(r, p -> !Double.isNaN(p.llm().cacheHitRate()))));
+          r -> any(r, p -> !Double.isNaN(p.llm().cacheHitRate()))),
+      new Chart("loop-lag", "Generator event-loop lag", "how late Horde's own loops ran a timer: what it adds to every"
+          + " latency", "ms", List.of(
+          new Series("lag_p99", "p99", "#be123c", false, health(Health::loopLagP99Ms)),
+          new Series("lag_max", "max", "#9ca3af", false, health(Health::loopLagMaxMs))), TimeCharts::watched),
+      new Chart("generator-cpu", "Generator CPU", "share of the cores Horde may use", "percent", List.of(
+          new Series("cpu_percent", "CPU", "#0f766e", true, health(Health::cpuPercent))), TimeCharts::watched));
 
   private TimeCharts() {}
 
@@ -84,6 +91,15 @@ final class TimeCharts {
   /** A streaming percentile of 0 means no stream reached that point in the second: a gap too. */
   private static Reading timed(ToDoubleFunction<LlmPoint> percentile) {
     return (p, s) -> p.llm() == null || !(percentile.applyAsDouble(p.llm()) > 0) ? Double.NaN : percentile.applyAsDouble(p.llm());
+  }
+
+  /** A figure of the generator's own health; a gap where it was not watched. */
+  private static Reading health(ToDoubleFunction<Health> figure) {
+    return (p, s) -> p.health() == null || figure.applyAsDouble(p.health()) < 0 ? Double.NaN : figure.applyAsDouble(p.health());
+  }
+
+  private static boolean watched(RunResult r) {
+    return r.stats().timeline().stream().anyMatch(p -> p.health() != null);
   }
 
   /** Whether any second has streaming figures that pass the test. */

@@ -1,6 +1,6 @@
 package horde.report;
 
-import horde.scenario.ThresholdMetric;
+import horde.scenario.Metric;
 import java.util.Locale;
 
 /** Numbers as people read them in a terminal: 812ms, 1.94s, 3.2%, 41.1/s. */
@@ -40,9 +40,9 @@ public final class Units {
   }
 
   /** A threshold metric's value in its own unit. */
-  public static String of(ThresholdMetric m, double v) {
+  public static String of(Metric m, double v) {
     if (Double.isNaN(v)) return "no data";
-    return switch (m.unit) {
+    return switch (m.unit()) {
       case DURATION -> ms(v);
       case PERCENT -> percent(v);
       case RATE -> rate(v) + "/s";

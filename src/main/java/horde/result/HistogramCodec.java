@@ -1,8 +1,7 @@
 package horde.result;
 
-import java.nio.ByteBuffer;
+import horde.stats.Slice;
 import java.util.Base64;
-import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 
 /** HdrHistograms as compressed base64 text, so results can be re-analysed and merged exactly. */
@@ -10,18 +9,22 @@ public final class HistogramCodec {
   private HistogramCodec() {}
 
   public static String encode(Histogram h) {
-    ByteBuffer buf = ByteBuffer.allocate(h.getNeededByteBufferCapacity() + 64);
-    int n = h.encodeIntoCompressedByteBuffer(buf);
-    byte[] bytes = new byte[n];
-    buf.flip();
-    buf.get(bytes);
-    return Base64.getEncoder().encodeToString(bytes);
+    return Base64.getEncoder().encodeToString(Slice.compress(h));
+  }
+
+  public static String encode(byte[] compressed) {
+    return Base64.getEncoder().encodeToString(compressed);
   }
 
   public static Histogram decode(String base64) {
+    return Slice.decompress(bytes(base64));
+  }
+
+  /** The compressed bytes of an encoded histogram, not decoded. */
+  public static byte[] bytes(String base64) {
     try {
-      return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(base64)), 0);
-    } catch (DataFormatException | IllegalArgumentException e) {
+      return Base64.getDecoder().decode(base64);
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("not an encoded HdrHistogram: " + e.getMessage(), e);
     }
   }

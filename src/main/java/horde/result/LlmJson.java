@@ -7,7 +7,10 @@ import org.HdrHistogram.Histogram;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The streaming and token figures in the result file, both ways. */
+/**
+ * The streaming and token figures in the result file as people read them (the histograms and
+ * counts behind them are written with every other measure's).
+ */
 final class LlmJson {
   private static final String[] MEASURES = {"ttfb", "ttft", "itl", "tpot", "tokens_per_s"};
 
@@ -22,8 +25,13 @@ final class LlmJson {
     o.put("cache_hits", l.cacheHits());
     if (l.cacheLookups() > 0) o.put("cache_hit_rate", ResultJson.round(l.cacheHitRate()));
     o.put("cost", l.cost());
-    if (requests > 0) o.put("cost_per_request", l.cost() / requests);
-    Histogram[] h = histograms(l);
+    if (l.pricedRequests() > 0) {
+      o.put("priced_requests", l.pricedRequests());
+      o.put("cost_per_request", l.costPerRequest());
+    }
+    if (l.cachedInputTokens() > 0) o.put("cached_input_tokens", l.cachedInputTokens());
+    if (l.costSaved() > 0) o.put("cost_saved", l.costSaved());
+    Histogram[] h = {l.ttfb(), l.ttft(), l.itl(), l.tpot(), l.tokensPerSecond()};
     for (int i = 0; i < MEASURES.length; i++) {
       if (h[i].getTotalCount() > 0) ResultJson.latency(o.putObject(MEASURES[i] + (i == 4 ? "" : "_ms")), LatencySummary.of(h[i]));
     }
@@ -37,25 +45,6 @@ final class LlmJson {
     o.put("itl_p99_ms", p.itlP99());
     o.put("output_tokens_per_s", p.outputTokensPerSecond());
     if (!Double.isNaN(p.cacheHitRate())) o.put("cache_hit_rate", ResultJson.round(p.cacheHitRate()));
-  }
-
-  static void histograms(ObjectNode o, LlmStats l) {
-    Histogram[] h = histograms(l);
-    for (int i = 0; i < MEASURES.length; i++) o.put(MEASURES[i], HistogramCodec.encode(h[i]));
-  }
-
-  private static Histogram[] histograms(LlmStats l) {
-    return new Histogram[] {l.ttfb(), l.ttft(), l.itl(), l.tpot(), l.tokensPerSecond()};
-  }
-
-  /** The figures back from an endpoint's {@code llm} object and its histograms; null without. */
-  static LlmStats read(JsonNode o, JsonNode histograms) {
-    if (o.isMissingNode() || histograms.isMissingNode()) return null;
-    Histogram[] h = new Histogram[MEASURES.length];
-    for (int i = 0; i < h.length; i++) h[i] = HistogramCodec.decode(histograms.path(MEASURES[i]).asString());
-    return new LlmStats(h[0], h[1], h[2], h[3], h[4], o.path("streams").asLong(), o.path("token_events").asLong(),
-        o.path("input_tokens").asLong(), o.path("output_tokens").asLong(), o.path("cache_hits").asLong(),
-        o.path("cache_lookups").asLong(), o.path("cost").asDouble());
   }
 
   static TimelinePoint.LlmPoint point(JsonNode p) {

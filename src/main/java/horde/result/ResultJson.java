@@ -2,6 +2,10 @@ package horde.result;
 
 import horde.criteria.CriterionResult;
 import horde.criteria.Finding;
+import horde.criteria.GeneratorHealth;
+import horde.record.Health;
+import horde.scenario.Measure;
+import horde.scenario.Measures;
 import horde.stats.EndpointStats;
 import horde.stats.LatencySummary;
 import horde.stats.RunStats;
@@ -9,6 +13,7 @@ import horde.stats.TimelinePoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -19,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * ResultReader} reads it back.
  */
 public final class ResultJson {
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
   static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   private ResultJson() {}
@@ -51,8 +56,10 @@ public final class ResultJson {
     r.notes().forEach(root.withArray("notes")::add);
     measured(root, s);
     timeline(root.putArray("timeline"), s);
+    if (!s.intervals().isEmpty() && s.names() != null) root.putRawValue("intervals", IntervalsJson.raw(s));
     criteria(root.putArray("criteria"), r.criteria());
     findings(root.putArray("findings"), r);
+    generator(root, s);
     if (!r.phases().isEmpty()) {
       ArrayNode phases = root.putArray("phases");
       for (PhaseResult p : r.phases()) phase(phases.addObject(), p);
@@ -89,9 +96,13 @@ public final class ResultJson {
       uncorrected.put("unit", "us");
       for (EndpointStats e : s.endpoints()) uncorrected.put(e.method() + " " + e.name(), HistogramCodec.encode(e.uncorrected()));
     }
-    if (s.endpoints().stream().anyMatch(e -> e.llm() != null)) {
-      ObjectNode llm = root.putObject("histograms_llm");
-      for (EndpointStats e : s.endpoints()) if (e.llm() != null) LlmJson.histograms(llm.putObject(e.method() + " " + e.name()), e.llm());
+    ObjectNode more = null;
+    for (EndpointStats e : s.endpoints()) {
+      for (var h : e.histograms().entrySet()) {
+        if (h.getKey().equals("latency") || h.getKey().equals("uncorrected")) continue;
+        if (more == null) more = root.putObject("histograms_by_measure");
+        more.withObject(e.method() + " " + e.name()).put(h.getKey(), HistogramCodec.encode(h.getValue()));
+      }
     }
   }
 
@@ -109,8 +120,15 @@ public final class ResultJson {
     latency(o.putObject("latency_ms"), e.summary());
     if (e.uncorrected() != null) latency(o.putObject("latency_uncorrected_ms"), LatencySummary.of(e.uncorrected()));
     if (e.llm() != null) LlmJson.write(o.putObject("llm"), e.llm(), e.requests());
+    ObjectNode statuses = o.putObject("statuses");
+    e.statuses().forEach((code, n) -> statuses.put(String.valueOf(code), n));
+    ObjectNode counters = o.putObject("counters");
+    for (Measure m : Measures.BUILT_IN.counters()) if (e.count(m.key()) != 0) counters.put(m.key(), e.count(m.key()));
+    e.counters().forEach((k, v) -> { if (!counters.has(k) && v != 0) counters.put(k, v); });
     ObjectNode reasons = o.putObject("failures_by_reason");
     e.failuresByReason().forEach(reasons::put);
+    ObjectNode kinds = o.putObject("failure_kinds");
+    e.reasonKinds().forEach((k, v) -> kinds.put(k, v.lower()));
     ObjectNode samples = o.putObject("failure_samples");
     e.samples().forEach(samples::put);
   }
@@ -139,6 +157,8 @@ public final class ResultJson {
       o.put("p99_ms", p.p99());
       if (s.open() || p.dropped() > 0) o.put("dropped", p.dropped());
       if (p.llm() != null) LlmJson.write(o, p.llm());
+      if (p.peakUsers() > p.users()) o.put("peak_users", p.peakUsers());
+      if (p.health() != null) IntervalsJson.health(o.putObject("generator"), p.health());
       if (p.warmup()) o.put("warmup", true);
     }
   }
@@ -154,6 +174,23 @@ public final class ResultJson {
       else o.put("actual", Math.abs(c.actual()) >= 1 ? round(c.actual()) : significant(c.actual()));
       o.put("passed", c.passed());
     }
+  }
+
+  /** The generator's own health over the run, and the seconds where it distorted the figures. */
+  private static void generator(ObjectNode root, RunStats s) {
+    List<Health> health = s.timeline().stream().map(TimelinePoint::health).filter(h -> h != null).toList();
+    if (health.isEmpty()) return;
+    ObjectNode g = root.putObject("generator");
+    List<GeneratorHealth.Problem> problems = GeneratorHealth.problems(s);
+    g.put("distorted", !problems.isEmpty());
+    ObjectNode affected = g.putObject("affected_seconds");
+    problems.forEach(p -> affected.put(p.kind(), GeneratorHealth.ranges(p.seconds())));
+    g.put("loop_lag_p99_ms_max", health.stream().mapToDouble(Health::loopLagP99Ms).max().orElse(0));
+    g.put("cpu_percent_max", health.stream().mapToDouble(Health::cpuPercent).max().orElse(0));
+    g.put("gc_pause_ms_total", round(health.stream().mapToDouble(Health::gcPauseMs).sum()));
+    g.put("open_files_max", health.stream().mapToLong(Health::openFiles).max().orElse(-1));
+    g.put("max_files", health.get(health.size() - 1).maxFiles());
+    g.put("pool_waits", health.stream().mapToLong(Health::poolWaits).sum());
   }
 
   private static void findings(ArrayNode out, RunResult r) {

@@ -4,13 +4,15 @@ import horde.criteria.CriterionResult;
 import horde.criteria.Finding;
 import horde.criteria.Findings;
 import horde.criteria.Verdict;
+import horde.scenario.FailureKind;
 import horde.scenario.SourcePosition;
 import horde.scenario.Threshold;
 import horde.scenario.ThresholdParser;
 import horde.stats.EndpointStats;
 import horde.stats.RunStats;
 import horde.stats.TimelinePoint;
-import horde.stats.Totals;
+import horde.stats.Interval;
+import horde.stats.Names;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,14 +37,19 @@ public final class ResultReader {
     }
     if (!root.has("horde_version") || !root.has("histograms"))
       throw new IOException(file + " is not a Horde result file (no horde_version or histograms)");
+    int version = root.path("format_version").asInt(0);
+    if (version < 1 || version > ResultJson.FORMAT_VERSION)
+      throw new IOException(file + " has result format " + root.path("format_version") + "; this Horde reads formats 1 to "
+          + ResultJson.FORMAT_VERSION + (version > ResultJson.FORMAT_VERSION ? " (it was written by a newer Horde)" : ""));
     return fromJson(root);
   }
 
   public static RunResult fromJson(JsonNode root) {
-    RunStats stats = stats(root, timeline(root));
+    RunStats stats = stats(root, timeline(root), IntervalsJson.read(root.path("intervals")),
+        IntervalsJson.names(root.path("intervals")));
     List<PhaseResult> phases = new ArrayList<>();
     for (JsonNode p : root.path("phases")) {
-      RunStats s = stats(p, List.of());
+      RunStats s = stats(p, List.of(), List.of(), null);
       phases.add(new PhaseResult(p.path("name").asString(), objects(p.path("settings")), p.path("start_s").asDouble(), s,
           criteria(p.path("criteria")), text(p.path("grade")), verdict(p)));
     }
@@ -76,29 +83,58 @@ public final class ResultReader {
       timeline.add(new TimelinePoint(p.path("t").asDouble(), p.path("users").asInt(), p.path("requests").asLong(),
           p.path("failures").asLong(), p.path("rps").asDouble(), p.path("p50_ms").asDouble(),
           p.path("p95_ms").asDouble(), p.path("p99_ms").asDouble(), p.path("dropped").asLong(), p.path("warmup").asBoolean(false),
-          LlmJson.point(p)));
+          LlmJson.point(p), p.path("peak_users").asInt(p.path("users").asInt()), IntervalsJson.health(p.path("generator"))));
     }
     return timeline;
   }
 
   /** The measured window of the whole run or of one phase. */
-  private static RunStats stats(JsonNode root, List<TimelinePoint> timeline) {
+  private static RunStats stats(JsonNode root, List<TimelinePoint> timeline, List<Interval> intervals, Names names) {
     JsonNode histograms = root.path("histograms");
     JsonNode uncorrected = root.path("histograms_uncorrected");
-    JsonNode llm = root.path("histograms_llm");
+    JsonNode more = root.has("histograms_by_measure") ? root.path("histograms_by_measure") : root.path("histograms_llm");
     List<EndpointStats> endpoints = new ArrayList<>();
     for (JsonNode e : root.path("endpoints")) {
       String key = e.path("method").asString() + " " + e.path("name").asString();
-      Histogram h = histograms.has(key) ? HistogramCodec.decode(histograms.path(key).asString()) : new Histogram(3);
-      Histogram u = uncorrected.has(key) ? HistogramCodec.decode(uncorrected.path(key).asString()) : null;
-      endpoints.add(new EndpointStats(e.path("name").asString(), e.path("method").asString(),
-          e.path("requests").asLong(), e.path("failures").asLong(), e.path("bytes_sent").asLong(),
-          e.path("bytes_received").asLong(), h, longs(e.path("failures_by_reason")), strings(e.path("failure_samples")), u,
-          LlmJson.read(e.path("llm"), llm.path(key))));
+      Map<String, Histogram> h = new LinkedHashMap<>();
+      h.put("latency", histograms.has(key) ? HistogramCodec.decode(histograms.path(key).asString()) : new Histogram(3));
+      if (uncorrected.has(key)) h.put("uncorrected", HistogramCodec.decode(uncorrected.path(key).asString()));
+      more.path(key).properties().forEach(m -> h.put(m.getKey(), HistogramCodec.decode(m.getValue().asString())));
+      endpoints.add(new EndpointStats(e.path("name").asString(), e.path("method").asString(), h, counters(e),
+          statuses(e.path("statuses")), longs(e.path("failures_by_reason")), kinds(e), strings(e.path("failure_samples"))));
     }
     return new RunStats(0, root.path("duration_s").asDouble(), root.path("warmup_s").asDouble(),
-        root.path("measured_s").asDouble(), endpoints, Totals.total(endpoints), timeline,
-        root.path("in_flight_at_end").asLong(), root.path("aborted").asBoolean(false), root.path("dropped_iterations").asLong());
+        root.path("measured_s").asDouble(), endpoints, EndpointStats.total(endpoints), timeline,
+        root.path("in_flight_at_end").asLong(), root.path("aborted").asBoolean(false), root.path("dropped_iterations").asLong(),
+        intervals, names);
+  }
+
+  /** Every counter, by measure: {@code counters} in format 2; the fields and {@code llm} object before it. */
+  private static Map<String, Long> counters(JsonNode e) {
+    Map<String, Long> out = longs(e.path("counters"));
+    for (String k : List.of("requests", "failures", "bytes_sent", "bytes_received")) out.putIfAbsent(k, e.path(k).asLong());
+    JsonNode llm = e.path("llm");
+    if (!llm.isMissingNode()) {
+      for (String k : List.of("streams", "token_events", "input_tokens", "output_tokens", "cache_hits", "cache_lookups")) {
+        out.putIfAbsent(k, llm.path(k).asLong());
+      }
+      out.putIfAbsent("cost", Math.round(llm.path("cost").asDouble() * 1e9));
+    }
+    return out;
+  }
+
+  private static Map<Integer, Long> statuses(JsonNode o) {
+    Map<Integer, Long> m = new LinkedHashMap<>();
+    o.properties().forEach(e -> m.put(Integer.parseInt(e.getKey()), e.getValue().asLong()));
+    return m;
+  }
+
+  /** Each reason's kind: {@code failure_kinds} in format 2; told from its name before it. */
+  private static Map<String, FailureKind> kinds(JsonNode e) {
+    Map<String, FailureKind> m = new LinkedHashMap<>();
+    e.path("failure_kinds").properties().forEach(k -> m.put(k.getKey(), FailureKind.parse(k.getValue().asString())));
+    e.path("failures_by_reason").properties().forEach(r -> m.putIfAbsent(r.getKey(), FailureKind.ofLegacyName(r.getKey())));
+    return m;
   }
 
   private static List<Finding> findings(JsonNode array) {

@@ -30,6 +30,10 @@ final class RunSettings {
     m.put("seed", options.seed());
     m.put("graceful_stop", Durations.format(options.gracefulStop()));
     m.put("max_connections", plan.scenario().http().maxConnections());
+    // Thresholds may name a task: a window of the run recomputes them from this.
+    Map<String, List<String>> tasks = new LinkedHashMap<>();
+    TestRun.taskEndpoints(plan).forEach((task, names) -> tasks.put(task, List.copyOf(names)));
+    m.put("task_endpoints", tasks);
     // How horde compare judges this run later, as the scenario's compare section says.
     if (!plan.scenario().compare().isEmpty()) m.put("compare", plan.scenario().compare().asMap());
     return m;

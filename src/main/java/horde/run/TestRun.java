@@ -8,11 +8,10 @@ import horde.engine.Engine;
 import horde.engine.EngineOptions;
 import horde.engine.EngineReport;
 import horde.engine.Generator;
-import horde.plan.Endpoint;
 import horde.plan.FailureReasons;
 import horde.plan.TestPlan;
-import horde.record.LlmRecorder;
-import horde.record.MetricRecorder;
+import horde.record.Health;
+import horde.record.Samples;
 import horde.result.PhaseResult;
 import horde.result.RunResult;
 import horde.scenario.LoadProfile;
@@ -21,13 +20,16 @@ import horde.stats.Progress;
 import horde.stats.RunStats;
 import horde.stats.Sequence;
 import horde.stats.StatsCollector;
-import horde.stats.Totals;
+import horde.stats.Gauges;
+import horde.stats.IntervalListener;
+import horde.stats.Names;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -60,6 +62,7 @@ public final class TestRun {
   private final EngineOptions options;
   private final String scenarioFile;
   private final Map<String, Set<String>> taskEndpoints;
+  private final List<IntervalListener> intervalListeners = new ArrayList<>();
   private volatile Engine engine;
   private volatile boolean abortRequested;
 
@@ -68,6 +71,12 @@ public final class TestRun {
     this.options = options;
     this.scenarioFile = scenarioFile;
     this.taskEndpoints = taskEndpoints(plan);
+  }
+
+  /** Adds a listener to every second of every phase (a live export); before {@link #execute}. */
+  public TestRun listen(IntervalListener l) {
+    intervalListeners.add(l);
+    return this;
   }
 
   /** Checks that the target answers; throws before any load is sent. */
@@ -117,24 +126,49 @@ public final class TestRun {
 
   private RunStats run(Generator generator, LoadProfile load, String[] variables, Listener listener)
       throws InterruptedException {
-    MetricRecorder recorder = new MetricRecorder(plan.endpoints().size(), FailureReasons.CAPACITY);
-    List<Endpoint> eps = plan.endpoints();
-    boolean[] groups = new boolean[eps.size()];
-    for (Endpoint ep : eps) groups[ep.id()] = ep.isGroup();
-    LlmRecorder llm = plan.tracksLlm() ? new LlmRecorder(eps.size()) : null;
-    Engine e = generator.engine(load, recorder, llm, variables);
+    Engine e = generator.engine(load, new Samples(plan.endpoints().size(), FailureReasons.CAPACITY), variables);
     engine = e;
-    Totals totals = new Totals(recorder, eps.stream().map(Endpoint::name).toList(), eps.stream().map(Endpoint::method).toList(),
-        plan.reasons()::name, plan.reasons()::size, load.isOpen() ? e::droppedIterations : null);
-    if (llm != null) totals.withLlm(llm, plan.tracked());
-    StatsCollector stats = new StatsCollector(recorder, totals, groups, e::users, load.warmup().toNanos() / 1e9,
-        listener::progress, PROGRESS_EVERY);
+    StatsCollector.Options options = new StatsCollector.Options(load.warmup().toNanos() / 1e9, load.isOpen(),
+        plan.tracked(), listener::progress, PROGRESS_EVERY, intervalListeners);
+    StatsCollector stats = new StatsCollector(e.recorders(), generator.shape(), this::names, e.samples(),
+        gauges(e, generator), options);
     long epoch = System.currentTimeMillis();
     e.start();
     stats.start(e.startNanos(), epoch);
     if (abortRequested) e.abort();
     EngineReport report = e.await();
     return stats.finish(report.endNanos(), report.cancelledInFlight(), report.aborted());
+  }
+
+  private static Gauges gauges(Engine e, Generator generator) {
+    return new Gauges() {
+      public int users() {
+        return e.users();
+      }
+
+      public int takePeakUsers() {
+        return e.takePeakUsers();
+      }
+
+      public long droppedSoFar() {
+        return e.droppedIterations();
+      }
+
+      public Health health() {
+        return generator.health();
+      }
+    };
+  }
+
+  /** The plan's endpoints and the failure reasons known so far, by id. */
+  private Names names() {
+    List<Names.Endpoint> endpoints = plan.endpoints().stream().map(ep -> new Names.Endpoint(ep.name(), ep.method())).toList();
+    List<Names.Reason> reasons = new ArrayList<>();
+    for (int id = 0; id < plan.reasons().size(); id++) {
+      FailureReasons.Reason r = plan.reasons().reason(id);
+      reasons.add(r == null ? null : new Names.Reason(r.name(), r.kind()));
+    }
+    return new Names(endpoints, reasons, plan.measures());
   }
 
   private PhaseResult judge(Phase phase, RunStats stats, double start) {
@@ -147,8 +181,14 @@ public final class TestRun {
     RunStats all = Sequence.of(runs.stream().map(PhaseResult::stats).toList());
     List<CriterionResult> criteria = phases.isEmpty() ? runs.get(0).criteria()
         : Criteria.evaluate(plan.scenario().thresholds(), all, taskEndpoints);
-    Verdict verdict = Verdict.of(criteria);
+    List<CriterionResult> every = new ArrayList<>(criteria);
+    phases.forEach(p -> every.addAll(p.criteria()));
+    Verdict verdict = Verdict.ofRun(every, all.total().failures());
     for (PhaseResult p : phases) verdict = verdict.compareTo(p.verdict()) >= 0 ? verdict : p.verdict();
+    if (every.isEmpty() && all.total().failures() > 0) {
+      notes.add(String.format(Locale.ROOT, "no criteria: %,d of %,d requests failed, so the run fails (as Locust"
+          + " decides; give thresholds to judge it otherwise)", all.total().failures(), all.total().requests()));
+    }
     String grade = phases.isEmpty() ? runs.get(0).grade() : Grades.of(plan.scenario().grades(), all, taskEndpoints);
     return new RunResult(Version.VALUE, RunSettings.scenario(plan, scenarioFile), RunSettings.of(plan, options),
         RunSettings.environment(), Instant.ofEpochMilli(epoch).toString(), all, criteria, verdict, phases, grade, notes);

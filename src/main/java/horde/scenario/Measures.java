@@ -1,97 +1,118 @@
 package horde.scenario;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * What a scenario measures, which decides the thresholds it can hold: one on a figure none of its
- * requests produce ({@code ttft_p95} without a stream, {@code cost} without prices) would only
- * learn after the whole run that it has no data, so this says so before.
+ * The registry of measures: every histogram and counter Horde records, each with its index in
+ * its kind (the recorder's arrays are indexed by it). {@link #BUILT_IN} holds Horde's own; {@link
+ * #with} adds more after them, so the built-in indexes below stay valid in any registry.
  *
- * @param streams a request reads a streamed answer
- * @param tokens a request counts tokens ({@code stream}, {@code llm} or {@code model})
- * @param cacheHits a request has its own cache-hit rule
- * @param cacheRule the scenario has a cache-hit rule for every answer
- * @param prices the scenario prices tokens or requests
+ * <pre>{@code
+ * int ttft = Measures.TTFT;                         // the index the engine records into
+ * Measure m = Measures.BUILT_IN.find("ttft").get(); // the description thresholds and reports use
+ * }</pre>
  */
-public record Measures(boolean streams, boolean tokens, boolean cacheHits, boolean cacheRule, boolean prices) {
+public final class Measures {
+  /** Histogram indexes of the built-in measures. */
+  public static final int LATENCY = 0, UNCORRECTED = 1, TTFB = 2, TTFT = 3, ITL = 4, TPOT = 5, TOKENS_PER_S = 6;
 
-  public static Measures of(Scenario s) {
-    List<Request> requests = new ArrayList<>();
-    s.visitSteps(step -> {
-      if (step instanceof Request r) requests.add(r);
-    });
-    return new Measures(
-        requests.stream().anyMatch(r -> r.stream() != null),
-        requests.stream().anyMatch(r -> r.stream() != null || r.llm() != null || r.model() != null),
-        requests.stream().anyMatch(r -> r.cacheHit() != null),
-        s.llm().cacheHit() != null,
-        !s.llm().prices().isEmpty());
-  }
+  /** Counter indexes of the built-in measures. */
+  public static final int REQUESTS = 0, FAILURES = 1, BYTES_SENT = 2, BYTES_RECEIVED = 3, RETRIES = 4, STREAMS = 5,
+      TOKEN_EVENTS = 6, INPUT_TOKENS = 7, OUTPUT_TOKENS = 8, CACHE_HITS = 9, CACHE_LOOKUPS = 10, COST = 11,
+      DROPPED_ITERATIONS = 12, PRICED_REQUESTS = 13, CACHED_INPUT_TOKENS = 14, COST_SAVED = 15;
 
-  /**
-   * Every threshold and grade condition of a scenario (its phases' included) that names an unknown
-   * endpoint or a figure it does not measure, each with the reason.
-   */
-  public static List<String> problems(Scenario s) {
-    Measures measures = of(s);
-    Set<String> endpoints = s.endpointNames();
-    List<String> out = new ArrayList<>();
-    conditions(s).forEach(t -> {
-      String why = t.endpoint() != null && !endpoints.contains(t.endpoint())
-          ? unknownEndpoint(t.endpoint(), endpoints)
-          : measures.need(t.metric());
-      if (why != null) out.add("'" + t.expression() + "': " + why);
-    });
-    return out;
-  }
+  public static final Measures BUILT_IN = new Measures(List.of(
+      Measure.histogram("latency", Measure.Unit.MICROSECONDS, "response time", Measure.Needs.NOTHING),
+      Measure.histogram("uncorrected", Measure.Unit.MICROSECONDS, "response time from the actual send",
+          Measure.Needs.OPEN_MODEL),
+      Measure.histogram("ttfb", Measure.Unit.MICROSECONDS, "time to first byte", Measure.Needs.ANSWER),
+      Measure.histogram("ttft", Measure.Unit.MICROSECONDS, "time to first token", Measure.Needs.STREAM),
+      Measure.histogram("itl", Measure.Unit.MICROSECONDS, "inter-token latency", Measure.Needs.STREAM),
+      Measure.histogram("tpot", Measure.Unit.MICROSECONDS, "time per output token", Measure.Needs.STREAM),
+      Measure.histogram("tokens_per_s", Measure.Unit.THOUSANDTHS, "output tokens per second of a request",
+          Measure.Needs.TOKENS),
+      Measure.counter("requests", Measure.Unit.COUNT, "requests", Measure.Needs.NOTHING),
+      Measure.counter("failures", Measure.Unit.COUNT, "failed requests", Measure.Needs.NOTHING),
+      Measure.counter("bytes_sent", Measure.Unit.BYTES, "bytes sent", Measure.Needs.NOTHING),
+      Measure.counter("bytes_received", Measure.Unit.BYTES, "bytes received", Measure.Needs.NOTHING),
+      Measure.counter("retries", Measure.Unit.COUNT, "requests sent again on a new connection", Measure.Needs.NOTHING),
+      Measure.counter("streams", Measure.Unit.COUNT, "answers read as streams", Measure.Needs.STREAM),
+      Measure.counter("token_events", Measure.Unit.COUNT, "stream events that carried tokens", Measure.Needs.STREAM),
+      Measure.counter("input_tokens", Measure.Unit.COUNT, "input tokens", Measure.Needs.TOKENS),
+      Measure.counter("output_tokens", Measure.Unit.COUNT, "output tokens", Measure.Needs.TOKENS),
+      Measure.counter("cache_hits", Measure.Unit.COUNT, "answers marked as cache hits", Measure.Needs.CACHE_RULE),
+      Measure.counter("cache_lookups", Measure.Unit.COUNT, "answers that said whether they were cached",
+          Measure.Needs.CACHE_RULE),
+      Measure.counter("cost", Measure.Unit.NANODOLLARS, "cost", Measure.Needs.PRICES),
+      new Measure("dropped_iterations", Measure.Kind.COUNTER, Measure.Unit.COUNT,
+          "arrivals that found no free user", Measure.Needs.OPEN_MODEL, Measure.Scope.RUN),
+      Measure.counter("priced_requests", Measure.Unit.COUNT, "requests charged from the prices", Measure.Needs.PRICES),
+      Measure.counter("cached_input_tokens", Measure.Unit.COUNT, "input tokens of answers marked as cache hits",
+          Measure.Needs.CACHE_RULE),
+      Measure.counter("cost_saved", Measure.Unit.NANODOLLARS, "cost saved by the cached-input price",
+          Measure.Needs.PRICES)));
 
-  private static Stream<Threshold> conditions(Scenario s) {
-    Stream<Threshold> own = Stream.concat(s.thresholds().stream(), s.grades().stream().map(Grade::condition));
-    Stream<Threshold> phases = s.phases().stream()
-        .flatMap(p -> Stream.concat(p.thresholds().stream(), p.grades().stream().map(Grade::condition)));
-    return Stream.concat(own, phases).filter(t -> t != null);
-  }
+  private final List<Measure> histograms = new ArrayList<>();
+  private final List<Measure> counters = new ArrayList<>();
+  private final Map<String, Integer> index = new LinkedHashMap<>();
+  private final Map<String, Measure> byKey = new LinkedHashMap<>();
 
-  /** Why {@code name} is no endpoint of a scenario whose endpoints are {@code known}. */
-  public static String unknownEndpoint(String name, Set<String> known) {
-    String close = Suggest.didYouMean(name, known);
-    return "endpoint: '" + name + "' is not the name of a request or task" + close
-        + (close.isEmpty() && !known.isEmpty() ? "; known: " + String.join(", ", known) : "");
-  }
-
-  /** What a threshold on {@code m} lacks in this scenario, or null. */
-  public String need(ThresholdMetric m) {
-    String name = m.key;
-    if (m.measure != null) {
-      return switch (m.measure) {
-        case TTFT, ITL, TPOT -> streams ? null
-            : name + " is measured on streamed answers, so it needs a request with stream: openai, sse or chunked";
-        case TTFB -> tokens || cacheHits || cacheRule ? null
-            : name + " is measured on the answers Horde reads for tokens or cache hits, so it needs a request with"
-                + " stream, llm, model or cache_hit";
-        case TOKENS_PER_S -> tokens(name);
-        case LATENCY -> null;
-      };
+  private Measures(List<Measure> all) {
+    for (Measure m : all) {
+      if (byKey.containsKey(m.key())) throw new IllegalArgumentException("measure '" + m.key() + "' twice");
+      List<Measure> list = m.isHistogram() ? histograms : counters;
+      index.put(m.key(), list.size());
+      list.add(m);
+      byKey.put(m.key(), m);
     }
-    return switch (m) {
-      case INPUT_TOKENS, OUTPUT_TOKENS, OUTPUT_TOKENS_PER_S -> tokens(name);
-      case COST, COST_PER_REQUEST -> !prices
-          ? name + " is priced from llm.prices, so it needs prices, like llm: {prices: {gpt-4o-mini: {input: 0.15,"
-              + " output: 0.60}}}"
-          : tokens || cacheHits ? null
-              : name + " is charged on the requests that track their answers, so it needs a request with stream,"
-                  + " llm, model or cache_hit";
-      case CACHE_HIT_RATE -> cacheHits || cacheRule ? null
-          : name + " needs a cache-hit rule: cache_hit: {json: $.cached} or {header: X-Cache, equals: HIT}, on a"
-              + " request or under llm";
-      default -> null;
-    };
   }
 
-  private String tokens(String name) {
-    return tokens ? null : name + " counts the tokens of answers, so it needs a request with stream, llm or model";
+  /** This registry and {@code extra} after it. */
+  public Measures with(List<Measure> extra) {
+    List<Measure> all = new ArrayList<>(byKey.values());
+    all.addAll(extra);
+    return new Measures(all);
+  }
+
+  public Optional<Measure> find(String key) {
+    return Optional.ofNullable(byKey.get(key));
+  }
+
+  /** The index of a measure within its kind; -1 when unknown. */
+  public int indexOf(String key) {
+    return index.getOrDefault(key, -1);
+  }
+
+  public int histogramCount() {
+    return histograms.size();
+  }
+
+  public int counterCount() {
+    return counters.size();
+  }
+
+  public Measure histogram(int index) {
+    return histograms.get(index);
+  }
+
+  public Measure counter(int index) {
+    return counters.get(index);
+  }
+
+  public List<Measure> histograms() {
+    return List.copyOf(histograms);
+  }
+
+  public List<Measure> counters() {
+    return List.copyOf(counters);
+  }
+
+  /** Every key, histograms first. */
+  public List<String> keys() {
+    return List.copyOf(byKey.keySet());
   }
 }

@@ -6,12 +6,12 @@ import java.util.Objects;
  * A criterion on the run's results: {@code p95 < 2s}, {@code error_rate < 5%}, {@code rps > 100},
  * optionally for one endpoint (or task) only. Written with {@link ThresholdParser}.
  *
- * @param value in the metric's unit: milliseconds for latencies, percent for rates
+ * @param value in the metric's unit: milliseconds for times, percent for shares, dollars for money
  * @param endpoint null for the whole run
  */
 public record Threshold(
     String expression,
-    ThresholdMetric metric,
+    Metric metric,
     Comparator comparator,
     double value,
     String endpoint,
@@ -27,7 +27,9 @@ public record Threshold(
     LT("<"),
     LE("<="),
     GT(">"),
-    GE(">=");
+    GE(">="),
+    EQ("=="),
+    NE("!=");
 
     public final String symbol;
 
@@ -41,6 +43,8 @@ public record Threshold(
         case LE -> actual <= limit;
         case GT -> actual > limit;
         case GE -> actual >= limit;
+        case EQ -> actual == limit;
+        case NE -> actual != limit;
       };
     }
   }

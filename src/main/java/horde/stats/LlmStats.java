@@ -1,20 +1,50 @@
 package horde.stats;
 
-import java.util.List;
+import horde.scenario.Measures;
 import org.HdrHistogram.Histogram;
 
 /**
- * An endpoint's streaming and token figures over the measured window. Times are histograms of
+ * An endpoint's streaming and token figures, read from its measures by key: a view for the
+ * reports that show them together, not a store of its own. Times are histograms of
  * microseconds; {@code tokensPerSecond} of thousandths of a token per second.
  *
  * @param streams responses read as streams
  * @param tokenEvents stream events that carried tokens
  * @param cacheLookups responses that said whether they were cached
  * @param cost dollars
+ * @param pricedRequests requests charged from the prices (cost per request divides by these)
+ * @param cachedInputTokens input tokens of answers marked as cache hits
+ * @param costSaved dollars the cached-input price saved against the input price
  */
 public record LlmStats(Histogram ttfb, Histogram ttft, Histogram itl, Histogram tpot, Histogram tokensPerSecond,
     long streams, long tokenEvents, long inputTokens, long outputTokens, long cacheHits, long cacheLookups,
-    double cost) {
+    double cost, long pricedRequests, long cachedInputTokens, double costSaved) {
+
+  public LlmStats(Histogram ttfb, Histogram ttft, Histogram itl, Histogram tpot, Histogram tokensPerSecond, long streams,
+      long tokenEvents, long inputTokens, long outputTokens, long cacheHits, long cacheLookups, double cost) {
+    this(ttfb, ttft, itl, tpot, tokensPerSecond, streams, tokenEvents, inputTokens, outputTokens, cacheHits, cacheLookups,
+        cost, 0, 0, 0);
+  }
+
+  /** Dollars per priced request (the one definition every report uses); NaN without one. */
+  public double costPerRequest() {
+    return pricedRequests == 0 ? Double.NaN : cost / pricedRequests;
+  }
+
+  /** The figures of an endpoint that tracks its answers (it has a TTFB histogram, maybe empty), else null. */
+  static LlmStats of(EndpointStats e) {
+    if (e.histogram("ttfb") == null) return null;
+    return new LlmStats(h(e, "ttfb"), h(e, "ttft"), h(e, "itl"), h(e, "tpot"), h(e, "tokens_per_s"), e.count("streams"),
+        e.count("token_events"), e.count("input_tokens"), e.count("output_tokens"), e.count("cache_hits"),
+        e.count("cache_lookups"), Measures.BUILT_IN.counter(Measures.COST).readable(e.count("cost")),
+        e.count("priced_requests"), e.count("cached_input_tokens"),
+        Measures.BUILT_IN.counter(Measures.COST_SAVED).readable(e.count("cost_saved")));
+  }
+
+  private static Histogram h(EndpointStats e, String key) {
+    Histogram h = e.histogram(key);
+    return h == null ? new Histogram(3) : h;
+  }
 
   /** Percent of lookups that were hits; NaN without lookups. */
   public double cacheHitRate() {
@@ -24,30 +54,5 @@ public record LlmStats(Histogram ttfb, Histogram ttft, Histogram itl, Histogram 
   /** Token rates in tokens per second: thousandths read as units, as microseconds read as milliseconds. */
   public LatencySummary tokenRates() {
     return LatencySummary.of(tokensPerSecond);
-  }
-
-  /** Several endpoints' figures as one, histograms added exactly; null when none has any. */
-  public static LlmStats merge(List<LlmStats> parts) {
-    List<LlmStats> present = parts.stream().filter(p -> p != null).toList();
-    if (present.isEmpty()) return null;
-    Histogram[] h = new Histogram[5];
-    for (int i = 0; i < 5; i++) h[i] = new Histogram(3);
-    long streams = 0, events = 0, in = 0, out = 0, hits = 0, lookups = 0;
-    double cost = 0;
-    for (LlmStats p : present) {
-      h[0].add(p.ttfb);
-      h[1].add(p.ttft);
-      h[2].add(p.itl);
-      h[3].add(p.tpot);
-      h[4].add(p.tokensPerSecond);
-      streams += p.streams;
-      events += p.tokenEvents;
-      in += p.inputTokens;
-      out += p.outputTokens;
-      hits += p.cacheHits;
-      lookups += p.cacheLookups;
-      cost += p.cost;
-    }
-    return new LlmStats(h[0], h[1], h[2], h[3], h[4], streams, events, in, out, hits, lookups, cost);
   }
 }

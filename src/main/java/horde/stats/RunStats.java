@@ -4,12 +4,15 @@ import java.util.List;
 
 /**
  * Everything measured in a run: per endpoint and in total over the measured window (after the
- * warm-up), and the per-second timeline of the whole run.
+ * warm-up), the per-second timeline of the whole run, and the intervals it was made of.
  *
  * @param startEpochMillis wall-clock start of the load
  * @param measuredSeconds length of the measured window (run minus warm-up)
  * @param cancelledInFlight requests cut off by the end of the test, not counted as requests
  * @param droppedIterations open model: arrivals in the measured window that found no free user
+ * @param intervals every second with every endpoint's figures (empty for results written before
+ *     they were kept)
+ * @param names what the intervals' ids stand for (null without intervals)
  */
 public record RunStats(
     long startEpochMillis,
@@ -21,11 +24,21 @@ public record RunStats(
     List<TimelinePoint> timeline,
     long cancelledInFlight,
     boolean aborted,
-    long droppedIterations) {
+    long droppedIterations,
+    List<Interval> intervals,
+    Names names) {
 
   public RunStats {
     endpoints = List.copyOf(endpoints);
     timeline = List.copyOf(timeline);
+    intervals = List.copyOf(intervals == null ? List.of() : intervals);
+  }
+
+  public RunStats(long startEpochMillis, double runSeconds, double warmupSeconds, double measuredSeconds,
+      List<EndpointStats> endpoints, EndpointStats total, List<TimelinePoint> timeline, long cancelledInFlight,
+      boolean aborted, long droppedIterations) {
+    this(startEpochMillis, runSeconds, warmupSeconds, measuredSeconds, endpoints, total, timeline, cancelledInFlight,
+        aborted, droppedIterations, List.of(), null);
   }
 
   public RunStats(long startEpochMillis, double runSeconds, double warmupSeconds, double measuredSeconds,
@@ -46,5 +59,10 @@ public record RunStats(
 
   public double rps(EndpointStats e) {
     return measuredSeconds <= 0 ? 0 : e.requests() / measuredSeconds;
+  }
+
+  /** The most users at work at any moment of the run. */
+  public int peakUsers() {
+    return timeline.stream().mapToInt(TimelinePoint::peakUsers).max().orElse(0);
   }
 }

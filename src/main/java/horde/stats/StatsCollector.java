@@ -1,65 +1,91 @@
 package horde.stats;
 
-import horde.record.MetricRecorder;
+import horde.record.IntervalSnapshot;
+import horde.record.LoopRecorder;
+import horde.record.Samples;
+import horde.scenario.Measures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.IntSupplier;
-import org.HdrHistogram.Histogram;
+import java.util.function.Supplier;
 
 /**
- * Reads the recorder once a second: swaps out each endpoint's interval histogram, turns the
- * interval into a {@link TimelinePoint}, adds it to the measured totals once the warm-up is over,
- * and every {@code progressEvery} ticks hands a {@link Progress} to the listener. Runs on its own
- * thread; the recording side never waits for it.
+ * Takes the loops' interval snapshots once a second, adds them into one, and keeps it as the
+ * second's {@link Interval}; the measured totals are the sum of the seconds after the warm-up,
+ * never a recorder minus a baseline. Every {@code progressEvery} ticks it hands a {@link Progress}
+ * to the listener. Runs on its own thread; the recording side never waits for it.
+ *
+ * <pre>{@code
+ * StatsCollector stats = new StatsCollector(recorders, shape, names, samples, gauges, options);
+ * stats.start(engine.startNanos(), System.currentTimeMillis());
+ * RunStats result = stats.finish(report.endNanos(), report.cancelledInFlight(), report.aborted());
+ * }</pre>
  */
 public final class StatsCollector {
-  private final MetricRecorder recorder;
-  private final boolean[] groups;
-  private final Totals totals;
-  private final IntSupplier users;
+  /**
+   * @param warmupSeconds rounded up to whole seconds: the warm-up ends on a tick
+   * @param open whether the load is an arrival rate (every endpoint then has uncorrected latencies)
+   * @param tracked by endpoint id: whether it tracks streaming, token or cache figures (it then has them,
+   *     even empty)
+   * @param progressEvery ticks between progress reports; 0 = none
+   */
+  public record Options(double warmupSeconds, boolean open, boolean[] tracked, Consumer<Progress> progress,
+      int progressEvery, List<IntervalListener> listeners) {
+    public Options {
+      listeners = List.copyOf(listeners);
+    }
+  }
+
+  private final List<LoopRecorder> recorders;
+  private final Supplier<Names> names;
+  private final Samples samples;
+  private final Gauges gauges;
+  private final Options options;
   private final long warmupTicks;
-  private final Consumer<Progress> progress;
-  private final int progressEvery;
-  private final Histogram[] recycled;
-  private final Histogram[] recycledUncorrected;
-  private long lastDropped;
-  private final Histogram intervalAll = new Histogram(3);
+  private final IntervalSnapshot merged;
+  private final IntervalSnapshot measured;
   private final Window window;
+  private final boolean[] groups;
+  private final boolean llm;
+  private final List<Interval> intervals = new ArrayList<>();
   private final List<TimelinePoint> timeline = new ArrayList<>();
-  private final long[] lastCounts = new long[2];
   private ScheduledExecutorService ticker;
   private long startNanos;
   private long startEpochMillis;
   private long ticks;
   private double lastT;
+  private long lastDropped;
+  private long measuredDropped;
 
-  /**
-   * @param warmupSeconds rounded up to whole seconds: the warm-up ends on a tick
-   * @param progressEvery ticks between progress reports; 0 = none
-   */
-  /** @param groups by endpoint id: whether it is a group, kept out of the request figures */
-  public StatsCollector(MetricRecorder recorder, Totals totals, boolean[] groups, IntSupplier users,
-      double warmupSeconds, Consumer<Progress> progress, int progressEvery) {
-    this.groups = groups.clone();
-    this.recorder = recorder;
-    this.totals = totals;
-    this.users = users;
-    this.warmupTicks = (long) Math.ceil(warmupSeconds);
-    this.progress = progress;
-    this.progressEvery = progressEvery;
-    this.recycled = new Histogram[recorder.endpoints()];
-    this.recycledUncorrected = new Histogram[recorder.endpoints()];
-    this.window = new Window(Math.max(1, progressEvery));
+  public StatsCollector(List<LoopRecorder> recorders, IntervalSnapshot shape, Supplier<Names> names, Samples samples,
+      Gauges gauges, Options options) {
+    this.recorders = List.copyOf(recorders);
+    this.names = names;
+    this.samples = samples;
+    this.gauges = gauges;
+    this.options = options;
+    this.warmupTicks = (long) Math.ceil(options.warmupSeconds());
+    this.merged = shape.emptyCopy();
+    this.measured = shape.emptyCopy();
+    for (int e = 0; e < measured.endpoints(); e++) {
+      if (options.open()) measured.histogramFor(e, Measures.UNCORRECTED);
+      if (options.tracked()[e]) measured.histogramFor(e, Measures.TTFB);
+    }
+    this.window = new Window(Math.max(1, options.progressEvery()));
+    List<Names.Endpoint> endpoints = names.get().endpoints();
+    this.groups = new boolean[endpoints.size()];
+    for (int e = 0; e < groups.length; e++) groups[e] = endpoints.get(e).isGroup();
+    boolean any = false;
+    for (boolean t : options.tracked()) any |= t;
+    this.llm = any;
   }
 
   public synchronized void start(long startNanos, long startEpochMillis) {
     this.startNanos = startNanos;
     this.startEpochMillis = startEpochMillis;
-    if (warmupTicks == 0) totals.beginMeasuring();
     ticker = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "horde-stats");
       t.setDaemon(true);
@@ -72,63 +98,79 @@ public final class StatsCollector {
   private synchronized void tick() {
     if (ticker == null) return;
     ticks++;
-    interval(ticks, false);
-    if (ticks == warmupTicks) totals.beginMeasuring();
-    if (progressEvery > 0 && ticks % progressEvery == 0 && progress != null) progress.accept(window.progress(ticks, users.getAsInt(), ticks <= warmupTicks));
+    take(ticks, ticks <= warmupTicks);
+    if (options.progressEvery() > 0 && ticks % options.progressEvery() == 0 && options.progress() != null) {
+      options.progress().accept(window.progress(ticks, gauges.users(), ticks <= warmupTicks));
+    }
   }
 
-  /** Stops ticking, records the last partial interval, and returns the run's statistics. */
+  /** Stops ticking, takes the last partial interval, and returns the run's statistics. */
   public synchronized RunStats finish(long endNanos, long cancelledInFlight, boolean aborted) {
     ticker.shutdownNow();
     ticker = null;
     double end = (endNanos - startNanos) / 1e9;
-    if (end > lastT + 1e-3) interval(-1, true);
-    lastT = end;
-    if (ticks < warmupTicks) totals.beginMeasuring(); // the run ended inside the warm-up
+    if (end > lastT + 1e-3) take(end, end <= warmupTicks);
     double warmup = Math.min(warmupTicks, end);
-    return totals.runStats(startEpochMillis, end, warmup, Math.max(0, end - warmup), timeline, cancelledInFlight, aborted);
+    Names n = names.get();
+    List<EndpointStats> endpoints = new ArrayList<>();
+    for (int e = 0; e < measured.endpoints(); e++) endpoints.add(EndpointStats.of(measured, e, n, samples::get));
+    return new RunStats(startEpochMillis, round(end), warmup, Math.max(0, end - warmup), endpoints,
+        EndpointStats.total(endpoints), timeline, cancelledInFlight, aborted, measuredDropped, intervals, n);
   }
 
-  private void interval(long tick, boolean last) {
-    double t = last ? (System.nanoTime() - startNanos) / 1e9 : tick;
-    intervalAll.reset();
-    for (int e = 0; e < recycled.length; e++) {
-      recycled[e] = recorder.intervalHistogram(e, recycled[e]);
-      if (totals.open()) recycledUncorrected[e] = recorder.uncorrectedHistogram(e, recycledUncorrected[e]);
-      if (!groups[e]) intervalAll.add(recycled[e]);
-      totals.add(e, recycled[e], recycledUncorrected[e]);
-    }
-    long requests = 0, failures = 0;
-    for (int e = 0; e < recycled.length; e++) {
-      if (groups[e]) continue;
-      requests += recorder.count(e, MetricRecorder.REQUESTS);
-      failures += recorder.count(e, MetricRecorder.FAILURES);
-    }
-    long dr = requests - lastCounts[0], df = failures - lastCounts[1];
-    lastCounts[0] = requests;
-    lastCounts[1] = failures;
+  /** Takes the loops' snapshots as the interval ending at {@code t} seconds. */
+  private void take(double t, boolean warmup) {
+    merged.reset();
+    for (LoopRecorder r : recorders) r.drainInto(merged);
     double seconds = Math.max(1e-3, t - lastT);
-    boolean warm = last ? t <= warmupTicks : tick <= warmupTicks;
-    long droppedNow = totals.droppedSoFar();
-    long dropped = droppedNow;
-    TimelinePoint.LlmPoint llm = totals.llm() == null ? null : totals.llm().interval(seconds);
-    if (last && seconds < 0.25 && !timeline.isEmpty()) {
-      // A sliver at the end would chart as a spike: it joins the second before it instead.
-      TimelinePoint prev = timeline.remove(timeline.size() - 1);
-      intervalAll.add(window.latest());
-      seconds += window.latestSeconds();
-      dr += prev.requests();
-      df += prev.failures();
-      dropped += prev.dropped();
-      warm = prev.warmup();
-      if (prev.llm() != null) llm = prev.llm(); // too short to say more than the second before
-    }
-    timeline.add(new TimelinePoint(round(t), users.getAsInt(), dr, df, round(dr / seconds),
-        LatencySummary.pct(intervalAll, 50), LatencySummary.pct(intervalAll, 95), LatencySummary.pct(intervalAll, 99),
-        dropped - lastDropped, warm, llm));
+    // A sliver at the end would chart as a spike: it joins the second before it, warm-up or not.
+    boolean sliver = t != Math.rint(t) && seconds < 0.25 && !intervals.isEmpty();
+    if (sliver) warmup = intervals.get(intervals.size() - 1).warmup();
+    long droppedNow = gauges.droppedSoFar();
+    long dropped = droppedNow - lastDropped;
     lastDropped = droppedNow;
-    window.add(intervalAll, dr, df, seconds);
+    if (!warmup) {
+      measured.add(merged);
+      measuredDropped += dropped;
+    }
+    Interval interval = new Interval(round(t), round(seconds), gauges.users(), gauges.takePeakUsers(), dropped, warmup,
+        slices(merged), gauges.health());
+    if (sliver) interval = joinLast(interval);
+    else add(interval, merged);
     lastT = t;
+    Names n = names.get();
+    for (IntervalListener l : options.listeners()) l.interval(interval, merged, n);
+  }
+
+  private void add(Interval interval, IntervalSnapshot snapshot) {
+    intervals.add(interval);
+    TimelinePoint p = Points.of(interval, snapshot, groups, llm);
+    timeline.add(p);
+    window.add(Points.requestLatencies(snapshot, groups), p.requests(), p.failures(), interval.seconds());
+  }
+
+  /** The last second and a short final piece as one interval, which replaces the second. */
+  private Interval joinLast(Interval sliver) {
+    Interval prev = intervals.remove(intervals.size() - 1);
+    timeline.remove(timeline.size() - 1);
+    window.dropLatest();
+    IntervalSnapshot both = merged.emptyCopy();
+    prev.slices().forEach(s -> s.addTo(both));
+    both.add(merged);
+    Interval joined = new Interval(sliver.t(), round(prev.seconds() + sliver.seconds()), sliver.users(),
+        Math.max(prev.peakUsers(), sliver.peakUsers()), prev.dropped() + sliver.dropped(), prev.warmup(), slices(both),
+        prev.health());
+    add(joined, both);
+    return joined;
+  }
+
+  private static List<Slice> slices(IntervalSnapshot s) {
+    List<Slice> out = new ArrayList<>();
+    for (int e = 0; e < s.endpoints(); e++) {
+      Slice slice = Slice.of(s, e);
+      if (slice != null) out.add(slice);
+    }
+    return out;
   }
 
   private static double round(double v) {

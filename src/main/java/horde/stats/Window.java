@@ -28,13 +28,14 @@ final class Window {
     seconds[i] = s;
   }
 
-  /** The latest interval's histogram and length, or null before the first. */
-  Histogram latest() {
-    return next == 0 ? null : slots[(next - 1) % slots.length];
-  }
-
-  double latestSeconds() {
-    return next == 0 ? 0 : seconds[(next - 1) % slots.length];
+  /** Forgets the latest interval (it is about to be replaced by a longer one). */
+  void dropLatest() {
+    if (next == 0) return;
+    int i = --next % slots.length;
+    slots[i].reset();
+    requests[i] = 0;
+    failures[i] = 0;
+    seconds[i] = 0;
   }
 
   Progress progress(long elapsed, int users, boolean warmup) {

@@ -57,13 +57,13 @@ public final class Binder {
         throw new UnknownNameException(offset, tail,
             "feeder '" + head + "' has no column '" + tail + "'; its columns: " + String.join(", ", feeder.columns()));
       return new Segment.FeederValue(feeder.index(), column, r.fallback(),
-          new UnsetValueException("feeder " + head + " has no row"));
+          new UnsetValueException("feeder " + head + " has no row", false));
     }
     OptionalInt slot = symbols.variable(r.name());
     if (slot.isEmpty())
       throw new UnknownNameException(offset, r.name(), "undefined variable '" + r.name() + "'");
     return new Segment.Variable(slot.getAsInt(), r.fallback(),
-        new UnsetValueException("variable " + r.name() + " is not set"));
+        new UnsetValueException("variable " + r.name() + " is not set", true));
   }
 
   private static Segment builtIn(Reference r, int offset, Symbols symbols) {

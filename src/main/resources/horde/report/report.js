@@ -153,10 +153,23 @@
 
   var defs = {};
   (data.charts || []).forEach(function (c) { defs[c.id] = c; });
-  document.querySelectorAll("[data-chart]").forEach(function (fig) {
+  function draw(fig) {
     var id = fig.getAttribute("data-chart"), el = fig.querySelector(".plot");
     if (id === "distribution") drawn.push({ el: el, plot: distributionChart(data.distribution, el) });
     else drawn.push({ el: el, plot: timeChart(defs[id], el) });
+  }
+  document.querySelectorAll("[data-chart]").forEach(function (fig) {
+    /* A chart in a closed <details> has no width yet: it is drawn the first time its block opens. */
+    var folded = fig.closest("details");
+    if (!folded || folded.open) { draw(fig); return; }
+    if (folded.hasAttribute("data-pending")) return;
+    folded.setAttribute("data-pending", "");
+    folded.addEventListener("toggle", function once() {
+      if (!folded.open) return;
+      folded.removeEventListener("toggle", once);
+      folded.querySelectorAll("[data-chart]").forEach(draw);
+      document.body.setAttribute("data-charts-drawn", String(drawn.length));
+    });
   });
 
   var pending = 0;

@@ -40,7 +40,7 @@ class ReportCommandTest {
         "--html", again + "/report.html");
     assertThat(report.exitCode()).as(report.toString()).isZero();
     for (String f : new String[] {"locust_stats.csv", "locust_stats_history.csv", "locust_failures.csv",
-        "locust_exceptions.csv", "junit.xml", "report.html"}) {
+        "locust_exceptions.csv", "locust_statuses.csv", "junit.xml", "report.html"}) {
       assertThat(Files.readString(again.resolve(f))).as(f).isEqualTo(Files.readString(run.resolve(f)));
     }
   }
@@ -53,6 +53,33 @@ class ReportCommandTest {
     Cli report = Cli.run("report", result.toString());
     assertThat(report.exitCode()).as(report.toString()).isZero();
     assertThat(report.out()).contains("Endpoint", "/ok", "Criteria", "Verdict: WARN");
+  }
+
+  /** A window of the run is every figure recomputed from the seconds inside it, and only those. */
+  @Test
+  void aWindowIsRecomputedFromThePerSecondIntervals() throws Exception {
+    Path result = tmp.resolve("r.json");
+    Cli first = Cli.run("run", DIR + "health.yaml", "--host", server.url(), "-t", "4s", "-q", "--out", result.toString());
+    assertThat(first.exitCode()).as(first.toString()).isZero();
+    Path window = tmp.resolve("w.json");
+    Cli report = Cli.run("report", result.toString(), "--from", "1s", "--to", "3s", "--out", window.toString());
+    assertThat(report.exitCode()).as(report.toString()).isZero();
+
+    var mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+    var whole = mapper.readTree(result.toFile());
+    var part = mapper.readTree(window.toFile());
+    long inside = 0;
+    for (var p : whole.path("timeline")) if (p.path("t").asDouble() > 1 && p.path("t").asDouble() <= 3) inside += p.path("requests").asLong();
+    assertThat(inside).isPositive();
+    assertThat(part.path("summary").path("requests").asLong()).isEqualTo(inside);
+    assertThat(part.path("measured_s").asDouble()).isEqualTo(2.0);
+    assertThat(part.path("timeline")).hasSize(2);
+    assertThat(part.path("criteria")).hasSameSizeAs(whole.path("criteria"));
+    assertThat(part.path("notes").toString()).contains("a window of the run: 1 s to 3 s");
+
+    Cli outside = Cli.run("report", result.toString(), "--from", "30s", "--to", "40s");
+    assertThat(outside.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(outside.err()).contains("no whole second of the run lies between 30s and 40s");
   }
 
   @Test

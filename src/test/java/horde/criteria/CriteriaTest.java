@@ -7,7 +7,6 @@ import horde.scenario.Threshold;
 import horde.scenario.ThresholdParser;
 import horde.stats.EndpointStats;
 import horde.stats.RunStats;
-import horde.stats.Totals;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,12 +18,12 @@ class CriteriaTest {
   static EndpointStats endpoint(String name, long failures, long... millis) {
     Histogram h = new Histogram(3);
     for (long ms : millis) h.recordValue(ms * 1000);
-    return new EndpointStats(name, "GET", millis.length, failures, 0, 0, h, Map.of(), Map.of());
+    return EndpointStats.of(name, "GET", millis.length, failures, 0, 0, h, Map.of(), Map.of());
   }
 
   static RunStats run(double seconds, EndpointStats... endpoints) {
     List<EndpointStats> list = List.of(endpoints);
-    return new RunStats(0, seconds, 0, seconds, list, Totals.merge("Total", "", list), List.of(), 0, false);
+    return new RunStats(0, seconds, 0, seconds, list, EndpointStats.merge("Total", "", list), List.of(), 0, false);
   }
 
   static Threshold t(String expr, String endpoint, Threshold.Level level) {

@@ -48,7 +48,7 @@ class FindingsTest {
 
   @Test
   void theMainReasonsForFailureAreNamedWithWhereTheyHappened() {
-    var merged = new horde.stats.EndpointStats("/chat", "POST", 570, 24, 0, 0, endpoint("POST", "/chat", 570, 1500).latency(),
+    var merged = horde.stats.EndpointStats.of("/chat", "POST", 570, 24, 0, 0, endpoint("POST", "/chat", 570, 1500).latency(),
         Map.of("HTTP 429", 17L, "HTTP 500", 7L), Map.of());
     RunStats s = run(seconds(30, t -> second(t, 20, 100, 1, 200)), merged,
         endpoint("POST", "/search", 2580, 3, 23, "HTTP 500"), endpoint("POST", "/complete", 64, 1400, 4, "HTTP 429"));
@@ -111,7 +111,7 @@ class FindingsTest {
    */
   @Test
   void transactionsAreLeftOutOfTheFailureAndSpeedRules() {
-    var group = new horde.stats.EndpointStats("support turn", "GROUP", 300, 45, 0, 0,
+    var group = horde.stats.EndpointStats.of("support turn", "GROUP", 300, 45, 0, 0,
         endpoint("GET", "g", 300, 5000).latency(), Map.of("HTTP 429", 45L), Map.of());
     RunStats s = run(seconds(30, t -> second(t, 20, 100, 2, 200)), group,
         endpoint("POST", "/chat", 600, 1500, 60, "HTTP 429"), endpoint("POST", "/messages", 300, 1000, 45, "HTTP 429"));

@@ -9,6 +9,7 @@ import static horde.criteria.Runs.seconds;
 import static horde.criteria.Runs.warm;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import horde.stats.EndpointStats;
 import horde.stats.RunStats;
 import horde.stats.TimelinePoint;
 import java.util.ArrayList;
@@ -115,9 +116,9 @@ class LoadFindingsTest {
     org.HdrHistogram.Histogram intended = new org.HdrHistogram.Histogram(3), sent = new org.HdrHistogram.Histogram(3);
     intended.recordValueWithCount(intendedMillis * 1000, 1000);
     sent.recordValueWithCount(sentMillis * 1000, 1000);
-    horde.stats.EndpointStats e = new horde.stats.EndpointStats("/x", "GET", 1000, 0, 0, 0, intended, Map.of(), Map.of(), sent);
+    horde.stats.EndpointStats e = horde.stats.EndpointStats.of("/x", "GET", 1000, 0, 0, 0, intended, Map.of(), Map.of(), sent);
     double end = points.get(points.size() - 1).t();
-    return new RunStats(0, end, 0, end, List.of(e), horde.stats.Totals.total(List.of(e)), points, 0, false, dropped);
+    return new RunStats(0, end, 0, end, List.of(e), EndpointStats.total(List.of(e)), points, 0, false, dropped);
   }
 
   @Test

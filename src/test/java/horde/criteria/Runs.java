@@ -3,7 +3,6 @@ package horde.criteria;
 import horde.stats.EndpointStats;
 import horde.stats.RunStats;
 import horde.stats.TimelinePoint;
-import horde.stats.Totals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,7 @@ final class Runs {
     Histogram h = new Histogram(3);
     h.recordValueWithCount(Math.round(millis * 1000), count);
     Map<String, Long> reasons = failures == 0 ? Map.of() : Map.of(reason, failures);
-    return new EndpointStats(name, method, count, failures, 0, 0, h, reasons, Map.of());
+    return EndpointStats.of(name, method, count, failures, 0, 0, h, reasons, Map.of());
   }
 
   static EndpointStats endpoint(String method, String name, long count, double millis) {
@@ -52,7 +51,7 @@ final class Runs {
         ? List.of(endpoint("GET", "/x", Math.max(1, timeline.stream().mapToLong(TimelinePoint::requests).sum()), 100))
         : List.of(endpoints);
     double end = timeline.isEmpty() ? 0 : timeline.get(timeline.size() - 1).t();
-    return new RunStats(0, end, warmup, end - warmup, list, Totals.total(list), timeline, 0, false);
+    return new RunStats(0, end, warmup, end - warmup, list, EndpointStats.total(list), timeline, 0, false);
   }
 
   static List<Finding> findings(RunStats s) {

@@ -34,8 +34,8 @@ class StreamingFindingsTest {
   /** An endpoint with streaming figures, and failures by reason. */
   static EndpointStats chat(String name, long requests, LlmStats llm, Map<String, Long> failures) {
     EndpointStats e = endpoint("POST", name, requests, 1500);
-    return new EndpointStats(e.name(), e.method(), requests, failures.values().stream().mapToLong(Long::longValue).sum(), 0, 0,
-        e.latency(), failures, Map.of(), null, llm);
+    return EndpointStats.of(e.name(), e.method(), requests, failures.values().stream().mapToLong(Long::longValue).sum(), 0, 0,
+        e.latency(), failures, Map.of()).with(llm);
   }
 
   static EndpointStats chat(long requests, LlmStats llm) {

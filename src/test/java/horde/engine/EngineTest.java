@@ -6,7 +6,8 @@ import horde.TestServer;
 import horde.plan.FailureReasons;
 import horde.plan.Planner;
 import horde.plan.TestPlan;
-import horde.record.MetricRecorder;
+import horde.record.IntervalSnapshot;
+import horde.scenario.Measures;
 import horde.scenario.LoadProfile;
 import horde.scenario.Request;
 import horde.scenario.Scenario;
@@ -32,14 +33,16 @@ class EngineTest {
     try (TestServer server = new TestServer().route("/ok", ex -> TestServer.reply(ex, 200, "{\"ok\":true}"))) {
       TestPlan plan = new Planner(Map.of()).plan(oneRequest(server.url(), "/ok",
           new LoadProfile.FixedCount(500, 10, Duration.ofSeconds(30), null)));
-      MetricRecorder recorder = new MetricRecorder(plan.endpoints().size(), FailureReasons.CAPACITY);
-      try (Engine engine = new Engine(plan, recorder, EngineOptions.DEFAULTS)) {
+      IntervalSnapshot recorded;
+      try (Engine engine = new Engine(plan, EngineOptions.DEFAULTS)) {
         engine.start();
         EngineReport report = engine.await();
         assertThat(report.cancelledInFlight()).isZero();
+        recorded = engine.recorded();
       }
-      assertThat(recorder.count(0, MetricRecorder.REQUESTS)).isEqualTo(500);
-      assertThat(recorder.count(0, MetricRecorder.FAILURES)).isZero();
+      assertThat(recorded.counter(0, Measures.REQUESTS)).isEqualTo(500);
+      assertThat(recorded.counter(0, Measures.FAILURES)).isZero();
+      assertThat(recorded.statusCount(0, 200)).isEqualTo(500);
       assertThat(server.served("/ok")).isEqualTo(500);
     }
   }
@@ -52,12 +55,13 @@ class EngineTest {
     })) {
       TestPlan plan = new Planner(Map.of()).plan(oneRequest(server.url(), "/slow",
           new LoadProfile.FixedCount(100, 5, Duration.ofSeconds(30), null)));
-      MetricRecorder recorder = new MetricRecorder(plan.endpoints().size(), FailureReasons.CAPACITY);
-      try (Engine engine = new Engine(plan, recorder, EngineOptions.DEFAULTS)) {
+      IntervalSnapshot recorded;
+      try (Engine engine = new Engine(plan, EngineOptions.DEFAULTS)) {
         engine.start();
         engine.await();
+        recorded = engine.recorded();
       }
-      Histogram h = recorder.intervalHistogram(0, null);
+      Histogram h = recorded.histogramFor(0, Measures.LATENCY);
       assertThat(h.getTotalCount()).isEqualTo(100);
       // the JDK's server adds its own overhead; NginxTruthTest holds the tight bound
       assertThat(LatencySummary.of(h).p50()).isBetween(50.0, 65.0);

@@ -8,7 +8,8 @@ import horde.TestServer;
 import horde.plan.FailureReasons;
 import horde.plan.Planner;
 import horde.plan.TestPlan;
-import horde.record.MetricRecorder;
+import horde.record.IntervalSnapshot;
+import horde.scenario.Measures;
 import horde.scenario.Check;
 import horde.scenario.Extract;
 import horde.scenario.JsonExpectation;
@@ -26,18 +27,19 @@ class FailureReasonTest {
 
   static Map<String, Long> run(Scenario scenario) throws Exception {
     TestPlan plan = new Planner(Map.of()).plan(scenario);
-    MetricRecorder recorder = new MetricRecorder(plan.endpoints().size(), FailureReasons.CAPACITY);
-    try (Engine engine = new Engine(plan, recorder, EngineOptions.DEFAULTS.withGracefulStop(Duration.ofSeconds(2)))) {
+    IntervalSnapshot recorder;
+    try (Engine engine = new Engine(plan, EngineOptions.DEFAULTS.withGracefulStop(Duration.ofSeconds(2)))) {
       engine.start();
       engine.await();
+      recorder = engine.recorded();
     }
     Map<String, Long> out = new java.util.TreeMap<>();
     for (int e = 0; e < plan.endpoints().size(); e++) {
       for (int r = 0; r < plan.reasons().size(); r++) {
-        long n = recorder.failures(e, r);
+        long n = recorder.reasonCount(e, r);
         if (n > 0) out.merge(plan.reasons().name(r), n, Long::sum);
       }
-      out.merge("requests", recorder.count(e, MetricRecorder.REQUESTS), Long::sum);
+      out.merge("requests", recorder.counter(e, Measures.REQUESTS), Long::sum);
     }
     return out;
   }

@@ -6,7 +6,8 @@ import horde.TestServer;
 import horde.plan.FailureReasons;
 import horde.plan.Planner;
 import horde.plan.TestPlan;
-import horde.record.MetricRecorder;
+import horde.record.IntervalSnapshot;
+import horde.scenario.Measures;
 import horde.scenario.LoadProfile;
 import horde.scenario.Request;
 import horde.scenario.Scenario;
@@ -48,7 +49,7 @@ class PopulationTest {
               user("create", 10, Duration.ofMillis(80))),
           new LoadProfile.Closed(10, 1000, Duration.ofSeconds(2), null), null, null);
       TestPlan plan = new Planner(Map.of()).plan(s);
-      try (Engine engine = new Engine(plan, new MetricRecorder(3, FailureReasons.CAPACITY), EngineOptions.DEFAULTS)) {
+      try (Engine engine = new Engine(plan, EngineOptions.DEFAULTS)) {
         engine.start();
         engine.await();
       }

@@ -8,7 +8,6 @@ import horde.result.ResultReader;
 import horde.result.RunResult;
 import horde.stats.EndpointStats;
 import horde.stats.RunStats;
-import horde.stats.Totals;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,11 +51,11 @@ class HtmlReportTest {
     String evil = "/x</script><script>alert(1)</script><img src=x onerror=alert(2)>";
     org.HdrHistogram.Histogram h = new org.HdrHistogram.Histogram(3);
     h.recordValue(1000);
-    EndpointStats e = new EndpointStats(evil, "GET", 1, 1, 0, 0, h, Map.of("HTTP 500", 1L),
+    EndpointStats e = EndpointStats.of(evil, "GET", 1, 1, 0, 0, h, Map.of("HTTP 500", 1L),
         Map.of("HTTP 500", "<b onmouseover=alert(3)>boom</b>"));
-    EndpointStats other = new EndpointStats("/ok", "GET", 1, 0, 0, 0, h.copy(), Map.of(), Map.of());
+    EndpointStats other = EndpointStats.of("/ok", "GET", 1, 0, 0, 0, h.copy(), Map.of(), Map.of());
     List<EndpointStats> both = List.of(e, other);
-    RunStats stats = new RunStats(0, 1, 0, 1, both, Totals.merge("Total", "", both), List.of(), 0, false);
+    RunStats stats = new RunStats(0, 1, 0, 1, both, EndpointStats.merge("Total", "", both), List.of(), 0, false);
     RunResult r = new RunResult("0.1.0", Map.of("name", "<i>n</i>", "target", "http://h/\"><x"), Map.of("k", "<v>"),
         Map.of(), "2026-11-22T10:00:00Z", stats, List.of(), Verdict.PASS);
     String html = HtmlReport.of(r);

@@ -31,7 +31,8 @@ class LocustCsvTest {
   void theHeadersAreLocusts() throws Exception {
     List<Path> files = LocustCsv.write(SampleResults.small(), dir.resolve("out/run").toString());
     assertThat(files).extracting(p -> p.getFileName().toString())
-        .containsExactly("run_stats.csv", "run_stats_history.csv", "run_failures.csv", "run_exceptions.csv");
+        .containsExactly("run_stats.csv", "run_stats_history.csv", "run_failures.csv", "run_exceptions.csv",
+            "run_statuses.csv");
     assertThat(firstLine(files.get(0))).isEqualTo("Type,Name,Request Count,Failure Count,Median Response Time,"
         + "Average Response Time,Min Response Time,Max Response Time,Average Content Size,Requests/s,Failures/s,"
         + "50%,66%,75%,80%,90%,95%,98%,99%,99.9%,99.99%,100%");
@@ -41,6 +42,7 @@ class LocustCsvTest {
         + "Total Average Content Size");
     assertThat(firstLine(files.get(2))).isEqualTo("Method,Name,Error,Occurrences");
     assertThat(firstLine(files.get(3))).isEqualTo("Count,Message,Traceback,Nodes");
+    assertThat(firstLine(files.get(4))).isEqualTo("Type,Name,Status,Count");
   }
 
   @Test

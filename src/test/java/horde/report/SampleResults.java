@@ -11,7 +11,6 @@ import horde.stats.EndpointStats;
 import horde.stats.LlmStats;
 import horde.stats.RunStats;
 import horde.stats.TimelinePoint;
-import horde.stats.Totals;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,17 +31,17 @@ public final class SampleResults {
     Map<String, Long> reasons = new LinkedHashMap<>();
     reasons.put("HTTP 429", 6L);
     reasons.put("check failed: $.answer present", 2L);
-    EndpointStats a = new EndpointStats("/v1/chat/completions", "POST", 100, 8, 40_000, 250_000, chat, reasons,
+    EndpointStats a = EndpointStats.of("/v1/chat/completions", "POST", 100, 8, 40_000, 250_000, chat, reasons,
         Map.of("HTTP 429", "HTTP 429: {\"error\":{\"message\":\"overloaded, retry later\"}}",
             "check failed: $.answer present", "no $.answer in {\"id\":1}"));
-    EndpointStats b = new EndpointStats("/api/rag/search", "POST", 300, 0, 60_000, 900_000, search, Map.of(), Map.of());
+    EndpointStats b = EndpointStats.of("/api/rag/search", "POST", 300, 0, 60_000, 900_000, search, Map.of(), Map.of());
     List<EndpointStats> endpoints = List.of(a, b);
     List<TimelinePoint> timeline = List.of(
         new TimelinePoint(1, 5, 60, 0, 60, 3.1, 1100, 1200, true),
         new TimelinePoint(2, 10, 130, 2, 130, 3.0, 1150, 1180, false),
         new TimelinePoint(3, 10, 140, 6, 140, 2.9, 1190, 1200, false),
         new TimelinePoint(3.5, 10, 70, 0, 140, 2.8, 1050, 1100, false));
-    RunStats stats = new RunStats(0, 3.5, 1, 2.5, endpoints, Totals.merge("Total", "", endpoints), timeline, 0, false);
+    RunStats stats = new RunStats(0, 3.5, 1, 2.5, endpoints, EndpointStats.merge("Total", "", endpoints), timeline, 0, false);
     List<CriterionResult> criteria = List.of(
         new CriterionResult(t("p95 < 2s", null, Threshold.Level.FAIL), 1_100.351, true),
         new CriterionResult(t("error_rate < 1%", null, Threshold.Level.FAIL), 2.0, false),
@@ -63,8 +62,8 @@ public final class SampleResults {
 
   /** A run that ended before any answer: no timeline, no latencies, one criterion without data. */
   public static RunResult empty() {
-    EndpointStats e = new EndpointStats("/x", "GET", 0, 0, 0, 0, new Histogram(3), Map.of(), Map.of());
-    RunStats stats = new RunStats(0, 0.2, 0, 0.2, List.of(e), Totals.merge("Total", "", List.of(e)), List.of(), 0, true);
+    EndpointStats e = EndpointStats.of("/x", "GET", 0, 0, 0, 0, new Histogram(3), Map.of(), Map.of());
+    RunStats stats = new RunStats(0, 0.2, 0, 0.2, List.of(e), EndpointStats.merge("Total", "", List.of(e)), List.of(), 0, true);
     return new RunResult("0.1.0", Map.of("name", "empty", "target", "http://127.0.0.1:1"), Map.of(), Map.of(),
         "2026-11-22T10:00:00Z", stats, List.of(new CriterionResult(t("p95 < 1s", null, Threshold.Level.FAIL), Double.NaN,
             false)), Verdict.FAIL);
@@ -94,14 +93,14 @@ public final class SampleResults {
           20 + random.nextDouble(), 30 + random.nextDouble() * 5, 400 + random.nextInt(100), 20 + random.nextInt(20));
       timeline.add(new TimelinePoint(t, users, requests, t % 97 == 0 ? 12 : 0, requests, p95 / 3, p95, p95 * 1.4, 0, t <= 60, llm));
     }
-    RunStats stats = new RunStats(0, seconds, 60, seconds - 60, endpoints, Totals.total(endpoints), timeline, 0, false);
+    RunStats stats = new RunStats(0, seconds, 60, seconds - 60, endpoints, EndpointStats.total(endpoints), timeline, 0, false);
     List<CriterionResult> criteria = List.of(new CriterionResult(t("p95 < 2s", null, Threshold.Level.FAIL), 250, true),
         new CriterionResult(t("error_rate < 1%", null, Threshold.Level.FAIL), 0.05, true));
     List<PhaseResult> phases = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       double length = seconds / 4.0, warmup = i == 0 ? Math.min(60, length / 4) : 0;
       RunStats part = new RunStats(0, length, warmup, length - warmup, endpoints,
-          Totals.total(endpoints), List.of(), 0, false);
+          EndpointStats.total(endpoints), List.of(), 0, false);
       phases.add(new PhaseResult((50 * (i + 1)) + " users", Map.of("model", "closed", "users", 50 * (i + 1)), i * length,
           part, List.of(new CriterionResult(t("p95 < 2s", null, Threshold.Level.FAIL), 200 + 20 * i, true),
               new CriterionResult(t("ttft_p95 < 500ms", null, Threshold.Level.WARN), 300 + 100 * i, i < 2)),
@@ -119,8 +118,10 @@ public final class SampleResults {
     Map<String, Long> reasons = e % 4 == 0 ? Map.of("HTTP 503", 40L + e, "timeout", 3L) : Map.of();
     Map<String, String> samples = e % 4 == 0 ? Map.of("HTTP 503", "HTTP 503: busy", "timeout", "no answer in 30s") : Map.of();
     LlmStats llm = !group && e % 5 == 0 ? llm(random) : null;
-    return new EndpointStats(group ? "checkout flow" : "/api/resource" + e + "/[id]", group ? "GROUP" : e % 3 == 0 ? "POST" : "GET",
-        50_000, reasons.values().stream().mapToLong(Long::longValue).sum(), 10_000_000, 40_000_000, h, reasons, samples, null, llm);
+    EndpointStats out = EndpointStats.of(group ? "checkout flow" : "/api/resource" + e + "/[id]",
+        group ? "GROUP" : e % 3 == 0 ? "POST" : "GET", 50_000, reasons.values().stream().mapToLong(Long::longValue).sum(),
+        10_000_000, 40_000_000, h, reasons, samples);
+    return llm == null ? out : out.with(llm);
   }
 
   /** Streaming figures of 50,000 answers: TTFT near 200 ms, gaps near 20 ms, about 60 tokens each. */

@@ -10,7 +10,6 @@ import horde.scenario.Threshold;
 import horde.stats.EndpointStats;
 import horde.stats.RunStats;
 import horde.stats.TimelinePoint;
-import horde.stats.Totals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,9 +26,9 @@ class ResultJsonTest {
   void aResultFileReadsBackWithItsHistogramsExact() throws Exception {
     Histogram h = new Histogram(3);
     for (int i = 1; i <= 1000; i++) h.recordValue(i * 997L);
-    EndpointStats e = new EndpointStats("/api/x", "POST", 1000, 3, 12345, 67890, h, Map.of("HTTP 503", 3L),
+    EndpointStats e = EndpointStats.of("/api/x", "POST", 1000, 3, 12345, 67890, h, Map.of("HTTP 503", 3L),
         Map.of("HTTP 503", "HTTP 503: {\"error\":\"busy\"}"));
-    RunStats stats = new RunStats(0, 12.5, 2, 10.5, List.of(e), Totals.merge("Total", "", List.of(e)),
+    RunStats stats = new RunStats(0, 12.5, 2, 10.5, List.of(e), EndpointStats.merge("Total", "", List.of(e)),
         List.of(new TimelinePoint(1, 5, 90, 1, 90, 1.5, 2.5, 3.5, true)), 2, false);
     CriterionResult c = new CriterionResult(Threshold.of("p95 < 2s"), 950.0, true);
     RunResult r = new RunResult("1.0", Map.of("name", "s", "file", "s.yaml", "target", "http://127.0.0.1:1"),
@@ -54,11 +53,11 @@ class ResultJsonTest {
   void dropsOfAnOpenPhaseAfterAClosedOneAreKept() throws Exception {
     Histogram h = new Histogram(3);
     h.recordValue(1000);
-    EndpointStats closed = new EndpointStats("/x", "GET", 1, 0, 0, 0, h, Map.of(), Map.of());
-    EndpointStats open = new EndpointStats("/x", "GET", 1, 0, 0, 0, h.copy(), Map.of(), Map.of(), h.copy());
-    RunStats first = new RunStats(0, 1, 0, 1, List.of(closed), Totals.total(List.of(closed)),
+    EndpointStats closed = EndpointStats.of("/x", "GET", 1, 0, 0, 0, h, Map.of(), Map.of());
+    EndpointStats open = EndpointStats.of("/x", "GET", 1, 0, 0, 0, h.copy(), Map.of(), Map.of(), h.copy());
+    RunStats first = new RunStats(0, 1, 0, 1, List.of(closed), EndpointStats.total(List.of(closed)),
         List.of(new TimelinePoint(1, 5, 1, 0, 1, 1, 1, 1, false)), 0, false);
-    RunStats second = new RunStats(0, 1, 0, 1, List.of(open), Totals.total(List.of(open)),
+    RunStats second = new RunStats(0, 1, 0, 1, List.of(open), EndpointStats.total(List.of(open)),
         List.of(new TimelinePoint(1, 5, 1, 0, 1, 1, 1, 1, 4, false)), 0, false, 4);
     RunStats all = horde.stats.Sequence.of(List.of(first, second));
     RunResult r = new RunResult("1.0", Map.of("name", "s"), Map.of(), Map.of(), "2026-11-22T10:00:00Z", all, List.of(),
@@ -74,7 +73,7 @@ class ResultJsonTest {
   /** A cost per request is a small number of dollars: rounding it to thousandths wrote $0 for a criterion on it. */
   @Test
   void aCriterionsSmallActualValueKeepsItsDigits() throws Exception {
-    RunStats stats = new RunStats(0, 1, 0, 1, List.of(), Totals.merge("Total", "", List.of()), List.of(), 0, false);
+    RunStats stats = new RunStats(0, 1, 0, 1, List.of(), EndpointStats.merge("Total", "", List.of()), List.of(), 0, false);
     CriterionResult cost = new CriterionResult(Threshold.of("cost_per_request < $0.001"), 0.0000227461, true);
     CriterionResult p95 = new CriterionResult(Threshold.of("p95 < 2s"), 1234.56789, true);
     RunResult r = new RunResult("1.0", Map.of("name", "s"), Map.of(), Map.of(), "2026-11-22T10:00:00Z", stats,
@@ -88,7 +87,7 @@ class ResultJsonTest {
 
   @Test
   void findingsAreKeptAsWrittenAndComputedForOlderFiles() throws Exception {
-    RunStats stats = new RunStats(0, 1, 0, 1, List.of(), Totals.merge("Total", "", List.of()), List.of(), 0, false);
+    RunStats stats = new RunStats(0, 1, 0, 1, List.of(), EndpointStats.merge("Total", "", List.of()), List.of(), 0, false);
     Finding burst = new Finding("error_burst", Finding.Level.WARNING, "Error burst from 40 s to 52 s.", 40);
     Finding note = new Finding("note", Finding.Level.INFO, "A note with no moment.", Double.NaN);
     RunResult r = new RunResult("1.0", Map.of("name", "s"), Map.of(), Map.of(), "2026-11-22T10:00:00Z", stats, List.of(),

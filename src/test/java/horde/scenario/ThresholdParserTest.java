@@ -15,27 +15,34 @@ class ThresholdParserTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "p95 < 2s           | P95        | LT | 2000",
-        "p95<2s             | P95        | LT | 2000",
-        "  p50 <= 250ms     | P50        | LE | 250",
-        "p90 > 1.5s         | P90        | GT | 1500",
-        "p99 >= 200us       | P99        | GE | 0.2",
-        "p999 < 1m30s       | P999       | LT | 90000",
-        "p99.9 < 3s         | P999       | LT | 3000",
-        "P95 < 2s           | P95        | LT | 2000",
-        "avg < 2 s          | AVG        | LT | 2000",
-        "max < 1h           | MAX        | LT | 3600000",
-        "min > 0ms          | MIN        | GT | 0",
-        "error_rate < 5%    | ERROR_RATE | LT | 5",
-        "error_rate < 0.5 % | ERROR_RATE | LT | 0.5",
-        "rps > 100          | RPS        | GT | 100",
-        "rps > 100/s        | RPS        | GT | 100",
-        "requests >= 1000   | REQUESTS   | GE | 1000",
-        "failures < 10      | FAILURES   | LT | 10",
+        "p95 < 2s           | p95        | LT | 2000",
+        "p95<2s             | p95        | LT | 2000",
+        "  p50 <= 250ms     | p50        | LE | 250",
+        "p90 > 1.5s         | p90        | GT | 1500",
+        "p99 >= 200us       | p99        | GE | 0.2",
+        "p999 < 1m30s       | p999       | LT | 90000",
+        "p99.9 < 3s         | p999       | LT | 3000",
+        "P95 < 2s           | p95        | LT | 2000",
+        "avg < 2 s          | avg        | LT | 2000",
+        "max < 1h           | max        | LT | 3600000",
+        "min > 0ms          | min        | GT | 0",
+        "error_rate < 5%    | error_rate | LT | 5",
+        "error_rate < 0.5 % | error_rate | LT | 0.5",
+        "rps > 100          | rps        | GT | 100",
+        "rps > 100/s        | rps        | GT | 100",
+        "requests >= 1000   | requests   | GE | 1000",
+        "failures < 10      | failures   | LT | 10",
+        "ttft_p99.9 < 1s    | ttft_p999  | LT | 1000",
+        "status_429_rate < 5% | status_429_rate | LT | 5",
+        "status_5xx_count == 0 | status_5xx_count | EQ | 0",
+        "status_200_count != 0 | status_200_count | NE | 0",
+        "status_503_per_s < 2 | status_503_per_s | LT | 2",
+        "failures_per_s < 1 | failures_per_s | LT | 1",
+        "retries == 0       | retries    | EQ | 0",
       })
-  void parses(String text, ThresholdMetric metric, Comparator comparator, double value) {
+  void parses(String text, String metric, Comparator comparator, double value) {
     Threshold t = ThresholdParser.parse(text, "ask", Threshold.Level.WARN, AT);
-    assertThat(t.metric()).isEqualTo(metric);
+    assertThat(t.metric().key()).isEqualTo(metric);
     assertThat(t.comparator()).isEqualTo(comparator);
     assertThat(t.value()).isCloseTo(value, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(t.expression()).isEqualTo(text.trim());
@@ -64,11 +71,14 @@ class ThresholdParserTest {
         "p955 < 2s          | 0  | unknown metric 'p955' (did you mean 'p95'?); known: p50,",
         "\"  latency < 2s\" | 2  | unknown metric 'latency'",
         "p99.5 < 2s         | 0  | unknown metric 'p99.5'",
-        "p95 2s             | 4  | expected a comparison: <, <=, > or >=",
+        "p95 2s             | 4  | expected a comparison: <, <=, >, >=, == or !=",
         "p95                | 3  | expected a comparison",
-        "p95 == 2s          | 4  | '==' is not a comparison",
-        "p95 = 2s           | 4  | '=' is not a comparison",
-        "p95 != 2s          | 4  | '!=' is not a comparison",
+        "p95 == 2s          | 4  | '==' compares counts; p95 needs <, <=, > or >=",
+        "p95 = 2s           | 4  | '=' is not a comparison; use <, <=, >, >=, == or !=",
+        "p95 != 2s          | 4  | '!=' compares counts",
+        "status_42_rate < 5% | 0 | unknown metric 'status_42_rate'",
+        "status_6xx_count < 1 | 0 | unknown metric 'status_6xx_count'",
+        "status_429_rate < 5 | 19 | status_429_rate needs a percentage like 5%",
         "p95 <              | 5  | p95 needs a duration like 500ms or 2s",
         "p95 < fast         | 6  | p95 needs a duration like 500ms or 2s",
         "p95 < -1s          | 6  | p95 needs a duration",
@@ -88,6 +98,28 @@ class ThresholdParserTest {
             () -> ThresholdParser.parse(text, null, Threshold.Level.FAIL, AT));
     assertThat(e.getMessage()).startsWith(message);
     assertThat(e.offset()).isEqualTo(offset);
+  }
+
+  @Test
+  void statusMetricsCountAnswersByCodeOrClass() {
+    Metric rate = ThresholdParser.parse("status_429_rate < 5%", null, Threshold.Level.FAIL, AT).metric();
+    assertThat(rate.statistic()).isEqualTo(new Metric.Statistic.Share(new Metric.Count.Statuses(429, 430),
+        Metric.Count.ANSWERS));
+    Metric count = ThresholdParser.parse("status_5xx_count == 0", null, Threshold.Level.FAIL, AT).metric();
+    assertThat(count.statistic()).isEqualTo(new Metric.Statistic.Total(new Metric.Count.Statuses(500, 600)));
+  }
+
+  /** A measure added to the registry can be judged at once: its statistics parse with its unit. */
+  @Test
+  void aMeasureAddedToTheRegistryCanBeJudged() {
+    Measures more = Measures.BUILT_IN.with(java.util.List.of(
+        Measure.histogram("queue_wait", Measure.Unit.MICROSECONDS, "time queued", Measure.Needs.NOTHING)));
+    Threshold t = ThresholdParser.parse("queue_wait_p95 < 20ms", null, Threshold.Level.FAIL, AT, more);
+    assertThat(t.metric().statistic()).isEqualTo(new Metric.Statistic.Of("queue_wait", Metric.Stat.P95));
+    assertThat(t.value()).isEqualTo(20);
+    assertThat(catchThrowableOfType(ThresholdSyntaxException.class,
+        () -> ThresholdParser.parse("queue_wait_p95 < 20ms", null, Threshold.Level.FAIL, AT)).getMessage())
+        .startsWith("unknown metric 'queue_wait_p95'");
   }
 
   @Test

@@ -12,9 +12,9 @@ class SequenceTest {
   static RunStats run(double seconds, TimelinePoint.LlmPoint llm, long dropped) {
     Histogram h = new Histogram(3);
     h.recordValue(1000);
-    EndpointStats e = new EndpointStats("/x", "POST", 1, 0, 0, 0, h, Map.of(), Map.of(), h.copy());
+    EndpointStats e = EndpointStats.of("/x", "POST", 1, 0, 0, 0, h, Map.of(), Map.of(), h.copy());
     List<TimelinePoint> timeline = List.of(new TimelinePoint(seconds, 2, 1, 0, 1, 1, 1, 1, dropped, false, llm));
-    return new RunStats(0, seconds, 0, seconds, List.of(e), Totals.total(List.of(e)), timeline, 0, false, dropped);
+    return new RunStats(0, seconds, 0, seconds, List.of(e), EndpointStats.total(List.of(e)), timeline, 0, false, dropped);
   }
 
   @Test

@@ -56,6 +56,7 @@ final class ConnectionPool {
     } else {
       ex.waitingIn = this;
       waiting.add(ex);
+      client.waited();
     }
   }
 

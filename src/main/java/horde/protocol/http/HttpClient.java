@@ -15,6 +15,7 @@ import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import javax.net.ssl.SSLException;
 
 /**
@@ -32,6 +33,7 @@ public final class HttpClient {
   private final ClientSettings settings;
   private final Bootstrap bootstrap;
   private final Map<EventLoop, Map<Origin, ConnectionPool>> pools = new ConcurrentHashMap<>();
+  private final LongAdder waits = new LongAdder();
   private volatile SslContext ssl;
 
   public HttpClient(EventLoopGroup group, Transport transport, ClientSettings settings) {
@@ -72,6 +74,16 @@ public final class HttpClient {
       mine.put(origin, p);
     }
     return p;
+  }
+
+  /** A request had to wait for a free connection (the pool was at its limit). */
+  void waited() {
+    waits.increment();
+  }
+
+  /** Requests that waited for a free connection so far, over every pool. */
+  public long poolWaits() {
+    return waits.sum();
   }
 
   Connection newConnection(ConnectionPool pool) {

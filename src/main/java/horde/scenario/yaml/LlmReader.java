@@ -27,7 +27,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  */
 final class LlmReader {
   static final Set<String> KEYS = Set.of("tokenizer", "prices", "cache_hit");
-  static final Set<String> PRICE_KEYS = Set.of("input", "output", "per_request");
+  static final Set<String> PRICE_KEYS = Set.of("input", "output", "per_request", "cached_input");
   private static final String PRICE =
       "a price like {input: 0.15, output: 0.60} (dollars per million tokens) or {per_request:"
           + " 0.001}";
@@ -119,8 +119,12 @@ final class LlmReader {
         f.has("per_request")
             ? dollars(f.get("per_request"), label + ".per_request")
             : Double.valueOf(0);
-    if (in == null || out == null || each == null || f.keys().isEmpty()) return null;
-    return p.build(node, () -> new Price(in, out, each));
+    Double cached =
+        f.has("cached_input")
+            ? dollars(f.get("cached_input"), label + ".cached_input")
+            : Double.valueOf(Double.NaN);
+    if (in == null || out == null || each == null || cached == null || f.keys().isEmpty()) return null;
+    return p.build(node, () -> new Price(in, out, each, cached));
   }
 
   /** A number of dollars, 0 or more. */

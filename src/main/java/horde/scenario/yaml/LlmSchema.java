@@ -45,7 +45,12 @@ final class LlmSchema {
             obj(
                 "input", doc("Dollars per million input tokens.", dollars()),
                 "output", doc("Dollars per million output tokens.", dollars()),
-                "per_request", doc("Dollars per request.", dollars())));
+                "per_request", doc("Dollars per request.", dollars()),
+                "cached_input",
+                doc(
+                    "Dollars per million input tokens of answers marked as cache hits (as"
+                        + " providers bill cached prompt tokens); the input price without it.",
+                    dollars())));
     price.put("minProperties", 1);
     Map<String, Object> answerTokens =
         mapping(

@@ -30,14 +30,14 @@ final class PhaseReader {
   private final ThresholdReader thresholds;
   private final GradeReader grades;
 
-  private final LlmMetrics llm;
+  private final MeasureCheck measures;
 
   PhaseReader(
-      Problems problems, ThresholdReader thresholds, GradeReader grades, LlmMetrics llm) {
+      Problems problems, ThresholdReader thresholds, GradeReader grades, MeasureCheck measures) {
     this.p = problems;
     this.thresholds = thresholds;
     this.grades = grades;
-    this.llm = llm;
+    this.measures = measures;
   }
 
   /** The phases, empty when {@code node} is null; null after a problem. */
@@ -69,13 +69,7 @@ final class PhaseReader {
     LoadProfile load = f.has("load") ? new LoadReader(p).read(f.get("load")) : null;
     List<Threshold> ts = thresholds.read(f.get("thresholds"));
     List<Grade> table = grades.read(f.get("grades"), "grades");
-    llm.check(ts);
-    if (table != null) llm.checkGrades(table);
-    if (load != null) {
-      boolean open = load instanceof LoadProfile.Open;
-      OpenModelMetrics.check(p, ts, open);
-      if (table != null) OpenModelMetrics.checkGrades(p, table, open);
-    }
+    measures.check(ts, table, load == null || load.isOpen()); // no load: its own problem, said once
     if (name == null || load == null || table == null) return null;
     return p.build(item, () -> new Phase(name, load, ts, table, p.at(item)));
   }

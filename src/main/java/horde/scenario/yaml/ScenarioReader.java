@@ -81,8 +81,8 @@ final class ScenarioReader {
     List<Step> setup = f.has("setup") ? users.steps(f.get("setup"), "setup") : List.of();
     List<Step> teardown =
         f.has("teardown") ? users.steps(f.get("teardown"), "teardown") : List.of();
-    LlmMetrics llmMetrics = new LlmMetrics(p, users.answers(), llmReader);
-    llmMetrics.checkModels(llmReader);
+    MeasureCheck measureCheck = new MeasureCheck(p, users.answers(), llmReader);
+    measureCheck.checkModels(llmReader);
     ThresholdReader thresholdReader = new ThresholdReader(p, users.endpointNames());
     GradeReader gradeReader = new GradeReader(p, thresholdReader);
     if (f.has("load") && f.has("phases"))
@@ -91,18 +91,14 @@ final class ScenarioReader {
           "write either load (one run) or phases (several runs, each with its own load), not"
               + " both");
     List<Phase> phases =
-        new PhaseReader(p, thresholdReader, gradeReader, llmMetrics).read(f.get("phases"));
+        new PhaseReader(p, thresholdReader, gradeReader, measureCheck).read(f.get("phases"));
     LoadProfile load = f.has("phases") ? null : new LoadReader(p).read(f.get("load"));
     List<Threshold> thresholds = thresholdReader.read(f.get("thresholds"));
     List<Grade> grades = gradeReader.read(f.get("grades"), "grades");
     boolean open =
-        load instanceof LoadProfile.Open
-            || (phases != null
-                && phases.stream().anyMatch(ph -> ph.load() instanceof LoadProfile.Open));
-    OpenModelMetrics.check(p, thresholds, open);
-    if (grades != null) OpenModelMetrics.checkGrades(p, grades, open);
-    llmMetrics.check(thresholds);
-    if (grades != null) llmMetrics.checkGrades(grades);
+        (load != null && load.isOpen())
+            || (phases != null && phases.stream().anyMatch(ph -> ph.load().isOpen()));
+    measureCheck.check(thresholds, grades, open);
     horde.scenario.CompareSettings compare = new CompareReader(p).read(f.get("compare"));
     if (!p.isEmpty()) return null;
     return p.build(

@@ -1,6 +1,6 @@
 package horde.scenario.yaml;
 
-import horde.scenario.Measures;
+import horde.scenario.Measured;
 import horde.scenario.Suggest;
 import horde.scenario.Threshold;
 import horde.scenario.ThresholdParser;
@@ -88,7 +88,7 @@ final class ThresholdReader {
   String endpoint(Node node) {
     String name = Values.nonEmpty(p, node, "endpoint", "a request or task name");
     if (name == null || endpoints.contains(name)) return name;
-    p.add(node, Measures.unknownEndpoint(name, endpoints));
+    p.add(node, Measured.unknownEndpoint(name, endpoints));
     return null;
   }
 }

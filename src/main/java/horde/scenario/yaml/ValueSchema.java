@@ -11,7 +11,7 @@ import static horde.scenario.yaml.SchemaNodes.string;
 import static horde.scenario.yaml.SchemaNodes.text;
 import static horde.scenario.yaml.SchemaNodes.whole;
 
-import horde.scenario.ThresholdMetric;
+import horde.scenario.ThresholdParser;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -26,12 +26,19 @@ final class ValueSchema {
   /** The threshold grammar (case-insensitive metric names), without anchors. */
   static String threshold() {
     String metrics =
-        Stream.concat(ThresholdMetric.keys().stream(), Stream.of("p99.9"))
+        Stream.concat(ThresholdParser.keys().stream(), Stream.of("p99.9"))
             .map(SchemaNodes::anyCase)
             .collect(Collectors.joining("|"));
+    String status =
+        SchemaNodes.anyCase("status_")
+            + "[1-5]([0-9][0-9]|[xX][xX])_("
+            + Stream.of("count", "rate", "per_s").map(SchemaNodes::anyCase).collect(Collectors.joining("|"))
+            + ")";
     return "\\s*("
         + metrics
-        + ")\\s*(<=|>=|<|>)\\s*\\$?\\s*[0-9]+(\\.[0-9]+)?\\s*[0-9a-zA-Zµμ.%/]*\\s*";
+        + "|"
+        + status
+        + ")\\s*(<=|>=|<|>|==|!=)\\s*\\$?\\s*[0-9]+(\\.[0-9]+)?\\s*[0-9a-zA-Zµμ.%/]*\\s*";
   }
 
   static Map<String, Object> definitions() {
@@ -97,8 +104,9 @@ final class ValueSchema {
             anyOf(whole(100, 599), listOf(whole(100, 599), 1))),
         "threshold",
         doc(
-            "metric comparator limit, like p95 < 2s, error_rate < 1%, rps > 100. Metrics: "
-                + String.join(", ", ThresholdMetric.keys())
+            "metric comparator limit, like p95 < 2s, error_rate < 1%, rps > 100, status_5xx_count == 0."
+                + " Metrics: "
+                + ThresholdParser.known()
                 + ".",
             string("^" + threshold() + "$")),
         "thresholds",

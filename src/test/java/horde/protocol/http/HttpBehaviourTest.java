@@ -11,7 +11,8 @@ import horde.engine.EngineOptions;
 import horde.plan.FailureReasons;
 import horde.plan.Planner;
 import horde.plan.TestPlan;
-import horde.record.MetricRecorder;
+import horde.record.IntervalSnapshot;
+import horde.scenario.Measures;
 import horde.scenario.Check;
 import horde.scenario.HttpSettings;
 import horde.scenario.LoadProfile;
@@ -43,15 +44,16 @@ class HttpBehaviourTest {
 
   static Outcome run(Scenario s) throws Exception {
     TestPlan plan = new Planner(Map.of()).plan(s);
-    MetricRecorder rec = new MetricRecorder(plan.endpoints().size(), FailureReasons.CAPACITY);
-    try (Engine engine = new Engine(plan, rec, EngineOptions.DEFAULTS.withGracefulStop(Duration.ofSeconds(2)))) {
+    IntervalSnapshot rec;
+    try (Engine engine = new Engine(plan, EngineOptions.DEFAULTS.withGracefulStop(Duration.ofSeconds(2)))) {
       engine.start();
       engine.await();
+      rec = engine.recorded();
     }
     Map<String, Long> reasons = new java.util.TreeMap<>();
-    for (int r = 0; r < plan.reasons().size(); r++) if (rec.failures(0, r) > 0) reasons.put(plan.reasons().name(r), rec.failures(0, r));
-    return new Outcome(rec.count(0, MetricRecorder.REQUESTS), rec.count(0, MetricRecorder.FAILURES),
-        rec.count(0, MetricRecorder.BYTES_RECEIVED), reasons);
+    for (int r = 0; r < plan.reasons().size(); r++) if (rec.reasonCount(0, r) > 0) reasons.put(plan.reasons().name(r), rec.reasonCount(0, r));
+    return new Outcome(rec.counter(0, Measures.REQUESTS), rec.counter(0, Measures.FAILURES),
+        rec.counter(0, Measures.BYTES_RECEIVED), reasons);
   }
 
   static Scenario with(Scenario s, HttpSettings http) {

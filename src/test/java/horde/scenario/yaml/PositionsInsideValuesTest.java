@@ -107,7 +107,7 @@ class PositionsInsideValuesTest {
             "11:5 thresholds: expected a threshold like p95 < 2s, or {expr: p95 < 2s, endpoint:"
                 + " NAME, level: warn}, found a list",
             "14:6 'x' is not a time unit; use us, ms, s, m or h",
-            "15:13 unknown metric 'latency'; known: " + horde.scenario.ThresholdMetric.known(),
+            "15:13 unknown metric 'latency'; known: " + horde.scenario.ThresholdParser.known(),
             "15:28 unknown key 'levle' in a threshold like p95 < 2s, or {expr: p95 < 2s, endpoint:"
                 + " NAME, level: warn} (did you mean 'level'?)");
   }

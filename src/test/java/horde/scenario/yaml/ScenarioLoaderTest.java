@@ -18,7 +18,9 @@ import horde.scenario.SourcePosition;
 import horde.scenario.Step;
 import horde.scenario.Task;
 import horde.scenario.Threshold;
-import horde.scenario.ThresholdMetric;
+import horde.scenario.Measures;
+import horde.scenario.Metric;
+import horde.scenario.ThresholdParser;
 import horde.scenario.UserClass;
 import horde.scenario.WaitTime;
 import java.io.IOException;
@@ -251,7 +253,7 @@ class ScenarioLoaderTest {
         .containsExactly(
             new Threshold(
                 "p95 < 2s",
-                ThresholdMetric.P95,
+                metric("p95"),
                 Threshold.Comparator.LT,
                 2000,
                 null,
@@ -259,7 +261,7 @@ class ScenarioLoaderTest {
                 at(78, 5)),
             new Threshold(
                 "error_rate < 5%",
-                ThresholdMetric.ERROR_RATE,
+                metric("error_rate"),
                 Threshold.Comparator.LT,
                 5,
                 null,
@@ -267,7 +269,7 @@ class ScenarioLoaderTest {
                 at(79, 5)),
             new Threshold(
                 "p95 < 1s",
-                ThresholdMetric.P95,
+                metric("p95"),
                 Threshold.Comparator.LT,
                 1000,
                 null,
@@ -275,7 +277,7 @@ class ScenarioLoaderTest {
                 at(80, 5)),
             new Threshold(
                 "p99 < 3s",
-                ThresholdMetric.P99,
+                metric("p99"),
                 Threshold.Comparator.LT,
                 3000,
                 "ask",
@@ -283,7 +285,7 @@ class ScenarioLoaderTest {
                 at(81, 5)),
             new Threshold(
                 "rps > 10",
-                ThresholdMetric.RPS,
+                metric("rps"),
                 Threshold.Comparator.GT,
                 10,
                 "/api/conversations/[id]/messages",
@@ -291,7 +293,7 @@ class ScenarioLoaderTest {
                 at(82, 5)),
             new Threshold(
                 "p50 < 100ms",
-                ThresholdMetric.P50,
+                metric("p50"),
                 Threshold.Comparator.LT,
                 100,
                 "GET /ping",
@@ -338,5 +340,9 @@ class ScenarioLoaderTest {
                     "feeders: {q: no-such.csv}\ntasks: [get: /]\n", "x.yaml", null))
         .hasMessage(
             "x.yaml:1:14: file: " + Path.of("no-such.csv").toAbsolutePath() + " does not exist");
+  }
+
+  private static Metric metric(String key) {
+    return ThresholdParser.metric(key, Measures.BUILT_IN).orElseThrow();
   }
 }

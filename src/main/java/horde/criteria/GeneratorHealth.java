@@ -1,0 +1,83 @@
+package horde.criteria;
+
+import horde.record.Health;
+import horde.stats.RunStats;
+import horde.stats.TimelinePoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Whether the generator itself distorted the figures, second by second, from its own health
+ * (loop lag, CPU, GC pauses, file descriptors): the seconds affected and what was wrong. A second
+ * is affected when the loops ran timers {@link #LAG_MS} ms late (p99), the process used {@link
+ * #CPU_PERCENT}% of its cores, GC paused it {@link #GC_MS} ms, or {@link #FILES_SHARE} of its
+ * descriptors were open. The run's first second (class loading, JIT) is left out; a kind needs two
+ * affected seconds to be reported, one spike being noise.
+ */
+public final class GeneratorHealth {
+  static final double LAG_MS = 10, CPU_PERCENT = 95, GC_MS = 100, FILES_SHARE = 0.95;
+  static final int MIN_SECONDS = 2;
+
+  /** One way the generator fell short, with the seconds (interval ends on the timeline) it did. */
+  public record Problem(String kind, List<Double> seconds, String what) {}
+
+  private GeneratorHealth() {}
+
+  /** What went wrong on Horde's side, by kind (lag, cpu, gc, files); empty for a healthy run. */
+  public static List<Problem> problems(RunStats s) {
+    List<TimelinePoint> points = s.timeline().stream().filter(p -> p.health() != null && p.t() > 1.0).toList();
+    List<Problem> out = new ArrayList<>();
+    add(out, points, "lag", h -> h.loopLagP99Ms() >= LAG_MS, worst -> String.format(Locale.ROOT,
+        "its event loops ran timers up to %s late (p99 of the worst second), and every latency timed then grew with it",
+        Figures.ms(worst.stream().mapToDouble(Health::loopLagP99Ms).max().orElse(0))));
+    add(out, points, "cpu", h -> h.cpuPercent() >= CPU_PERCENT, worst -> String.format(Locale.ROOT,
+        "its process used %s to %s of the CPU it may use", Figures.percent(worst.stream()
+            .mapToDouble(Health::cpuPercent).min().orElse(0)), Figures.percent(worst.stream()
+            .mapToDouble(Health::cpuPercent).max().orElse(0))));
+    add(out, points, "gc", h -> h.gcPauseMs() >= GC_MS, worst -> String.format(Locale.ROOT,
+        "garbage collection paused it for %s in all", Figures.ms(worst.stream().mapToDouble(Health::gcPauseMs).sum())));
+    add(out, points, "files", h -> h.maxFiles() > 0 && h.openFiles() >= FILES_SHARE * h.maxFiles(),
+        worst -> String.format(Locale.ROOT, "it had %s of its %s file descriptors open", Figures.count(worst.stream()
+            .mapToLong(Health::openFiles).max().orElse(0)), Figures.count(worst.get(0).maxFiles())));
+    return out;
+  }
+
+  private static void add(List<Problem> out, List<TimelinePoint> points, String kind, Predicate<Health> bad,
+      Function<List<Health>, String> what) {
+    List<Double> seconds = new ArrayList<>();
+    List<Health> worst = new ArrayList<>();
+    for (TimelinePoint p : points) {
+      if (!bad.test(p.health())) continue;
+      seconds.add(p.t());
+      worst.add(p.health());
+    }
+    if (seconds.size() >= MIN_SECONDS) out.add(new Problem(kind, seconds, what.apply(worst)));
+  }
+
+  static void addTo(List<Finding> out, RunStats s) {
+    for (Problem p : problems(s)) {
+      double from = Math.ceil(p.seconds().get(0)) - 1;
+      out.add(Finding.warning("generator_" + p.kind(), String.format(Locale.ROOT, "Horde itself was the bottleneck in %d"
+          + " second%s (%s): %s. Figures from %s on describe the load generator, not the target: give it more CPU (fewer"
+          + " other processes on its cores, more cores) or run fewer users per machine.", p.seconds().size(),
+          p.seconds().size() == 1 ? "" : "s", ranges(p.seconds()), p.what(), Figures.at(from))).at(from));
+    }
+  }
+
+  /** Seconds as ranges of their starts: {@code 4–9 s, 15 s}. */
+  public static String ranges(List<Double> ends) {
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    while (i < ends.size()) {
+      int j = i;
+      while (j + 1 < ends.size() && ends.get(j + 1) - ends.get(j) <= 1.001) j++;
+      long a = Math.round(Math.ceil(ends.get(i)) - 1), b = Math.round(Math.ceil(ends.get(j)) - 1);
+      out.add(a == b ? Figures.at(a) : a + "–" + Figures.at(b));
+      i = j + 1;
+    }
+    return String.join(", ", out);
+  }
+}
