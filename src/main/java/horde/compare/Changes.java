@@ -15,18 +15,50 @@ final class Changes {
   private final double confidence;
   private final List<MeasuredRun> runs;
 
-  /** @param runs every run compared (the baseline's and the candidate), for their design effects */
+  /** @param runs every run compared, the baseline's in order and the candidate last, for their design effects */
   Changes(Tolerance tolerance, List<MeasuredRun> runs) {
     this.tolerance = tolerance;
     this.confidence = tolerance.confidence();
     this.runs = runs;
   }
 
-  /** The largest design effect among the runs: the factor by which an interval's variance grows. */
-  private double dependence(Measure m) {
-    double d = 1;
-    for (MeasuredRun r : runs) d = Math.max(d, m.kind == Measure.Kind.THROUGHPUT ? Dependence.throughput(r) : Dependence.quantile(r, m.quantile));
-    return d;
+  /**
+   * The design effect of the change: each side's own (from the endpoint's seconds where the results
+   * have them, else for latency and throughput from the runs' timelines, else 1), weighted by how
+   * much each side adds to the variance of the change. A side's variance goes as one over its count,
+   * so a baseline of many runs weighs little, and one stalled run among five is diluted, not
+   * decisive.
+   */
+  private double dependence(Measure m, List<MeasuredEndpoint> baseline, MeasuredEndpoint candidate) {
+    boolean own = baseline.stream().anyMatch(e -> !Double.isNaN(Dependence.of(e, m))) || !Double.isNaN(Dependence.of(candidate, m));
+    double weighted = 0, nb = 0;
+    for (int i = 0; i < baseline.size(); i++) {
+      double n = count(baseline.get(i), m);
+      weighted += n * effect(m, baseline.get(i), runs.get(i), own);
+      nb += n;
+    }
+    double nc = count(candidate, m), dc = effect(m, candidate, runs.get(runs.size() - 1), own);
+    if (nb <= 0 || nc <= 0) return 1;
+    double db = weighted / nb;
+    return (dc / nc + db / nb) / (1 / nc + 1 / nb);
+  }
+
+  private static double effect(Measure m, MeasuredEndpoint e, MeasuredRun run, boolean own) {
+    if (own) {
+      double d = Dependence.of(e, m);
+      return Double.isNaN(d) ? 1 : d;
+    }
+    return switch (m.kind) {
+      case THROUGHPUT -> Dependence.throughput(run);
+      case LATENCY -> Dependence.quantile(run, m.quantile);
+      default -> 1;
+    };
+  }
+
+  private static double count(MeasuredEndpoint e, Measure m) {
+    if (m.kind == Measure.Kind.ERRORS || m.kind == Measure.Kind.THROUGHPUT) return e.requests();
+    org.HdrHistogram.Histogram h = e.histogram(m.kind);
+    return h == null ? 0 : h.getTotalCount();
   }
 
   /** The interval around {@code delta} stretched by the square root of the design effect. */
@@ -68,12 +100,10 @@ final class Changes {
     Interval interval = QuantileBootstrap.difference(a, b, m.quantile, confidence);
     interval = new Interval(interval.low() / 1000.0, interval.high() / 1000.0);
     String test = "bootstrap of the " + m.key().replace("ttft_", "").replace("itl_", "") + " difference from the histograms";
-    if (m.kind == Measure.Kind.LATENCY) {
-      double d = dependence(m);
-      if (d > 1.0001) {
-        interval = widened(delta, interval, d);
-        test += dependent(d);
-      }
+    double d = dependence(m, baseline, candidate);
+    if (d > 1.0001) {
+      interval = widened(delta, interval, d);
+      test += dependent(d);
     }
     List<Double> perRun = new ArrayList<>();
     for (Histogram h : runs) {
@@ -98,8 +128,14 @@ final class Changes {
       return Change.insufficient(m, base, cand, tolerance.level(m), String.format(Locale.ROOT,
           "too few requests for an error rate: %d in the baseline, %d in the candidate", na, nc));
     Interval p = Proportions.difference(fa, na, fc, nc, confidence);
-    return finish(m, base, cand, cand - base, new Interval(100 * p.low(), 100 * p.high()),
-        "Newcombe's score interval of the difference of two proportions", perRun);
+    Interval interval = new Interval(100 * p.low(), 100 * p.high());
+    String test = "Newcombe's score interval of the difference of two proportions";
+    double d = dependence(m, baseline, candidate);
+    if (d > 1.0001) {
+      interval = widened(cand - base, interval, d);
+      test += dependent(d);
+    }
+    return finish(m, base, cand, cand - base, interval, test, perRun);
   }
 
   /** Requests per second over the measured window. */
@@ -122,7 +158,7 @@ final class Changes {
     Interval ratio = RateRatio.of(na, ta, nc, seconds, confidence);
     Interval interval = new Interval(base * (ratio.low() - 1), base * (ratio.high() - 1));
     String test = "conditional test of two Poisson rates";
-    double d = dependence(m);
+    double d = dependence(m, baseline, candidate);
     if (d > 1.0001) {
       interval = widened(cand - base, interval, d);
       test += dependent(d);

@@ -171,4 +171,29 @@ class ComparerTest {
   private static Measured.Second second(double t, double p95) {
     return new Measured.Second(t, 1, 500, 500, 50, p95, p95 + 5, 0, false);
   }
+
+  @Test
+  void anEndpointsOwnSecondsWidenItsInterval() {
+    // The candidate's /x had one slow second among four (a stall): its own seconds say so, though
+    // the run's other endpoints were steady.
+    List<MeasuredEndpoint.Batch> stall = new java.util.ArrayList<>();
+    List<MeasuredEndpoint.Batch> steady = new java.util.ArrayList<>();
+    org.HdrHistogram.Histogram stalledAll = new org.HdrHistogram.Histogram(3), steadyAll = new org.HdrHistogram.Histogram(3);
+    for (int s = 0; s < 4; s++) {
+      org.HdrHistogram.Histogram a = normal(500, s == 1 ? 90 : 56, 3, 10 + s), b = normal(500, 50, 3, 20 + s);
+      stall.add(new MeasuredEndpoint.Batch(1, 500, 0, a, null, null));
+      steady.add(new MeasuredEndpoint.Batch(1, 500, 0, b, null, null));
+      stalledAll.add(a);
+      steadyAll.add(b);
+    }
+    MeasuredEndpoint before = new MeasuredEndpoint("/x", "GET", 2000, 0, steadyAll, null, null, steady);
+    MeasuredEndpoint after = new MeasuredEndpoint("/x", "GET", 2000, 0, stalledAll, null, null, stall);
+    Change p50 = change(compare(run("a", 4, before), run("b", 4, after)), "/x", Measure.P50);
+    assertThat(p50.test()).contains("batch means");
+    assertThat(p50.verdict()).isEqualTo(ChangeVerdict.UNCHANGED);
+    // without the seconds, the same histograms read as a regression
+    Change blind = change(compare(run("a", 4, Synthetic.endpoint("/x", steadyAll, 0)), run("b", 4, Synthetic.endpoint("/x", stalledAll, 0))),
+        "/x", Measure.P50);
+    assertThat(blind.verdict()).isEqualTo(ChangeVerdict.REGRESSED);
+  }
 }
