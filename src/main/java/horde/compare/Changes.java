@@ -96,20 +96,14 @@ final class Changes {
     if (!QuantileBootstrap.resolves(a.count(), m.quantile, confidence) || !QuantileBootstrap.resolves(b.count(), m.quantile, confidence))
       return Change.insufficient(m, base, cand, level, String.format(Locale.ROOT,
           "too few values to bound %s at %s confidence: %d in the baseline, %d in the candidate", m.key(), percent(), a.count(), b.count()));
-    double delta = cand - base;
     Interval interval = QuantileBootstrap.difference(a, b, m.quantile, confidence);
     interval = new Interval(interval.low() / 1000.0, interval.high() / 1000.0);
     String test = "bootstrap of the " + m.key().replace("ttft_", "").replace("itl_", "") + " difference from the histograms";
-    double d = dependence(m, baseline, candidate);
-    if (d > 1.0001) {
-      interval = widened(delta, interval, d);
-      test += dependent(d);
-    }
     List<Double> perRun = new ArrayList<>();
     for (Histogram h : runs) {
       if (QuantileBootstrap.resolves(h.getTotalCount(), m.quantile, confidence)) perRun.add(Ranked.of(h).quantile(m.quantile) / 1000.0);
     }
-    return finish(m, base, cand, delta, interval, test, perRun);
+    return finish(m, base, cand, interval, test, perRun, baseline, candidate);
   }
 
   /** The error rate, in percent; its change in percentage points. */
@@ -128,15 +122,10 @@ final class Changes {
       return Change.insufficient(m, base, cand, tolerance.level(m), String.format(Locale.ROOT,
           "too few requests for an error rate: %d in the baseline, %d in the candidate", na, nc));
     Interval p = Proportions.difference(fa, na, fc, nc, confidence);
-    Interval interval = new Interval(100 * p.low(), 100 * p.high());
-    String test = "Newcombe's score interval of the difference of two proportions";
-    double d = dependence(m, baseline, candidate);
-    if (d > 1.0001) {
-      interval = widened(cand - base, interval, d);
-      test += dependent(d);
-    }
-    return finish(m, base, cand, cand - base, interval, test, perRun);
+    return finish(m, base, cand, new Interval(100 * p.low(), 100 * p.high()),
+        "Newcombe's score interval of the difference of two proportions", perRun, baseline, candidate);
   }
+
 
   /** Requests per second over the measured window. */
   Change throughput(List<MeasuredEndpoint> baseline, List<Double> baselineSeconds, MeasuredEndpoint candidate, double seconds) {
@@ -156,18 +145,22 @@ final class Changes {
       return Change.insufficient(m, base, cand, tolerance.level(m), String.format(Locale.ROOT,
           "too few requests for a rate: %d in the baseline, %d in the candidate", na, nc));
     Interval ratio = RateRatio.of(na, ta, nc, seconds, confidence);
-    Interval interval = new Interval(base * (ratio.low() - 1), base * (ratio.high() - 1));
-    String test = "conditional test of two Poisson rates";
-    double d = dependence(m, baseline, candidate);
-    if (d > 1.0001) {
-      interval = widened(cand - base, interval, d);
-      test += dependent(d);
-    }
-    return finish(m, base, cand, cand - base, interval, test, perRun);
+    return finish(m, base, cand, new Interval(base * (ratio.low() - 1), base * (ratio.high() - 1)),
+        "conditional test of two Poisson rates", perRun, baseline, candidate);
   }
 
-  /** Widens the interval by the baseline's run-to-run spread when it has several runs, and judges. */
-  private Change finish(Measure m, double base, double cand, double delta, Interval interval, String test, List<Double> perRun) {
+  /**
+   * Widens the interval for the runs' second-to-second dependence, then to the baseline's
+   * run-to-run spread when it has several runs, and judges.
+   */
+  private Change finish(Measure m, double base, double cand, Interval interval, String test, List<Double> perRun,
+      List<MeasuredEndpoint> baseline, MeasuredEndpoint candidate) {
+    double delta = cand - base;
+    double d = dependence(m, baseline, candidate);
+    if (d > 1.0001) {
+      interval = widened(delta, interval, d);
+      test += dependent(d);
+    }
     if (perRun.size() >= 2) {
       interval = interval.atLeast(delta, Spread.halfWidth(perRun, confidence));
       test += ", widened to the spread of " + perRun.size() + " baseline runs (t prediction interval)";
