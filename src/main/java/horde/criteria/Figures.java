@@ -39,6 +39,7 @@ final class Figures {
 
   /** Dollars with the precision small amounts need: {@code $12.40}, {@code $0.029}, {@code $0.000023}. */
   static String money(double dollars) {
+    if (Double.isNaN(dollars) || Double.isInfinite(dollars)) return "-";
     if (dollars >= 1) return String.format(Locale.ROOT, "$%.2f", dollars);
     if (dollars <= 0) return "$0";
     return "$" + new java.math.BigDecimal(dollars).round(new java.math.MathContext(2)).toPlainString();

@@ -25,7 +25,7 @@ public final class Findings {
     GeneratorHealth.addTo(out, stats);
     ErrorBursts.addTo(out, stats.timeline(), stats.open());
     LoadCurve.addTo(out, stats);
-    SteadyState.addTo(out, stats);
+    SteadyState.addTo(out, stats, settings.containsKey("phases"));
     StreamingFindings.addTo(out, stats);
     EndpointFindings.addTo(out, stats);
     out.sort(Comparator.comparing(Finding::level));

@@ -14,10 +14,11 @@ final class SteadyState {
 
   private SteadyState() {}
 
-  static void addTo(List<Finding> out, RunStats s) {
+  /** @param phased a run of phases: its load changes phase by phase, so its start is no cold start to cut */
+  static void addTo(List<Finding> out, RunStats s, boolean phased) {
     List<TimelinePoint> points = Intervals.underLoad(s.timeline());
     if (s.warmupSeconds() > 0) warmup(out, points, s.warmupSeconds());
-    else coldStart(out, points);
+    else if (!phased) coldStart(out, points);
     degradation(out, points);
   }
 
@@ -26,7 +27,7 @@ final class SteadyState {
     List<TimelinePoint> warm = all.stream().filter(TimelinePoint::warmup).toList();
     List<TimelinePoint> after = all.stream().filter(p -> !p.warmup()).toList();
     double w = Intervals.median(warm, TimelinePoint::p95), m = Intervals.median(after, TimelinePoint::p95);
-    if (warm.isEmpty() || after.isEmpty() || !(w >= 1.5 * m)) return;
+    if (warm.isEmpty() || after.isEmpty() || !(m > 0 && w >= 1.5 * m)) return; // (0 against 0 is no finding)
     out.add(Finding.info("warmup", String.format("The warm-up was slower than what followed: p95 %s in its %s against %s"
         + " after; those seconds are left out of the figures.", Figures.ms(w), Figures.at(warmup), Figures.ms(m))));
   }
@@ -39,7 +40,7 @@ final class SteadyState {
     List<TimelinePoint> first = all.subList(0, k), rest = all.subList(k, all.size());
     double a = Intervals.median(first, TimelinePoint::p95), b = Intervals.median(rest, TimelinePoint::p95);
     double usersFirst = Intervals.median(first, TimelinePoint::users), usersRest = Intervals.median(rest, TimelinePoint::users);
-    if (!(a >= 2 * b) || usersFirst > usersRest) return;
+    if (!(b > 0 && a >= 2 * b) || usersFirst > usersRest) return;
     long seconds = Math.round(first.get(k - 1).t());
     out.add(Finding.info("cold_start", String.format("The first %d s were slower than the rest (p95 %s against %s) with no"
         + " more users: a cold start (connections, caches, JIT). A warm-up of %d s would keep it out of the figures.",

@@ -58,6 +58,7 @@ final class LlmAnswer implements SseParser.Listener {
   void head(long nanos) {
     lastEvent = nanos;
     recorder.time(Measures.TTFB, endpoint, nanos - start);
+    if (streaming()) recorder.count(Measures.STREAMS, endpoint, 1); // a stream cut short is a stream too
   }
 
   boolean streaming() {
@@ -96,6 +97,7 @@ final class LlmAnswer implements SseParser.Listener {
     String token = plan.content() == null ? data : Json.text(json == null ? null : plan.content().find(json));
     if (token == null || token.isEmpty()) return;
     tokenEvents++;
+    recorder.count(Measures.TOKEN_EVENTS, endpoint, 1);
     answer.append(token);
     if (firstToken == 0) {
       firstToken = nanos;
@@ -132,8 +134,6 @@ final class LlmAnswer implements SseParser.Listener {
     }
     account(latencyNanos, requestBody);
     if (!streaming()) return -1;
-    recorder.count(Measures.STREAMS, endpoint, 1);
-    recorder.count(Measures.TOKEN_EVENTS, endpoint, tokenEvents);
     if (error != null) return plan.error();
     if (plan.stream().terminator() != null && !terminated) return plan.incomplete();
     return -1;

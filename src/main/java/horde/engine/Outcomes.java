@@ -40,7 +40,7 @@ final class Outcomes {
       if (value == null) return failed(r, e.reason(), sent, received, "got HTTP " + response.status, true);
       variables[e.slot()] = value;
     }
-    recorder.request(r.endpoint(), response.status, -1, response.latencyNanos, sent, received);
+    recorder.request(r.endpoint(), response.status, -1, response.latencyNanos, sent, received, response.bodyBytes());
     return -1;
   }
 
@@ -53,7 +53,7 @@ final class Outcomes {
   /** A poll attempt whose answer is not the awaited one yet: counted on its status alone. */
   int attempt(RequestPlan r, long sent, long received) {
     if (!r.isSuccess(response.status)) return httpFailure(r, sent, received);
-    recorder.request(r.endpoint(), response.status, -1, response.latencyNanos, sent, received);
+    recorder.request(r.endpoint(), response.status, -1, response.latencyNanos, sent, received, response.bodyBytes());
     return -1;
   }
 
@@ -68,7 +68,7 @@ final class Outcomes {
 
   /** A request that got an answer and failed for {@code reason}. */
   private int failed(RequestPlan r, int reason, long sent, long received, String what, boolean withBody) {
-    recorder.request(r.endpoint(), response.status, reason, response.latencyNanos, sent, received);
+    recorder.request(r.endpoint(), response.status, reason, response.latencyNanos, sent, received, response.bodyBytes());
     if (recorder.wantsSample(r.endpoint(), reason)) {
       String body = withBody ? response.snippet(200) : "";
       recorder.sample(r.endpoint(), reason, body.isEmpty() ? what : what + ": " + body);
@@ -87,10 +87,22 @@ final class Outcomes {
     boolean cut = error == TransportError.CONNECTION_CLOSED || error == TransportError.CONNECTION_RESET;
     if (midStream && cut) reason = r.llm().incomplete();
     recorder.request(r.endpoint(), 0, reason, -1, sent, received);
-    if (cause != null && recorder.wantsSample(r.endpoint(), reason)) {
-      recorder.sample(r.endpoint(), reason, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+    if (recorder.wantsSample(r.endpoint(), reason)) {
+      recorder.sample(r.endpoint(), reason, cause != null ? cause.getClass().getSimpleName() + ": " + cause.getMessage()
+          : what(error, r));
     }
     return reason;
+  }
+
+  /** What happened, for a failure that came with no exception to quote. */
+  private static String what(TransportError error, RequestPlan r) {
+    return switch (error) {
+      case TIMEOUT -> "no complete answer within " + r.timeoutNanos() / 1_000_000 + " ms";
+      case CONNECTION_CLOSED -> "the server closed the connection before the answer ended";
+      case CONNECTION_RESET -> "the server reset the connection";
+      case STREAM_STALLED -> "the stream was silent for longer than its idle timeout";
+      default -> error.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    };
   }
 
   /** A request that could not be made (a value it uses has none): counted, never sent. */

@@ -21,6 +21,7 @@ final class Response implements ResponseView {
   private byte[] body = new byte[0];
   private int length;
   private int limit;
+  private long bodyBytes;
   private String text;
   private JsonNode json;
   private boolean parsed;
@@ -31,6 +32,7 @@ final class Response implements ResponseView {
     headers = null;
     length = 0;
     limit = Math.min(keep, MAX_BODY);
+    bodyBytes = 0;
     text = null;
     json = null;
     parsed = false;
@@ -42,6 +44,7 @@ final class Response implements ResponseView {
   }
 
   void append(ByteBuf content) {
+    bodyBytes += content.readableBytes();
     int n = Math.min(content.readableBytes(), limit - length);
     if (n <= 0) return;
     if (length + n > body.length) {
@@ -81,6 +84,11 @@ final class Response implements ResponseView {
   @Override
   public long latencyNanos() {
     return latencyNanos;
+  }
+
+  /** Every byte of the body that arrived, kept or not. */
+  long bodyBytes() {
+    return bodyBytes;
   }
 
   /** The start of the body, one line, for failure samples. */

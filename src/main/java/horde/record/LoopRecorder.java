@@ -39,18 +39,27 @@ public final class LoopRecorder {
    *     counted, not timed, as wrk does
    */
   public void request(int endpoint, int status, int reason, long latencyNanos, long sent, long received) {
+    request(endpoint, status, reason, latencyNanos, sent, received, 0);
+  }
+
+  /** @param body bytes of the answer's body as decoded (what Locust calls its content size) */
+  public void request(int endpoint, int status, int reason, long latencyNanos, long sent, long received, long body) {
     long epoch = phaser.writerCriticalSectionEnter();
     try {
       IntervalSnapshot s = active;
       s.count(Measures.REQUESTS, endpoint, 1);
       if (sent > 0) s.count(Measures.BYTES_SENT, endpoint, sent);
       if (received > 0) s.count(Measures.BYTES_RECEIVED, endpoint, received);
+      if (body > 0) s.count(Measures.BODY_BYTES, endpoint, body);
       if (status > 0) s.status(endpoint, status);
       if (reason >= 0) {
         s.count(Measures.FAILURES, endpoint, 1);
         s.reason(endpoint, reason);
       }
-      if (latencyNanos >= 0) s.record(Measures.LATENCY, endpoint, micros(latencyNanos));
+      if (latencyNanos >= 0) {
+        s.record(Measures.LATENCY, endpoint, micros(latencyNanos));
+        if (status >= 400) s.record(Measures.REFUSED, endpoint, micros(latencyNanos)); // served = latency - refused
+      }
     } finally {
       phaser.writerCriticalSectionExit(epoch);
     }

@@ -37,17 +37,20 @@ final class ChartData {
       def.put("unit", c.unit());
       ArrayNode list = def.putArray("series");
       for (TimeCharts.Series s : c.series()) {
-        list.addObject().put("key", s.key()).put("label", s.label()).put("color", s.color()).put("fill", s.fill());
+        list.addObject().put("key", s.key()).put("label", s.label()).put("color", s.color()).put("fill", s.fill())
+            .put("dash", s.dash());
         column(series.putArray(s.key()), points, s.reading());
       }
     }
+    served(r, defs, series);
     for (EndpointCharts.Chart c : endpoints) {
       ObjectNode def = defs.addObject();
       def.put("id", c.id());
       def.put("unit", c.unit());
       ArrayNode list = def.putArray("series");
       for (EndpointCharts.Column col : c.series()) {
-        list.addObject().put("key", col.key()).put("label", col.label()).put("color", col.color()).put("fill", false);
+        list.addObject().put("key", col.key()).put("label", col.label()).put("color", col.color()).put("fill", false)
+            .put("dash", col.dash());
         ArrayNode values = series.putArray(col.key());
         for (double v : col.values()) {
           if (Double.isNaN(v) || Double.isInfinite(v)) values.addNull();
@@ -65,7 +68,24 @@ final class ChartData {
       markers.addObject().put("t", f.atSeconds()).put("label", f.kind().replace('_', ' ')).put("color", color);
     }
     root.set("distribution", LatencyCurve.of(r.stats(), MAPPER));
+    root.set("bars", LatencyBars.of(r.stats(), MAPPER));
     return root;
+  }
+
+  /** When some answers were refusals (400 and above), the response-time chart adds the served answers' p95. */
+  private static void served(RunResult r, ArrayNode defs, ObjectNode series) {
+    double[] p95 = ServedLatency.p95(r);
+    if (p95 == null) return;
+    for (var def : defs) {
+      if (!def.path("id").asString().equals("latency")) continue;
+      ((ObjectNode) def).withArray("series").addObject().put("key", "p95_served").put("label", "p95 served (< 400)")
+          .put("color", "#0369a1").put("fill", false).put("dash", true);
+      ArrayNode values = series.putArray("p95_served");
+      for (double v : p95) {
+        if (Double.isNaN(v)) values.addNull();
+        else values.add(Math.round(v * 1000) / 1000.0);
+      }
+    }
   }
 
   /** The warm-up: of the run, or of each phase that has one (where that phase starts). */

@@ -19,7 +19,8 @@ import org.HdrHistogram.Histogram;
  */
 final class EndpointCharts {
   /** One series: its key in the report's data, and a value per second (NaN for a gap). */
-  record Column(String key, String label, String color, double[] values) {}
+  /** @param dash drawn dashed, so a line equal to it beneath stays visible */
+  record Column(String key, String label, String color, double[] values, boolean dash) {}
 
   /** @param endpoint as shown, {@code POST /v1/chat/completions} */
   record Chart(String id, String endpoint, String title, String unit, List<Column> series) {}
@@ -60,8 +61,8 @@ final class EndpointCharts {
       String id = "ep" + e;
       if (!ep.isGroup()) {
         out.add(new Chart(id + "-rps", label, "Throughput", "rate", List.of(
-            new Column(id + "_rps", "requests/s", "#2563eb", requests[e]),
-            new Column(id + "_fps", "failures/s", "#dc2626", failures[e]))));
+            new Column(id + "_rps", "requests/s", "#2563eb", requests[e], false),
+            new Column(id + "_fps", "failures/s", "#dc2626", failures[e], false))));
       }
       for (int m = 0; m < measures.histogramCount(); m++) {
         if (pct[e][m] == null) continue;
@@ -69,7 +70,7 @@ final class EndpointCharts {
         List<Column> series = new ArrayList<>();
         for (int p = 0; p < PERCENTILES.length; p++) {
           series.add(new Column(id + "_" + measure.key() + "_p" + (int) PERCENTILES[p], "p" + (int) PERCENTILES[p],
-              PERCENTILE_COLORS[p], pct[e][m][p]));
+              PERCENTILE_COLORS[p], pct[e][m][p], p == PERCENTILES.length - 1));
         }
         out.add(new Chart(id + "-" + measure.key(), label, capitalized(measure.label()), unit(measure), series));
       }

@@ -69,13 +69,13 @@ final class HtmlPhases {
     Map<String, Threshold> rows = new LinkedHashMap<>();
     for (PhaseResult p : r.phases()) p.criteria().forEach(c -> rows.putIfAbsent(key(c.threshold()), c.threshold()));
     h.append("<h3>By phase</h3><div class=\"scroll\"><table class=\"matrix\"><thead><tr>").append(Html.th("l", "Criterion"))
-        .append(Html.th("l", "Scope")).append(Html.th("l", "Level"));
+        .append(Html.th("l", "Scope")).append(Html.th("l", "If missed"));
     for (PhaseResult p : r.phases()) h.append(Html.th(null, p.name()));
     h.append("</tr></thead><tbody>");
     for (Map.Entry<String, Threshold> row : rows.entrySet()) {
       Threshold t = row.getValue();
       h.append("<tr>").append(Html.td("l name", t.expression())).append(Html.td("l", t.endpoint() == null ? "whole phase"
-          : t.endpoint())).append(Html.td("l", t.level().name().toLowerCase(Locale.ROOT)));
+          : t.endpoint())).append(Html.td("l", HtmlSummary.ifMissed(t)));
       for (PhaseResult p : r.phases()) {
         CriterionResult c = p.criteria().stream().filter(x -> key(x.threshold()).equals(row.getKey())).findFirst().orElse(null);
         if (c == null) {

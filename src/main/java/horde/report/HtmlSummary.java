@@ -115,13 +115,14 @@ final class HtmlSummary {
     h.append("<section id=\"criteria\"><h2>Criteria</h2>");
     boolean phased = r.phases().stream().anyMatch(p -> !p.criteria().isEmpty());
     if (r.criteria().isEmpty() && !phased) {
-      h.append("<p class=\"empty\">The scenario sets no criteria, so the run passes by default.</p></section>\n");
+      h.append("<p class=\"empty\">The scenario sets no criteria: as in Locust, the run fails if any request failed,"
+          + " and passes otherwise.</p></section>\n");
       return;
     }
     if (!r.criteria().isEmpty()) {
       if (phased) h.append("<h3>Whole run</h3>");
       h.append("<table><thead><tr>").append(Html.th("l", "Status")).append(Html.th("l", "Criterion"))
-          .append(Html.th("l", "Scope")).append(Html.th("l", "Level")).append(Html.th(null, "Actual"))
+          .append(Html.th("l", "Scope")).append(Html.th("l", "If missed")).append(Html.th(null, "Actual"))
           .append("</tr></thead><tbody>");
       r.criteria().forEach(c -> criterion(h, c));
       h.append("</tbody></table>");
@@ -139,7 +140,7 @@ final class HtmlSummary {
     String status = status(c);
     h.append("<tr><td class=\"l\"><span class=\"status ").append(status).append("\">").append(status).append("</span></td>")
         .append(Html.td("l name", t.expression())).append(Html.td("l", t.endpoint() == null ? "whole run" : t.endpoint()))
-        .append(Html.td("l", t.level().name().toLowerCase(Locale.ROOT)))
+        .append(Html.td("l", ifMissed(t)))
         .append(Html.td(c.passed() ? null : "bad", Units.of(t.metric(), c.actual()))).append("</tr>");
   }
 
@@ -151,6 +152,11 @@ final class HtmlSummary {
         + " target.</strong>");
     for (Finding f : own) h.append("<p>").append(Html.escape(f.text())).append("</p>");
     h.append("</div>\n");
+  }
+
+  /** What a missed criterion does: a level read as its consequence, not as a result. */
+  static String ifMissed(Threshold t) {
+    return t.level() == Threshold.Level.WARN ? "warns" : "fails the run";
   }
 
   static void findings(StringBuilder h, RunResult r) {

@@ -31,7 +31,11 @@ final class HtmlTables {
     h.append("</div></section>\n");
     h.append("<section id=\"distribution\"><h2>Latency distribution<span class=\"hint\">percentile curve of the measured"
         + " window from the histograms; log scales stretch the tail</span></h2>")
-        .append("<figure class=\"chart\" data-chart=\"distribution\"><div class=\"plot\"></div></figure></section>\n");
+        .append("<div class=\"grid2\"><figure class=\"chart\" data-chart=\"distribution\"><figcaption>Percentiles</figcaption>"
+            + "<div class=\"plot\"></div></figure>")
+        .append("<figure class=\"chart\" data-chart=\"bars\"><figcaption>Requests by response time <span>ranges of equal"
+            + " width on a log scale; answers of 400 and above apart</span></figcaption><div class=\"plot\"></div></figure>"
+            + "</div></section>\n");
   }
 
   static void endpoints(StringBuilder h, RunStats s) {

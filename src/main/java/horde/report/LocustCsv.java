@@ -30,7 +30,7 @@ public final class LocustCsv {
   static final List<String> STATS_COLUMNS = concat(List.of("Type", "Name", "Request Count", "Failure Count",
       "Median Response Time", "Average Response Time", "Min Response Time", "Max Response Time", "Average Content Size",
       "Requests/s", "Failures/s"), PERCENTILE_COLUMNS);
-  static final List<String> FAILURES_COLUMNS = List.of("Method", "Name", "Error", "Occurrences");
+  static final List<String> FAILURES_COLUMNS = List.of("Method", "Name", "Error", "Occurrences", "First Seen", "Last Seen");
   static final List<String> EXCEPTIONS_COLUMNS = List.of("Count", "Message", "Traceback", "Nodes");
   static final List<String> STATUSES_COLUMNS = List.of("Type", "Name", "Status", "Count");
 
@@ -43,7 +43,7 @@ public final class LocustCsv {
   public static List<Path> write(RunResult r, String prefix) throws IOException {
     List<Path> files = List.of(Path.of(prefix + "_stats.csv"), Path.of(prefix + "_stats_history.csv"),
         Path.of(prefix + "_failures.csv"), Path.of(prefix + "_exceptions.csv"), Path.of(prefix + "_statuses.csv"));
-    List<String> texts = List.of(stats(r), LocustHistory.of(r), failures(r), exceptions(), statuses(r));
+    List<String> texts = List.of(stats(r), LocustHistory.of(r, false), failures(r), exceptions(), statuses(r));
     for (int i = 0; i < files.size(); i++) {
       Path parent = files.get(i).toAbsolutePath().getParent();
       if (parent != null) Files.createDirectories(parent);
@@ -65,7 +65,7 @@ public final class LocustCsv {
   private static void statsRow(StringBuilder out, String type, String name, EndpointStats e, double seconds) {
     LatencySummary l = e.summary();
     CsvLine line = new CsvLine().add(type).add(name).add(e.requests()).add(e.failures()).whole(l.p50()).decimal(l.avg())
-        .decimal(l.min()).decimal(l.max()).decimal(e.requests() == 0 ? 0 : (double) e.bytesReceived() / e.requests())
+        .decimal(l.min()).decimal(l.max()).decimal(e.requests() == 0 ? 0 : (double) e.count("body_bytes") / e.requests())
         .decimal(seconds <= 0 ? 0 : e.requests() / seconds).decimal(seconds <= 0 ? 0 : e.failures() / seconds);
     percentiles(line, e.latency());
     line.endTo(out);
@@ -80,13 +80,24 @@ public final class LocustCsv {
     }
   }
 
-  /** One row per endpoint and failure reason, most frequent first within an endpoint. */
+  /**
+   * One row per endpoint and failure reason, most frequent first within an endpoint: the error
+   * worded as Locust's exceptions are, and when it was first and last seen (empty for a result
+   * without per-second intervals).
+   */
   static String failures(RunResult r) {
     StringBuilder out = new StringBuilder();
     header(out, FAILURES_COLUMNS);
+    var seen = LocustErrors.seen(r.stats(), LocustHistory.startSeconds(r.startedAt()));
     for (EndpointStats e : sorted(r.stats().endpoints())) {
+      if (e.isGroup()) continue; // a transaction's failure is its request's, listed already
       e.failuresByReason().entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
-          .forEach(f -> new CsvLine().add(e.method()).add(e.name()).add(f.getKey()).add(f.getValue()).endTo(out));
+          .forEach(f -> {
+            LocustErrors.Seen when = seen.get(e.method() + " " + e.name() + "\u0000" + f.getKey());
+            new CsvLine().add(e.method()).add(e.name()).add(LocustErrors.error(e, f.getKey())).add(f.getValue())
+                .add(when == null ? "" : LocustErrors.time(when.first()))
+                .add(when == null ? "" : LocustErrors.time(when.last())).endTo(out);
+          });
     }
     return out.toString();
   }

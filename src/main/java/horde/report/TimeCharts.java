@@ -23,7 +23,11 @@ final class TimeCharts {
    * @param key the name of its column in the report's data
    * @param fill whether the area under the line is shaded
    */
-  record Series(String key, String label, String color, boolean fill, Reading reading) {}
+  record Series(String key, String label, String color, boolean fill, Reading reading, boolean dash) {
+    Series(String key, String label, String color, boolean fill, Reading reading) {
+      this(key, label, color, fill, reading, false);
+    }
+  }
 
   /**
    * @param unit how values are written: {@code ms}, {@code rate}, {@code count} or {@code percent}
@@ -40,15 +44,15 @@ final class TimeCharts {
       new Chart("latency", "Response time", "percentiles of each second", "ms", List.of(
           new Series("p50", "p50", "#16a34a", false, (p, s) -> answered(p, p.p50())),
           new Series("p95", "p95", "#d97706", false, (p, s) -> answered(p, p.p95())),
-          new Series("p99", "p99", "#7c3aed", false, (p, s) -> answered(p, p.p99()))), ALWAYS),
+          new Series("p99", "p99", "#7c3aed", false, (p, s) -> answered(p, p.p99()), true)), ALWAYS),
       new Chart("ttft", "Time to first token", "percentiles of each second's streams", "ms", List.of(
           new Series("ttft_p50", "p50", "#16a34a", false, timed(LlmPoint::ttftP50)),
           new Series("ttft_p95", "p95", "#d97706", false, timed(LlmPoint::ttftP95)),
-          new Series("ttft_p99", "p99", "#7c3aed", false, timed(LlmPoint::ttftP99))),
+          new Series("ttft_p99", "p99", "#7c3aed", false, timed(LlmPoint::ttftP99), true)),
           r -> any(r, p -> p.llm().ttftP50() > 0)),
       new Chart("itl", "Inter-token latency", "gaps between tokens, percentiles of each second", "ms", List.of(
           new Series("itl_p50", "p50", "#16a34a", false, timed(LlmPoint::itlP50)),
-          new Series("itl_p99", "p99", "#7c3aed", false, timed(LlmPoint::itlP99))),
+          new Series("itl_p99", "p99", "#7c3aed", false, timed(LlmPoint::itlP99), true)),
           r -> any(r, p -> p.llm().itlP50() > 0)),
       new Chart("users", "Active users", "virtual users running", "count", List.of(
           new Series("users", "users", "#0891b2", true, (p, s) -> p.users())), r -> !r.stats().open()),

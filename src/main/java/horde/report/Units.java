@@ -34,6 +34,7 @@ public final class Units {
 
   /** Dollars with the precision small amounts need: $12.40, $0.0031, $0.000012. */
   public static String money(double dollars) {
+    if (Double.isNaN(dollars) || Double.isInfinite(dollars)) return "-";
     if (dollars >= 1) return String.format(Locale.ROOT, "$%.2f", dollars);
     if (dollars == 0) return "$0";
     return "$" + new java.math.BigDecimal(dollars).round(new java.math.MathContext(2)).toPlainString();

@@ -119,6 +119,8 @@ public final class ResultReader {
         out.putIfAbsent(k, llm.path(k).asLong());
       }
       out.putIfAbsent("cost", Math.round(llm.path("cost").asDouble() * 1e9));
+      // format 1 priced every request of a tracking endpoint (its cost_per_request divided by them all)
+      if (llm.path("cost").asDouble() > 0) out.putIfAbsent("priced_requests", out.get("requests"));
     }
     return out;
   }

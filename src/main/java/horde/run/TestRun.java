@@ -27,12 +27,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * One test from plan to result: pre-flight, setup, each phase (or the single run) with its own
@@ -62,6 +64,8 @@ public final class TestRun {
   private final EngineOptions options;
   private final String scenarioFile;
   private final Map<String, Set<String>> taskEndpoints;
+  /** Endpoints only setup and teardown use, as "METHOD name". */
+  private final Set<String> onceOnly;
   private final List<IntervalListener> intervalListeners = new ArrayList<>();
   private volatile Engine engine;
   private volatile boolean abortRequested;
@@ -71,6 +75,7 @@ public final class TestRun {
     this.options = options;
     this.scenarioFile = scenarioFile;
     this.taskEndpoints = taskEndpoints(plan);
+    this.onceOnly = onceOnly(plan);
   }
 
   /** Adds a listener to every second of every phase (a live export); before {@link #execute}. */
@@ -137,7 +142,10 @@ public final class TestRun {
     stats.start(e.startNanos(), epoch);
     if (abortRequested) e.abort();
     EngineReport report = e.await();
-    return stats.finish(report.endNanos(), report.cancelledInFlight(), report.aborted());
+    RunStats all = stats.finish(report.endNanos(), report.cancelledInFlight(), report.aborted());
+    // an endpoint that only setup or teardown use got nothing in the runs: it is no row of theirs
+    return all.withEndpoints(all.endpoints().stream()
+        .filter(ep -> ep.requests() > 0 || !onceOnly.contains(ep.method() + " " + ep.name())).toList());
   }
 
   private static Gauges gauges(Engine e, Generator generator) {
@@ -192,6 +200,18 @@ public final class TestRun {
     String grade = phases.isEmpty() ? runs.get(0).grade() : Grades.of(plan.scenario().grades(), all, taskEndpoints);
     return new RunResult(Version.VALUE, RunSettings.scenario(plan, scenarioFile), RunSettings.of(plan, options),
         RunSettings.environment(), Instant.ofEpochMilli(epoch).toString(), all, criteria, verdict, phases, grade, notes);
+  }
+
+  private static Set<String> onceOnly(TestPlan plan) {
+    Set<String> users = new HashSet<>();
+    plan.users().forEach(u -> Stream.of(List.of(u.onStart(), u.onStop()), u.tasks().stream().map(t -> t.steps()).toList())
+        .flatMap(List::stream).forEach(steps -> horde.plan.Steps.requests(steps)
+            .forEach(r -> users.add(plan.endpoints().get(r.endpoint()).label()))));
+    Set<String> out = new HashSet<>();
+    Stream.of(plan.setup(), plan.teardown()).forEach(steps -> horde.plan.Steps.requests(steps)
+        .forEach(r -> out.add(plan.endpoints().get(r.endpoint()).label())));
+    out.removeAll(users);
+    return out;
   }
 
   /** Task name to the endpoint names its steps use, for thresholds that name a task. */

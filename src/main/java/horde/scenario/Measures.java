@@ -18,12 +18,13 @@ import java.util.Optional;
  */
 public final class Measures {
   /** Histogram indexes of the built-in measures. */
-  public static final int LATENCY = 0, UNCORRECTED = 1, TTFB = 2, TTFT = 3, ITL = 4, TPOT = 5, TOKENS_PER_S = 6;
+  public static final int LATENCY = 0, UNCORRECTED = 1, TTFB = 2, TTFT = 3, ITL = 4, TPOT = 5, TOKENS_PER_S = 6,
+      REFUSED = 7;
 
   /** Counter indexes of the built-in measures. */
   public static final int REQUESTS = 0, FAILURES = 1, BYTES_SENT = 2, BYTES_RECEIVED = 3, RETRIES = 4, STREAMS = 5,
       TOKEN_EVENTS = 6, INPUT_TOKENS = 7, OUTPUT_TOKENS = 8, CACHE_HITS = 9, CACHE_LOOKUPS = 10, COST = 11,
-      DROPPED_ITERATIONS = 12, PRICED_REQUESTS = 13, CACHED_INPUT_TOKENS = 14, COST_SAVED = 15;
+      DROPPED_ITERATIONS = 12, PRICED_REQUESTS = 13, CACHED_INPUT_TOKENS = 14, COST_SAVED = 15, BODY_BYTES = 16;
 
   public static final Measures BUILT_IN = new Measures(List.of(
       Measure.histogram("latency", Measure.Unit.MICROSECONDS, "response time", Measure.Needs.NOTHING),
@@ -35,6 +36,8 @@ public final class Measures {
       Measure.histogram("tpot", Measure.Unit.MICROSECONDS, "time per output token", Measure.Needs.STREAM),
       Measure.histogram("tokens_per_s", Measure.Unit.THOUSANDTHS, "output tokens per second of a request",
           Measure.Needs.TOKENS),
+      Measure.histogram("refused", Measure.Unit.MICROSECONDS,
+          "response time of answers with a status of 400 or more (also in latency)", Measure.Needs.NOTHING),
       Measure.counter("requests", Measure.Unit.COUNT, "requests", Measure.Needs.NOTHING),
       Measure.counter("failures", Measure.Unit.COUNT, "failed requests", Measure.Needs.NOTHING),
       Measure.counter("bytes_sent", Measure.Unit.BYTES, "bytes sent", Measure.Needs.NOTHING),
@@ -54,7 +57,8 @@ public final class Measures {
       Measure.counter("cached_input_tokens", Measure.Unit.COUNT, "input tokens of answers marked as cache hits",
           Measure.Needs.CACHE_RULE),
       Measure.counter("cost_saved", Measure.Unit.NANODOLLARS, "cost saved by the cached-input price",
-          Measure.Needs.PRICES)));
+          Measure.Needs.PRICES),
+      Measure.counter("body_bytes", Measure.Unit.BYTES, "bytes of answer bodies (as decoded)", Measure.Needs.NOTHING)));
 
   private final List<Measure> histograms = new ArrayList<>();
   private final List<Measure> counters = new ArrayList<>();

@@ -48,6 +48,12 @@ public record RunStats(
         aborted, 0);
   }
 
+  /** The same run showing only these endpoints (the total is unchanged). */
+  public RunStats withEndpoints(List<EndpointStats> shown) {
+    return new RunStats(startEpochMillis, runSeconds, warmupSeconds, measuredSeconds, shown, total, timeline,
+        cancelledInFlight, aborted, droppedIterations, intervals, names);
+  }
+
   /** Whether the run used the open model (and so has uncorrected latencies and drops). */
   public boolean open() {
     return total.uncorrected() != null;

@@ -48,7 +48,9 @@ final class Window {
       f += failures[i];
       s += seconds[i];
     }
-    return new Progress(elapsed, users, r, s == 0 ? 0 : r / s, LatencySummary.pct(merged, 50),
-        LatencySummary.pct(merged, 95), LatencySummary.pct(merged, 99), r == 0 ? 0 : 100.0 * f / r, warmup);
+    boolean answered = merged.getTotalCount() > 0; // else no percentile: shown as "-", not 0
+    return new Progress(elapsed, users, r, s == 0 ? 0 : r / s, answered ? LatencySummary.pct(merged, 50) : Double.NaN,
+        answered ? LatencySummary.pct(merged, 95) : Double.NaN, answered ? LatencySummary.pct(merged, 99) : Double.NaN,
+        r == 0 ? 0 : 100.0 * f / r, warmup);
   }
 }

@@ -84,12 +84,17 @@
           label(ctx, p.label, x, u.bbox.top + 12 * r, i + 1 < phases.length ? clampX(u, phases[i + 1].t) : right, "#1f2937", r);
         });
         ctx.font = (11 * r) + "px system-ui, sans-serif";
-        var free = -Infinity, y = u.bbox.top + (phases.length ? 27 : 12) * r;
+        /* Names go in up to three rows: each in the first row where it does not run into the one before. */
+        var free = [-Infinity, -Infinity, -Infinity], y = u.bbox.top + (phases.length ? 27 : 12) * r;
         (data.markers || []).slice().sort(function (a, b) { return a.t - b.t; }).forEach(function (m) {
           var x = Math.round(clampX(u, m.t));
           ctx.strokeStyle = m.color;
           line(ctx, u, x, [4 * r, 3 * r]);
-          if (x >= free) free = label(ctx, m.label, x, y, right, m.color, r);
+          for (var row = 0; row < free.length; row++) {
+            if (x < free[row]) continue;
+            var end = label(ctx, m.label, x, y + row * 14 * r, right, m.color, r);
+            if (end > x) { free[row] = end; break; }
+          }
         });
         ctx.restore();
       }]
@@ -97,7 +102,7 @@
   }
 
   /* Room above the highest value for the names of phases and findings along the top. */
-  var headroom = (data.phases || []).length ? 1.3 : (data.markers || []).length ? 1.15 : 1.08;
+  var headroom = ((data.phases || []).length ? 1.3 : 1.08) + Math.min(3, (data.markers || []).length) * 0.07;
 
   function timeChart(def, el) {
     var unit = def.unit;
@@ -105,7 +110,7 @@
     var columns = [data.t];
     def.series.forEach(function (s) {
       series.push({ label: s.label, stroke: s.color, width: 1.5, fill: s.fill ? s.color + "22" : undefined,
-        points: { show: false }, value: function (u, v) { return units[unit](v); } });
+        dash: s.dash ? [6, 4] : undefined, points: { show: false }, value: function (u, v) { return units[unit](v); } });
       columns.push(data.series[s.key]);
     });
     return new uPlot({
@@ -151,11 +156,31 @@
     }, columns, el);
   }
 
+  /* Counts of requests per range of response time, as bars; refusals (400 and above) stacked on top. */
+  function barsChart(d, el) {
+    var served = d.served || [], refused = d.refused || [];
+    var stacked = served.map(function (v, i) { return v + (refused[i] || 0); });
+    var bars = uPlot.paths.bars({ size: [0.9, 40] });
+    return new uPlot({
+      width: el.clientWidth, height: 320,
+      series: [
+        { label: "up to", value: function (u, v) { return units.ms(v); } },
+        { label: "refused (400+)", stroke: "#dc2626", fill: "#dc262699", paths: bars, points: { show: false },
+          value: function (u, v, si, i) { return i == null ? "–" : String(refused[i] || 0); } },
+        { label: "served", stroke: "#2563eb", fill: "#2563eb99", paths: bars, points: { show: false },
+          value: function (u, v) { return units.count(v); } }
+      ],
+      scales: { x: { time: false, distr: 3, log: 10 } },
+      axes: [{ values: function (u, splits) { return splits.map(ticks.ms); } }, { size: 64 }]
+    }, [d.x || [], stacked, served], el);
+  }
+
   var defs = {};
   (data.charts || []).forEach(function (c) { defs[c.id] = c; });
   function draw(fig) {
     var id = fig.getAttribute("data-chart"), el = fig.querySelector(".plot");
     if (id === "distribution") drawn.push({ el: el, plot: distributionChart(data.distribution, el) });
+    else if (id === "bars") drawn.push({ el: el, plot: barsChart(data.bars, el) });
     else drawn.push({ el: el, plot: timeChart(defs[id], el) });
   }
   document.querySelectorAll("[data-chart]").forEach(function (fig) {

@@ -31,7 +31,7 @@ class HtmlReportInBrowserTest {
   static final Path RUN = Path.of("src/test/resources/horde/report/HtmlReportInBrowserTest/knee-run.json");
   /** Per chart: pixels in a colour (a series), as opposed to the grey of grid, axes and bands. */
   static final String PAINTED = """
-      Array.from(document.querySelectorAll('figure[data-chart]')).map(f => {
+      Array.from(document.querySelectorAll('figure[data-chart]')).filter(f => !f.closest('details:not([open])')).map(f => {
         const c = f.querySelector('canvas');
         if (!c || !c.width) return f.dataset.chart + ':0';
         const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
@@ -61,7 +61,8 @@ class HtmlReportInBrowserTest {
         Arguments.of("a real streaming ladder of open-model phases with a transaction", ResultReader.read(HtmlReportTest.LADDER)),
         Arguments.of("a small crafted run", SampleResults.small()),
         Arguments.of("a one-hour run with 20 endpoints", SampleResults.long_(3600, 20)),
-        Arguments.of("a run stopped before any answer", SampleResults.empty()));
+        Arguments.of("a run stopped before any answer", SampleResults.empty()),
+        Arguments.of("a run with per-second intervals and refusals", SampleResults.withIntervals()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -73,9 +74,19 @@ class HtmlReportInBrowserTest {
       PageVisit visit = PageVisit.open(page, html.toUri(), 1440, "document.body.dataset.chartsDrawn");
       assertThat(visit.problems()).as("console errors, exceptions, refused loads").isEmpty();
       assertThat(visit.requests()).as("requests besides the page itself").isEmpty();
-      int figures = visit.eval("document.querySelectorAll('figure[data-chart]').length").asInt();
+      int figures = visit.eval("Array.from(document.querySelectorAll('figure[data-chart]'))"
+          + ".filter(f => !f.closest('details')).length").asInt();
       assertThat(visit.eval("document.body.dataset.chartsDrawn").asString()).isEqualTo(String.valueOf(figures));
-      assertThat(figures).isEqualTo(TimeCharts.present(result).size() + 1);
+      assertThat(figures).as("the time charts, the percentile curve and the bars").isEqualTo(TimeCharts.present(result).size() + 2);
+      // an endpoint's folded charts are drawn when its block opens
+      int folded = visit.eval("(() => { const d = document.querySelector('details.endpoint'); if (!d) return 0;"
+          + " d.open = true; return d.querySelectorAll('figure[data-chart]').length; })()").asInt();
+      if (!result.stats().intervals().isEmpty()) assertThat(folded).as("charts by endpoint").isPositive();
+      if (folded > 0) {
+        Thread.sleep(300);
+        assertThat(visit.eval("document.body.dataset.chartsDrawn").asString()).isEqualTo(String.valueOf(figures + folded));
+        assertThat(visit.problems()).as("console errors after opening an endpoint").isEmpty();
+      }
       if (result.stats().timeline().isEmpty()) return; // nothing to paint; drawn without error is the point
       for (JsonNode chart : visit.eval(PAINTED)) {
         String[] idAndPixels = chart.asString().split(":");

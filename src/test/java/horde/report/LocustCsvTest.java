@@ -21,7 +21,7 @@ class LocustCsvTest {
   @Test
   void theHistoryFailuresAndExceptionsFilesMatchTheirGoldenCopies() throws Exception {
     RunResult r = SampleResults.small();
-    Golden.check(LocustHistory.of(r), "LocustCsvTest/run_stats_history.csv");
+    Golden.check(LocustHistory.of(r, false), "LocustCsvTest/run_stats_history.csv");
     Golden.check(LocustCsv.failures(r), "LocustCsvTest/run_failures.csv");
     Golden.check(LocustCsv.exceptions(), "LocustCsvTest/run_exceptions.csv");
   }
@@ -40,7 +40,7 @@ class LocustCsvTest {
         + "50%,66%,75%,80%,90%,95%,98%,99%,99.9%,99.99%,100%,Total Request Count,Total Failure Count,"
         + "Total Median Response Time,Total Average Response Time,Total Min Response Time,Total Max Response Time,"
         + "Total Average Content Size");
-    assertThat(firstLine(files.get(2))).isEqualTo("Method,Name,Error,Occurrences");
+    assertThat(firstLine(files.get(2))).isEqualTo("Method,Name,Error,Occurrences,First Seen,Last Seen");
     assertThat(firstLine(files.get(3))).isEqualTo("Count,Message,Traceback,Nodes");
     assertThat(firstLine(files.get(4))).isEqualTo("Type,Name,Status,Count");
   }
@@ -50,7 +50,7 @@ class LocustCsvTest {
     for (Path f : LocustCsv.write(SampleResults.long_(120, 20), dir.resolve("long").toString())) {
       List<String> lines = List.of(Files.readString(f).split("\r\n"));
       int columns = lines.get(0).split(",", -1).length;
-      for (String line : lines) assertThat(line.split(",", -1)).as(f + ": " + line).hasSize(columns);
+      for (String line : lines) assertThat(fields(line)).as(f + ": " + line).hasSize(columns);
     }
   }
 
@@ -64,6 +64,42 @@ class LocustCsvTest {
     new CsvLine().sixDecimals(12).sixDecimals(0.1234567).sixDecimals(0).sixDecimals(99.9999996).endTo(rates);
     assertThat(rates).hasToString("12.000000,0.123457,0.000000,100.000000\r\n");
     assertThat(CsvLine.python(12345678.5)).isEqualTo("12345678.5");
+  }
+
+  /** A CSV line's fields, commas inside quotes kept. */
+  static List<String> fields(String line) {
+    return List.of(line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1));
+  }
+
+  /**
+   * From per-second intervals, the history has Locust's meaning: totals and percentiles since the
+   * start (none N/A once there are requests), rates over the last ten seconds, a row per endpoint
+   * with full history; failures worded as Locust's exceptions with when they were seen.
+   */
+  @Test
+  void theHistoryHasLocustsMeaningColumnByColumn() {
+    RunResult r = SampleResults.withIntervals();
+    List<String> rows = List.of(LocustHistory.of(r, false).split("\r\n"));
+    assertThat(rows).hasSize(1 + 30);
+    List<String> last = fields(rows.get(30));
+    assertThat(last.get(3)).isEqualTo("Aggregated");
+    assertThat(last.get(4)).isEqualTo("260.000000"); // 260 requests a second over the last ten
+    assertThat(last).doesNotContain("N/A");
+    assertThat(last.get(17)).isEqualTo(String.valueOf(30 * 260)); // Total Request Count since the start
+    assertThat(Double.parseDouble(last.get(23))).isEqualTo(r.stats().total().count("body_bytes") / (30.0 * 260));
+    List<String> full = List.of(LocustHistory.of(r, true).split("\r\n"));
+    assertThat(full).hasSize(1 + 30 * 3);
+    assertThat(fields(full.get(1)).get(3)).isEqualTo("/ask");
+    assertThat(fields(full.get(2)).get(3)).isEqualTo("/fast");
+    assertThat(fields(full.get(3)).get(3)).isEqualTo("Aggregated");
+  }
+
+  @Test
+  void failuresAreWordedAsLocustsExceptions() {
+    RunResult r = SampleResults.small();
+    String failures = LocustCsv.failures(r);
+    assertThat(failures).contains("HTTPError('429 Client Error: Too Many Requests for url: /v1/chat/completions')")
+        .contains("CatchResponseError('check failed: $.answer present')");
   }
 
   private static String firstLine(Path f) throws Exception {

@@ -137,4 +137,45 @@ public final class SampleResults {
     }
     return new LlmStats(ttfb, ttft, itl, tpot, rate, 50_000, 3_000_000, 2_500_000, 3_000_000, 15_000, 50_000, 2.17);
   }
+
+  /**
+   * 30 seconds of two endpoints recorded through the real recorder, with their per-second
+   * intervals: a fast GET and a POST refused with 429 in a third of its answers.
+   */
+  public static RunResult withIntervals() {
+    horde.scenario.Measures m = horde.scenario.Measures.BUILT_IN;
+    var names = new horde.stats.Names(List.of(new horde.stats.Names.Endpoint("/fast", "GET"),
+        new horde.stats.Names.Endpoint("/ask", "POST")), List.of(), m);
+    var shape = new horde.record.IntervalSnapshot(2, m.histogramCount(), m.counterCount(), 512);
+    var loop = new horde.record.LoopRecorder(shape, new horde.record.Samples(2, 512));
+    var total = shape.emptyCopy();
+    List<horde.stats.Interval> intervals = new ArrayList<>();
+    List<TimelinePoint> timeline = new ArrayList<>();
+    Random random = new Random(7);
+    for (int t = 1; t <= 30; t++) {
+      for (int i = 0; i < 200; i++) {
+        loop.request(0, 200, -1, (long) (2e6 * Math.exp(random.nextGaussian() * 0.4)), 100, 300, 120);
+      }
+      for (int i = 0; i < 60; i++) {
+        boolean refused = i % 3 == 0;
+        loop.request(1, refused ? 429 : 200, -1, refused ? 500_000 : (long) (4e8 * Math.exp(random.nextGaussian() * 0.3)),
+            400, 900, refused ? 40 : 700);
+      }
+      var second = shape.emptyCopy();
+      loop.drainInto(second);
+      total.add(second);
+      intervals.add(new horde.stats.Interval(t, 1, 20, 20, 0, false,
+          List.of(horde.stats.Slice.of(second, 0), horde.stats.Slice.of(second, 1)), null));
+      Histogram all = new Histogram(3);
+      all.add(second.histogram(0, m.LATENCY));
+      all.add(second.histogram(1, m.LATENCY));
+      timeline.add(new TimelinePoint(t, 20, 260, 0, 260, all.getValueAtPercentile(50) / 1000.0,
+          all.getValueAtPercentile(95) / 1000.0, all.getValueAtPercentile(99) / 1000.0, false));
+    }
+    List<EndpointStats> endpoints = List.of(EndpointStats.of(total, 0, names, null), EndpointStats.of(total, 1, names, null));
+    RunStats stats = new RunStats(0, 30, 0, 30, endpoints, EndpointStats.total(endpoints), timeline, 0, false, 0,
+        intervals, names);
+    return new RunResult("test", Map.of("name", "intervals", "target", "http://127.0.0.1:1"), Map.of(), Map.of(),
+        "2026-12-05T00:00:00Z", stats, List.of(), Verdict.PASS);
+  }
 }
