@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests use when they are missing: nginx with the echo module
 # (a fast, exact target with known delays), chromium (opens the HTML report as a browser would,
-# driven over its DevTools protocol) and prometheus with promtool (scrapes Horde's live metrics).
-# Uses apt-get as root, or sudo.
+# driven over its DevTools protocol), prometheus with promtool (scrapes Horde's live metrics) and
+# postgresql (the run history's tests start a cluster of their own with its initdb and pg_ctl, and
+# stop it after). Uses apt-get as root, or sudo.
 set -euo pipefail
 need=()
 command -v nginx >/dev/null 2>&1 || need+=(nginx)
 [[ -f /usr/lib/nginx/modules/ngx_http_echo_module.so ]] || need+=(libnginx-mod-http-echo)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
 [[ -x /usr/lib/chromium/chromium ]] || need+=(chromium)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
 command -v prometheus >/dev/null 2>&1 || need+=(prometheus)
 [[ ${#need[@]} -eq 0 ]] && exit 0
 echo "install-test-deps: installing ${need[*]}" >&2

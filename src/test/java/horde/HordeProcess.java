@@ -27,6 +27,9 @@ public final class HordeProcess implements AutoCloseable {
     List<String> cmd = new ArrayList<>(prefix);
     cmd.addAll(List.of(javaBin(), "--enable-native-access=ALL-UNNAMED",
         "-cp", System.getProperty("java.class.path"), "horde.cli.Main"));
+    // Runs are recorded where this JVM records them (see pom.xml), not in the working folder.
+    String db = System.getProperty("horde.db");
+    if (db != null) cmd.add(cmd.size() - 1, "-Dhorde.db=" + db);
     cmd.addAll(List.of(args));
     process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile()).start();
   }

@@ -58,11 +58,14 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
   boolean quiet;
 
+  @picocli.CommandLine.Mixin HistoryFlags history = new HistoryFlags();
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     DemoScenario demo;
+    java.util.Map<String, String> tags;
     String stamp = "demo-" + LocalDateTime.now().format(STAMP);
     Outputs outputs = new Outputs(outDir.resolve(stamp + ".json"), false, quiet)
         .withReports(outDir.resolve(stamp + ".html"), null, null);
@@ -70,6 +73,8 @@ final class DemoCommand implements Callable<Integer> {
       demo = DemoScenario.load(System.getProperty("horde.home"))
           .reshaped(users, runTime == null ? null : duration(runTime));
       outputs.check();
+      tags = history.tags();
+      history.db.location();
     } catch (InvalidScenarioException e) {
       ScenarioFiles.printProblems(e, err);
       return ExitCode.BAD_INPUT;
@@ -94,7 +99,9 @@ final class DemoCommand implements Callable<Integer> {
       }
       out.println(intro(simulator, demo));
       out.flush();
-      int code = new Execution(out, err).run(plan, EngineOptions.DEFAULTS, demo.source(), outputs);
+      String text = demo.source().equals(DemoScenario.BUNDLED) ? DemoScenario.bundled() : ScenarioFiles.text(Path.of(demo.source()));
+      int code = new Execution(out, err).then(new RunRecording(history, text, tags, out, err))
+          .run(plan, EngineOptions.DEFAULTS, demo.source(), outputs);
       if (code == ExitCode.PASS || code == ExitCode.CRITERIA_FAILED) out.print(nextSteps(demo));
       out.flush();
       return code;

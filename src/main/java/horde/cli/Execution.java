@@ -19,12 +19,24 @@ import java.io.PrintWriter;
  * report files, and the exit code. Shared by {@code run} and {@code demo}.
  */
 final class Execution {
+  /** What happens once the result files are written (recording, comparing); may change the exit code. */
+  interface AfterRun {
+    int apply(RunResult result, int exitCode);
+  }
+
   private final PrintWriter out;
   private final PrintWriter err;
+  private AfterRun after = (result, code) -> code;
 
   Execution(PrintWriter out, PrintWriter err) {
     this.out = out;
     this.err = err;
+  }
+
+  /** Runs {@code next} after the results are written. */
+  Execution then(AfterRun next) {
+    this.after = next;
+    return this;
   }
 
   int run(TestPlan plan, EngineOptions options, String scenarioFile, Outputs outputs) {
@@ -81,7 +93,7 @@ final class Execution {
     out.print(ConsoleSummary.format(result));
     boolean written = new ReportFiles(out, err).write(result, outputs, true);
     out.flush();
-    return written ? exitCode(result, outputs.strict()) : ExitCode.BAD_INPUT;
+    return after.apply(result, written ? exitCode(result, outputs.strict()) : ExitCode.BAD_INPUT);
   }
 
   static int exitCode(RunResult r, boolean strict) {

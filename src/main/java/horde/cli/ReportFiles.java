@@ -36,11 +36,12 @@ final class ReportFiles {
     return ok;
   }
 
-  private interface Writing {
+  interface Writing {
     void run() throws IOException;
   }
 
-  private boolean file(String what, Path path, Writing writing) {
+  /** Writes one file and names it; false, with the reason said, when it could not be written. */
+  boolean file(String what, Path path, Writing writing) {
     try {
       writing.run();
       out.println(what + ": " + path);

@@ -61,6 +61,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Warn-level criteria fail the run too.")
   boolean strict;
 
+  @Mixin HistoryFlags history = new HistoryFlags();
+  @Mixin RunCompare compare = new RunCompare();
+
   @Option(names = "--threads", paramLabel = "N", description = "Event-loop threads (default: one per CPU).")
   int threads;
 
@@ -88,7 +91,11 @@ final class RunCommand implements Callable<Integer> {
     TestPlan plan;
     EngineOptions options;
     Outputs outputs = reports.onto(new Outputs(out, strict, quiet));
+    java.util.Map<String, String> tags;
     try {
+      tags = history.tags();
+      history.db.location(); // a bad --db fails now, not after the run
+      compare.check(history.db);
       scenario = applyFlags(scenario);
       options = EngineOptions.DEFAULTS.withThreads(threads).withSeed(seed).withGracefulStop(Durations.parseSecondsDefault(gracefulStop));
       plan = new Planner(System.getenv()).plan(scenario);
@@ -100,7 +107,9 @@ final class RunCommand implements Callable<Integer> {
       err.println("horde: " + e.getMessage());
       return ExitCode.BAD_INPUT;
     }
-    return new Execution(outWriter, err).run(plan, options, file.toString(), outputs, metrics);
+    RunRecording recording = new RunRecording(history, ScenarioFiles.text(file), tags, outWriter, err);
+    return new Execution(outWriter, err).then(recording.andThen(compare.after(history.db, strict, recording::id, outWriter, err)))
+        .run(plan, options, file.toString(), outputs, metrics);
   }
 
   private Scenario applyFlags(Scenario s) {

@@ -26,6 +26,15 @@ final class ScenarioFiles {
     }
   }
 
+  /** The file's text as it was run, for the history; null when it cannot be read again. */
+  static String text(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
   static void printProblems(InvalidScenarioException e, PrintWriter err) {
     for (Problem p : e.problems()) err.println(p);
     err.println(e.problems().size() == 1 ? "1 problem" : e.problems().size() + " problems");

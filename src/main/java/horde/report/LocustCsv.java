@@ -53,7 +53,7 @@ public final class LocustCsv {
   }
 
   /** One row per endpoint, sorted by name and method as Locust sorts, then the {@code Aggregated} row. */
-  static String stats(RunResult r) {
+  public static String stats(RunResult r) {
     RunStats s = r.stats();
     StringBuilder out = new StringBuilder();
     header(out, STATS_COLUMNS);

@@ -45,7 +45,8 @@ final class ScenarioReader {
           "thresholds",
           "grades",
           "phases",
-          "llm");
+          "llm",
+          "compare");
   static final Set<String> PREFLIGHT_KEYS = Set.of("path", "timeout");
   static final Set<String> DEFAULTS_KEYS = Set.of("headers", "timeout");
   static final Set<String> HTTP_KEYS =
@@ -98,6 +99,7 @@ final class ScenarioReader {
         (load != null && load.isOpen())
             || (phases != null && phases.stream().anyMatch(ph -> ph.load().isOpen()));
     measureCheck.check(thresholds, grades, open);
+    horde.scenario.CompareSettings compare = new CompareReader(p).read(f.get("compare"));
     if (!p.isEmpty()) return null;
     return p.build(
         root,
@@ -118,7 +120,8 @@ final class ScenarioReader {
                 grades,
                 phases,
                 llm,
-                p.at(root)));
+                p.at(root),
+                compare));
   }
 
   /** The file name without folders and extension: {@code chat} for {@code tests/chat.yaml}. */

@@ -94,6 +94,7 @@ public final class ScenarioSchema {
                     "thresholds", ref("thresholds"),
                     "grades", ref("grades"),
                     "llm", ref("llm"),
+                    "compare", ref("compare"),
                     "phases",
                         doc(
                             "Named runs executed in order, each with its own load, thresholds and"
@@ -111,6 +112,7 @@ public final class ScenarioSchema {
     definitions.putAll(StepSchema.definitions());
     definitions.putAll(LoadSchema.definitions());
     definitions.putAll(LlmSchema.definitions());
+    definitions.putAll(CompareSchema.definitions());
     out.put("definitions", definitions);
     return out;
   }
