@@ -269,7 +269,7 @@ final class VirtualUser implements Scope, ExchangeListener {
         else {
           phase = Phase.TASKS;
           if (mode == Mode.OPEN) nextTask();
-          else afterTask();
+          else loop.execute(nextTask); // the first task at once, as in Locust: the wait follows each task
         }
       }
       case TASKS -> afterTask();
