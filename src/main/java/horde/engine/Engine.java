@@ -161,7 +161,7 @@ public final class Engine implements AutoCloseable {
     }
     long end = System.nanoTime();
     if (ownsGenerator) generator.client().closeAll();
-    return new EngineReport(startNanos, end, run.cancelledInFlight.get(), aborted);
+    return new EngineReport(startNanos, end, run.cancelledInFlight.get(), aborted, run.retries.get());
   }
 
   private void waitForUsers(long deadline) {

@@ -19,6 +19,8 @@ final class RunContext {
   final AtomicLong budget;
   /** Requests the end of the test cut off: counted apart, not as failures. */
   final AtomicLong cancelledInFlight = new AtomicLong();
+  /** Requests sent again on a fresh connection (see {@link horde.protocol.http.ExchangeListener#onRetry}). */
+  final AtomicLong retries = new AtomicLong();
   final Population population;
   /** Every user's variables to begin with: the declared ones, plus what setup saved. */
   final String[] initialVariables;

@@ -429,6 +429,11 @@ final class VirtualUser implements Scope, ExchangeListener {
     continueAfterRequest();
   }
 
+  @Override
+  public void onRetry(long nanos) {
+    run.retries.incrementAndGet();
+  }
+
   /** @param reason the failure reason of the outcome, or -1 for success */
   private void noteFailure(int reason) {
     if (reason < 0) return;

@@ -37,6 +37,10 @@ final class Connection extends ChannelInboundHandlerAdapter {
   private long readMark;
   private long writeMark;
   private int served;
+  /** Inside {@link #send}'s write: an exception now is that write failing. */
+  private boolean writing;
+  /** The current request's write failed: none of it reached the socket, so no server read it. */
+  private boolean unsent;
   private HttpExchange first;
   private int firstGeneration;
   private TransportError pendingError;
@@ -113,7 +117,10 @@ final class Connection extends ChannelInboundHandlerAdapter {
     readMark = served == 0 ? 0 : wire.read;
     writeMark = served == 0 ? 0 : wire.written;
     served++;
+    unsent = false;
+    writing = true; // the flush runs now, on this loop: a failed write reports before it returns
     channel.writeAndFlush(RequestWriter.encode(channel.alloc(), ex), channel.voidPromise());
+    writing = false;
   }
 
   @Override
@@ -189,6 +196,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (writing) unsent = true;
     failAndClose(classify(cause), cause);
   }
 
@@ -206,16 +214,34 @@ final class Connection extends ChannelInboundHandlerAdapter {
     current = null;
     ex.connection = null;
     ex.bytesReceived += wire.read - readMark;
-    ex.bytesSent += wire.written - writeMark;
+    if (!unsent) ex.bytesSent += wire.written - writeMark;
     TransportError error = pendingError != null ? pendingError : TransportError.CONNECTION_CLOSED;
-    boolean staleKeepAlive = served > 1 && !responseStarted && !ex.retried
-        && (error == TransportError.CONNECTION_CLOSED || error == TransportError.CONNECTION_RESET);
-    if (staleKeepAlive) {
-      ex.retried = true; // the server closed an idle connection as we reused it: try a fresh one
+    if (staleKeepAlive(ex, error)) {
+      ex.retried = true;
+      ex.listener.onRetry(System.nanoTime());
       ex.client.dispatch(ex);
     } else {
       ex.fail(error, pendingCause);
     }
+  }
+
+  /**
+   * Whether the request died with a reused connection that the server had closed before any of it
+   * was written (it closed the idle connection as we took it), so that sending it again on a fresh
+   * one cannot make the server act twice. Once per request, and only for methods that RFC 9110
+   * (section 9.2.2) calls idempotent, as browsers do. Once the write reached the socket the server
+   * may have read the request: then the close is the request's failure, never a silent second send.
+   */
+  private boolean staleKeepAlive(HttpExchange ex, TransportError error) {
+    return unsent && served > 1 && !ex.retried && idempotent(ex.method)
+        && (error == TransportError.CONNECTION_CLOSED || error == TransportError.CONNECTION_RESET);
+  }
+
+  static boolean idempotent(String method) {
+    return switch (method) {
+      case "GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE" -> true;
+      default -> false;
+    };
   }
 
   static TransportError classify(Throwable cause) {
