@@ -47,7 +47,7 @@ public final class RawServer implements AutoCloseable {
   private final AtomicLong requests = new AtomicLong();
 
   public RawServer(Behaviour behaviour) throws IOException {
-    socket = new ServerSocket(0, 512, InetAddress.getLoopbackAddress());
+    socket = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress());
     acceptor = Thread.ofVirtual().start(() -> {
       while (!socket.isClosed()) {
         try {

@@ -4,9 +4,12 @@ import horde.plan.TestPlan;
 import horde.record.MetricRecorder;
 import horde.scenario.LoadProfile;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -24,6 +27,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class Engine implements AutoCloseable {
   private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
   private static final Duration ABORT_GRACE = Duration.ofSeconds(2);
+  /** How long the loops get to cut off what is still in flight once the graceful stop is over. */
+  private static final Duration CANCEL_LIMIT = Duration.ofSeconds(30);
 
   private final TestPlan plan;
   private final LoadProfile load;
@@ -155,13 +160,28 @@ public final class Engine implements AutoCloseable {
     population.endAll();
     Duration grace = aborted && ABORT_GRACE.compareTo(options.gracefulStop()) < 0 ? ABORT_GRACE : options.gracefulStop();
     waitForUsers(System.nanoTime() + grace.toNanos());
-    if (population.alive() > 0) {
-      population.cancelAll();
-      waitForUsers(System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
-    }
     long end = System.nanoTime();
+    if (population.alive() > 0) acknowledged(population.cancelAll(), System.nanoTime() + CANCEL_LIMIT.toNanos());
     if (ownsGenerator) generator.client().closeAll();
     return new EngineReport(startNanos, end, run.cancelledInFlight.get(), aborted, run.retries.get());
+  }
+
+  /**
+   * Waits for every loop to report its users cut off, so that what they sent is counted (or in
+   * flight at the end) before the report is read: a busy loop may take a while to get there, and a
+   * fixed sleep would lose what it had not yet processed. Bounded, in case a loop is stuck.
+   */
+  private static void acknowledged(List<Future<?>> acks, long deadline) {
+    for (Future<?> ack : acks) {
+      try {
+        ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        return; // a stuck or failed loop: the fatal-error path reports it
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   private void waitForUsers(long deadline) {

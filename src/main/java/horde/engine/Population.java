@@ -4,7 +4,10 @@ import horde.plan.UserPlan;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -89,8 +92,16 @@ final class Population {
     forEach(u -> u.loop.execute(u::end));
   }
 
-  void cancelAll() {
-    forEach(u -> u.loop.execute(u::cancel));
+  /**
+   * Cuts off every user, one task per event loop. Each returned future completes once its loop
+   * has cancelled all of its users: from then on, everything they sent is counted.
+   */
+  List<Future<?>> cancelAll() {
+    Map<EventLoop, List<VirtualUser>> byLoop = new HashMap<>();
+    forEach(u -> byLoop.computeIfAbsent(u.loop, l -> new ArrayList<>()).add(u));
+    List<Future<?>> acks = new ArrayList<>();
+    byLoop.forEach((loop, users) -> acks.add(loop.submit(() -> users.forEach(VirtualUser::cancel))));
+    return acks;
   }
 
   private void forEach(java.util.function.Consumer<VirtualUser> action) {

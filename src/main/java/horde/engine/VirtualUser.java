@@ -416,6 +416,7 @@ final class VirtualUser implements Scope, ExchangeListener {
   @Override
   public void onFailure(TransportError error, Throwable cause, long nanos, long bytesSent, long bytesReceived) {
     stopStallCheck();
+    if (error == TransportError.CANCELLED && !exchange.written()) return; // it never left: no request to count
     boolean midStream = answering && llm.streaming() && llm.started();
     noteFailure(outcomes.failed(current, error, cause, bytesSent, bytesReceived, midStream));
     StepPlan.Poll p = polling;

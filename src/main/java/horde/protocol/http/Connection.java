@@ -117,6 +117,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     readMark = served == 0 ? 0 : wire.read;
     writeMark = served == 0 ? 0 : wire.written;
     served++;
+    ex.written = true;
     unsent = false;
     writing = true; // the flush runs now, on this loop: a failed write reports before it returns
     channel.writeAndFlush(RequestWriter.encode(channel.alloc(), ex), channel.voidPromise());
@@ -218,6 +219,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     TransportError error = pendingError != null ? pendingError : TransportError.CONNECTION_CLOSED;
     if (staleKeepAlive(ex, error)) {
       ex.retried = true;
+      ex.written = false;
       ex.listener.onRetry(System.nanoTime());
       ex.client.dispatch(ex);
     } else {
