@@ -99,6 +99,8 @@ final class EndpointFindings {
     if (reason.equals("HTTP 429") || reason.equals("HTTP 503")) return "The target refused load: it is rate-limiting or shedding work.";
     if (reason.equals("timeout")) return "Those requests ran past their timeout; their latency is not in the percentiles.";
     if (reason.equals("connection refused")) return "Nothing was accepting connections on the target's port at those times.";
+    if (reason.equals("too many open files"))
+      return "Horde had no file descriptor left for a new connection: those requests never left. Raise the limit (ulimit -n).";
     if (reason.startsWith("HTTP 5")) return "The target answered with a server error.";
     if (reason.startsWith("check failed")) return "The target answered, but not what the scenario expects.";
     return null;

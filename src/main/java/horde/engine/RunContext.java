@@ -57,6 +57,8 @@ final class RunContext {
       case BAD_RESPONSE -> FailureReasons.BAD_RESPONSE;
       case TOO_MANY_REDIRECTS -> FailureReasons.TOO_MANY_REDIRECTS;
       case UNKNOWN_HOST -> FailureReasons.UNKNOWN_HOST;
+      case TOO_MANY_OPEN_FILES -> FailureReasons.TOO_MANY_OPEN_FILES;
+      case BODY_TOO_LARGE -> FailureReasons.BODY_TOO_LARGE;
       case CANCELLED, STREAM_STALLED, OTHER -> FailureReasons.OTHER;
     };
   }
