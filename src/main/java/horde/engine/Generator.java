@@ -30,6 +30,7 @@ import java.util.concurrent.locks.LockSupport;
  * }</pre>
  */
 public final class Generator implements AutoCloseable {
+  private static final Duration CLOSE_LIMIT = Duration.ofSeconds(5);
   private final TestPlan plan;
   private final EngineOptions options;
   private final MultiThreadIoEventLoopGroup loops;
@@ -45,6 +46,7 @@ public final class Generator implements AutoCloseable {
     this.client = new HttpClient(loops, transport, clientSettings(plan.scenario().http(), threads));
     this.renderer = new RequestRenderer(Origin.of(plan.target()), plan.basePath(), plan.requests());
     if (plan.tracksLlm()) plan.tokenizer().warm(); // before the load: no event loop waits for the vocabulary
+    Preload.beforeLoad();
   }
 
   /** No more loops than connections allowed: each loop needs one to serve its users. */
@@ -124,9 +126,13 @@ public final class Generator implements AutoCloseable {
     return null;
   }
 
+  /**
+   * Stops the event loops; returns within {@link #CLOSE_LIMIT} whatever state they are in, so that
+   * a stuck or dead loop cannot keep the result from being written (the threads are daemons).
+   */
   @Override
   public void close() {
-    loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-    renderer.release();
+    boolean stopped = loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(CLOSE_LIMIT.toMillis());
+    if (stopped) renderer.release(); // a loop still running may yet write the shared buffers
   }
 }

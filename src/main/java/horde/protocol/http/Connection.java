@@ -16,6 +16,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.ClosedChannelException;
+import java.util.Locale;
 import javax.net.ssl.SSLException;
 
 /**
@@ -247,13 +248,34 @@ final class Connection extends ChannelInboundHandlerAdapter {
   }
 
   static TransportError classify(Throwable cause) {
+    if (outOfDescriptors(cause)) return TransportError.TOO_MANY_OPEN_FILES;
     Throwable c = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
     if (c instanceof SSLException) return TransportError.TLS;
     if (c instanceof DecoderException) return TransportError.BAD_RESPONSE;
     if (c instanceof ClosedChannelException) return TransportError.CONNECTION_CLOSED;
-    String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(java.util.Locale.ROOT);
+    String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(Locale.ROOT);
     if (c instanceof IOException && m.contains("reset")) return TransportError.CONNECTION_RESET;
     if (c instanceof IOException && (m.contains("broken pipe") || m.contains("closed"))) return TransportError.CONNECTION_CLOSED;
     return TransportError.OTHER;
+  }
+
+  /**
+   * Whether the process ran out of file descriptors (EMFILE, ENFILE): the system's message, the
+   * same on every Linux and the JDK's and Netty's native transports, somewhere in the causes.
+   */
+  static boolean outOfDescriptors(Throwable cause) {
+    return systemCause(cause) != cause || mentionsDescriptors(cause);
+  }
+
+  /** The cause that says the process ran out of descriptors (for the failure's sample), else {@code cause}. */
+  static Throwable systemCause(Throwable cause) {
+    for (Throwable c = cause; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (mentionsDescriptors(c)) return c;
+    }
+    return cause;
+  }
+
+  private static boolean mentionsDescriptors(Throwable t) {
+    return t != null && t.getMessage() != null && t.getMessage().contains("Too many open files");
   }
 }
