@@ -24,6 +24,8 @@ final class RunContext {
   final Population population;
   /** Every user's variables to begin with: the declared ones, plus what setup saved. */
   final String[] initialVariables;
+  /** Bytes of a body kept for checks and saves ({@code http.max_body}); past it the request fails. */
+  final int maxBody;
   /** Streaming and token figures; null when no endpoint tracks them. */
   final horde.record.LlmRecorder llm;
 
@@ -39,6 +41,7 @@ final class RunContext {
     this.population = population;
     this.initialVariables = initialVariables.clone();
     this.llm = llm;
+    this.maxBody = plan.scenario().http().maxBody();
   }
 
   /** Takes one request from the fixed-count budget; false when it is spent. */

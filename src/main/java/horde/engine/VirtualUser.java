@@ -53,6 +53,8 @@ final class VirtualUser implements Scope, ExchangeListener {
   private final Runnable repoll = this::repoll;
   private final Runnable stallCheck = this::stallCheck;
   private final LlmAnswer llm;
+  /** The current response's body must be kept whole (checks, saves, a poll): past the limit it fails. */
+  private boolean keepingBody;
   /** The current response is an LLM answer to read: its request tracks one, and it is a 2xx. */
   private boolean answering;
   private ScheduledFuture<?> stallTimer;
@@ -319,7 +321,8 @@ final class VirtualUser implements Scope, ExchangeListener {
       loop.execute(next); // no recursion when every request of a loop fails at once
       return;
     }
-    response.reset(r.needsBody() || polling != null ? Response.MAX_BODY : 0);
+    keepingBody = r.needsBody() || polling != null;
+    response.reset(keepingBody ? run.maxBody : 0);
     requestStarted = System.nanoTime();
     requestIntended = intendedStart != 0 ? intendedStart : requestStarted;
     intendedStart = 0; // only the iteration's first request can be late
@@ -334,7 +337,10 @@ final class VirtualUser implements Scope, ExchangeListener {
   public void onResponseHead(int status, HttpHeaders headers, long nanos) {
     response.status = status;
     response.headers = headers;
-    if (!current.isSuccess(status)) response.keepAtMost(512);
+    if (!current.isSuccess(status)) {
+      response.keepAtMost(512);
+      keepingBody = polling != null; // only for the sample: its checks will not be read (a poll's will)
+    }
     // A refusal (a 429 declared in expect_status, say) is no answer: not timed, counted or judged.
     answering = current.llm() != null && status >= 200 && status < 300;
     if (answering) {
@@ -345,7 +351,10 @@ final class VirtualUser implements Scope, ExchangeListener {
 
   @Override
   public void onContent(ByteBuf content, long nanos) {
-    response.append(content);
+    if (!response.append(content) && keepingBody) {
+      exchange.abort(TransportError.BODY_TOO_LARGE, new BodyTooLargeException(run.maxBody));
+      return;
+    }
     if (answering) llm.content(content, nanos);
   }
 

@@ -103,7 +103,12 @@ public final class HttpExchange {
 
   /** Gives up on the exchange for the caller's reason and closes its connection. */
   public void abort(TransportError error) {
-    if (inFlight) fail(error, null);
+    abort(error, null);
+  }
+
+  /** Like {@link #abort(TransportError)}, with what happened, for the failure's sample. */
+  public void abort(TransportError error, Throwable cause) {
+    if (inFlight) fail(error, cause);
   }
 
   /** Stops waiting and closes the connection, if any: the test is over. */
