@@ -28,17 +28,22 @@ final class Execution {
 
   int run(TestPlan plan, EngineOptions options, String scenarioFile, Outputs outputs) {
     TestRun run = new TestRun(plan, options, scenarioFile);
-    try {
-      run.preflight();
-    } catch (UnreachableTargetException e) {
-      err.println("horde: target unreachable: " + e.getMessage());
-      err.flush();
-      return ExitCode.UNREACHABLE;
-    }
-    out.println(Banner.of(plan, options));
-    out.flush();
     RunResult result;
+    // From the start: Ctrl-C during the pre-flight check stops the test as well (exit 4, with the empty result).
     try (SignalTrap trap = new SignalTrap(run::abort)) {
+      try {
+        run.preflight();
+      } catch (UnreachableTargetException e) {
+        if (!trap.fired()) {
+          err.println("horde: target unreachable: " + e.getMessage());
+          err.flush();
+          return ExitCode.UNREACHABLE;
+        }
+      }
+      if (!trap.fired()) {
+        out.println(Banner.of(plan, options));
+        out.flush();
+      }
       result = run.execute(new TestRun.Listener() {
         public void progress(Progress p) {
           if (outputs.quiet()) return;
@@ -49,6 +54,11 @@ final class Execution {
         public void phase(int index, int count, Phase phase) {
           out.printf("%nPhase %d/%d: %s (%s)%n", index + 1, count, phase.name(), Banner.load(phase.load()));
           out.flush();
+        }
+
+        public void fatal(String what) {
+          err.println("horde: stopped by a fatal error in Horde: " + what + "; the results cover what ran");
+          err.flush();
         }
       });
     } catch (SetupFailedException e) {

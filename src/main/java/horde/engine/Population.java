@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -66,7 +67,7 @@ final class Population {
     target++;
     alive.incrementAndGet();
     busy.incrementAndGet();
-    u.loop.execute(u::start);
+    u.loop.execute(u.guard(u::start));
   }
 
   private void retireOne() {
@@ -76,20 +77,29 @@ final class Population {
     target--;
     busy.decrementAndGet();
     retired.add(u);
-    u.loop.execute(u::stopAfterTask);
+    u.loop.execute(u.guard(u::stopAfterTask));
   }
 
   /** Starts one user of this class that runs its steps once (setup, teardown). */
   VirtualUser one(UserPlan plan) {
     VirtualUser u = new VirtualUser(nextId++, plan, nextLoop(), run, VirtualUser.Mode.ONCE);
     alive.incrementAndGet();
-    u.loop.execute(u::start);
+    u.loop.execute(u.guard(u::start));
     return u;
   }
 
   /** Every user: the test is over. */
   void endAll() {
-    forEach(u -> u.loop.execute(u::end));
+    forEach(u -> onLoop(u.loop, u.guard(u::end)));
+  }
+
+  /** Runs {@code task} on {@code loop}; nothing when the loop is gone (its thread died of an error, already reported). */
+  private static void onLoop(EventLoop loop, Runnable task) {
+    try {
+      loop.execute(task);
+    } catch (RejectedExecutionException e) {
+      // a dead loop: its users cannot be reached, and the fatal error that killed it stops the run
+    }
   }
 
   /**
@@ -100,7 +110,13 @@ final class Population {
     Map<EventLoop, List<VirtualUser>> byLoop = new HashMap<>();
     forEach(u -> byLoop.computeIfAbsent(u.loop, l -> new ArrayList<>()).add(u));
     List<Future<?>> acks = new ArrayList<>();
-    byLoop.forEach((loop, users) -> acks.add(loop.submit(() -> users.forEach(VirtualUser::cancel))));
+    byLoop.forEach((loop, users) -> {
+      try {
+        acks.add(loop.submit(users.get(0).guard(() -> users.forEach(VirtualUser::cancel))));
+      } catch (RejectedExecutionException e) {
+        // a dead loop (see onLoop)
+      }
+    });
     return acks;
   }
 
@@ -134,7 +150,7 @@ final class Population {
     busy.incrementAndGet();
     VirtualUser user = u;
     long delay = intended - System.nanoTime();
-    user.loop.schedule(() -> user.arrive(intended), Math.max(0, delay), java.util.concurrent.TimeUnit.NANOSECONDS);
+    user.loop.schedule(user.guard(() -> user.arrive(intended)), Math.max(0, delay), java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
   /** Open model: the user finished its iteration and can take another. */

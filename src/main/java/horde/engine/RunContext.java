@@ -28,9 +28,12 @@ final class RunContext {
   final int maxBody;
   /** Streaming and token figures; null when no endpoint tracks them. */
   final horde.record.LlmRecorder llm;
+  /** Where an {@link Error} caught on a loop goes: the run stops on it. */
+  final FatalErrors fatal;
 
   RunContext(TestPlan plan, MetricRecorder recorder, HttpClient client, RequestRenderer renderer,
-      long seed, long budget, Population population, String[] initialVariables, horde.record.LlmRecorder llm) {
+      long seed, long budget, Population population, String[] initialVariables, horde.record.LlmRecorder llm,
+      FatalErrors fatal) {
     this.plan = plan;
     this.recorder = recorder;
     this.client = client;
@@ -42,6 +45,7 @@ final class RunContext {
     this.initialVariables = initialVariables.clone();
     this.llm = llm;
     this.maxBody = plan.scenario().http().maxBody();
+    this.fatal = fatal;
   }
 
   /** Takes one request from the fixed-count budget; false when it is spent. */

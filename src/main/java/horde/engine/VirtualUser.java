@@ -48,10 +48,10 @@ final class VirtualUser implements Scope, ExchangeListener {
   private final Outcomes outcomes;
   private final Frames frames = new Frames();
   private final StringBuilder scratch = new StringBuilder();
-  private final Runnable next = this::step;
-  private final Runnable nextTask = this::nextTask;
-  private final Runnable repoll = this::repoll;
-  private final Runnable stallCheck = this::stallCheck;
+  private final Runnable next = guard(this::step);
+  private final Runnable nextTask = guard(this::nextTask);
+  private final Runnable repoll = guard(this::repoll);
+  private final Runnable stallCheck = guard(this::stallCheck);
   private final LlmAnswer llm;
   /** The current response's body must be kept whole (checks, saves, a poll): past the limit it fails. */
   private boolean keepingBody;
@@ -91,6 +91,21 @@ final class VirtualUser implements Scope, ExchangeListener {
     this.exchange = new HttpExchange(loop, this);
     this.outcomes = new Outcomes(run, response);
     this.llm = run.llm == null ? null : new LlmAnswer(run.llm, run.plan.tokenizer());
+  }
+
+  /**
+   * {@code action} as a task for the user's loop that reports an {@link Error} it throws (out of
+   * memory...) as fatal: Netty would log it and go on, with this user stuck half-way.
+   */
+  Runnable guard(Runnable action) {
+    return () -> {
+      try {
+        action.run();
+      } catch (Error e) {
+        run.fatal.report(e);
+        throw e;
+      }
+    };
   }
 
   /** Begins the user's life (closed model and setup); call on its loop. */
@@ -153,6 +168,7 @@ final class VirtualUser implements Scope, ExchangeListener {
     if (timer != null) timer.cancel(false);
     if (exchange.inFlight()) exchange.cancel();
     finish();
+    response.reset(0); // a body held for a check goes now: the heap may be what ended the run
   }
 
   private void schedule(Runnable what, long nanos, boolean betweenTasks) {

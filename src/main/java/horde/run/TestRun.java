@@ -7,6 +7,7 @@ import horde.criteria.Verdict;
 import horde.engine.Engine;
 import horde.engine.EngineOptions;
 import horde.engine.EngineReport;
+import horde.engine.FatalErrors;
 import horde.engine.Generator;
 import horde.plan.Endpoint;
 import horde.plan.FailureReasons;
@@ -54,6 +55,9 @@ public final class TestRun {
 
     /** A phase begins (only for scenarios with phases). */
     void phase(int index, int count, Phase phase);
+
+    /** A fatal error in one of Horde's threads stopped the test (what, and in which thread). */
+    default void fatal(String what) {}
   }
 
   private final TestPlan plan;
@@ -85,25 +89,41 @@ public final class TestRun {
     });
   }
 
-  /** Runs everything and returns the result; {@link #abort()} ends it early with what ran. */
+  /**
+   * Runs everything and returns the result; {@link #abort()} ends it early with what ran (before
+   * setup or during it, nothing ran: a result without requests). A fatal error in one of the
+   * generator's threads (out of memory...) ends it the same way, noted in the result.
+   */
   public RunResult execute(Listener listener) throws InterruptedException, SetupFailedException {
     long epoch = System.currentTimeMillis();
     try (Generator generator = new Generator(plan, options)) {
-      Generator.Once setup = generator.once(plan.setup(), plan.initialVariables(), ONCE_LIMIT);
-      if (setup.failure() != null) throw new SetupFailedException(setup.failure());
+      FatalErrors fatal = generator.fatal();
+      Generator.Once setup = abortRequested ? null
+          : generator.once(plan.setup(), plan.initialVariables(), ONCE_LIMIT, () -> abortRequested);
+      boolean setUp = setup != null && !abortRequested && !fatal.happened();
+      if (setUp && setup.failure() != null) throw new SetupFailedException(setup.failure());
       List<Phase> runs = plan.scenario().runs();
       boolean phased = !plan.scenario().phases().isEmpty();
       List<PhaseResult> phases = new ArrayList<>();
       double start = 0;
-      for (int i = 0; i < runs.size() && !abortRequested; i++) {
+      for (int i = 0; i < runs.size() && setUp && !abortRequested && !fatal.happened(); i++) {
         if (phased) listener.phase(i, runs.size(), runs.get(i));
         RunStats stats = run(generator, runs.get(i).load(), setup.variables(), listener);
         phases.add(judge(runs.get(i), stats, start));
         start += stats.runSeconds();
       }
       List<String> notes = new ArrayList<>();
-      Generator.Once teardown = generator.once(plan.teardown(), setup.variables(), ONCE_LIMIT);
-      if (teardown.failure() != null) notes.add("teardown failed: " + teardown.failure());
+      if (fatal.happened()) { // the phases' figures say they were stopped early; this says why
+        listener.fatal(fatal.describe());
+        notes.add("stopped by a fatal error in Horde: " + fatal.describe() + "; teardown not run");
+      } else if (!setUp) {
+        notes.add("stopped before setup was done: no load was sent, teardown not run");
+      } else {
+        boolean stoppedBefore = abortRequested; // then Ctrl-C again quits at once; else it stops the teardown
+        Generator.Once teardown = generator.once(plan.teardown(), setup.variables(), ONCE_LIMIT,
+            () -> abortRequested && !stoppedBefore);
+        if (teardown.failure() != null) notes.add("teardown failed: " + teardown.failure());
+      }
       return result(epoch, phased ? phases : List.of(), phases, notes);
     }
   }
@@ -128,7 +148,7 @@ public final class TestRun {
         plan.reasons()::name, plan.reasons()::size, load.isOpen() ? e::droppedIterations : null);
     if (llm != null) totals.withLlm(llm, plan.tracked());
     StatsCollector stats = new StatsCollector(recorder, totals, groups, e::users, load.warmup().toNanos() / 1e9,
-        listener::progress, PROGRESS_EVERY);
+        listener::progress, PROGRESS_EVERY).onError(generator.fatal());
     long epoch = System.currentTimeMillis();
     e.start();
     stats.start(e.startNanos(), epoch);
@@ -144,6 +164,7 @@ public final class TestRun {
   }
 
   private RunResult result(long epoch, List<PhaseResult> phases, List<PhaseResult> runs, List<String> notes) {
+    if (runs.isEmpty()) return nothingRan(epoch, notes);
     RunStats all = Sequence.of(runs.stream().map(PhaseResult::stats).toList());
     List<CriterionResult> criteria = phases.isEmpty() ? runs.get(0).criteria()
         : Criteria.evaluate(plan.scenario().thresholds(), all, taskEndpoints);
@@ -152,6 +173,14 @@ public final class TestRun {
     String grade = phases.isEmpty() ? runs.get(0).grade() : Grades.of(plan.scenario().grades(), all, taskEndpoints);
     return new RunResult(Version.VALUE, RunSettings.scenario(plan, scenarioFile), RunSettings.of(plan, options),
         RunSettings.environment(), Instant.ofEpochMilli(epoch).toString(), all, criteria, verdict, phases, grade, notes);
+  }
+
+  /** Stopped before any load: a result with no requests, marked stopped early, and no criteria judged. */
+  private RunResult nothingRan(long epoch, List<String> notes) {
+    RunStats none = new RunStats(epoch, 0, 0, 0, List.of(), Totals.total(List.of()), List.of(), 0, true);
+    return new RunResult(Version.VALUE, RunSettings.scenario(plan, scenarioFile), RunSettings.of(plan, options),
+        RunSettings.environment(), Instant.ofEpochMilli(epoch).toString(), none, List.of(), Verdict.of(List.of()), List.of(),
+        null, notes);
   }
 
   /** Task name to the endpoint names its steps use, for thresholds that name a task. */

@@ -32,6 +32,7 @@ public final class StatsCollector {
   private final List<TimelinePoint> timeline = new ArrayList<>();
   private final long[] lastCounts = new long[2];
   private ScheduledExecutorService ticker;
+  private Thread.UncaughtExceptionHandler onError = (t, e) -> {};
   private long startNanos;
   private long startEpochMillis;
   private long ticks;
@@ -56,6 +57,12 @@ public final class StatsCollector {
     this.window = new Window(Math.max(1, progressEvery));
   }
 
+  /** Who hears of what stops the ticker (out of memory...), which would otherwise end it unnoticed. */
+  public StatsCollector onError(Thread.UncaughtExceptionHandler handler) {
+    onError = handler;
+    return this;
+  }
+
   public synchronized void start(long startNanos, long startEpochMillis) {
     this.startNanos = startNanos;
     this.startEpochMillis = startEpochMillis;
@@ -63,10 +70,20 @@ public final class StatsCollector {
     ticker = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "horde-stats");
       t.setDaemon(true);
+      t.setUncaughtExceptionHandler(onError);
       return t;
     });
     long first = startNanos + TimeUnit.SECONDS.toNanos(1) - System.nanoTime();
-    ticker.scheduleAtFixedRate(this::tick, first, TimeUnit.SECONDS.toNanos(1), TimeUnit.NANOSECONDS);
+    ticker.scheduleAtFixedRate(this::tickOrTell, first, TimeUnit.SECONDS.toNanos(1), TimeUnit.NANOSECONDS);
+  }
+
+  private void tickOrTell() {
+    try {
+      tick();
+    } catch (Error e) {
+      onError.uncaughtException(Thread.currentThread(), e); // the executor would keep it in a future nobody reads
+      throw e;
+    }
   }
 
   private synchronized void tick() {

@@ -198,6 +198,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof Error e) pool.client().fatal(e);
     if (writing) unsent = true;
     failAndClose(classify(cause), cause);
   }

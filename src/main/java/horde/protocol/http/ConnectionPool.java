@@ -115,7 +115,12 @@ final class ConnectionPool {
     if (all.remove(c)) open--;
     if (ex.inFlight && ex.generation == generation && ex.connection == null) {
       TransportError error = connectError(done.cause());
-      ex.fail(error, error == TransportError.TOO_MANY_OPEN_FILES ? Connection.systemCause(done.cause()) : done.cause());
+      try {
+        ex.fail(error, error == TransportError.TOO_MANY_OPEN_FILES ? Connection.systemCause(done.cause()) : done.cause());
+      } catch (Error e) {
+        client.fatal(e); // Netty would only log what a listener throws
+        throw e;
+      }
     }
   }
 

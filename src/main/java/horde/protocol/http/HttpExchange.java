@@ -97,8 +97,13 @@ public final class HttpExchange {
   private void timerFired() {
     timer = null;
     if (!inFlight) return;
-    if (System.nanoTime() - deadline >= 0) fail(TransportError.TIMEOUT, null);
-    else arm(deadline);
+    try {
+      if (System.nanoTime() - deadline >= 0) fail(TransportError.TIMEOUT, null);
+      else arm(deadline);
+    } catch (Error e) {
+      client.fatal(e); // Netty would only log what a task throws
+      throw e;
+    }
   }
 
   /** Gives up on the exchange for the caller's reason and closes its connection. */
