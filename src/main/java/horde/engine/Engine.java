@@ -115,16 +115,19 @@ public final class Engine implements AutoCloseable {
    */
   public EngineReport await() throws InterruptedException {
     FatalErrors fatal = generator.fatal();
-    while (true) {
-      try {
-        return done.get(TICK_NANOS, TimeUnit.NANOSECONDS);
-      } catch (TimeoutException e) {
-        boolean stuck = !control.isAlive() || System.nanoTime() - fatal.atNanos() > STOP_LIMIT.toNanos();
-        if (fatal.happened() && stuck && !done.isDone()) return cutShort();
-      } catch (ExecutionException e) {
-        if (fatal.happened()) return cutShort();
-        throw new IllegalStateException("the engine failed", e.getCause());
+    while (!done.isDone()) { // a poll that allocates nothing: the heap may be what is failing
+      if (fatal.happened()) {
+        Thread c = control;
+        if (c == null || !c.isAlive() || System.nanoTime() - fatal.atNanos() > STOP_LIMIT.toNanos()) return cutShort();
       }
+      LockSupport.parkNanos(TICK_NANOS);
+      if (Thread.interrupted()) throw new InterruptedException();
+    }
+    try {
+      return done.get();
+    } catch (ExecutionException e) {
+      if (fatal.happened()) return cutShort();
+      throw new IllegalStateException("the engine failed", e.getCause());
     }
   }
 

@@ -1,6 +1,6 @@
 package horde.engine;
 
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The first fatal error (an {@link Error}: out of memory, a class that cannot be loaded) in one of
@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * }</pre>
  */
 public final class FatalErrors implements Thread.UncaughtExceptionHandler {
-  private final AtomicReference<Throwable> first = new AtomicReference<>();
+  private final AtomicBoolean claimed = new AtomicBoolean();
+  /** Written last: once it is seen, the thread and the time are there too. */
+  private volatile Throwable first;
   private volatile Thread thread;
   private volatile long atNanos;
   @SuppressWarnings("unused") // held only to be let go
@@ -32,14 +34,15 @@ public final class FatalErrors implements Thread.UncaughtExceptionHandler {
   }
 
   private void noteIn(Thread t, Throwable e) {
-    if (!(e instanceof Error) || !first.compareAndSet(null, e)) return;
+    if (!(e instanceof Error) || !claimed.compareAndSet(false, true)) return;
     reserve = null;
     atNanos = System.nanoTime();
     thread = t;
+    first = e;
   }
 
   public boolean happened() {
-    return first.get() != null;
+    return first != null;
   }
 
   /** {@link System#nanoTime()} when it happened; meaningful once {@link #happened()}. */
@@ -49,7 +52,7 @@ public final class FatalErrors implements Thread.UncaughtExceptionHandler {
 
   /** What happened and where, for people: {@code OutOfMemoryError: Java heap space (in horde-loop-1-2)}; null when nothing did. */
   public String describe() {
-    Throwable e = first.get();
+    Throwable e = first;
     if (e == null) return null;
     Thread t = thread;
     String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();

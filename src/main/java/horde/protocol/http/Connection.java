@@ -268,12 +268,13 @@ final class Connection extends ChannelInboundHandlerAdapter {
     return systemCause(cause) != cause || mentionsDescriptors(cause);
   }
 
-  /** The cause that says the process ran out of descriptors (for the failure's sample), else {@code cause}. */
+  /** The deepest cause that says the process ran out of descriptors (for the failure's sample), else {@code cause}. */
   static Throwable systemCause(Throwable cause) {
+    Throwable found = cause;
     for (Throwable c = cause; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      if (mentionsDescriptors(c)) return c;
+      if (mentionsDescriptors(c)) found = c;
     }
-    return cause;
+    return found;
   }
 
   private static boolean mentionsDescriptors(Throwable t) {
