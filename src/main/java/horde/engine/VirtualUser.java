@@ -14,6 +14,7 @@ import horde.template.Scope;
 import horde.template.UnsetValueException;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.URISyntaxException;
@@ -321,7 +322,7 @@ final class VirtualUser implements Scope, ExchangeListener {
   }
 
   private void send(RequestPlan r) {
-    if (!run.takeRequest()) {
+    if (run.fatal.happened() || !run.takeRequest()) { // after a fatal error, no new request: the heap may be gone
       ending = true;
       finish();
       return;
@@ -357,6 +358,10 @@ final class VirtualUser implements Scope, ExchangeListener {
       response.keepAtMost(512);
       keepingBody = polling != null; // only for the sample: its checks will not be read (a poll's will)
     }
+    if (keepingBody && headers.getInt(HttpHeaderNames.CONTENT_LENGTH, -1) > run.maxBody) {
+      exchange.abort(TransportError.BODY_TOO_LARGE, new BodyTooLargeException(run.maxBody)); // said up front: read none of it
+      return;
+    }
     // A refusal (a 429 declared in expect_status, say) is no answer: not timed, counted or judged.
     answering = current.llm() != null && status >= 200 && status < 300;
     if (answering) {
@@ -367,6 +372,10 @@ final class VirtualUser implements Scope, ExchangeListener {
 
   @Override
   public void onContent(ByteBuf content, long nanos) {
+    if (keepingBody && run.fatal.happened()) { // out of memory, likely: let go of the body now, not at the cut-off
+      exchange.cancel();
+      return;
+    }
     if (!response.append(content) && keepingBody) {
       exchange.abort(TransportError.BODY_TOO_LARGE, new BodyTooLargeException(run.maxBody));
       return;

@@ -144,7 +144,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
       }
       long now = System.nanoTime();
       if (msg instanceof HttpResponse r) onHead(ex, r, now);
-      if (msg instanceof HttpContent c) onContent(ex, c, now);
+      if (msg instanceof HttpContent c && current == ex) onContent(ex, c, now); // unless the head ended it
     } finally {
       ReferenceCountUtil.release(msg);
     }
