@@ -45,43 +45,31 @@ final class Execution {
 
   int run(TestPlan plan, EngineOptions options, String scenarioFile, Outputs outputs, MetricsFlags metrics) {
     TestRun run = new TestRun(plan, options, scenarioFile);
-    try {
-      run.preflight();
-    } catch (UnreachableTargetException e) {
-      err.println("horde: target unreachable: " + e.getMessage());
-      err.flush();
-      return ExitCode.UNREACHABLE;
-    }
-    out.println(Banner.of(plan, options));
-    out.flush();
-    MetricsFlags.Served served;
-    try {
-      served = metrics.serve(run, plan.scenario().name(), out);
-    } catch (IOException | IllegalArgumentException e) {
-      err.println("horde: cannot serve metrics on " + metrics.bind + ":" + metrics.port + ": " + e.getMessage());
-      err.flush();
-      return ExitCode.BAD_INPUT;
-    }
-    try (served) {
-      return execute(run, outputs);
-    }
-  }
-
-  private int execute(TestRun run, Outputs outputs) {
     RunResult result;
+    MetricsFlags.Served served = null;
+    // From the start: Ctrl-C during the pre-flight check stops the test as well (exit 4, with the empty result).
     try (SignalTrap trap = new SignalTrap(run::abort)) {
-      result = run.execute(new TestRun.Listener() {
-        public void progress(Progress p) {
-          if (outputs.quiet()) return;
-          out.println(ProgressLine.format(p));
-          out.flush();
+      try {
+        run.preflight();
+      } catch (UnreachableTargetException e) {
+        if (!trap.fired()) {
+          err.println("horde: target unreachable: " + e.getMessage());
+          err.flush();
+          return ExitCode.UNREACHABLE;
         }
-
-        public void phase(int index, int count, Phase phase) {
-          out.printf("%nPhase %d/%d: %s (%s)%n", index + 1, count, phase.name(), Banner.load(phase.load()));
-          out.flush();
-        }
-      });
+      }
+      if (!trap.fired()) {
+        out.println(Banner.of(plan, options));
+        out.flush();
+      }
+      try {
+        served = metrics.serve(run, plan.scenario().name(), out);
+      } catch (IOException | IllegalArgumentException e) {
+        err.println("horde: cannot serve metrics on " + metrics.bind + ":" + metrics.port + ": " + e.getMessage());
+        err.flush();
+        return ExitCode.BAD_INPUT;
+      }
+      result = run.execute(listener(outputs));
     } catch (SetupFailedException e) {
       err.println("horde: setup failed, no load was sent: " + e.getMessage());
       err.flush();
@@ -90,10 +78,32 @@ final class Execution {
       Thread.currentThread().interrupt();
       return ExitCode.ABORTED;
     }
-    out.print(ConsoleSummary.format(result));
-    boolean written = new ReportFiles(out, err).write(result, outputs, true);
-    out.flush();
-    return after.apply(result, written ? exitCode(result, outputs.strict()) : ExitCode.BAD_INPUT);
+    try (MetricsFlags.Served lingering = served) { // the last figures stay up while the reports are written
+      out.print(ConsoleSummary.format(result));
+      boolean written = new ReportFiles(out, err).write(result, outputs, true);
+      out.flush();
+      return after.apply(result, written ? exitCode(result, outputs.strict()) : ExitCode.BAD_INPUT);
+    }
+  }
+
+  private TestRun.Listener listener(Outputs outputs) {
+    return new TestRun.Listener() {
+      public void progress(Progress p) {
+        if (outputs.quiet()) return;
+        out.println(ProgressLine.format(p));
+        out.flush();
+      }
+
+      public void phase(int index, int count, Phase phase) {
+        out.printf("%nPhase %d/%d: %s (%s)%n", index + 1, count, phase.name(), Banner.load(phase.load()));
+        out.flush();
+      }
+
+      public void fatal(String what) {
+        err.println("horde: stopped by a fatal error in Horde: " + what + "; the results cover what ran");
+        err.flush();
+      }
+    };
   }
 
   static int exitCode(RunResult r, boolean strict) {

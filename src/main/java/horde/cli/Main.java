@@ -22,7 +22,14 @@ public final class Main implements Runnable {
     if (System.getProperty("io.netty.leakDetection.level") == null) {
       System.setProperty("io.netty.leakDetection.level", "disabled");
     }
-    System.exit(execute(args));
+    int code;
+    try {
+      code = execute(args);
+    } catch (Error e) { // out of memory on this thread itself, after the run's own handling: never exit 1 ("criteria failed")
+      System.err.println("horde: fatal error: " + e);
+      code = ExitCode.INTERNAL;
+    }
+    System.exit(code);
   }
 
   /** Runs the CLI and returns its exit code (see {@link ExitCode}). */

@@ -50,7 +50,7 @@ final class ScenarioReader {
   static final Set<String> PREFLIGHT_KEYS = Set.of("path", "timeout");
   static final Set<String> DEFAULTS_KEYS = Set.of("headers", "timeout");
   static final Set<String> HTTP_KEYS =
-      Set.of("max_connections", "connect_timeout", "insecure", "max_redirects", "gzip");
+      Set.of("max_connections", "connect_timeout", "insecure", "max_redirects", "gzip", "max_body");
 
   private final Problems p;
   private final Path baseDir;
@@ -190,13 +190,19 @@ final class ScenarioReader {
             : Integer.valueOf(d.maxRedirects());
     Boolean gzip =
         f.has("gzip") ? Values.bool(p, f.get("gzip"), "gzip") : Boolean.valueOf(d.gzip());
+    Integer maxBody =
+        f.has("max_body")
+            ? Values.size(p, f.get("max_body"), "max_body", HttpSettings.MOST_MAX_BODY)
+            : Integer.valueOf(d.maxBody());
     if (maxConnections == null
         || connectTimeout == null
         || insecure == null
         || maxRedirects == null
-        || gzip == null) return null;
+        || gzip == null
+        || maxBody == null) return null;
     return p.build(
-        node, () -> new HttpSettings(maxConnections, connectTimeout, insecure, maxRedirects, gzip));
+        node,
+        () -> new HttpSettings(maxConnections, connectTimeout, insecure, maxRedirects, gzip, maxBody));
   }
 
   private RequestDefaults defaults(Node node) {
