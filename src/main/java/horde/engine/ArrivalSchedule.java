@@ -21,6 +21,7 @@ public final class ArrivalSchedule {
   private final double[] startRate; // per second, at the start of each segment
   private final double[] slope; // per second per second
   private final double[] seconds;
+  private final double[] starts; // seconds since the start at each segment's start
   private final SplittableRandom poisson;
   private int segment;
   private double segmentStart; // seconds since the start
@@ -32,9 +33,11 @@ public final class ArrivalSchedule {
     startRate = new double[n];
     slope = new double[n];
     seconds = new double[n];
+    starts = new double[n];
     double rate = from;
     for (int i = 0; i < n; i++) {
       seconds[i] = stages.get(i).duration().toNanos() / 1e9;
+      starts[i] = i == 0 ? 0 : starts[i - 1] + seconds[i - 1];
       startRate[i] = rate;
       slope[i] = seconds[i] > 0 ? (stages.get(i).rate() - rate) / seconds[i] : 0;
       rate = stages.get(i).rate();
@@ -80,6 +83,17 @@ public final class ArrivalSchedule {
       segment++;
     }
     return -1;
+  }
+
+  /** The rate (per second) the schedule runs at {@code offsetNanos} after the start; 0 after its end. */
+  public double rateAt(long offsetNanos) {
+    if (starts.length == 0) return 0;
+    double t = offsetNanos / 1e9;
+    int i = java.util.Arrays.binarySearch(starts, t);
+    if (i < 0) i = -i - 2; // the last segment starting before t
+    while (i + 1 < starts.length && starts[i + 1] <= t) i++; // zero-length segments at t: the last one rules
+    if (i < 0 || t >= starts[starts.length - 1] + seconds[starts.length - 1]) return 0;
+    return startRate[i] + slope[i] * (t - starts[i]);
   }
 
   /** Solves a·x + b·x²/2 = n for x ≥ 0 (the stable form of the quadratic root). */

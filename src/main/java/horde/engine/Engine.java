@@ -44,6 +44,7 @@ public final class Engine implements AutoCloseable {
   private final RunContext run;
   private final Samples samples;
   private final LoadShape shape;
+  private final LoadControl loadControl;
   private final CompletableFuture<EngineReport> done = new CompletableFuture<>();
   private volatile boolean aborted;
   private volatile long abortedAt;
@@ -53,27 +54,33 @@ public final class Engine implements AutoCloseable {
   /** A run of the scenario's own load on a generator of its own, closed with the engine. */
   public Engine(TestPlan plan, EngineOptions options) {
     this(plan, plan.scenario().load(), options, new Generator(plan, options),
-        new Samples(plan.endpoints().size(), FailureReasons.CAPACITY), plan.initialVariables(), true);
+        new Samples(plan.endpoints().size(), FailureReasons.CAPACITY), plan.initialVariables(), new LoadControl(), true);
   }
 
   Engine(TestPlan plan, LoadProfile load, EngineOptions options, Generator generator, Samples samples,
-      String[] variables) {
-    this(plan, load, options, generator, samples, variables, false);
+      String[] variables, LoadControl control) {
+    this(plan, load, options, generator, samples, variables, control, false);
   }
 
   private Engine(TestPlan plan, LoadProfile load, EngineOptions options, Generator generator, Samples samples,
-      String[] variables, boolean ownsGenerator) {
+      String[] variables, LoadControl control, boolean ownsGenerator) {
     this.plan = plan;
     this.load = load;
     this.options = options;
     this.generator = generator;
     this.ownsGenerator = ownsGenerator;
+    this.loadControl = control;
     this.samples = samples;
     this.population = new Population(plan.users(), generator.loops());
     long budget = load instanceof LoadProfile.FixedCount f ? f.requests() : Long.MAX_VALUE;
     this.run = generator.context(generator.recorders(samples), budget, population, variables);
     population.attach(run);
     this.shape = load.isOpen() ? null : LoadShape.of(load);
+  }
+
+  /** What steers this run from outside. */
+  public LoadControl loadControl() {
+    return loadControl;
   }
 
   /** Each event loop's recorder, for the statistics to take their snapshots from. */
@@ -166,8 +173,9 @@ public final class Engine implements AutoCloseable {
     FatalErrors fatal = generator.fatal();
     try {
       switch (load) {
-        case LoadProfile.Open open -> arrivals(ArrivalSchedule.of(open, options.seed()), open.total(), open.maxUsers());
-        case LoadProfile.RateShape rate -> arrivals(ArrivalSchedule.of(rate), rate.duration(), rate.maxUsers());
+        case LoadProfile.Open open -> arrivals(ArrivalSchedule.of(open, options.seed()), open.total(), open.maxUsers(),
+            open.arrivals() == LoadProfile.Open.Arrivals.POISSON);
+        case LoadProfile.RateShape rate -> arrivals(ArrivalSchedule.of(rate), rate.duration(), rate.maxUsers(), false);
         default -> shape();
       }
     } catch (Throwable e) {
@@ -192,33 +200,48 @@ public final class Engine implements AutoCloseable {
     return aborted;
   }
 
-  /** Open model: hands out each arrival a tick ahead, so users start it on time on their loop. */
-  private void arrivals(ArrivalSchedule schedule, Duration length, int maxUsers) {
+  /**
+   * Open model: hands out each arrival a tick ahead, so users start it on time on their loop. The
+   * schedule runs on the shape's clock (which a pause stops); while paused, or once steered, the
+   * arrivals follow the rate of the moment instead.
+   */
+  private void arrivals(ArrivalSchedule schedule, Duration length, int maxUsers, boolean poisson) {
     java.util.SplittableRandom classes = new java.util.SplittableRandom(options.seed() ^ 0x5DEECE66DL);
+    Steering steering = new Steering(loadControl);
+    RateFollower follower = new RateFollower(poisson ? new java.util.SplittableRandom(options.seed() ^ 0x3C6EF372L) : null);
+    java.util.function.LongConsumer arrive = intended -> population.arrive(intended, maxUsers, classes);
     long duration = length.toNanos();
     long due = schedule.next();
     long next = startNanos;
-    while (!stopping() && due >= 0) {
+    while (!stopping()) {
       long t = System.nanoTime() - startNanos;
-      if (t >= duration) break;
-      while (due >= 0 && due < t + TICK_NANOS && due < duration) {
-        population.arrive(startNanos + due, maxUsers, classes);
-        due = schedule.next();
+      long s = steering.shapeNanos(t);
+      if (s >= duration) break;
+      double rate = steering.value(s, schedule.rateAt(s));
+      if (steering.paused() || steering.steered()) {
+        follower.advance(startNanos + t, TICK_NANOS, rate, arrive);
+      } else {
+        long shift = startNanos + steering.pausedNanos(); // the schedule's offsets are on the shape's clock
+        while (due >= 0 && due < s + TICK_NANOS && due < duration) {
+          population.arrive(shift + due, maxUsers, classes);
+          due = schedule.next();
+        }
       }
       next += TICK_NANOS;
       LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
     }
-    while (!stopping() && System.nanoTime() - startNanos < duration) LockSupport.parkNanos(TICK_NANOS);
   }
 
-  /** Closed model and fixed count: moves the number of users along the shape. */
+  /** Closed model and fixed count: moves the number of users along the shape, or as steered. */
   private void shape() {
     boolean fixed = load instanceof LoadProfile.FixedCount;
+    Steering steering = new Steering(loadControl);
     long next = startNanos;
     while (!stopping()) {
       long t = System.nanoTime() - startNanos;
-      if (t >= shape.durationNanos()) break;
-      population.adjust(shape.usersAt(t));
+      long s = steering.shapeNanos(t);
+      if (s >= shape.durationNanos()) break;
+      population.adjust((int) Math.round(steering.value(s, shape.usersAt(s))));
       if (fixed && population.alive() == 0 && t > TICK_NANOS) break;
       next += TICK_NANOS;
       LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));

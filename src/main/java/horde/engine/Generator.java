@@ -79,7 +79,12 @@ public final class Generator implements AutoCloseable {
 
   /** A run of {@code load}, its users starting from {@code variables}, recording into {@code samples}. */
   public Engine engine(LoadProfile load, Samples samples, String[] variables) {
-    return new Engine(plan, load, options, this, samples, variables);
+    return engine(load, samples, variables, new LoadControl());
+  }
+
+  /** The same, steered from outside by {@code control} (the web UI). */
+  public Engine engine(LoadProfile load, Samples samples, String[] variables, LoadControl control) {
+    return new Engine(plan, load, options, this, samples, variables, control);
   }
 
   /** An empty snapshot of this plan's shape: its endpoints, every measure, every reason id. */

@@ -72,7 +72,11 @@ public final class TestRun {
   /** Endpoints only setup and teardown use, as "METHOD name". */
   private final Set<String> onceOnly;
   private final List<IntervalListener> intervalListeners = new ArrayList<>();
+  private final horde.engine.LoadControl control = new horde.engine.LoadControl();
+  private final List<String> resets = java.util.Collections.synchronizedList(new ArrayList<>());
   private volatile Engine engine;
+  private volatile StatsCollector stats;
+  private volatile String phaseName;
   private volatile boolean abortRequested;
 
   public TestRun(TestPlan plan, EngineOptions options, String scenarioFile) {
@@ -87,6 +91,34 @@ public final class TestRun {
   public TestRun listen(IntervalListener l) {
     intervalListeners.add(l);
     return this;
+  }
+
+  /** Steers the load while it runs: a new target with a ramp, pause and resume (the web UI). */
+  public horde.engine.LoadControl control() {
+    return control;
+  }
+
+  /**
+   * The statistics of the current run (phase) start over from its next second, as after a
+   * warm-up; the result notes it. Nothing before the load starts.
+   */
+  public void resetStats() {
+    StatsCollector s = stats;
+    if (s == null) return;
+    s.resetMeasured();
+    resets.add((phaseName == null ? "" : "phase " + phaseName + ": ") + "statistics reset after "
+        + Math.round(s.soFar().runSeconds()) + "s; the figures are measured from the next second on");
+  }
+
+  /** The current run's (phase's) statistics up to its last whole second, or null before the load starts. */
+  public RunStats soFar() {
+    StatsCollector s = stats;
+    return s == null ? null : s.soFar();
+  }
+
+  /** How the run is set up, as the result's settings will say (for findings on a live run). */
+  public Map<String, Object> settings() {
+    return RunSettings.of(plan, options);
   }
 
   /** Checks that the target answers; throws before any load is sent. */
@@ -123,11 +155,12 @@ public final class TestRun {
       double start = 0;
       for (int i = 0; i < runs.size() && setUp && !abortRequested && !fatal.happened(); i++) {
         if (phased) listener.phase(i, runs.size(), runs.get(i));
+        phaseName = phased ? runs.get(i).name() : null;
         RunStats stats = run(generator, runs.get(i).load(), setup.variables(), listener);
         phases.add(judge(runs.get(i), stats, start));
         start += stats.runSeconds();
       }
-      List<String> notes = new ArrayList<>();
+      List<String> notes = new ArrayList<>(resets);
       if (fatal.happened()) { // the phases' figures say they were stopped early; this says why
         listener.fatal(fatal.describe());
         notes.add("stopped by a fatal error in Horde: " + fatal.describe() + "; teardown not run");
@@ -152,12 +185,13 @@ public final class TestRun {
 
   private RunStats run(Generator generator, LoadProfile load, String[] variables, Listener listener)
       throws InterruptedException {
-    Engine e = generator.engine(load, new Samples(plan.endpoints().size(), FailureReasons.CAPACITY), variables);
+    Engine e = generator.engine(load, new Samples(plan.endpoints().size(), FailureReasons.CAPACITY), variables, control);
     engine = e;
     StatsCollector.Options options = new StatsCollector.Options(load.warmup().toNanos() / 1e9, load.isOpen(),
         plan.tracked(), listener::progress, PROGRESS_EVERY, intervalListeners);
     StatsCollector stats = new StatsCollector(e.recorders(), generator.shape(), this::names, e.samples(),
         gauges(e, generator), options).onError(generator.fatal());
+    this.stats = stats;
     long epoch = System.currentTimeMillis();
     e.start();
     stats.start(e.startNanos(), epoch);

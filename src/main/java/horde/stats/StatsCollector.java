@@ -60,6 +60,9 @@ public final class StatsCollector {
   private double lastT;
   private long lastDropped;
   private long measuredDropped;
+  /** Seconds since the start where the measured window begins when the statistics were reset; 0 otherwise. */
+  private double measuredFrom;
+  private volatile boolean resetWanted;
 
   public StatsCollector(List<LoopRecorder> recorders, IntervalSnapshot shape, Supplier<Names> names, Samples samples,
       Gauges gauges, Options options) {
@@ -115,6 +118,7 @@ public final class StatsCollector {
   private synchronized void tick() {
     if (ticker == null) return;
     ticks++;
+    if (resetWanted) resetNow(); // on a tick only: a reset in the run's last moments is not applied
     take(ticks, ticks <= warmupTicks);
     if (options.progressEvery() > 0 && ticks % options.progressEvery() == 0 && options.progress() != null) {
       options.progress().accept(window.progress(ticks, gauges.users(), ticks <= warmupTicks));
@@ -127,12 +131,53 @@ public final class StatsCollector {
     ticker = null;
     double end = (endNanos - startNanos) / 1e9;
     if (end > lastT + 1e-3) take(end, end <= warmupTicks);
-    double warmup = Math.min(warmupTicks, end);
+    return stats(end, cancelledInFlight, aborted);
+  }
+
+  /**
+   * The statistics so far, up to the last whole second, as {@link #finish} would give them then:
+   * for a live view. Empty before the first second.
+   */
+  public synchronized RunStats soFar() {
+    return stats(lastT, 0, false);
+  }
+
+  /**
+   * Statistics start over from the next second: the measured window begins there, as after a
+   * warm-up (the seconds before it stay in the timeline, marked as warm-up). Safe from any thread.
+   */
+  public void resetMeasured() {
+    resetWanted = true;
+  }
+
+  /** Where the measured window begins: the end of the warm-up, or the last reset (seconds since the start). */
+  public synchronized double measuredFrom() {
+    return Math.max(Math.min(warmupTicks, lastT), measuredFrom);
+  }
+
+  private RunStats stats(double end, long cancelledInFlight, boolean aborted) {
+    double warmup = Math.max(Math.min(warmupTicks, end), measuredFrom);
     Names n = names.get();
     List<EndpointStats> endpoints = new ArrayList<>();
     for (int e = 0; e < measured.endpoints(); e++) endpoints.add(EndpointStats.of(measured, e, n, samples::get));
     return new RunStats(startEpochMillis, round(end), warmup, Math.max(0, end - warmup), endpoints,
         EndpointStats.total(endpoints), timeline, cancelledInFlight, aborted, measuredDropped, intervals, n);
+  }
+
+  /** A reset asked for: what was measured so far becomes warm-up, and the window starts at {@code lastT}. */
+  private void resetNow() {
+    resetWanted = false;
+    measured.reset();
+    measuredDropped = 0;
+    measuredFrom = lastT;
+    for (int i = 0; i < intervals.size(); i++) {
+      Interval v = intervals.get(i);
+      if (v.warmup()) continue;
+      intervals.set(i, new Interval(v.t(), v.seconds(), v.users(), v.peakUsers(), v.dropped(), true, v.slices(), v.health()));
+      TimelinePoint p = timeline.get(i);
+      timeline.set(i, new TimelinePoint(p.t(), p.users(), p.requests(), p.failures(), p.rps(), p.p50(), p.p95(), p.p99(),
+          p.dropped(), true, p.llm(), p.peakUsers(), p.health()));
+    }
   }
 
   /** Takes the loops' snapshots as the interval ending at {@code t} seconds. */
