@@ -27,10 +27,19 @@ final class Execution {
   private final PrintWriter out;
   private final PrintWriter err;
   private AfterRun after = (result, code) -> code;
+  private UiFlags ui;
+  private HistoryFlags history;
 
   Execution(PrintWriter out, PrintWriter err) {
     this.out = out;
     this.err = err;
+  }
+
+  /** Serves the live UI on the run when {@code ui} asks for it (its history from {@code history}). */
+  Execution watchedBy(UiFlags ui, HistoryFlags history) {
+    this.ui = ui;
+    this.history = history;
+    return this;
   }
 
   /** Runs {@code next} after the results are written. */
@@ -69,6 +78,18 @@ final class Execution {
         err.flush();
         return ExitCode.BAD_INPUT;
       }
+      if (ui != null) {
+        try {
+          ui.serve(run, plan, scenarioFile, history, out);
+        } catch (IOException | RuntimeException e) {
+          if (served != null) served.close();
+          if (e instanceof RuntimeException r && !RunRefs.isUserError(r)) throw r;
+          err.println("horde: cannot serve the UI on " + (ui.bind == null ? "127.0.0.1" : ui.bind) + ":" + ui.port + ": "
+              + e.getMessage());
+          err.flush();
+          return ExitCode.BAD_INPUT;
+        }
+      }
       result = run.execute(listener(outputs));
     } catch (SetupFailedException e) {
       err.println("horde: setup failed, no load was sent: " + e.getMessage());
@@ -83,6 +104,8 @@ final class Execution {
       boolean written = new ReportFiles(out, err).write(result, outputs, true);
       out.flush();
       return after.apply(result, written ? exitCode(result, outputs.strict()) : ExitCode.BAD_INPUT);
+    } finally {
+      if (ui != null) ui.close();
     }
   }
 

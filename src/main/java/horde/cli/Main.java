@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     description = "Load testing for AI-product backends and any HTTP service.",
     subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, InitCommand.class, SchemaCommand.class,
         ReportCommand.class, SimulateCommand.class, RunsCommand.class, BaselineCommand.class, CompareCommand.class,
-        ServeCommand.class, CommandLine.HelpCommand.class})
+        ServeCommand.class, UiCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

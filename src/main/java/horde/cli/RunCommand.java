@@ -58,6 +58,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin MetricsFlags metrics = new MetricsFlags();
 
+  @Mixin UiFlags ui = new UiFlags();
+
   @Option(names = "--strict", description = "Warn-level criteria fail the run too.")
   boolean strict;
 
@@ -108,8 +110,12 @@ final class RunCommand implements Callable<Integer> {
       return ExitCode.BAD_INPUT;
     }
     RunRecording recording = new RunRecording(history, ScenarioFiles.text(file), tags, outWriter, err);
-    return new Execution(outWriter, err).then(recording.andThen(compare.after(history.db, strict, recording::id, outWriter, err)))
-        .run(plan, options, file.toString(), outputs, metrics);
+    Execution.AfterRun recorded = recording.andThen(compare.after(history.db, strict, recording::id, outWriter, err));
+    return new Execution(outWriter, err).watchedBy(ui, history).then((result, code) -> {
+      int c = recorded.apply(result, code);
+      ui.done(result, recording.id());
+      return c;
+    }).run(plan, options, file.toString(), outputs, metrics);
   }
 
   private Scenario applyFlags(Scenario s) {

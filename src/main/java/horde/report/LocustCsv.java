@@ -54,7 +54,11 @@ public final class LocustCsv {
 
   /** One row per endpoint, sorted by name and method as Locust sorts, then the {@code Aggregated} row. */
   public static String stats(RunResult r) {
-    RunStats s = r.stats();
+    return stats(r.stats());
+  }
+
+  /** The same for statistics alone (a live test's so far). */
+  public static String stats(RunStats s) {
     StringBuilder out = new StringBuilder();
     header(out, STATS_COLUMNS);
     for (EndpointStats e : sorted(s.endpoints())) statsRow(out, e.method(), e.name(), e, s.measuredSeconds());

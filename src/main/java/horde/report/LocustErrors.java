@@ -19,7 +19,7 @@ import java.util.Map;
  * Unavailable for url: /err')}, {@code ConnectionRefusedError(111, 'Connection refused')}, a failed
  * check as {@code CatchResponseError(...)}), and when each was first and last seen.
  */
-final class LocustErrors {
+public final class LocustErrors {
   static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT)
       .withZone(ZoneOffset.UTC);
   private static final Map<Integer, String> PHRASES = Map.ofEntries(Map.entry(400, "Bad Request"),
@@ -32,7 +32,7 @@ final class LocustErrors {
   private LocustErrors() {}
 
   /** The error column for one of an endpoint's failure reasons. */
-  static String error(EndpointStats e, String reason) {
+  public static String error(EndpointStats e, String reason) {
     FailureKind kind = e.kindOf(reason);
     if (kind == null) kind = FailureKind.ofLegacyName(reason);
     return switch (kind) {

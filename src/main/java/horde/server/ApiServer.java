@@ -4,13 +4,13 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import horde.history.HistoryException;
 import horde.history.RunHistory;
+import horde.live.ControlRoom;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,27 +39,46 @@ public final class ApiServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final Router router;
-  private final byte[] token;
+  private final Guard guard;
+  private final EventStream events;
 
-  private ApiServer(HttpServer server, ExecutorService executor, Router router, String token) {
+  private ApiServer(HttpServer server, ExecutorService executor, Router router, Guard guard, EventStream events) {
     this.server = server;
     this.executor = executor;
     this.router = router;
-    this.token = token == null || token.isEmpty() ? null : token.getBytes(StandardCharsets.UTF_8);
+    this.guard = guard;
+    this.events = events;
   }
 
   /**
    * Starts serving; throws {@link IOException} when the address cannot be bound.
    *
-   * @param token required on every call when not null
+   * @param token required on every call when not null (see {@link Guard})
    */
   public static ApiServer start(InetSocketAddress address, RunHistory history, String token) throws IOException {
+    return start(address, history, token, null);
+  }
+
+  /**
+   * The same, with the live web UI of {@code room} beside the API (when not null): its pages, its
+   * live routes, its event stream and Locust's endpoints.
+   */
+  public static ApiServer start(InetSocketAddress address, RunHistory history, String token, ControlRoom room)
+      throws IOException {
     Router router = routes(history);
+    if (room != null) {
+      new UiRoutes().addTo(router);
+      new LiveRoutes(room).addTo(router);
+      new LocustRoutes(room).addTo(router);
+    }
     HttpServer server = HttpServer.create(address, 64);
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     server.setExecutor(executor);
-    ApiServer api = new ApiServer(server, executor, router, token);
+    Guard guard = new Guard(token, server.getAddress().getAddress(), server.getAddress().getPort());
+    EventStream events = room == null ? null : new EventStream(room);
+    ApiServer api = new ApiServer(server, executor, router, guard, events);
     server.createContext("/", api::exchange);
+    if (events != null) server.createContext(EventStream.PATH, api::stream);
     server.start();
     return api;
   }
@@ -71,6 +90,17 @@ public final class ApiServer implements AutoCloseable {
     new BaselineRoutes(history).addTo(router);
     new CompareRoute(history).addTo(router);
     return router;
+  }
+
+  /** The event stream: checked as any reading call, then held open. */
+  private void stream(HttpExchange x) {
+    try (x) {
+      Response refusal = guard.check(x);
+      if (refusal != null) send(x, refusal);
+      else events.serve(x);
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "client went away", e);
+    }
   }
 
   public int port() {
@@ -93,10 +123,10 @@ public final class ApiServer implements AutoCloseable {
 
   private Response answer(HttpExchange x) {
     try {
-      if (token != null && !authorized(x.getRequestHeaders().getFirst("Authorization"))) {
-        x.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-        return Response.error(401, "this server needs a token: send Authorization: Bearer TOKEN");
-      }
+      Response refusal = guard.check(x);
+      if (refusal != null) return refusal;
+      Response login = guard.login(x);
+      if (login != null) return login;
       Router.Match m = router.match(x.getRequestMethod(), x.getRequestURI().getRawPath());
       Request request = new Request(x.getRequestMethod(), m.params(), query(x.getRequestURI().getRawQuery()), body(x));
       return m.handler().handle(request);
@@ -111,11 +141,6 @@ public final class ApiServer implements AutoCloseable {
       LOG.log(Level.WARNING, "request failed: " + x.getRequestMethod() + " " + x.getRequestURI().getRawPath(), e);
       return Response.error(500, "internal error: " + e.getClass().getSimpleName());
     }
-  }
-
-  private boolean authorized(String header) {
-    if (header == null || !header.startsWith("Bearer ")) return false;
-    return MessageDigest.isEqual(token, header.substring(7).strip().getBytes(StandardCharsets.UTF_8));
   }
 
   private static byte[] body(HttpExchange x) throws IOException, ApiError {
@@ -147,8 +172,9 @@ public final class ApiServer implements AutoCloseable {
     if (r.type() != null) x.getResponseHeaders().set("Content-Type", r.type());
     x.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
     x.getResponseHeaders().set("Cache-Control", "no-store");
-    if (r.status() == 204) {
-      x.sendResponseHeaders(204, -1);
+    r.headers().forEach(x.getResponseHeaders()::set);
+    if (r.status() == 204 || r.body().length == 0) {
+      x.sendResponseHeaders(r.status(), -1);
       return;
     }
     x.sendResponseHeaders(r.status(), r.body().length == 0 ? -1 : r.body().length);
@@ -160,6 +186,7 @@ public final class ApiServer implements AutoCloseable {
   /** Stops accepting, lets requests in progress finish for up to a second. */
   @Override
   public void close() {
+    if (events != null) events.close();
     server.stop(1);
     executor.shutdown();
   }

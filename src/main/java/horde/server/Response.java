@@ -6,12 +6,27 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What a handler answers: a status, a content type and the body.
+ * What a handler answers: a status, a content type, the body, and any headers of its own.
  *
  * @param type the Content-Type, e.g. {@code application/json}
  */
-record Response(int status, String type, byte[] body) {
+record Response(int status, String type, byte[] body, java.util.Map<String, String> headers) {
   static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+  Response {
+    headers = java.util.Map.copyOf(headers);
+  }
+
+  Response(int status, String type, byte[] body) {
+    this(status, type, body, java.util.Map.of());
+  }
+
+  /** The same answer with one more header. */
+  Response with(String name, String value) {
+    java.util.Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+    h.put(name, value);
+    return new Response(status, type, body, h);
+  }
 
   static Response json(int status, JsonNode body) {
     return new Response(status, "application/json", MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(body));
