@@ -50,7 +50,7 @@ final class Guard {
     if (control && crossSite(x, host))
       return Response.error(403, "a control call from another site's page is refused");
     if (token == null) return null;
-    if (bearer(x) || !control && cookie(x)) return null;
+    if (bearer(x) || !control && (cookie(x) || same(queryToken(x)))) return null;
     Response refusal = Response.error(401, control ? "this call needs the token: send Authorization: Bearer TOKEN"
         : "this server needs a token: send Authorization: Bearer TOKEN, or open the URL with ?token= it printed");
     return refusal.with("WWW-Authenticate", "Bearer");
@@ -86,8 +86,15 @@ final class Guard {
     return false;
   }
 
+  /** The token of a {@code ?token=} query, or null. */
+  private static String queryToken(HttpExchange x) {
+    String query = x.getRequestURI().getRawQuery();
+    if (query == null || !query.startsWith("token=") || query.contains("&")) return null;
+    return java.net.URLDecoder.decode(query.substring(6), StandardCharsets.UTF_8);
+  }
+
   private boolean same(String given) {
-    return token != null && MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8));
+    return token != null && given != null && MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -96,9 +103,8 @@ final class Guard {
    */
   Response login(HttpExchange x) {
     if (token == null || !x.getRequestMethod().equals("GET")) return null;
-    String query = x.getRequestURI().getRawQuery();
-    if (query == null || !query.startsWith("token=")) return null;
-    String given = java.net.URLDecoder.decode(query.substring(6), StandardCharsets.UTF_8);
+    String given = queryToken(x);
+    if (given == null) return null;
     if (!same(given)) return Response.error(401, "wrong token");
     return new Response(303, null, new byte[0]).with("Location", x.getRequestURI().getRawPath())
         .with("Set-Cookie", cookie + "=" + given + "; Path=/; SameSite=Strict");
