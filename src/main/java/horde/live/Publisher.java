@@ -68,11 +68,6 @@ final class Publisher implements AutoCloseable {
     return m;
   }
 
-  /** CPU time the publisher thread used so far (nanoseconds), for measuring what pushing costs. */
-  long cpuNanos() {
-    return java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(thread.threadId());
-  }
-
   @Override
   public void close() {
     closed = true;

@@ -89,13 +89,25 @@ public final class Scenarios {
     if (name == null || name.isBlank()) throw new IllegalArgumentException("choose a scenario");
     String text = uploads.get(name);
     if (text != null) return new Source(name, text, root);
-    if (!list().contains(name)) throw new IllegalArgumentException("no scenario " + Form.clip(name) + " under " + root);
-    Path file = pinned.containsKey(name) ? pinned.get(name) : root.resolve(name).normalize();
+    Path file = pinned.containsKey(name) ? pinned.get(name) : listed(name);
+    if (file == null) throw new IllegalArgumentException("no scenario " + Form.clip(name) + " under " + root);
     try {
       return new Source(name, Files.readString(file), file.getParent());
     } catch (IOException | UncheckedIOException e) {
       throw new IllegalArgumentException("cannot read " + name + ": " + e.getMessage());
     }
+  }
+
+  /** The file a name from the list stands for, or null when the list would not hold it. */
+  private Path listed(String name) {
+    Path file;
+    try {
+      file = root.resolve(name).normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      return null;
+    }
+    if (!file.startsWith(root) || file.equals(root) || root.relativize(file).getNameCount() > DEPTH || hidden(file)) return null;
+    return isScenario(file) ? file : null;
   }
 
   public Path root() {
