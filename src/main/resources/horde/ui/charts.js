@@ -82,6 +82,7 @@ export class Charts {
       this.plots.push({ def, plot, figure });
     }
     document.body.dataset.charts = String(this.plots.length);
+    document.body.dataset.seconds = String(this.size());
   }
 
   pickers(caption) {
@@ -131,6 +132,7 @@ export class Charts {
 
   redraw() {
     for (const p of this.plots) p.plot.setData(this.data(p.def));
+    document.body.dataset.seconds = String(this.size());
   }
 
   resize() {

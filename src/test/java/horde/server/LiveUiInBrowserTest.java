@@ -112,6 +112,14 @@ class LiveUiInBrowserTest {
       Path shot = Path.of("target", "ui-screenshot.png");
       page.screenshot(new Page.ScreenshotOptions().setPath(shot).setFullPage(true));
 
+      // A reload gets every second back, not only those after it.
+      int seconds = Integer.parseInt(page.locator("body").getAttribute("data-seconds"));
+      page.reload();
+      page.waitForFunction("n => Number(document.body.dataset.seconds) >= n", (double) seconds);
+      page.waitForFunction("([f, name]) => eval(f)(name) > 20", List.of(PAINTED, "throughput"));
+      assertThat(page.evaluate("() => Number(document.body.dataset.seconds)")).asInstanceOf(
+          org.assertj.core.api.InstanceOfAssertFactories.INTEGER).isGreaterThanOrEqualTo(seconds);
+
       // Stop: the verdict, then the HTML report downloaded.
       page.locator("#stop").click();
       page.locator("#after").waitFor(new Locator.WaitForOptions().setTimeout(30_000));
