@@ -21,9 +21,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The REST API over the run history, on the JDK's HTTP server with a virtual thread per request.
- * Every answer is JSON unless a route serves a report; every error is {@code {"error": message}}.
- * With a token, every call must carry {@code Authorization: Bearer TOKEN}.
+ * The REST API over the run history, on the JDK's HTTP server with a virtual thread per request,
+ * and with a {@link ControlRoom} the live web UI beside it (its page, {@code /api/live}, the event
+ * stream, Locust's endpoints). Every answer is JSON unless a route serves a page or a report; every
+ * error is {@code {"error": message}}. Who may call what: {@link Guard}.
  *
  * <pre>{@code
  * try (ApiServer api = ApiServer.start(new InetSocketAddress("127.0.0.1", 0), history, null)) {
