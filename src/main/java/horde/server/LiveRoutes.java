@@ -117,8 +117,9 @@ final class LiveRoutes {
   }
 
   private Response download(String body, String type, String extension) throws ApiError {
-    String name = "horde-" + room.current().scenario().replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("\\.ya?ml$", "")
-        + "." + extension;
+    String scenario = room.current().scenario();
+    String file = scenario.substring(scenario.lastIndexOf('/') + 1); // the file's name, not the folders it is in
+    String name = "horde-" + file.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("\\.ya?ml$", "") + "." + extension;
     return Response.text(type + "; charset=utf-8", body).with("Content-Disposition", "attachment; filename=\"" + name + "\"");
   }
 
