@@ -50,6 +50,16 @@ class LiveUiInBrowserTest {
     return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
   }
 
+  static void assumeChromium() {
+    assumeTrue(System.getenv("CI") != null || Chromium.find() != null, "Chromium is not installed (apt-get install chromium)");
+  }
+
+  /** The simulator, streaming fast enough for a test of a few seconds. */
+  static Simulator simulator() {
+    return Simulator.start(SimulatorOptions.builder().threads(2).timeToFirstToken(Duration.ofMillis(30)).tokensPerSecond(400)
+        .build());
+  }
+
   static Browser chromium(Playwright pw) {
     return pw.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Chromium.find()).setHeadless(true)
         .setArgs(ARGS));
@@ -57,10 +67,8 @@ class LiveUiInBrowserTest {
 
   @Test
   void startWatchSteerStopDownloadAndOpenFromTheHistory() throws Exception {
-    assumeTrue(System.getenv("CI") != null || Chromium.find() != null, "Chromium is not installed (apt-get install chromium)");
-    SimulatorOptions fast = SimulatorOptions.builder().threads(2).timeToFirstToken(Duration.ofMillis(30)).tokensPerSecond(400)
-        .build();
-    try (Simulator sim = Simulator.start(fast); LiveUi ui = LiveUi.start(dir, LiveUi.scenario(dir, sim.baseUrl()).toString());
+    assumeChromium();
+    try (Simulator sim = simulator(); LiveUi ui = LiveUi.start(dir, LiveUi.scenario(dir, sim.baseUrl()).toString());
         Playwright pw = playwright(); Browser browser = chromium(pw)) {
       BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)
           .setAcceptDownloads(true));

@@ -1,7 +1,6 @@
 package horde.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -9,11 +8,8 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.ColorScheme;
-import horde.browser.Chromium;
 import horde.simulator.Simulator;
-import horde.simulator.SimulatorOptions;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -54,10 +50,8 @@ class LiveUiKeyboardTest {
 
   @Test
   void startAndStopWithTheKeyboardReadableInDarkAndLight() throws Exception {
-    assumeTrue(System.getenv("CI") != null || Chromium.find() != null, "Chromium is not installed (apt-get install chromium)");
-    SimulatorOptions fast = SimulatorOptions.builder().threads(2).timeToFirstToken(Duration.ofMillis(30)).tokensPerSecond(400)
-        .build();
-    try (Simulator sim = Simulator.start(fast); LiveUi ui = LiveUi.start(dir, LiveUi.scenario(dir, sim.baseUrl()).toString());
+    LiveUiInBrowserTest.assumeChromium();
+    try (Simulator sim = LiveUiInBrowserTest.simulator(); LiveUi ui = LiveUi.start(dir, LiveUi.scenario(dir, sim.baseUrl()).toString());
         Playwright pw = LiveUiInBrowserTest.playwright(); Browser browser = LiveUiInBrowserTest.chromium(pw)) {
       BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 720)
           .setColorScheme(ColorScheme.DARK));
