@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  * horde demo --run-time 10s -q        # the same ramp, squeezed
  * </pre>
  */
-@Command(name = "demo", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(name = "demo", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,
     description = "Start a simulated AI backend on this machine and load-test it for about 30 s: chat streams,"
         + " conversations, RAG searches and async jobs, ramping past the point where the backend saturates."
         + " Nothing leaves 127.0.0.1.",

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * horde report results/run.json            # prints the console summary again
  * </pre>
  */
-@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false, description = "Rebuild reports (HTML, Locust CSV, JUnit XML) from a result file.",
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class, sortOptions = false, description = "Rebuild reports (HTML, Locust CSV, JUnit XML) from a result file.",
     footer = {"", "With no format option, prints the end-of-run summary. Exit codes: 0 done, 2 unreadable result or unwritable file."})
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

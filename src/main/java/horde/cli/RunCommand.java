@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code horde run FILE}: validates, checks the target, runs the load, reports, and exits with the verdict. */
-@Command(name = "run", sortOptions = false, description = "Run a load test from a scenario file.",
+@Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,
+    description = "Run a load test from a scenario file.",
     footer = {"", "Exit codes: 0 criteria held, 1 criteria failed, 2 bad scenario or usage,",
         "3 target unreachable at pre-flight, 4 stopped early (Ctrl-C)."})
 final class RunCommand implements Callable<Integer> {

@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code horde validate FILE}: every problem with file:line:column, or what the plan holds. */
-@Command(name = "validate", description = "Check a scenario file without sending any request.")
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,
+    description = "Check a scenario file without sending any request.")
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
