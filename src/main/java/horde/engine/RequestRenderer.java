@@ -5,6 +5,7 @@ import horde.plan.RequestPlan;
 import horde.protocol.http.HttpExchange;
 import horde.protocol.http.Origin;
 import horde.protocol.http.RequestWriter;
+import horde.scenario.Ports;
 import io.netty.buffer.ByteBuf;
 import horde.template.Scope;
 import horde.template.UnsetValueException;
@@ -88,6 +89,8 @@ final class RequestRenderer {
 
   private static void absolute(StringBuilder path, HttpExchange ex) throws URISyntaxException {
     URI uri = new URI(path.toString());
+    String port = Ports.problem(uri); // a socket would refuse it, and the user would wait forever
+    if (port != null) throw new URISyntaxException(path.toString(), port);
     if (uri.getHost() == null) throw new URISyntaxException(path.toString(), "no host");
     ex.origin = Origin.of(uri);
     path.setLength(0);
