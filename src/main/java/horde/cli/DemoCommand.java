@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,8 +38,6 @@ import picocli.CommandLine.Spec;
         + " Nothing leaves 127.0.0.1.",
     footer = {"", "Exit codes: 0 criteria held, 1 criteria failed, 2 bad option or port taken, 4 stopped early (Ctrl-C)."})
 final class DemoCommand implements Callable<Integer> {
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-
   @Spec CommandSpec spec;
 
   @Option(names = {"-t", "--run-time"}, paramLabel = "DURATION", description = "Squeeze or stretch the ramp to this, e.g. 10s (default: the scenario's 30s).")
@@ -63,13 +60,13 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     DemoScenario demo;
-    String stamp = "demo-" + LocalDateTime.now().format(STAMP);
+    String stamp = "demo-" + LocalDateTime.now().format(Outputs.STAMP);
     Outputs outputs = new Outputs(outDir.resolve(stamp + ".json"), false, quiet)
         .withReports(outDir.resolve(stamp + ".html"), null, null);
     try {
       demo = DemoScenario.load(System.getProperty("horde.home"))
           .reshaped(users, runTime == null ? null : duration(runTime));
-      outputs.check();
+      outputs.check(java.util.Map.of());
     } catch (InvalidScenarioException e) {
       ScenarioFiles.printProblems(e, err);
       return ExitCode.BAD_INPUT;

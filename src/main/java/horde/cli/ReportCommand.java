@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,10 +48,10 @@ final class ReportCommand implements Callable<Integer> {
       return ExitCode.BAD_INPUT;
     }
     RunResult result;
-    Outputs outputs = reports.onto(new Outputs(null, strict, true));
+    Outputs outputs = reports.onto(new Outputs(null, strict, true)).stamped(LocalDateTime.now());
     try {
       result = ResultReader.read(file);
-      outputs.check();
+      outputs.check(Map.of(file, "the result file"));
     } catch (IOException | RuntimeException e) {
       err.println("horde: " + e.getMessage());
       return ExitCode.BAD_INPUT;

@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 
 /** The report formats a command can write: the same flags on {@code run} and {@code report}. */
 final class ReportFlags {
-  @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report with charts (opens offline).")
+  @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report with charts (opens offline); {u}, {r}, {t} as in Locust.")
   Path html;
 
   @Option(names = "--csv", paramLabel = "PREFIX", description = "Write Locust-compatible CSV files: PREFIX_stats.csv and three more.")

@@ -9,6 +9,7 @@ import horde.scenario.Scenario;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--user-classes", split = ",", paramLabel = "NAME", description = "Run only these user classes, e.g. chatter,searcher.")
   java.util.List<String> userClasses;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the JSON result file here.")
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the JSON result file here; {timestamp} in any output path becomes the start time.")
   Path out;
 
   @Mixin ReportFlags reports = new ReportFlags();
@@ -86,12 +87,13 @@ final class RunCommand implements Callable<Integer> {
     if (scenario == null) return ExitCode.BAD_INPUT;
     TestPlan plan;
     EngineOptions options;
-    Outputs outputs = reports.onto(new Outputs(out, strict, quiet));
+    Outputs outputs = reports.onto(new Outputs(out, strict, quiet)).stamped(LocalDateTime.now());
     try {
       scenario = applyFlags(scenario);
+      outputs = outputs.withHtmlTags(users, spawnRate, runTime == null ? null : Durations.parseSecondsDefault(runTime));
       options = EngineOptions.DEFAULTS.withThreads(threads).withSeed(seed).withGracefulStop(Durations.parseSecondsDefault(gracefulStop));
       plan = new Planner(System.getenv()).plan(scenario);
-      outputs.check();
+      outputs.check(ScenarioFiles.inputs(file, scenario));
     } catch (InvalidScenarioException e) {
       ScenarioFiles.printProblems(e, err);
       return ExitCode.BAD_INPUT;

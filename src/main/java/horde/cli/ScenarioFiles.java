@@ -7,6 +7,8 @@ import horde.scenario.yaml.ScenarioLoader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Loads a scenario file for a command, printing every problem the way editors link them. */
 final class ScenarioFiles {
@@ -24,6 +26,14 @@ final class ScenarioFiles {
       printProblems(e, err);
       return null;
     }
+  }
+
+  /** The files a run reads, each with what it is: no output may overwrite one. */
+  static Map<Path, String> inputs(Path file, Scenario scenario) {
+    Map<Path, String> inputs = new LinkedHashMap<>();
+    inputs.put(file, "the scenario file");
+    scenario.feeders().values().forEach(f -> inputs.put(Path.of(f.file()), "feeder '" + f.name() + "'"));
+    return inputs;
   }
 
   static void printProblems(InvalidScenarioException e, PrintWriter err) {

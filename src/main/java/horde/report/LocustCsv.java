@@ -35,10 +35,15 @@ public final class LocustCsv {
 
   private LocustCsv() {}
 
+  /** The four files written for {@code prefix}, as Locust names them. */
+  public static List<Path> files(String prefix) {
+    return List.of(Path.of(prefix + "_stats.csv"), Path.of(prefix + "_stats_history.csv"),
+        Path.of(prefix + "_failures.csv"), Path.of(prefix + "_exceptions.csv"));
+  }
+
   /** Writes the four files next to {@code prefix}; returns them. */
   public static List<Path> write(RunResult r, String prefix) throws IOException {
-    List<Path> files = List.of(Path.of(prefix + "_stats.csv"), Path.of(prefix + "_stats_history.csv"),
-        Path.of(prefix + "_failures.csv"), Path.of(prefix + "_exceptions.csv"));
+    List<Path> files = files(prefix);
     List<String> texts = List.of(stats(r), LocustHistory.of(r), failures(r), exceptions());
     for (int i = 0; i < files.size(); i++) {
       Path parent = files.get(i).toAbsolutePath().getParent();
