@@ -62,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
     DemoScenario demo;
     String stamp = "demo-" + LocalDateTime.now().format(Outputs.STAMP);
     Outputs outputs = new Outputs(outDir.resolve(stamp + ".json"), false, quiet)
-        .withReports(outDir.resolve(stamp + ".html"), null, null);
+        .withReports(outDir.resolve(stamp + ".html"), null, false, null);
     try {
       demo = DemoScenario.load(System.getProperty("horde.home"))
           .reshaped(users, runTime == null ? null : duration(runTime));

@@ -13,34 +13,44 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where a run's results go and how it is judged: the JSON result file, the report formats, and
- * whether warn-level criteria fail the run.
+ * Where a run's results go and how it is judged: the JSON result file, the report formats, whether
+ * warn-level criteria fail the run, and the exit code failed requests give.
  *
  * @param json the canonical result file, or null for none
  * @param html the self-contained HTML report, or null
  * @param csvPrefix Locust-compatible CSV files {@code PREFIX_stats.csv} etc., or null
+ * @param csvFullHistory Locust's {@code --csv-full-history}: a row per endpoint, not only the
+ *     aggregate, at every interval of {@code PREFIX_stats_history.csv}
  * @param junit JUnit XML with one test case per criterion, or null
+ * @param exitCodeOnError Locust's {@code --exit-code-on-error}: the exit code when requests failed
+ *     and no criterion decides the run (default 1, {@link ExitCode#CRITERIA_FAILED})
  */
-record Outputs(Path json, Path html, String csvPrefix, Path junit, boolean strict, boolean quiet) {
+record Outputs(Path json, Path html, String csvPrefix, boolean csvFullHistory, Path junit, boolean strict,
+    int exitCodeOnError, boolean quiet) {
   /** What {@code {timestamp}} in an output path becomes, as in the demo's file names: 20250611-143005. */
   static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
   static final String TIMESTAMP = "{timestamp}";
 
   Outputs(Path json, boolean strict, boolean quiet) {
-    this(json, null, null, null, strict, quiet);
+    this(json, null, null, false, null, strict, ExitCode.CRITERIA_FAILED, quiet);
   }
 
   /** The same, with these report files (each may be null). */
-  Outputs withReports(Path html, String csvPrefix, Path junit) {
-    return new Outputs(json, html, csvPrefix, junit, strict, quiet);
+  Outputs withReports(Path html, String csvPrefix, boolean csvFullHistory, Path junit) {
+    return new Outputs(json, html, csvPrefix, csvFullHistory, junit, strict, exitCodeOnError, quiet);
+  }
+
+  /** The same, with this exit code for a run whose requests failed (Locust's flag). */
+  Outputs withExitCodeOnError(int code) {
+    return new Outputs(json, html, csvPrefix, csvFullHistory, junit, strict, code, quiet);
   }
 
   /** The same, with {@code {timestamp}} in every path replaced by {@code now} (one value for all). */
   Outputs stamped(LocalDateTime now) {
     String stamp = now.format(STAMP);
     return new Outputs(stamp(json, stamp), stamp(html, stamp), csvPrefix == null ? null : csvPrefix.replace(TIMESTAMP, stamp),
-        stamp(junit, stamp), strict, quiet);
+        csvFullHistory, stamp(junit, stamp), strict, exitCodeOnError, quiet);
   }
 
   /**
@@ -53,7 +63,7 @@ record Outputs(Path json, Path html, String csvPrefix, Path junit, boolean stric
     if (users != null) name = name.replace("{u}", String.valueOf(users));
     if (spawnRate != null) name = name.replace("{r}", String.valueOf(spawnRate.longValue()));
     if (runTime != null) name = name.replace("{t}", String.valueOf(runTime.toSeconds()));
-    return new Outputs(json, Path.of(name), csvPrefix, junit, strict, quiet);
+    return new Outputs(json, Path.of(name), csvPrefix, csvFullHistory, junit, strict, exitCodeOnError, quiet);
   }
 
   private static Path stamp(Path p, String stamp) {

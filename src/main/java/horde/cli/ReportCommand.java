@@ -50,6 +50,7 @@ final class ReportCommand implements Callable<Integer> {
     RunResult result;
     Outputs outputs = reports.onto(new Outputs(null, strict, true)).stamped(LocalDateTime.now());
     try {
+      reports.check();
       result = ResultReader.read(file);
       outputs.check(Map.of(file, "the result file"));
     } catch (IOException | RuntimeException e) {
