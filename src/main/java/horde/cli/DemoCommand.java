@@ -112,8 +112,9 @@ final class DemoCommand implements Callable<Integer> {
         + " at once and queues %d more; beyond that it answers %d.", simulator.baseUrl(), o.capacity(), o.queue(), o.overloadStatus());
     if (!(demo.scenario().load() instanceof LoadProfile.Staged s)) return backend + System.lineSeparator() + "Running " + demo.source() + ".";
     int peak = s.stages().stream().mapToInt(Stage::users).max().orElse(0);
-    return backend + String.format(Locale.ROOT, "%nRamping up to %d users over %s with %s. Watch p95 and the errors:"
-        + " past the knee, requests queue and then get %d.", peak, Durations.format(s.total()), demo.source(), o.overloadStatus());
+    return backend + String.format(Locale.ROOT, "%nRamping up to %s over %s with %s. Watch p95 and the errors:"
+        + " past the knee, requests queue and then get %d.", Words.count(peak, "user", "users"), Durations.format(s.total()),
+        demo.source(), o.overloadStatus());
   }
 
   private static String nextSteps(DemoScenario demo) {

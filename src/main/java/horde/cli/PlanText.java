@@ -67,7 +67,7 @@ final class PlanText {
           + ", at most " + duration(p.timeoutNanos()) + ", until " + until(p.until()));
       case StepPlan.Loop l -> {
         out.println(indent + "loop " + (l.feeder() >= 0 ? "over " + plan.feeders().get(l.feeder()).data().name()
-            : l.times() + (l.times() == 1 ? " time" : " times")));
+            : Words.count(l.times(), "time", "times")));
         steps(l.steps(), depth + 1);
       }
       case StepPlan.Branch b -> {

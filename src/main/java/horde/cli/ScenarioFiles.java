@@ -38,7 +38,7 @@ final class ScenarioFiles {
 
   static void printProblems(InvalidScenarioException e, PrintWriter err) {
     for (Problem p : e.problems()) err.println(p);
-    err.println(e.problems().size() == 1 ? "1 problem" : e.problems().size() + " problems");
+    err.println(Words.count(e.problems().size(), "problem", "problems"));
     err.flush();
   }
 }

@@ -49,13 +49,10 @@ final class ValidateCommand implements Callable<Integer> {
       err.println("horde: " + e.getMessage());
       return ExitCode.BAD_INPUT;
     }
-    out.printf("%s: OK (%s, %s, %s)%n", file, count(plan.users().size(), "user class", "user classes"),
-        count(plan.endpoints().size(), "endpoint", "endpoints"), count(scenario.thresholds().size() + scenario.phases().stream().mapToInt(p -> p.thresholds().size()).sum(), "criterion", "criteria"));
+    out.printf("%s: OK (%s, %s, %s)%n", file, Words.count(plan.users().size(), "user class", "user classes"),
+        Words.count(plan.endpoints().size(), "endpoint", "endpoints"), Words.count(scenario.thresholds().size() + scenario.phases().stream().mapToInt(p -> p.thresholds().size()).sum(), "criterion", "criteria"));
     if (showPlan) PlanText.print(plan, out);
     return ExitCode.PASS;
   }
 
-  static String count(int n, String one, String many) {
-    return n + " " + (n == 1 ? one : many);
-  }
 }
