@@ -30,7 +30,7 @@ class TargetPortTest {
 
   private Path scenario(String target, String path) throws Exception {
     Path file = tmp.resolve("port.yaml");
-    Files.writeString(file, "target: " + target + "\nvariables: {base: \"http://127.0.0.1:99999\"}\n"
+    Files.writeString(file, "target: " + target + "\nvariables: {base: \"http://ann:s3cret@127.0.0.1:99999\"}\n"
         + "tasks:\n  - get: " + path + "\nload: {users: 1, run_time: 1s}\n");
     return file;
   }
@@ -56,6 +56,7 @@ class TargetPortTest {
     JsonNode summary = JsonMapper.builder().build().readTree(out.toFile()).path("summary");
     assertThat(summary.path("requests").asLong()).as(cli.toString()).isPositive();
     assertThat(summary.path("failures").asLong()).isEqualTo(summary.path("requests").asLong());
-    assertThat(cli.out()).contains("port 99999 is out of range");
+    assertThat(cli.out()).contains("port 99999 is out of range", "http://***@127.0.0.1:99999/ok");
+    assertThat(cli.out() + cli.err() + Files.readString(out)).doesNotContain("s3cret");
   }
 }
