@@ -44,15 +44,9 @@ final class AliasGuard implements Parser {
     }
   }
 
-  private static final Open SCALAR = new Open(false, false, null);
-
-  static {
-    SCALAR.finished = true;
-  }
-
   private final Parser parser;
   private final ArrayDeque<Open> open = new ArrayDeque<>();
-  /** The latest node each anchor names (anchors may be defined again). */
+  /** The latest collection each anchor names (anchors may be defined again; a scalar is done). */
   private final Map<Anchor, Open> anchors = new HashMap<>();
 
   AliasGuard(Parser parser) {
@@ -85,7 +79,7 @@ final class AliasGuard implements Parser {
       }
       case Scalar -> {
         item(event);
-        ((ScalarEvent) event).getAnchor().ifPresent(a -> anchors.put(a, SCALAR));
+        ((ScalarEvent) event).getAnchor().ifPresent(anchors::remove);
       }
       case Alias -> alias((AliasEvent) event, item(event));
       default -> {}
@@ -95,7 +89,8 @@ final class AliasGuard implements Parser {
 
   private void start(NodeEvent event) {
     boolean merged = item(event);
-    Open node = new Open(event.getEventId() == Event.ID.MappingStart, merged, event.getStartMark().orElse(null));
+    boolean mapping = event.getEventId() == Event.ID.MappingStart;
+    Open node = new Open(mapping, merged, event.getStartMark().orElse(null));
     open.push(node);
     event.getAnchor().ifPresent(a -> anchors.put(a, node));
   }
@@ -119,10 +114,12 @@ final class AliasGuard implements Parser {
     if (named == null || named.finished) return;
     String anchor = event.getAlias().getValue();
     String where = named.start == null ? "" : ", line " + (named.start.getLine() + 1);
-    String message = merged
-        ? "'<<: *" + anchor + "' merges the mapping it is part of (&" + anchor + where + ") into itself;"
-            + " merge a mapping defined before this one"
-        : "*" + anchor + " names &" + anchor + where + ", which contains it: a scenario cannot contain itself";
+    String message =
+        merged
+            ? "'<<: *" + anchor + "' merges the mapping it is part of (&" + anchor + where
+                + ") into itself; merge a mapping defined before this one"
+            : "*" + anchor + " names &" + anchor + where
+                + ", which contains it: a scenario cannot contain itself";
     throw new SelfReference(event.getStartMark().orElse(null), message);
   }
 }

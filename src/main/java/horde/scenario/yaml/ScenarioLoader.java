@@ -50,7 +50,8 @@ public final class ScenarioLoader {
   public static Scenario load(Path file) {
     String text;
     try {
-      if (Files.size(file) > MAX_SIZE) throw tooLarge(file.toString(), Files.size(file), "bytes");
+      long size = Files.size(file);
+      if (size > MAX_SIZE) throw tooLarge(file.toString(), size, "bytes");
       text = Files.readString(file);
     } catch (CharacterCodingException e) {
       throw new InvalidScenarioException(
@@ -97,8 +98,14 @@ public final class ScenarioLoader {
   }
 
   private static InvalidScenarioException tooLarge(String fileName, long size, String unit) {
-    return new InvalidScenarioException(new SourcePosition(fileName, 1, 1), String.format(Locale.ROOT,
-        "the file is %,d %s; a scenario may be at most %,d (keep data in feeder files)", size, unit, MAX_SIZE));
+    String message =
+        String.format(
+            Locale.ROOT,
+            "the file is %,d %s; a scenario may be at most %,d (keep data in feeder files)",
+            size,
+            unit,
+            MAX_SIZE);
+    return new InvalidScenarioException(new SourcePosition(fileName, 1, 1), message);
   }
 
   private static Optional<Node> compose(String yaml, String fileName, Problems problems) {
@@ -115,10 +122,13 @@ public final class ScenarioLoader {
             .setBufferSize(Math.max(1, yaml.length()))
             .build();
     try {
-      Parser events = new AliasGuard(new ParserImpl(settings, new StreamReader(settings, yaml)));
+      Parser events =
+          new AliasGuard(new ParserImpl(settings, new StreamReader(settings, yaml)));
       return new Composer(settings, events).getSingleNode();
     } catch (AliasGuard.SelfReference e) {
-      problems.add(e.at == null ? new SourcePosition(fileName, 1, 1) : problems.source().at(e.at), e.getMessage());
+      SourcePosition at =
+          e.at == null ? new SourcePosition(fileName, 1, 1) : problems.source().at(e.at);
+      problems.add(at, e.getMessage());
     } catch (MarkedYamlEngineException e) {
       syntaxProblem(e, problems);
     } catch (ReaderException e) {

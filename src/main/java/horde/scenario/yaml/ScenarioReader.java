@@ -143,7 +143,8 @@ final class ScenarioReader {
       boolean http = uri.getScheme() != null && uri.getScheme().matches("(?i)https?");
       String port = http ? Ports.problem(uri) : null;
       if (port != null) {
-        p.add((ScalarNode) node, url.indexOf(url.strip()) + Ports.offset(url.strip(), uri), "target: " + port);
+        int at = url.indexOf(url.strip()) + Ports.offset(url.strip(), uri);
+        p.add((ScalarNode) node, at, "target: " + port);
         return "";
       }
       if (http && uri.getHost() != null) return url.strip();
