@@ -2,6 +2,7 @@ package horde.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.logging.FileHandler;
 import java.util.logging.Handler;
 import java.util.logging.Logger;
@@ -30,8 +31,13 @@ final class LogSetup {
 
   private LogSetup() {}
 
-  static void apply(LocustFlags flags) throws IOException {
+  /** Throws {@link IOException} when the log file is one of the run's {@code inputs}: it is appended to. */
+  static void apply(LocustFlags flags, Map<Path, String> inputs) throws IOException {
     if (flags.skipLogSetup || (flags.logLevel == null && flags.logFile == null)) return;
+    for (Map.Entry<Path, String> in : inputs.entrySet()) {
+      if (flags.logFile != null && Outputs.same(flags.logFile, in.getKey()))
+        throw new IOException("--logfile " + flags.logFile + " would write into " + in.getValue() + "; choose another path");
+    }
     java.util.logging.Level level = (flags.logLevel == null ? Level.INFO : flags.logLevel).jul;
     Logger root = Logger.getLogger("");
     if (flags.logFile != null) {

@@ -107,7 +107,8 @@ record Outputs(Path json, Path html, String csvPrefix, boolean csvFullHistory, P
     return out;
   }
 
-  private static boolean same(Path a, Path b) throws IOException {
+  /** Whether two paths name one file (through links, or {@code ..}, when it does not exist yet). */
+  static boolean same(Path a, Path b) throws IOException {
     if (Files.exists(a) && Files.exists(b)) return Files.isSameFile(a, b);
     return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }

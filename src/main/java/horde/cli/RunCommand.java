@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,8 +92,7 @@ final class RunCommand implements Callable<Integer> {
       named = ScenarioWords.of(locust.locustfile, words);
       locust.check();
       reports.check();
-      LogSetup.apply(locust);
-    } catch (IllegalArgumentException | IOException e) {
+    } catch (IllegalArgumentException e) {
       err.println("horde run: " + e.getMessage());
       return ExitCode.BAD_INPUT;
     }
@@ -108,7 +108,10 @@ final class RunCommand implements Callable<Integer> {
       outputs = outputs.withHtmlTags(users, spawnRate, runTime == null ? null : Durations.parseSecondsDefault(runTime));
       options = EngineOptions.DEFAULTS.withThreads(threads).withSeed(seed).withGracefulStop(Durations.parseSecondsDefault(gracefulStop));
       plan = new Planner(System.getenv()).plan(scenario);
-      outputs.check(ScenarioFiles.inputs(named.file(), scenario));
+      Map<Path, String> inputs = ScenarioFiles.inputs(named.file(), scenario);
+      if (locust.config != null) inputs.put(locust.config, "the --config file");
+      outputs.check(inputs);
+      LogSetup.apply(locust, inputs);
     } catch (InvalidScenarioException e) {
       ScenarioFiles.printProblems(e, err);
       return ExitCode.BAD_INPUT;

@@ -62,6 +62,17 @@ class OutputPathsTest {
   }
 
   @Test
+  void theLogFileAndTheConfigFileAreKeptToo() throws Exception {
+    assertThat(refused("--logfile", scenario.toString()).err())
+        .contains("--logfile " + scenario + " would write into the scenario file");
+    Path conf = tmp.resolve("locust.conf");
+    Files.writeString(conf, "headless = true\n");
+    assertThat(refused("--config", conf.toString(), "--out", conf.toString()).err())
+        .contains("--out " + conf + " would overwrite the --config file");
+    assertThat(Files.readString(conf)).isEqualTo("headless = true\n");
+  }
+
+  @Test
   void twoFlagsCannotWriteOneFile() throws Exception {
     String same = tmp.resolve("r.json").toString();
     assertThat(refused("--out", same, "--html", same).err()).contains("--out and --html both write " + same);
