@@ -18,7 +18,12 @@ import java.util.List;
 record ScenarioWords(Path file, List<String> classes) {
   /** Throws {@link IllegalArgumentException} when no scenario file is given, or a Python one. */
   static ScenarioWords of(Path locustfile, List<String> words) {
-    if (locustfile != null) return new ScenarioWords(checked(locustfile.toString(), "-f"), List.copyOf(words));
+    if (locustfile != null) {
+      // A second file (say -f from a locust.conf, and one on the command line) is no class name.
+      if (!words.isEmpty() && (words.get(0).endsWith(".yaml") || words.get(0).endsWith(".yml")))
+        throw new IllegalArgumentException("-f " + locustfile + " and " + words.get(0) + ": give one scenario file");
+      return new ScenarioWords(checked(locustfile.toString(), "-f"), List.copyOf(words));
+    }
     if (words.isEmpty())
       throw new IllegalArgumentException("give the scenario file: horde run SCENARIO.yaml (or -f SCENARIO.yaml, as Locust)");
     return new ScenarioWords(checked(words.get(0), "SCENARIO"), List.copyOf(words.subList(1, words.size())));

@@ -125,6 +125,7 @@ class LocustFlagsTest {
     assertThat(run(SCENARIO, "--csv-full-history").err()).contains("--csv-full-history needs --csv PREFIX");
     assertThat(run("-f", "locustfile.py").err()).contains("Horde runs YAML scenarios, not Python locustfiles");
     assertThat(run().err()).contains("give the scenario file");
+    assertThat(run("-f", SCENARIO, SCENARIO).err()).contains("give one scenario file");
     assertThat(run(SCENARIO, "-L", "LOUD").exitCode()).isEqualTo(ExitCode.BAD_INPUT);
   }
 
