@@ -6,6 +6,7 @@ import horde.feed.FeederFiles;
 import horde.scenario.FeederSpec;
 import horde.scenario.InvalidScenarioException;
 import horde.scenario.LoadProfile;
+import horde.scenario.Ports;
 import horde.scenario.Problem;
 import horde.scenario.Scenario;
 import horde.scenario.SourcePosition;
@@ -84,6 +85,11 @@ public final class Planner {
     try {
       URI uri = new URI(s.target().strip());
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      String port = Ports.problem(uri);
+      if (port != null) {
+        problems.add(new Problem(s.position(), "target '" + BasicLogin.shown(s.target()) + "': " + port));
+        return null;
+      }
       if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
         problems.add(new Problem(s.position(), s.target().isBlank()
             ? "no target: give 'target: http://host:port' in the file or --host on the command line"

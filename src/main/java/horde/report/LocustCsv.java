@@ -19,7 +19,7 @@ import org.HdrHistogram.Histogram;
  * columns follow Locust 2.x's {@code StatsCSV} and {@code StatsCSVFileWriter} (locust/stats.py).
  *
  * <pre>{@code
- * LocustCsv.write(result, "results/run1");   // results/run1_stats.csv, ...
+ * LocustCsv.write(result, "results/run1", false);   // results/run1_stats.csv, ...
  * }</pre>
  */
 public final class LocustCsv {
@@ -36,14 +36,21 @@ public final class LocustCsv {
 
   private LocustCsv() {}
 
+  /** The files written for {@code prefix}: Locust's four, and Horde's answers by status. */
+  public static List<Path> files(String prefix) {
+    return List.of(Path.of(prefix + "_stats.csv"), Path.of(prefix + "_stats_history.csv"),
+        Path.of(prefix + "_failures.csv"), Path.of(prefix + "_exceptions.csv"), Path.of(prefix + "_statuses.csv"));
+  }
+
   /**
    * Writes Locust's four files next to {@code prefix}, and Horde's {@code PREFIX_statuses.csv} (the
    * answers by status, which Locust does not count); returns them.
+   *
+   * @param fullHistory Locust's {@code --csv-full-history}: the history has a row per endpoint too
    */
-  public static List<Path> write(RunResult r, String prefix) throws IOException {
-    List<Path> files = List.of(Path.of(prefix + "_stats.csv"), Path.of(prefix + "_stats_history.csv"),
-        Path.of(prefix + "_failures.csv"), Path.of(prefix + "_exceptions.csv"), Path.of(prefix + "_statuses.csv"));
-    List<String> texts = List.of(stats(r), LocustHistory.of(r, false), failures(r), exceptions(), statuses(r));
+  public static List<Path> write(RunResult r, String prefix, boolean fullHistory) throws IOException {
+    List<Path> files = files(prefix);
+    List<String> texts = List.of(stats(r), LocustHistory.of(r, fullHistory), failures(r), exceptions(), statuses(r));
     for (int i = 0; i < files.size(); i++) {
       Path parent = files.get(i).toAbsolutePath().getParent();
       if (parent != null) Files.createDirectories(parent);

@@ -81,6 +81,14 @@ class RunCommandTest {
   }
 
   @Test
+  void oneIsSingularInTheBanner() {
+    Cli closed = Cli.run("run", DIR + "health.yaml", "--host", server.url(), "-u", "1", "-t", "1s", "-q");
+    assertThat(closed.out()).as(closed.toString()).contains("1 user (+1/s) for 1s").doesNotContain("1 users");
+    Cli fixed = Cli.run("run", DIR + "health.yaml", "--host", server.url(), "--requests", "1", "-q");
+    assertThat(fixed.out()).as(fixed.toString()).contains("1 request, 1 at a time").doesNotContain("1 requests");
+  }
+
+  @Test
   void strictMakesAWarningFail() {
     Cli cli = Cli.run("run", DIR + "health.yaml", "--host", server.url(), "-t", "1s", "--strict", "-q");
     assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCode.CRITERIA_FAILED);
