@@ -21,6 +21,7 @@ public final class TestServer implements AutoCloseable {
     void handle(HttpExchange ex) throws Exception;
   }
 
+  private static final String BODY = "horde.test.body";
   private final HttpServer server;
   private final Map<String, AtomicLong> served = new ConcurrentHashMap<>();
 
@@ -33,7 +34,7 @@ public final class TestServer implements AutoCloseable {
   public TestServer route(String path, Route route) {
     server.createContext(path, ex -> {
       try (ex) {
-        byte[] ignored = readBody(ex.getRequestBody());
+        ex.setAttribute(BODY, readBody(ex.getRequestBody()));
         served.computeIfAbsent(ex.getRequestURI().getPath(), k -> new AtomicLong()).incrementAndGet();
         route.handle(ex);
       } catch (Exception e) {
@@ -45,6 +46,11 @@ public final class TestServer implements AutoCloseable {
 
   private static byte[] readBody(InputStream in) throws IOException {
     return in.readAllBytes();
+  }
+
+  /** The request's body, read before the route runs. */
+  public static String body(HttpExchange ex) {
+    return new String((byte[]) ex.getAttribute(BODY), StandardCharsets.UTF_8);
   }
 
   public static void reply(HttpExchange ex, int status, String body) throws IOException {

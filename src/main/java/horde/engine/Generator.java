@@ -104,7 +104,7 @@ public final class Generator implements AutoCloseable {
       u.loop.execute(u::cancel);
       return new Once(variables.clone(), 0, "did not finish within " + limit.toSeconds() + "s");
     }
-    return new Once(u.variables.clone(), requests(recorder), firstFailure(recorder));
+    return new Once(u.variables.clone(), requests(recorder), plan.redaction().apply(firstFailure(recorder)));
   }
 
   private long requests(MetricRecorder r) {

@@ -108,7 +108,7 @@ final class Outcomes {
 
   private void sample(int endpoint, int reason, String what, boolean withBody) {
     if (!recorder.wantsSample(endpoint, reason)) return;
-    String body = withBody ? response.snippet(200) : "";
+    String body = withBody ? run.plan.redaction().sample(response, 200) : "";
     recorder.sample(endpoint, reason, body.isEmpty() ? what : what + ": " + body);
   }
 }
