@@ -87,6 +87,17 @@ class LibraryConsumerIT {
     }
   }
 
+  /** The command line's jar: every dependency inside, Netty once and as itself. */
+  @Test
+  void theCommandLineJarHoldsEverythingAndNettyOnce() throws IOException {
+    try (JarFile jar = new JarFile(System.getProperty("horde.cli", "target/horde.jar"))) {
+      assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo("horde.cli.Main");
+      assertThat(jar.getEntry("io/netty/channel/epoll/Epoll.class")).isNotNull();
+      assertThat(jar.getEntry("org/HdrHistogram/Histogram.class")).isNotNull();
+      assertThat(jar.stream().filter(e -> e.getName().startsWith("horde/shaded/")).count()).isZero();
+    }
+  }
+
   private static String text(Element parent, String tag) {
     NodeList n = parent.getElementsByTagName(tag);
     return n.getLength() == 0 ? "" : n.item(0).getTextContent().strip();
