@@ -21,7 +21,8 @@ public final class TestServer implements AutoCloseable {
     void handle(HttpExchange ex) throws Exception;
   }
 
-  private static final String BODY = "horde.test.body";
+  /** The body of the request this thread answers (exchange attributes are shared per path). */
+  private static final ThreadLocal<byte[]> BODY = new ThreadLocal<>();
   private final HttpServer server;
   private final Map<String, AtomicLong> served = new ConcurrentHashMap<>();
 
@@ -34,7 +35,7 @@ public final class TestServer implements AutoCloseable {
   public TestServer route(String path, Route route) {
     server.createContext(path, ex -> {
       try (ex) {
-        ex.setAttribute(BODY, readBody(ex.getRequestBody()));
+        BODY.set(readBody(ex.getRequestBody()));
         served.computeIfAbsent(ex.getRequestURI().getPath(), k -> new AtomicLong()).incrementAndGet();
         route.handle(ex);
       } catch (Exception e) {
@@ -48,9 +49,9 @@ public final class TestServer implements AutoCloseable {
     return in.readAllBytes();
   }
 
-  /** The request's body, read before the route runs. */
-  public static String body(HttpExchange ex) {
-    return new String((byte[]) ex.getAttribute(BODY), StandardCharsets.UTF_8);
+  /** The body of the request a route is answering, read before the route runs. */
+  public static String body() {
+    return new String(BODY.get(), StandardCharsets.UTF_8);
   }
 
   public static void reply(HttpExchange ex, int status, String body) throws IOException {

@@ -31,7 +31,7 @@ class RedactedSamplesTest {
   void start() throws Exception {
     server = new TestServer()
         .route("/echo/headers", ex -> TestServer.reply(ex, 500, "bad request:\n" + headers(ex)))
-        .route("/echo/body", ex -> TestServer.reply(ex, 500, TestServer.body(ex)))
+        .route("/echo/body", ex -> TestServer.reply(ex, 500, TestServer.body()))
         .route("/echo/line", ex -> TestServer.reply(ex, 500, "cannot serve GET " + ex.getRequestURI() + " HTTP/1.1"))
         .route("/echo/json", ex -> TestServer.reply(ex, 500,
             "{\"headers\":{\"Authorization\":\"" + ex.getRequestHeaders().getFirst("Authorization") + "\"}}"));
