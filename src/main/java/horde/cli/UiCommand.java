@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * {@code horde ui [FILE]}: the live web UI (docs/ui.md) — start, watch, steer and stop tests in the
  * browser, browse the history — with the REST API and Locust's endpoints beside it, until Ctrl-C.
  */
-@Command(name = "ui", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "ui", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class, sortOptions = false,
     description = "Start, watch, steer and stop tests in the browser; browse and compare the run history.",
     footer = {"", "Exit codes: 0 stopped with Ctrl-C, 2 bad option, database or port taken."})
 final class UiCommand implements Callable<Integer> {
