@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.VersionInfo.class,
     description = "Load testing for AI-product backends and any HTTP service.",
     subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, InitCommand.class, SchemaCommand.class,
-        ReportCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
+        ReportCommand.class, SimulateCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

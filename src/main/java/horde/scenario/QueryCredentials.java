@@ -35,7 +35,8 @@ public final class QueryCredentials {
     return m.appendTail(out).toString();
   }
 
-  private static boolean isCredential(String name) {
+  /** Whether a query parameter of this name carries a credential ({@code api_key}, {@code token}, ...). */
+  public static boolean isCredential(String name) {
     return NAMES.contains(name.strip().toLowerCase(Locale.ROOT).replace('-', '_'));
   }
 
