@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests use when they are missing: nginx with the echo module
 # (a fast, exact target with known delays), chromium (opens the HTML report as a browser would,
-# driven over its DevTools protocol) and prometheus with promtool (scrapes Horde's live metrics).
+# driven over its DevTools protocol, and records HAR files for the importer), prometheus with
+# promtool (scrapes Horde's live metrics) and curl (the importer's requests are compared with its).
 # Uses apt-get as root, or sudo.
 set -euo pipefail
 need=()
 command -v nginx >/dev/null 2>&1 || need+=(nginx)
 [[ -f /usr/lib/nginx/modules/ngx_http_echo_module.so ]] || need+=(libnginx-mod-http-echo)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
+command -v curl >/dev/null 2>&1 || need+=(curl)
 [[ -x /usr/lib/chromium/chromium ]] || need+=(chromium)
 command -v prometheus >/dev/null 2>&1 || need+=(prometheus)
 [[ ${#need[@]} -eq 0 ]] && exit 0

@@ -23,12 +23,19 @@ public final class HordeProcess implements AutoCloseable {
 
   /** @param prefix a command the JVM runs under, e.g. {@code taskset -c 1} */
   public HordeProcess(Path dir, List<String> prefix, String... args) throws IOException {
+    this(dir, prefix, java.util.Map.of(), args);
+  }
+
+  /** @param env variables added to the process's environment (a scenario's {@code ${env.NAME}}) */
+  public HordeProcess(Path dir, List<String> prefix, java.util.Map<String, String> env, String... args) throws IOException {
     output = dir.resolve("horde-output.txt");
     List<String> cmd = new ArrayList<>(prefix);
     cmd.addAll(List.of(javaBin(), "--enable-native-access=ALL-UNNAMED",
         "-cp", System.getProperty("java.class.path"), "horde.cli.Main"));
     cmd.addAll(List.of(args));
-    process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile());
+    builder.environment().putAll(env);
+    process = builder.start();
   }
 
   private static String javaBin() {

@@ -42,7 +42,7 @@ public final class Har {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final Options options;
-  private final Map<String, Integer> leftOut = new java.util.LinkedHashMap<>();
+  private final Map<HarEntries.Skip, Integer> leftOut = new java.util.EnumMap<>(HarEntries.Skip.class);
 
   private Har(Options options) {
     this.options = options;
@@ -73,7 +73,7 @@ public final class Har {
     ordered.sort(Comparator.comparing(Har::started)); // stable: equal times keep the file's order
     List<Call> calls = new ArrayList<>();
     for (JsonNode e : ordered) {
-      String skip = HarEntries.skipped(e, options);
+      HarEntries.Skip skip = HarEntries.skipped(e, options);
       if (skip != null) leftOut.merge(skip, 1, Integer::sum);
       else calls.add(call(e, pages));
     }
@@ -162,7 +162,7 @@ public final class Har {
     List<String> notes = new ArrayList<>();
     if (!leftOut.isEmpty()) {
       List<String> parts = new ArrayList<>();
-      leftOut.forEach((why, n) -> parts.add(n + " " + why));
+      leftOut.forEach((why, n) -> parts.add(why.count(n)));
       notes.add("Left out: " + String.join(", ", parts) + ".");
     }
     return notes;

@@ -7,7 +7,28 @@ import tools.jackson.databind.JsonNode;
 
 /** Which HAR entries a scenario leaves out, and why (the reason is counted in the file's header). */
 final class HarEntries {
-  static final String STATIC = "static assets (--include-static keeps them)";
+  /** Why an entry is left out, said of one and of several. */
+  enum Skip {
+    WEBSOCKET("WebSocket connection", "WebSocket connections"),
+    NOT_HTTP("request that is not http(s)", "requests that are not http(s)"),
+    OTHER_HOST("request to another host (--domain)", "requests to other hosts (--domain)"),
+    PREFLIGHT("CORS preflight the browser sent itself", "CORS preflights the browser sent itself"),
+    METHOD("request with a method a scenario cannot send", "requests with a method a scenario cannot send"),
+    FAILED("request that failed in the browser", "requests that failed in the browser"),
+    STATIC("static asset (--include-static keeps it)", "static assets (--include-static keeps them)");
+
+    private final String one;
+    private final String many;
+
+    Skip(String one, String many) {
+      this.one = one;
+      this.many = many;
+    }
+
+    String count(int n) {
+      return n + " " + (n == 1 ? one : many);
+    }
+  }
   private static final Set<String> STATIC_TYPES = Set.of("stylesheet", "script", "image", "font", "media", "manifest",
       "texttrack");
   private static final Set<String> STATIC_EXTENSIONS = Set.of("css", "js", "mjs", "map", "png", "jpg", "jpeg", "gif",
@@ -17,7 +38,7 @@ final class HarEntries {
   private HarEntries() {}
 
   /** Why {@code entry} is left out, or null when it is kept. */
-  static String skipped(JsonNode entry, Har.Options options) {
+  static Skip skipped(JsonNode entry, Har.Options options) {
     JsonNode req = entry.path("request");
     String url = req.path("url").asString("");
     String method = req.path("method").asString("").toUpperCase(Locale.ROOT);
@@ -25,14 +46,14 @@ final class HarEntries {
     String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     int status = entry.path("response").path("status").asInt(0);
     String type = entry.path("_resourceType").asString("").toLowerCase(Locale.ROOT);
-    if (scheme.equals("ws") || scheme.equals("wss") || status == 101 || type.equals("websocket")) return "WebSocket connections";
-    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) return "requests that are not http(s)";
+    if (scheme.equals("ws") || scheme.equals("wss") || status == 101 || type.equals("websocket")) return Skip.WEBSOCKET;
+    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) return Skip.NOT_HTTP;
     if (!options.domains().isEmpty() && options.domains().stream().noneMatch(d -> onDomain(uri.getHost(), d)))
-      return "requests to other hosts (--domain)";
-    if (method.equals("OPTIONS") && hasHeader(req, "access-control-request-method")) return "CORS preflights the browser sends itself";
-    if (!ScenarioWriter.supported(method)) return "requests with other methods than GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS";
-    if (status <= 0) return "requests that failed in the browser";
-    if (!options.includeStatic() && isStatic(entry, uri, type)) return STATIC;
+      return Skip.OTHER_HOST;
+    if (method.equals("OPTIONS") && hasHeader(req, "access-control-request-method")) return Skip.PREFLIGHT;
+    if (!ScenarioWriter.supported(method)) return Skip.METHOD;
+    if (status <= 0) return Skip.FAILED;
+    if (!options.includeStatic() && isStatic(entry, uri, type)) return Skip.STATIC;
     return null;
   }
 

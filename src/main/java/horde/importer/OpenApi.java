@@ -80,7 +80,7 @@ public final class OpenApi {
     for (ApiOperation op : all) {
       boolean tag = options.tags().isEmpty() || op.operation().getTags() != null
           && op.operation().getTags().stream().anyMatch(options.tags()::contains);
-      boolean named = options.operations().isEmpty() || options.operations().contains(op.id())
+      boolean named = options.operations().isEmpty() || op.id() != null && options.operations().contains(op.id())
           || options.operations().stream().anyMatch(n -> n.equalsIgnoreCase(op.key()));
       if (tag && named) out.add(op);
     }
@@ -194,9 +194,7 @@ public final class OpenApi {
     }
     JsonNode sample = Samples.of(chosen.getValue());
     boolean required = Boolean.TRUE.equals(op.operation().getRequestBody().getRequired());
-    if (sample == null || !required && chosen.getValue().getExample() == null && chosen.getValue().getExamples() == null) {
-      return Body.NONE;
-    }
+    if (sample == null || !required && !Samples.documented(chosen.getValue())) return Body.NONE;
     String type = chosen.getKey();
     if (type.toLowerCase(java.util.Locale.ROOT).contains("json")) return sample.isNull() ? Body.NONE : new Body.Json(sample);
     if (type.equalsIgnoreCase("application/x-www-form-urlencoded") && sample.isObject()) {

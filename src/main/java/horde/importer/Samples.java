@@ -52,6 +52,19 @@ final class Samples {
         || s != null && (s.getExample() != null || s.getDefault() != null || s.getEnum() != null && !s.getEnum().isEmpty());
   }
 
+  /**
+   * Whether the document shows a value for this body — an example of it, or an example or default
+   * of it or one of its properties — rather than only its shape. An optional body is sent only then.
+   */
+  static boolean documented(MediaType m) {
+    if (m.getExample() != null || m.getExamples() != null) return true;
+    Schema<?> s = m.getSchema();
+    if (s == null) return false;
+    if (s.getExample() != null || s.getDefault() != null) return true;
+    return s.getProperties() != null
+        && s.getProperties().values().stream().anyMatch(p -> p.getExample() != null || p.getDefault() != null);
+  }
+
   static JsonNode of(Schema<?> s, int depth) {
     if (s.getExample() != null) return example(s.getExample());
     if (s.getDefault() != null) return example(s.getDefault());
@@ -77,6 +90,7 @@ final class Samples {
     return s.getItems() != null ? "array" : "string";
   }
 
+  @SuppressWarnings("rawtypes") // swagger-models' own signature: Map<String, Schema>
   private static JsonNode object(Schema<?> s, int depth) {
     ObjectNode o = NODES.objectNode();
     if (depth >= MAX_DEPTH || s.getProperties() == null) return o;
@@ -97,6 +111,7 @@ final class Samples {
     return a;
   }
 
+  @SuppressWarnings("rawtypes") // swagger-models' own signature: List<Schema>
   private static JsonNode allOf(List<Schema> parts, int depth) {
     ObjectNode merged = NODES.objectNode();
     for (Schema<?> p : parts) {
