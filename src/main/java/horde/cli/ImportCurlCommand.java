@@ -34,15 +34,12 @@ final class ImportCurlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try {
+    return output.write(() -> {
       List<String> all = new ArrayList<>(commands);
       if (file != null) all.addAll(CurlLines.split(read(file)));
       if (all.isEmpty()) throw new ImportException("give a curl command ('curl https://...') or --file FILE");
-      return output.write(Curl.read(all), spec);
-    } catch (ImportException e) {
-      spec.commandLine().getErr().println("horde: " + e.getMessage());
-      return ExitCode.BAD_INPUT;
-    }
+      return Curl.read(all);
+    }, spec);
   }
 
   private static String read(String file) throws ImportException {

@@ -1,7 +1,6 @@
 package horde.cli;
 
 import horde.importer.Har;
-import horde.importer.ImportException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,11 +31,6 @@ final class ImportHarCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try {
-      return output.write(Har.read(file, new Har.Options(includeStatic, domains)), spec);
-    } catch (ImportException e) {
-      spec.commandLine().getErr().println("horde: " + e.getMessage());
-      return ExitCode.BAD_INPUT;
-    }
+    return output.write(() -> Har.read(file, new Har.Options(includeStatic, domains)), spec);
   }
 }

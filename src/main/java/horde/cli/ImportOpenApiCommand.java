@@ -1,6 +1,5 @@
 package horde.cli;
 
-import horde.importer.ImportException;
 import horde.importer.OpenApi;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,11 +34,6 @@ final class ImportOpenApiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try {
-      return output.write(OpenApi.read(location, new OpenApi.Options(server, tags, operations)), spec);
-    } catch (ImportException e) {
-      spec.commandLine().getErr().println("horde: " + e.getMessage());
-      return ExitCode.BAD_INPUT;
-    }
+    return output.write(() -> OpenApi.read(location, new OpenApi.Options(server, tags, operations)), spec);
   }
 }

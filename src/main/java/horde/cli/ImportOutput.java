@@ -36,11 +36,18 @@ final class ImportOutput {
       description = "Target this scheme://host:port instead of the one imported (the imported base path stays unless URL has one).")
   String host;
 
-  /** Writes the draft as a scenario; returns the exit code. */
-  int write(Draft draft, CommandSpec spec) {
+  /** Reads a source into a draft; says why it cannot. */
+  interface Source {
+    Draft read() throws ImportException;
+  }
+
+  /** Reads the source and writes its scenario; returns the exit code. */
+  int write(Source source, CommandSpec spec) {
     PrintWriter err = spec.commandLine().getErr();
+    Draft draft;
     String yaml;
     try {
+      draft = source.read();
       yaml = ScenarioWriter.yaml(draft, host);
     } catch (ImportException e) {
       err.println("horde: " + e.getMessage());

@@ -115,13 +115,14 @@ final class CurlCommand {
     }
   }
 
-  private void header(String h) {
+  private void header(String h) throws ImportException {
     int colon = h.indexOf(':');
     int semi = h.indexOf(';');
     if (colon < 0 && semi == h.length() - 1) headers.add(new Header(h.substring(0, semi).strip(), "")); // "Name;" sends it empty
     if (colon <= 0) return;
     String name = h.substring(0, colon).strip();
     String value = h.substring(colon + 1).strip();
+    if (!new Header(name, value).validName()) throw new ImportException("-H '" + h + "': '" + name + "' is not a header name");
     headers.removeIf(x -> x.is(name));
     if (!value.isEmpty()) headers.add(new Header(name, value)); // "Name:" removes it
   }

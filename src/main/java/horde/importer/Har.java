@@ -87,7 +87,7 @@ public final class Har {
     String contentType = post.path("mimeType").asString(RequestHeaders.value(recorded, "content-type"));
     Body body = Bodies.recorded(postText(post), contentType);
     String group = pages.getOrDefault(e.path("pageref").asString(""), "requests");
-    Call call = Call.of(req.path("method").asString().toUpperCase(Locale.ROOT), TemplateText.literal(req.path("url").asString()),
+    Call call = Call.of(req.path("method").asString().toUpperCase(Locale.ROOT), TemplateText.literal(HarEntries.url(e)),
         RequestHeaders.kept(recorded), body, group);
     Response response = response(e.path("response"));
     call = call.withResponse(response);

@@ -40,7 +40,7 @@ final class HarEntries {
   /** Why {@code entry} is left out, or null when it is kept. */
   static Skip skipped(JsonNode entry, Har.Options options) {
     JsonNode req = entry.path("request");
-    String url = req.path("url").asString("");
+    String url = url(entry);
     String method = req.path("method").asString("").toUpperCase(Locale.ROOT);
     URI uri = uri(url);
     String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -66,6 +66,13 @@ final class HarEntries {
     String path = uri.getPath() == null ? "" : uri.getPath();
     int dot = path.lastIndexOf('.');
     return dot > path.lastIndexOf('/') && STATIC_EXTENSIONS.contains(path.substring(dot + 1).toLowerCase(Locale.ROOT));
+  }
+
+  /** The entry's URL as sent: spaces some tools leave in it encoded, the fragment (never sent) cut. */
+  static String url(JsonNode entry) {
+    String url = entry.path("request").path("url").asString("").strip().replace(" ", "%20");
+    int hash = url.indexOf('#');
+    return hash < 0 ? url : url.substring(0, hash);
   }
 
   static boolean onDomain(String host, String domain) {

@@ -62,6 +62,7 @@ class CurlCommandTest {
     assertThatThrownBy(() -> one("curl https://x.io -d @body.json")).hasMessageContaining("reads a file");
     assertThatThrownBy(() -> one("curl --frobnicate https://x.io")).hasMessageContaining("--frobnicate is not understood");
     assertThatThrownBy(() -> one("curl -H")).hasMessageContaining("-H needs a value");
+    assertThatThrownBy(() -> one("curl -H 'X Y: 1' https://x.io")).hasMessageContaining("'X Y' is not a header name");
     assertThatThrownBy(() -> one("curl -s")).hasMessageContaining("no URL");
     assertThatThrownBy(() -> one("wget https://x.io")).hasMessageContaining("starts with curl");
     assertThatThrownBy(() -> one("curl -X PROPFIND https://x.io")).hasMessageContaining("a scenario sends GET");

@@ -91,6 +91,32 @@ class HarEntriesTest {
   }
 
   @Test
+  void oddRequestsStillMakeAScenarioThatValidates() throws Exception {
+    String json = "\"{\\\"a b\\\": 1, \\\"$.x\\\": \\\"y\\\", \\\"\\\": \\\"empty\\\", \\\"k:v\\\": [null, true, 1.5],"
+        + " \\\"tpl\\\": \\\"${x}\\\", \\\"t\\\": \\\"true\\\"}\"";
+    String entries = String.join(",",
+        entry("2024-01-01T00:00:00Z", "GET", "http://127.0.0.1:9/a b/c?q=x y#top", h("X Space", "v") + "," + h("X-Multi", "a\\nb")
+            + "," + h("X-Quote", "a\\\"b"), null, 200, "", "text/html", "\"text\": \"\""),
+        entry("2024-01-01T00:00:01Z", "GET", "http://127.0.0.1:9/ünï/çødé", "", null, 200, "", "text/html", "\"text\": \"\""),
+        entry("2024-01-01T00:00:02Z", "POST", "http://127.0.0.1:9/j", "", "{\"mimeType\": \"application/json\", \"text\": " + json + "}",
+            200, "", "application/json", "\"text\": \"{}\""),
+        entry("2024-01-01T00:00:03Z", "PUT", "http://127.0.0.1:9/t", "",
+            "{\"mimeType\": \"text/plain\", \"text\": \"line1\\nline2 ${y}\"}", 200, "", "text/plain", "\"text\": \"\""),
+        entry("2024-01-01T00:00:04Z", "POST", "http://127.0.0.1:9/e", "", "{\"mimeType\": \"application/json\", \"text\": \"null\"}",
+            200, "", "application/json", "\"text\": \"{}\""));
+    Path file = Files.writeString(tmp.resolve("odd.har"), "{\"log\": {\"entries\": [" + entries + "]}}");
+    Path out = tmp.resolve("odd.yaml");
+    Cli imported = Cli.run("import", "har", file.toString(), "-o", out.toString());
+    assertThat(imported.exitCode()).as(imported.toString()).isZero();
+    String yaml = Files.readString(out);
+    assertThat(yaml).contains("- get: /a%20b/c?q=x%20y\n        headers:\n          X-Quote: a\"b\n", "- get: /ünï/çødé",
+        "a b: 1", "$.x: \"y\"", "\"\": empty", "tpl: $${x}", "t: \"true\"", "body: \"line1\\nline2 $${y}\"",
+        "body: \"null\"\n        content_type: application/json").doesNotContain("X Space", "X-Multi", "#top");
+    Cli validate = Cli.run("validate", out.toString());
+    assertThat(validate.exitCode()).as(validate.toString()).isZero();
+  }
+
+  @Test
   void aFileThatIsNotAHarSaysSo() throws Exception {
     Cli notJson = Cli.run("import", "har", Files.writeString(tmp.resolve("a.har"), "<html>").toString());
     assertThat(notJson.exitCode()).isEqualTo(2);
