@@ -2,8 +2,9 @@
 # Installs the Debian packages the tests use when they are missing: nginx with the echo module
 # (a fast, exact target with known delays), chromium (opens the HTML report as a browser would,
 # driven over its DevTools protocol, and records HAR files for the importer), prometheus with
-# promtool (scrapes Horde's live metrics) and curl (the importer's requests are compared with its).
-# Uses apt-get as root, or sudo.
+# promtool (scrapes Horde's live metrics), curl (the importer's requests are compared with its) and
+# postgresql (the run history's tests start a cluster of their own with its initdb and pg_ctl, and
+# stop it after). Uses apt-get as root, or sudo.
 set -euo pipefail
 need=()
 command -v nginx >/dev/null 2>&1 || need+=(nginx)
@@ -11,6 +12,7 @@ command -v nginx >/dev/null 2>&1 || need+=(nginx)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
 command -v curl >/dev/null 2>&1 || need+=(curl)
 [[ -x /usr/lib/chromium/chromium ]] || need+=(chromium)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
 command -v prometheus >/dev/null 2>&1 || need+=(prometheus)
 [[ ${#need[@]} -eq 0 ]] && exit 0
 echo "install-test-deps: installing ${need[*]}" >&2

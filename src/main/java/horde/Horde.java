@@ -1,12 +1,15 @@
 package horde;
 
 import horde.engine.EngineOptions;
+import horde.history.Location;
+import horde.history.RunHistory;
 import horde.plan.Planner;
 import horde.result.RunResult;
 import horde.run.NotRunException;
 import horde.run.TestRun;
 import horde.scenario.Scenario;
 import horde.stats.Progress;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -49,5 +52,18 @@ public final class Horde {
     TestRun run = new TestRun(new Planner(System.getenv()).plan(scenario), options, null);
     run.preflight();
     return run.execute(progress);
+  }
+
+  /**
+   * Records a result in the run history, as {@code horde run} does for every run: in the database
+   * that {@code HORDE_DB} names, else {@code .horde/history.db} in the working folder (see
+   * docs/history.md). Runs from the Java API are recorded only when asked. Throws {@link
+   * horde.history.HistoryException} when the database cannot be written.
+   *
+   * @param tags like {@code --tag}: {@code Map.of("commit", sha)}
+   * @return the run's id in the history
+   */
+  public static long record(RunResult result, Map<String, String> tags) {
+    return RunHistory.open(Location.resolve(null, System.getenv())).record(result, null, tags);
   }
 }

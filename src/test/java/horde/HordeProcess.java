@@ -18,24 +18,52 @@ public final class HordeProcess implements AutoCloseable {
   private final Path output;
 
   public HordeProcess(Path dir, String... args) throws IOException {
-    this(dir, List.of(), args);
+    this(dir, List.of(), java.util.Map.of(), List.of(args));
   }
 
   /** @param prefix a command the JVM runs under, e.g. {@code taskset -c 1} */
   public HordeProcess(Path dir, List<String> prefix, String... args) throws IOException {
-    this(dir, prefix, java.util.Map.of(), args);
+    this(dir, prefix, java.util.Map.of(), List.of(args));
   }
 
   /** @param env variables added to the process's environment (a scenario's {@code ${env.NAME}}) */
   public HordeProcess(Path dir, List<String> prefix, java.util.Map<String, String> env, String... args) throws IOException {
+    this(dir, prefix, env, List.of(args));
+  }
+
+  /**
+   * @param prefix what runs the JVM (a shell that sets a limit first, taskset), or nothing
+   * @param args the JVM's own flags, then {@code horde.cli.Main}'s arguments after a {@code "--"}
+   */
+  private HordeProcess(Path dir, List<String> prefix, java.util.Map<String, String> env, List<String> args)
+      throws IOException {
     output = dir.resolve("horde-output.txt");
     List<String> cmd = new ArrayList<>(prefix);
-    cmd.addAll(List.of(javaBin(), "--enable-native-access=ALL-UNNAMED",
-        "-cp", System.getProperty("java.class.path"), "horde.cli.Main"));
-    cmd.addAll(List.of(args));
+    cmd.addAll(List.of(javaBin(), "--enable-native-access=ALL-UNNAMED"));
+    int split = args.indexOf("--");
+    cmd.addAll(args.subList(0, Math.max(0, split)));
+    // Runs are recorded where this JVM records them (see pom.xml), not in the working folder.
+    String db = System.getProperty("horde.db");
+    if (db != null) cmd.add("-Dhorde.db=" + db);
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "horde.cli.Main"));
+    cmd.addAll(args.subList(split + 1, args.size()));
     ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile());
     builder.environment().putAll(env);
     process = builder.start();
+  }
+
+  /** The CLI with at most {@code descriptors} open files ({@code ulimit -n}, soft and hard). */
+  public static HordeProcess withDescriptors(int descriptors, Path dir, String... args) throws IOException {
+    return new HordeProcess(dir, List.of("bash", "-c", "ulimit -n " + descriptors + " && exec \"$@\"", "bash"),
+        java.util.Map.of(), List.of(args));
+  }
+
+  /** The CLI in a JVM started with {@code jvmFlags} (e.g. {@code -Xmx256m}). */
+  public static HordeProcess withJvmFlags(List<String> jvmFlags, Path dir, String... args) throws IOException {
+    List<String> all = new ArrayList<>(jvmFlags);
+    all.add("--");
+    all.addAll(List.of(args));
+    return new HordeProcess(dir, List.of(), java.util.Map.of(), all);
   }
 
   private static String javaBin() {

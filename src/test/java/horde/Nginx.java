@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real nginx (Debian's, with the echo module: {@code ./run-tests} installs both) on 127.0.0.1
  * and a free port, in a temp folder of its own, with an access log to reconcile counts against.
- * Locations: {@code /fast} (200, no I/O), {@code /sleep/50} (200 after 50 ms), {@code /err} (503),
+ * Locations: {@code /fast} (200, no I/O), {@code /sleep/50} (200 after 50 ms), {@code /sleep/60} (after 60 ms), {@code /err} (503),
  * {@code /sse} (an event stream: a token at 100 ms, then 19 more 20 ms apart, then {@code [DONE]}),
  * {@code /sse-cut} (two tokens and no {@code [DONE]}).
  */
@@ -56,6 +56,7 @@ public final class Nginx implements AutoCloseable {
             listen 127.0.0.1:%d backlog=4096;
             location = /fast { default_type application/json; return 200 '{"ok":true}'; }
             location = /sleep/50 { default_type application/json; echo_sleep 0.05; echo '{"ok":true}'; }
+            location = /sleep/60 { default_type application/json; echo_sleep 0.06; echo '{"ok":true}'; }
             location = /err { default_type application/json; return 503 '{"ok":false}'; }
             location = /sse {
               default_type text/event-stream;

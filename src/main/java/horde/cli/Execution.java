@@ -4,6 +4,7 @@ import horde.criteria.Verdict;
 import horde.engine.EngineOptions;
 import horde.plan.TestPlan;
 import horde.report.ConsoleSummary;
+import horde.report.LiveLocustCsv;
 import horde.report.ProgressLine;
 import horde.result.RunResult;
 import horde.run.TestRun;
@@ -19,12 +20,24 @@ import java.io.PrintWriter;
  * report files, and the exit code. Shared by {@code run} and {@code demo}.
  */
 final class Execution {
+  /** What happens once the result files are written (recording, comparing); may change the exit code. */
+  interface AfterRun {
+    int apply(RunResult result, int exitCode);
+  }
+
   private final PrintWriter out;
   private final PrintWriter err;
+  private AfterRun after = (result, code) -> code;
 
   Execution(PrintWriter out, PrintWriter err) {
     this.out = out;
     this.err = err;
+  }
+
+  /** Runs {@code next} after the results are written. */
+  Execution then(AfterRun next) {
+    this.after = next;
+    return this;
   }
 
   int run(TestPlan plan, EngineOptions options, String scenarioFile, Outputs outputs) {
@@ -33,43 +46,34 @@ final class Execution {
 
   int run(TestPlan plan, EngineOptions options, String scenarioFile, Outputs outputs, MetricsFlags metrics) {
     TestRun run = new TestRun(plan, options, scenarioFile);
-    try {
-      run.preflight();
-    } catch (UnreachableTargetException e) {
-      err.println("horde: target unreachable: " + e.getMessage());
-      err.flush();
-      return ExitCode.UNREACHABLE;
-    }
-    out.println(Banner.of(plan, options));
-    out.flush();
-    MetricsFlags.Served served;
-    try {
-      served = metrics.serve(run, plan.scenario().name(), out);
-    } catch (IOException | IllegalArgumentException e) {
-      err.println("horde: cannot serve metrics on " + metrics.bind + ":" + metrics.port + ": " + e.getMessage());
-      err.flush();
-      return ExitCode.BAD_INPUT;
-    }
-    try (served) {
-      return execute(run, outputs);
-    }
-  }
-
-  private int execute(TestRun run, Outputs outputs) {
     RunResult result;
+    MetricsFlags.Served served = null;
+    // From the start: Ctrl-C during the pre-flight check stops the test as well (exit 4, with the empty result).
     try (SignalTrap trap = new SignalTrap(run::abort)) {
-      result = run.execute(new TestRun.Listener() {
-        public void progress(Progress p) {
-          if (outputs.quiet()) return;
-          out.println(ProgressLine.format(p));
-          out.flush();
+      try {
+        run.preflight();
+      } catch (UnreachableTargetException e) {
+        if (!trap.fired()) {
+          err.println("horde: target unreachable: " + e.getMessage());
+          err.flush();
+          return ExitCode.UNREACHABLE;
         }
-
-        public void phase(int index, int count, Phase phase) {
-          out.printf("%nPhase %d/%d: %s (%s)%n", index + 1, count, phase.name(), Banner.load(phase.load()));
-          out.flush();
-        }
-      });
+      }
+      if (!trap.fired()) {
+        out.println(Banner.of(plan, options));
+        out.flush();
+      }
+      try {
+        served = metrics.serve(run, plan.scenario().name(), out);
+      } catch (IOException | IllegalArgumentException e) {
+        err.println("horde: cannot serve metrics on " + metrics.bind + ":" + metrics.port + ": " + e.getMessage());
+        err.flush();
+        return ExitCode.BAD_INPUT;
+      }
+      if (outputs.csvPrefix() != null) {
+        run.listen(new LiveLocustCsv(outputs.csvPrefix(), outputs.csvFullHistory(), System.currentTimeMillis()));
+      }
+      result = run.execute(listener(outputs));
     } catch (SetupFailedException e) {
       err.println("horde: setup failed, no load was sent: " + e.getMessage());
       err.flush();
@@ -78,15 +82,43 @@ final class Execution {
       Thread.currentThread().interrupt();
       return ExitCode.ABORTED;
     }
-    out.print(ConsoleSummary.format(result));
-    boolean written = new ReportFiles(out, err).write(result, outputs, true);
-    out.flush();
-    return written ? exitCode(result, outputs.strict()) : ExitCode.BAD_INPUT;
+    try (MetricsFlags.Served lingering = served) { // the last figures stay up while the reports are written
+      out.print(ConsoleSummary.format(result));
+      boolean written = new ReportFiles(out, err).write(result, outputs, true);
+      out.flush();
+      return after.apply(result, written ? exitCode(result, outputs) : ExitCode.BAD_INPUT);
+    }
   }
 
-  static int exitCode(RunResult r, boolean strict) {
+  private TestRun.Listener listener(Outputs outputs) {
+    return new TestRun.Listener() {
+      public void progress(Progress p) {
+        if (outputs.quiet()) return;
+        out.println(ProgressLine.format(p));
+        out.flush();
+      }
+
+      public void phase(int index, int count, Phase phase) {
+        out.printf("%nPhase %d/%d: %s (%s)%n", index + 1, count, phase.name(), Banner.load(phase.load()));
+        out.flush();
+      }
+
+      public void fatal(String what) {
+        err.println("horde: stopped by a fatal error in Horde: " + what + "; the results cover what ran");
+        err.flush();
+      }
+    };
+  }
+
+  /**
+   * 4 when stopped early; else the criteria's verdict; without any criterion, a failed request gives
+   * {@code --exit-code-on-error} (1 by default), as Locust does.
+   */
+  static int exitCode(RunResult r, Outputs outputs) {
     if (r.stats().aborted()) return ExitCode.ABORTED;
-    if (r.verdict() == Verdict.FAIL || (strict && r.verdict() == Verdict.WARN)) return ExitCode.CRITERIA_FAILED;
+    boolean criteria = !r.criteria().isEmpty() || r.phases().stream().anyMatch(p -> !p.criteria().isEmpty());
+    if (!criteria) return r.stats().total().failures() > 0 ? outputs.exitCodeOnError() : ExitCode.PASS;
+    if (r.verdict() == Verdict.FAIL || (outputs.strict() && r.verdict() == Verdict.WARN)) return ExitCode.CRITERIA_FAILED;
     return ExitCode.PASS;
   }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     versionProvider = Main.VersionInfo.class,
     description = "Load testing for AI-product backends and any HTTP service.",
     subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, InitCommand.class, SchemaCommand.class,
-        ReportCommand.class, SimulateCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
+        ReportCommand.class, SimulateCommand.class, RunsCommand.class, BaselineCommand.class, CompareCommand.class,
+        ServeCommand.class, ImportCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -21,7 +22,14 @@ public final class Main implements Runnable {
     if (System.getProperty("io.netty.leakDetection.level") == null) {
       System.setProperty("io.netty.leakDetection.level", "disabled");
     }
-    System.exit(execute(args));
+    int code;
+    try {
+      code = execute(args);
+    } catch (Error e) { // out of memory on this thread itself, after the run's own handling: never exit 1 ("criteria failed")
+      System.err.println("horde: fatal error: " + e);
+      code = ExitCode.INTERNAL;
+    }
+    System.exit(code);
   }
 
   /** Runs the CLI and returns its exit code (see {@link ExitCode}). */
@@ -31,12 +39,21 @@ public final class Main implements Runnable {
 
   /** Runs the CLI with its output going to {@code out} and {@code err}. */
   public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new Main()).setOut(out).setErr(err);
+    CommandLine cli = new CommandLine(new Main()).setOut(out).setErr(err).setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       cmd.getErr().println("horde: internal error: " + e);
       e.printStackTrace(cmd.getErr());
       return ExitCode.INTERNAL;
     });
+    cli.setParameterExceptionHandler(LocustRefusals.explaining(cli.getParameterExceptionHandler()));
+    cli.getSubcommands().get("run").setOverwrittenOptionsAllowed(true); // the last one wins, as in Locust
+    try {
+      args = LocustConfig.expand(cli.getSubcommands().get("run").getCommandSpec(), args);
+    } catch (IllegalArgumentException e) {
+      err.println("horde run: " + e.getMessage());
+      err.flush();
+      return ExitCode.BAD_INPUT;
+    }
     return cli.execute(args);
   }
 

@@ -29,18 +29,19 @@ final class ReportFiles {
     if (withJson && outputs.json() != null) ok &= file("Result", outputs.json(), () -> ResultJson.write(result, outputs.json()));
     if (outputs.html() != null) ok &= file("HTML report", outputs.html(), () -> HtmlReport.write(result, outputs.html()));
     if (outputs.csvPrefix() != null) {
-      ok &= file("CSV", Path.of(outputs.csvPrefix() + "_*.csv"), () -> LocustCsv.write(result, outputs.csvPrefix()));
+      ok &= file("CSV", Path.of(outputs.csvPrefix() + "_*.csv"), () -> LocustCsv.write(result, outputs.csvPrefix(), outputs.csvFullHistory()));
     }
     if (outputs.junit() != null) ok &= file("JUnit XML", outputs.junit(), () -> JunitXml.write(result, outputs.junit(), outputs.strict()));
     out.flush();
     return ok;
   }
 
-  private interface Writing {
+  interface Writing {
     void run() throws IOException;
   }
 
-  private boolean file(String what, Path path, Writing writing) {
+  /** Writes one file and names it; false, with the reason said, when it could not be written. */
+  boolean file(String what, Path path, Writing writing) {
     try {
       writing.run();
       out.println(what + ": " + path);

@@ -138,6 +138,9 @@ final class EndpointFindings {
       case TIMEOUT -> "Those requests ran past their timeout; their latency is not in the percentiles.";
       case REFUSED -> "Nothing was accepting connections on the target's port at those times.";
       case CHECK -> "The target answered, but not what the scenario expects.";
+      case DESCRIPTORS -> "Horde had no file descriptor left for a new connection: those requests never left. Raise the"
+          + " limit (ulimit -n).";
+      case BODY_TOO_LARGE -> "Answers were larger than http.max_body allows for a body a check or save reads.";
       default -> null;
     };
   }

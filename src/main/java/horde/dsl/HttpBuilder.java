@@ -1,6 +1,7 @@
 package horde.dsl;
 
 import horde.scenario.HttpSettings;
+import horde.scenario.Sizes;
 import java.time.Duration;
 
 /**
@@ -15,12 +16,12 @@ public final class HttpBuilder {
 
   /** Connections per target host across all users; 0 = no limit. */
   public HttpBuilder maxConnections(int n) {
-    s = new HttpSettings(n, s.connectTimeout(), s.insecure(), s.maxRedirects(), s.gzip());
+    s = new HttpSettings(n, s.connectTimeout(), s.insecure(), s.maxRedirects(), s.gzip(), s.maxBody());
     return this;
   }
 
   public HttpBuilder connectTimeout(Duration d) {
-    s = new HttpSettings(s.maxConnections(), d, s.insecure(), s.maxRedirects(), s.gzip());
+    s = new HttpSettings(s.maxConnections(), d, s.insecure(), s.maxRedirects(), s.gzip(), s.maxBody());
     return this;
   }
 
@@ -30,13 +31,13 @@ public final class HttpBuilder {
 
   /** Accept any TLS certificate (self-signed test targets). */
   public HttpBuilder insecure() {
-    s = new HttpSettings(s.maxConnections(), s.connectTimeout(), true, s.maxRedirects(), s.gzip());
+    s = new HttpSettings(s.maxConnections(), s.connectTimeout(), true, s.maxRedirects(), s.gzip(), s.maxBody());
     return this;
   }
 
   /** Redirects followed per request (default 5); 0 follows none. */
   public HttpBuilder maxRedirects(int n) {
-    s = new HttpSettings(s.maxConnections(), s.connectTimeout(), s.insecure(), n, s.gzip());
+    s = new HttpSettings(s.maxConnections(), s.connectTimeout(), s.insecure(), n, s.gzip(), s.maxBody());
     return this;
   }
 
@@ -44,7 +45,23 @@ public final class HttpBuilder {
   public HttpBuilder noGzip() {
     s =
         new HttpSettings(
-            s.maxConnections(), s.connectTimeout(), s.insecure(), s.maxRedirects(), false);
+            s.maxConnections(), s.connectTimeout(), s.insecure(), s.maxRedirects(), false, s.maxBody());
+    return this;
+  }
+
+  /**
+   * The largest answer body kept for checks and saves (default 10MB); a longer one fails its
+   * request as {@code body too large}: bytes, or with a unit, like {@code "512KB"} or {@code "50MB"}.
+   */
+  public HttpBuilder maxBody(String size) {
+    long bytes;
+    try {
+      bytes = Sizes.parse(size);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("max_body: " + e.getMessage());
+    }
+    if (bytes < 1 || bytes > HttpSettings.MOST_MAX_BODY) throw new IllegalArgumentException("max_body: '" + size + "' must be from 1 byte to 1GB");
+    s = new HttpSettings(s.maxConnections(), s.connectTimeout(), s.insecure(), s.maxRedirects(), s.gzip(), (int) bytes);
     return this;
   }
 

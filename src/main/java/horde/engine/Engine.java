@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -28,6 +30,10 @@ import java.util.concurrent.locks.LockSupport;
 public final class Engine implements AutoCloseable {
   private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
   private static final Duration ABORT_GRACE = Duration.ofSeconds(2);
+  /** How long the loops get to cut off what is still in flight once the graceful stop is over. */
+  private static final Duration CANCEL_LIMIT = Duration.ofSeconds(30);
+  /** After a fatal error, how long the control thread gets to stop the run before it is reported cut short. */
+  private static final Duration STOP_LIMIT = CANCEL_LIMIT.plusSeconds(5);
 
   private final TestPlan plan;
   private final LoadProfile load;
@@ -40,7 +46,9 @@ public final class Engine implements AutoCloseable {
   private final LoadShape shape;
   private final CompletableFuture<EngineReport> done = new CompletableFuture<>();
   private volatile boolean aborted;
+  private volatile long abortedAt;
   private volatile long startNanos;
+  private volatile Thread control;
 
   /** A run of the scenario's own load on a generator of its own, closed with the engine. */
   public Engine(TestPlan plan, EngineOptions options) {
@@ -88,9 +96,11 @@ public final class Engine implements AutoCloseable {
   /** Starts the load now; returns at once. */
   public void start() {
     startNanos = System.nanoTime();
-    Thread control = new Thread(this::control, "horde-control");
-    control.setDaemon(true);
-    control.start();
+    Thread c = new Thread(this::control, "horde-control");
+    c.setDaemon(true);
+    c.setUncaughtExceptionHandler(generator.fatal());
+    control = c;
+    c.start();
   }
 
   public long startNanos() {
@@ -115,8 +125,9 @@ public final class Engine implements AutoCloseable {
     return population.dropped();
   }
 
-  /** Ends the run early: users stop, in-flight requests get a short grace. */
+  /** Ends the run early: users stop, in-flight requests get a short grace (also when the run was already ending). */
   public void abort() {
+    if (!aborted) abortedAt = System.nanoTime();
     aborted = true;
   }
 
@@ -124,26 +135,61 @@ public final class Engine implements AutoCloseable {
     return aborted;
   }
 
-  /** Waits for the end of the run. */
+  /**
+   * Waits for the end of the run. After a fatal error (see {@link Generator#fatal()}) it waits only
+   * as long as stopping may take: when the control thread cannot finish (the error hit it too), the
+   * run is reported as cut short at the error, with what was counted by then.
+   */
   public EngineReport await() throws InterruptedException {
+    FatalErrors fatal = generator.fatal();
+    while (!done.isDone()) { // a poll that allocates nothing: the heap may be what is failing
+      if (fatal.happened()) {
+        Thread c = control;
+        if (c == null || !c.isAlive() || System.nanoTime() - fatal.atNanos() > STOP_LIMIT.toNanos()) return cutShort();
+      }
+      LockSupport.parkNanos(TICK_NANOS);
+      if (Thread.interrupted()) throw new InterruptedException();
+    }
     try {
       return done.get();
     } catch (ExecutionException e) {
+      if (fatal.happened()) return cutShort();
       throw new IllegalStateException("the engine failed", e.getCause());
     }
   }
 
+  private EngineReport cutShort() {
+    return new EngineReport(startNanos, generator.fatal().atNanos(), run.cancelledInFlight.get(), true);
+  }
+
   private void control() {
+    FatalErrors fatal = generator.fatal();
     try {
       switch (load) {
         case LoadProfile.Open open -> arrivals(ArrivalSchedule.of(open, options.seed()), open.total(), open.maxUsers());
         case LoadProfile.RateShape rate -> arrivals(ArrivalSchedule.of(rate), rate.duration(), rate.maxUsers());
         default -> shape();
       }
+    } catch (Throwable e) {
+      fatal.report(e);
+      if (!fatal.happened()) { // a bug, not an error of the machine (nor a loop that died of one)
+        done.completeExceptionally(e);
+        return;
+      }
+      aborted = true;
+    }
+    try {
       done.complete(finish());
     } catch (Throwable e) {
+      fatal.report(e);
       done.completeExceptionally(e);
     }
+  }
+
+  /** Whether the run must end now: aborted, or a fatal error in one of the generator's threads. */
+  private boolean stopping() {
+    if (generator.fatal().happened()) aborted = true;
+    return aborted;
   }
 
   /** Open model: hands out each arrival a tick ahead, so users start it on time on their loop. */
@@ -152,7 +198,7 @@ public final class Engine implements AutoCloseable {
     long duration = length.toNanos();
     long due = schedule.next();
     long next = startNanos;
-    while (!aborted && due >= 0) {
+    while (!stopping() && due >= 0) {
       long t = System.nanoTime() - startNanos;
       if (t >= duration) break;
       while (due >= 0 && due < t + TICK_NANOS && due < duration) {
@@ -162,14 +208,14 @@ public final class Engine implements AutoCloseable {
       next += TICK_NANOS;
       LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
     }
-    while (!aborted && System.nanoTime() - startNanos < duration) LockSupport.parkNanos(TICK_NANOS);
+    while (!stopping() && System.nanoTime() - startNanos < duration) LockSupport.parkNanos(TICK_NANOS);
   }
 
   /** Closed model and fixed count: moves the number of users along the shape. */
   private void shape() {
     boolean fixed = load instanceof LoadProfile.FixedCount;
     long next = startNanos;
-    while (!aborted) {
+    while (!stopping()) {
       long t = System.nanoTime() - startNanos;
       if (t >= shape.durationNanos()) break;
       population.adjust(shape.usersAt(t));
@@ -182,18 +228,40 @@ public final class Engine implements AutoCloseable {
   private EngineReport finish() {
     population.endAll();
     Duration grace = aborted && ABORT_GRACE.compareTo(options.gracefulStop()) < 0 ? ABORT_GRACE : options.gracefulStop();
+    if (generator.fatal().happened()) grace = Duration.ZERO; // the heap may be gone: cut off at once
     waitForUsers(System.nanoTime() + grace.toNanos());
-    if (population.alive() > 0) {
-      population.cancelAll();
-      waitForUsers(System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
-    }
     long end = System.nanoTime();
+    if (population.alive() > 0) acknowledged(population.cancelAll(), System.nanoTime() + CANCEL_LIMIT.toNanos());
     if (ownsGenerator) generator.client().closeAll();
+    if (generator.fatal().happened()) aborted = true; // also when it struck in the graceful stop
     return new EngineReport(startNanos, end, run.cancelledInFlight.get(), aborted);
   }
 
+  /**
+   * Waits for every loop to report its users cut off, so that what they sent is counted (or in
+   * flight at the end) before the report is read: a busy loop may take a while to get there, and a
+   * fixed sleep would lose what it had not yet processed. Bounded, in case a loop is stuck.
+   */
+  private static void acknowledged(List<Future<?>> acks, long deadline) {
+    for (Future<?> ack : acks) {
+      try {
+        ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        return; // a stuck or failed loop: the fatal-error path reports it
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** Until every user is done or {@code deadline}; an abort meanwhile (Ctrl-C in the drain) brings it to the short grace. */
   private void waitForUsers(long deadline) {
-    while (population.alive() > 0 && System.nanoTime() < deadline) LockSupport.parkNanos(TICK_NANOS);
+    while (population.alive() > 0 && !generator.fatal().happened()) {
+      long now = System.nanoTime();
+      if (now - deadline >= 0 || abortedAt != 0 && now - (abortedAt + ABORT_GRACE.toNanos()) >= 0) return;
+      LockSupport.parkNanos(TICK_NANOS);
+    }
   }
 
   @Override

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * The load generator of one test: event loops and an HTTP client, shared by the setup steps,
@@ -37,22 +38,25 @@ import java.util.concurrent.locks.LockSupport;
  * }</pre>
  */
 public final class Generator implements AutoCloseable {
+  private static final Duration CLOSE_LIMIT = Duration.ofSeconds(5);
   private final TestPlan plan;
   private final EngineOptions options;
   private final MultiThreadIoEventLoopGroup loops;
   private final HttpClient client;
   private final RequestRenderer renderer;
   private final GeneratorWatch watch;
+  private final FatalErrors fatal = new FatalErrors();
 
   public Generator(TestPlan plan, EngineOptions options) {
     this.plan = plan;
     this.options = options;
     Transport transport = Transport.best();
     int threads = threads(plan.scenario().http(), options);
-    this.loops = transport.newGroup(threads, "horde-loop");
-    this.client = new HttpClient(loops, transport, clientSettings(plan.scenario().http(), threads));
+    this.loops = transport.newGroup(threads, "horde-loop", fatal);
+    this.client = new HttpClient(loops, transport, clientSettings(plan.scenario().http(), threads), fatal::report);
     this.renderer = new RequestRenderer(Origin.of(plan.target()), plan.basePath(), plan.requests());
     if (plan.tracksLlm()) plan.tokenizer().warm(); // before the load: no event loop waits for the vocabulary
+    Preload.beforeLoad();
     this.watch = new GeneratorWatch(loops, client);
   }
 
@@ -93,7 +97,12 @@ public final class Generator implements AutoCloseable {
   }
 
   RunContext context(Map<EventLoop, LoopRecorder> recorders, long budget, Population population, String[] variables) {
-    return new RunContext(plan, recorders, client, renderer, options.seed(), budget, population, variables);
+    return new RunContext(plan, recorders, client, renderer, options.seed(), budget, population, variables, fatal);
+  }
+
+  /** The first fatal error in one of this generator's threads, if any: the test stops on it. */
+  public FatalErrors fatal() {
+    return fatal;
   }
 
   MultiThreadIoEventLoopGroup loops() {
@@ -114,6 +123,14 @@ public final class Generator implements AutoCloseable {
 
   /** Runs the steps once with a single user, outside the measured runs; waits at most {@code limit}. */
   public Once once(List<StepPlan> steps, String[] variables, Duration limit) {
+    return once(steps, variables, limit, () -> false);
+  }
+
+  /**
+   * Like {@link #once(List, String[], Duration)}, cut off as soon as {@code stop} says so (Ctrl-C):
+   * what is in flight is cancelled, and the failure says it was stopped.
+   */
+  public Once once(List<StepPlan> steps, String[] variables, Duration limit, BooleanSupplier stop) {
     if (steps.isEmpty()) return new Once(variables.clone(), 0, null);
     Samples samples = new Samples(plan.endpoints().size(), FailureReasons.CAPACITY);
     UserPlan user = new UserPlan(0, "setup", 1, horde.scenario.WaitTime.NONE, steps, List.of(), List.of(), new long[0]);
@@ -122,14 +139,17 @@ public final class Generator implements AutoCloseable {
     population.attach(run);
     VirtualUser u = population.one(user);
     long deadline = System.nanoTime() + limit.toNanos();
-    while (population.alive() > 0 && System.nanoTime() < deadline) LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+    while (population.alive() > 0 && System.nanoTime() < deadline && !fatal.happened() && !stop.getAsBoolean()) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+    }
+    if (fatal.happened()) return new Once(variables.clone(), 0, "stopped by a fatal error: " + fatal.describe());
     if (population.alive() > 0) {
       u.loop.execute(u::cancel);
-      return new Once(variables.clone(), 0, "did not finish within " + limit.toSeconds() + "s");
+      return new Once(variables.clone(), 0, stop.getAsBoolean() ? "stopped" : "did not finish within " + limit.toSeconds() + "s");
     }
     IntervalSnapshot recorded = shape();
     run.recorders().forEach(r -> r.drainInto(recorded));
-    return new Once(u.variables.clone(), requests(recorded), firstFailure(recorded, samples));
+    return new Once(u.variables.clone(), requests(recorded), plan.redaction().apply(firstFailure(recorded, samples)));
   }
 
   private static long requests(IntervalSnapshot s) {
@@ -149,10 +169,14 @@ public final class Generator implements AutoCloseable {
     return null;
   }
 
+  /**
+   * Stops the event loops; returns within {@link #CLOSE_LIMIT} whatever state they are in, so that
+   * a stuck or dead loop cannot keep the result from being written (the threads are daemons).
+   */
   @Override
   public void close() {
     watch.close();
-    loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-    renderer.release();
+    boolean stopped = loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(CLOSE_LIMIT.toMillis());
+    if (stopped) renderer.release(); // a loop still running may yet write the shared buffers
   }
 }

@@ -4,7 +4,11 @@ import horde.plan.UserPlan;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -81,7 +85,7 @@ final class Population {
     target++;
     rise(alive, peakAlive);
     rise(busy, peakBusy);
-    u.loop.execute(u::start);
+    u.loop.execute(u.guard(u::start));
   }
 
   private void retireOne() {
@@ -91,24 +95,47 @@ final class Population {
     target--;
     busy.decrementAndGet();
     retired.add(u);
-    u.loop.execute(u::stopAfterTask);
+    u.loop.execute(u.guard(u::stopAfterTask));
   }
 
   /** Starts one user of this class that runs its steps once (setup, teardown). */
   VirtualUser one(UserPlan plan) {
     VirtualUser u = new VirtualUser(nextId++, plan, nextLoop(), run, VirtualUser.Mode.ONCE);
     rise(alive, peakAlive);
-    u.loop.execute(u::start);
+    u.loop.execute(u.guard(u::start));
     return u;
   }
 
   /** Every user: the test is over. */
   void endAll() {
-    forEach(u -> u.loop.execute(u::end));
+    forEach(u -> onLoop(u.loop, u.guard(u::end)));
   }
 
-  void cancelAll() {
-    forEach(u -> u.loop.execute(u::cancel));
+  /** Runs {@code task} on {@code loop}; nothing when the loop is gone (its thread died of an error, already reported). */
+  private static void onLoop(EventLoop loop, Runnable task) {
+    try {
+      loop.execute(task);
+    } catch (RejectedExecutionException e) {
+      // a dead loop: its users cannot be reached, and the fatal error that killed it stops the run
+    }
+  }
+
+  /**
+   * Cuts off every user, one task per event loop. Each returned future completes once its loop
+   * has cancelled all of its users: from then on, everything they sent is counted.
+   */
+  List<Future<?>> cancelAll() {
+    Map<EventLoop, List<VirtualUser>> byLoop = new HashMap<>();
+    forEach(u -> byLoop.computeIfAbsent(u.loop, l -> new ArrayList<>()).add(u));
+    List<Future<?>> acks = new ArrayList<>();
+    byLoop.forEach((loop, users) -> {
+      try {
+        acks.add(loop.submit(users.get(0).guard(() -> users.forEach(VirtualUser::cancel))));
+      } catch (RejectedExecutionException e) {
+        // a dead loop (see onLoop)
+      }
+    });
+    return acks;
   }
 
   private void forEach(java.util.function.Consumer<VirtualUser> action) {
@@ -141,7 +168,7 @@ final class Population {
     rise(busy, peakBusy);
     VirtualUser user = u;
     long delay = intended - System.nanoTime();
-    user.loop.schedule(() -> user.arrive(intended), Math.max(0, delay), java.util.concurrent.TimeUnit.NANOSECONDS);
+    user.loop.schedule(user.guard(() -> user.arrive(intended)), Math.max(0, delay), java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
   /** Open model: the user finished its iteration and can take another. */

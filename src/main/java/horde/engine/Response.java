@@ -9,10 +9,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The response a virtual user is receiving: status, headers, and the body when something needs
  * it (checks, saves, a failure sample). Reused for each request; the body buffer keeps up to 64 KB
- * of capacity between requests and never holds more than {@link #MAX_BODY}.
+ * of capacity between requests and never holds more than the limit it was given.
  */
 final class Response implements ResponseView {
-  static final int MAX_BODY = 16 << 20;
   private static final int KEPT_CAPACITY = 64 << 10;
 
   int status;
@@ -31,7 +30,7 @@ final class Response implements ResponseView {
     status = 0;
     headers = null;
     length = 0;
-    limit = Math.min(keep, MAX_BODY);
+    limit = keep;
     bodyBytes = 0;
     text = null;
     json = null;
@@ -39,21 +38,25 @@ final class Response implements ResponseView {
     if (body.length > KEPT_CAPACITY) body = new byte[0];
   }
 
+  /** Keeps at least the first {@code bytes} of the body (for a failure's sample). */
   void keepAtMost(int bytes) {
-    limit = Math.max(limit, Math.min(bytes, MAX_BODY));
+    limit = Math.max(limit, bytes);
   }
 
-  void append(ByteBuf content) {
+  /** Keeps what fits under the limit; false when some of {@code content} did not fit. */
+  boolean append(ByteBuf content) {
     bodyBytes += content.readableBytes();
     int n = Math.min(content.readableBytes(), limit - length);
-    if (n <= 0) return;
-    if (length + n > body.length) {
-      byte[] bigger = new byte[Math.min(MAX_BODY, Math.max(length + n, Math.max(1024, body.length * 2)))];
-      System.arraycopy(body, 0, bigger, 0, length);
-      body = bigger;
+    if (n > 0) {
+      if (length + n > body.length) {
+        byte[] bigger = new byte[Math.min(limit, Math.max(length + n, Math.max(1024, body.length * 2)))];
+        System.arraycopy(body, 0, bigger, 0, length);
+        body = bigger;
+      }
+      content.getBytes(content.readerIndex(), body, length, n);
+      length += n;
     }
-    content.getBytes(content.readerIndex(), body, length, n);
-    length += n;
+    return n == content.readableBytes();
   }
 
   @Override
@@ -89,12 +92,5 @@ final class Response implements ResponseView {
   /** Every byte of the body that arrived, kept or not. */
   long bodyBytes() {
     return bodyBytes;
-  }
-
-  /** The start of the body, one line, for failure samples. */
-  String snippet(int max) {
-    String t = bodyText();
-    t = t.length() > max ? t.substring(0, max) + "..." : t;
-    return t.replaceAll("\\s+", " ").strip();
   }
 }

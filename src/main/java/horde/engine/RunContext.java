@@ -25,11 +25,15 @@ final class RunContext {
   final Population population;
   /** Every user's variables to begin with: the declared ones, plus what setup saved. */
   final String[] initialVariables;
+  /** Bytes of a body kept for checks and saves ({@code http.max_body}); past it the request fails. */
+  final int maxBody;
+  /** Where an {@link Error} caught on a loop goes: the run stops on it. */
+  final FatalErrors fatal;
   /** Each event loop's own recorder: a user records only into its loop's, so none is shared. */
   private final Map<EventLoop, LoopRecorder> recorders;
 
   RunContext(TestPlan plan, Map<EventLoop, LoopRecorder> recorders, HttpClient client, RequestRenderer renderer,
-      long seed, long budget, Population population, String[] initialVariables) {
+      long seed, long budget, Population population, String[] initialVariables, FatalErrors fatal) {
     this.plan = plan;
     this.recorders = new IdentityHashMap<>(recorders);
     this.client = client;
@@ -39,6 +43,8 @@ final class RunContext {
     this.budget = new AtomicLong(budget);
     this.population = population;
     this.initialVariables = initialVariables.clone();
+    this.maxBody = plan.scenario().http().maxBody();
+    this.fatal = fatal;
   }
 
   /** The recorder of the loop a user runs on. */
@@ -68,6 +74,8 @@ final class RunContext {
       case BAD_RESPONSE -> FailureReasons.BAD_RESPONSE;
       case TOO_MANY_REDIRECTS -> FailureReasons.TOO_MANY_REDIRECTS;
       case UNKNOWN_HOST -> FailureReasons.UNKNOWN_HOST;
+      case TOO_MANY_OPEN_FILES -> FailureReasons.TOO_MANY_OPEN_FILES;
+      case BODY_TOO_LARGE -> FailureReasons.BODY_TOO_LARGE;
       case CANCELLED, STREAM_STALLED, OTHER -> FailureReasons.OTHER;
     };
   }

@@ -16,6 +16,7 @@ import horde.template.Scope;
 import horde.template.UnsetValueException;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.URISyntaxException;
@@ -51,11 +52,13 @@ final class VirtualUser implements Scope, ExchangeListener {
   private final Outcomes outcomes;
   private final Frames frames = new Frames();
   private final StringBuilder scratch = new StringBuilder();
-  private final Runnable next = this::step;
-  private final Runnable nextTask = this::nextTask;
-  private final Runnable repoll = this::repoll;
-  private final Runnable stallCheck = this::stallCheck;
+  private final Runnable next = guard(this::step);
+  private final Runnable nextTask = guard(this::nextTask);
+  private final Runnable repoll = guard(this::repoll);
+  private final Runnable stallCheck = guard(this::stallCheck);
   private final LlmAnswer llm;
+  /** The current response's body must be kept whole (checks, saves, a poll): past the limit it fails. */
+  private boolean keepingBody;
   /** The current response is an LLM answer to read: its request tracks one, and it is a 2xx. */
   private boolean answering;
   private ScheduledFuture<?> stallTimer;
@@ -93,6 +96,21 @@ final class VirtualUser implements Scope, ExchangeListener {
     this.recorder = run.recorder(loop);
     this.outcomes = new Outcomes(run, recorder, response);
     this.llm = run.plan.tracksLlm() ? new LlmAnswer(recorder, run.plan.tokenizer()) : null;
+  }
+
+  /**
+   * {@code action} as a task for the user's loop that reports an {@link Error} it throws (out of
+   * memory...) as fatal: Netty would log it and go on, with this user stuck half-way.
+   */
+  Runnable guard(Runnable action) {
+    return () -> {
+      try {
+        action.run();
+      } catch (Error e) {
+        run.fatal.report(e);
+        throw e;
+      }
+    };
   }
 
   /** Begins the user's life (closed model and setup); call on its loop. */
@@ -155,6 +173,7 @@ final class VirtualUser implements Scope, ExchangeListener {
     if (timer != null) timer.cancel(false);
     if (exchange.inFlight()) exchange.cancel();
     finish();
+    response.reset(0); // a body held for a check goes now: the heap may be what ended the run
   }
 
   private void schedule(Runnable what, long nanos, boolean betweenTasks) {
@@ -272,7 +291,7 @@ final class VirtualUser implements Scope, ExchangeListener {
         else {
           phase = Phase.TASKS;
           if (mode == Mode.OPEN) nextTask();
-          else afterTask();
+          else loop.execute(nextTask); // the first task at once, as in Locust: the wait follows each task
         }
       }
       case TASKS -> afterTask();
@@ -306,9 +325,14 @@ final class VirtualUser implements Scope, ExchangeListener {
   }
 
   private void send(RequestPlan r) {
-    if (!run.takeRequest()) {
+    if (run.fatal.happened()) { // after a fatal error, no new request: the heap may be gone
       ending = true;
       finish();
+      return;
+    }
+    if (phase == Phase.TASKS && !run.takeRequest()) { // a fixed count counts the tasks' requests only
+      ending = true;
+      beginStop();
       return;
     }
     current = r;
@@ -322,7 +346,8 @@ final class VirtualUser implements Scope, ExchangeListener {
       loop.execute(next); // no recursion when every request of a loop fails at once
       return;
     }
-    response.reset(r.needsBody() || polling != null ? Response.MAX_BODY : 0);
+    keepingBody = r.needsBody() || polling != null;
+    response.reset(keepingBody ? run.maxBody : 0);
     requestStarted = System.nanoTime();
     requestIntended = intendedStart != 0 ? intendedStart : requestStarted;
     intendedStart = 0; // only the iteration's first request can be late
@@ -337,7 +362,14 @@ final class VirtualUser implements Scope, ExchangeListener {
   public void onResponseHead(int status, HttpHeaders headers, long nanos) {
     response.status = status;
     response.headers = headers;
-    if (!current.isSuccess(status)) response.keepAtMost(512);
+    if (!current.isSuccess(status)) {
+      response.keepAtMost(512);
+      keepingBody = polling != null; // only for the sample: its checks will not be read (a poll's will)
+    }
+    if (keepingBody && headers.getInt(HttpHeaderNames.CONTENT_LENGTH, -1) > run.maxBody) {
+      exchange.abort(TransportError.BODY_TOO_LARGE, new BodyTooLargeException(run.maxBody)); // said up front: read none of it
+      return;
+    }
     // A refusal (a 429 declared in expect_status, say) is no answer: not timed, counted or judged.
     answering = current.llm() != null && status >= 200 && status < 300;
     if (answering) {
@@ -348,7 +380,14 @@ final class VirtualUser implements Scope, ExchangeListener {
 
   @Override
   public void onContent(ByteBuf content, long nanos) {
-    response.append(content);
+    if (keepingBody && run.fatal.happened()) { // out of memory, likely: let go of the body now, not at the cut-off
+      exchange.cancel();
+      return;
+    }
+    if (!response.append(content) && keepingBody) {
+      exchange.abort(TransportError.BODY_TOO_LARGE, new BodyTooLargeException(run.maxBody));
+      return;
+    }
     if (answering) llm.content(content, nanos);
   }
 
@@ -419,6 +458,7 @@ final class VirtualUser implements Scope, ExchangeListener {
   @Override
   public void onFailure(TransportError error, Throwable cause, long nanos, long bytesSent, long bytesReceived) {
     stopStallCheck();
+    if (error == TransportError.CANCELLED && !exchange.written()) return; // it never left: no request to count
     boolean midStream = answering && llm.streaming() && llm.started();
     noteFailure(outcomes.failed(current, error, cause, bytesSent, bytesReceived, midStream));
     StepPlan.Poll p = polling;
@@ -430,6 +470,11 @@ final class VirtualUser implements Scope, ExchangeListener {
     }
     polling = null;
     continueAfterRequest();
+  }
+
+  @Override
+  public void onRetry(long nanos) {
+    recorder.count(Measures.RETRIES, current.endpoint(), 1); // sent once more, counted once: the retry apart
   }
 
   /** @param reason the failure reason of the outcome, or -1 for success */

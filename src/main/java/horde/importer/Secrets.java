@@ -1,6 +1,6 @@
 package horde.importer;
 
-import horde.scenario.QueryCredentials;
+import horde.scenario.UrlCredentials;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +87,7 @@ final class Secrets {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String value = m.group(3);
-      boolean hide = QueryCredentials.isCredential(m.group(2)) && !value.isEmpty() && !TemplateText.hasReference(value);
+      boolean hide = UrlCredentials.isCredential(m.group(2)) && !value.isEmpty() && !TemplateText.hasReference(value);
       String var = SavedNames.snake(m.group(2)).toUpperCase(Locale.ROOT);
       String replaced = hide ? m.group(1) + m.group(2) + "=" + TemplateText.env(variable(value, var, "the query parameter " + m.group(2)))
           : m.group();

@@ -25,9 +25,12 @@ public final class FailureReasons {
   public static final int UNKNOWN_HOST = 8;
   public static final int FEEDER_EXHAUSTED = 9;
   public static final int OTHER = 10;
+  public static final int TOO_MANY_OPEN_FILES = 11;
+  public static final int BODY_TOO_LARGE = 12;
   private static final String[] FIXED = {
     "timeout", "connection refused", "connect timeout", "connection reset", "connection closed",
-    "tls error", "bad response", "too many redirects", "unknown host", "feeder exhausted", "other error"
+    "tls error", "bad response", "too many redirects", "unknown host", "feeder exhausted", "other error",
+    "too many open files", "body too large"
   };
   private static final int HTTP_BASE = 16;
 
@@ -44,6 +47,8 @@ public final class FailureReasons {
         case TIMEOUT -> FailureKind.TIMEOUT;
         case FEEDER_EXHAUSTED -> FailureKind.FEEDER;
         case CONNECTION_REFUSED -> FailureKind.REFUSED;
+        case TOO_MANY_OPEN_FILES -> FailureKind.DESCRIPTORS;
+        case BODY_TOO_LARGE -> FailureKind.BODY_TOO_LARGE;
         default -> FailureKind.TRANSPORT;
       };
       register(i, new Reason(FIXED[i], kind));

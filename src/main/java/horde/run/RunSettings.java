@@ -34,6 +34,8 @@ final class RunSettings {
     Map<String, List<String>> tasks = new LinkedHashMap<>();
     TestRun.taskEndpoints(plan).forEach((task, names) -> tasks.put(task, List.copyOf(names)));
     m.put("task_endpoints", tasks);
+    // How horde compare judges this run later, as the scenario's compare section says.
+    if (!plan.scenario().compare().isEmpty()) m.put("compare", plan.scenario().compare().asMap());
     return m;
   }
 

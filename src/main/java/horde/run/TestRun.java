@@ -7,6 +7,7 @@ import horde.criteria.Verdict;
 import horde.engine.Engine;
 import horde.engine.EngineOptions;
 import horde.engine.EngineReport;
+import horde.engine.FatalErrors;
 import horde.engine.Generator;
 import horde.plan.FailureReasons;
 import horde.plan.TestPlan;
@@ -20,6 +21,7 @@ import horde.stats.Progress;
 import horde.stats.RunStats;
 import horde.stats.Sequence;
 import horde.stats.StatsCollector;
+import horde.stats.EndpointStats;
 import horde.stats.Gauges;
 import horde.stats.IntervalListener;
 import horde.stats.Names;
@@ -58,6 +60,9 @@ public final class TestRun {
 
     /** A phase begins (only for scenarios with phases). */
     void phase(int index, int count, Phase phase);
+
+    /** A fatal error in one of Horde's threads stopped the test (what, and in which thread). */
+    default void fatal(String what) {}
   }
 
   private final TestPlan plan;
@@ -99,25 +104,41 @@ public final class TestRun {
     });
   }
 
-  /** Runs everything and returns the result; {@link #abort()} ends it early with what ran. */
+  /**
+   * Runs everything and returns the result; {@link #abort()} ends it early with what ran (before
+   * setup or during it, nothing ran: a result without requests). A fatal error in one of the
+   * generator's threads (out of memory...) ends it the same way, noted in the result.
+   */
   public RunResult execute(Listener listener) throws InterruptedException, SetupFailedException {
     long epoch = System.currentTimeMillis();
     try (Generator generator = new Generator(plan, options)) {
-      Generator.Once setup = generator.once(plan.setup(), plan.initialVariables(), ONCE_LIMIT);
-      if (setup.failure() != null) throw new SetupFailedException(setup.failure());
+      FatalErrors fatal = generator.fatal();
+      Generator.Once setup = abortRequested ? null
+          : generator.once(plan.setup(), plan.initialVariables(), ONCE_LIMIT, () -> abortRequested);
+      boolean setUp = setup != null && !abortRequested && !fatal.happened();
+      if (setUp && setup.failure() != null) throw new SetupFailedException(setup.failure());
       List<Phase> runs = plan.scenario().runs();
       boolean phased = !plan.scenario().phases().isEmpty();
       List<PhaseResult> phases = new ArrayList<>();
       double start = 0;
-      for (int i = 0; i < runs.size() && !abortRequested; i++) {
+      for (int i = 0; i < runs.size() && setUp && !abortRequested && !fatal.happened(); i++) {
         if (phased) listener.phase(i, runs.size(), runs.get(i));
         RunStats stats = run(generator, runs.get(i).load(), setup.variables(), listener);
         phases.add(judge(runs.get(i), stats, start));
         start += stats.runSeconds();
       }
       List<String> notes = new ArrayList<>();
-      Generator.Once teardown = generator.once(plan.teardown(), setup.variables(), ONCE_LIMIT);
-      if (teardown.failure() != null) notes.add("teardown failed: " + teardown.failure());
+      if (fatal.happened()) { // the phases' figures say they were stopped early; this says why
+        listener.fatal(fatal.describe());
+        notes.add("stopped by a fatal error in Horde: " + fatal.describe() + "; teardown not run");
+      } else if (!setUp) {
+        notes.add("stopped before setup was done: no load was sent, teardown not run");
+      } else {
+        boolean stoppedBefore = abortRequested; // then Ctrl-C again quits at once; else it stops the teardown
+        Generator.Once teardown = generator.once(plan.teardown(), setup.variables(), ONCE_LIMIT,
+            () -> abortRequested && !stoppedBefore);
+        if (teardown.failure() != null) notes.add("teardown failed: " + teardown.failure());
+      }
       return result(epoch, phased ? phases : List.of(), phases, notes);
     }
   }
@@ -136,7 +157,7 @@ public final class TestRun {
     StatsCollector.Options options = new StatsCollector.Options(load.warmup().toNanos() / 1e9, load.isOpen(),
         plan.tracked(), listener::progress, PROGRESS_EVERY, intervalListeners);
     StatsCollector stats = new StatsCollector(e.recorders(), generator.shape(), this::names, e.samples(),
-        gauges(e, generator), options);
+        gauges(e, generator), options).onError(generator.fatal());
     long epoch = System.currentTimeMillis();
     e.start();
     stats.start(e.startNanos(), epoch);
@@ -186,6 +207,7 @@ public final class TestRun {
   }
 
   private RunResult result(long epoch, List<PhaseResult> phases, List<PhaseResult> runs, List<String> notes) {
+    if (runs.isEmpty()) return nothingRan(epoch, notes);
     RunStats all = Sequence.of(runs.stream().map(PhaseResult::stats).toList());
     List<CriterionResult> criteria = phases.isEmpty() ? runs.get(0).criteria()
         : Criteria.evaluate(plan.scenario().thresholds(), all, taskEndpoints);
@@ -212,6 +234,14 @@ public final class TestRun {
         .forEach(r -> out.add(plan.endpoints().get(r.endpoint()).label())));
     out.removeAll(users);
     return out;
+  }
+
+  /** Stopped before any load: a result with no requests, marked stopped early, and no criteria judged. */
+  private RunResult nothingRan(long epoch, List<String> notes) {
+    RunStats none = new RunStats(epoch, 0, 0, 0, List.of(), EndpointStats.total(List.of()), List.of(), 0, true);
+    return new RunResult(Version.VALUE, RunSettings.scenario(plan, scenarioFile), RunSettings.of(plan, options),
+        RunSettings.environment(), Instant.ofEpochMilli(epoch).toString(), none, List.of(), Verdict.of(List.of()), List.of(),
+        null, notes);
   }
 
   /** Task name to the endpoint names its steps use, for thresholds that name a task. */

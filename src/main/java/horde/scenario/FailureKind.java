@@ -32,7 +32,11 @@ public enum FailureKind {
   /** A variable the request uses was never saved (most often because the request that saves it failed): never sent. */
   UNSET_VARIABLE,
   /** A feeder with unique rows ran out: never sent. */
-  FEEDER;
+  FEEDER,
+  /** Horde had no file descriptor left for a socket: never sent. */
+  DESCRIPTORS,
+  /** A body a check, save or poll needed was larger than http.max_body. */
+  BODY_TOO_LARGE;
 
   /** Whether a streamed answer stopped before its end. */
   public boolean streamCut() {
@@ -41,7 +45,7 @@ public enum FailureKind {
 
   /** Whether such a request never left Horde: the scenario's problem, not the target's. */
   public boolean neverSent() {
-    return this == TEMPLATE || this == UNSET_VARIABLE || this == FEEDER;
+    return this == TEMPLATE || this == UNSET_VARIABLE || this == FEEDER || this == DESCRIPTORS;
   }
 
   /** The name of the failure reason of an answer with this status: {@code HTTP 503}. */
@@ -78,6 +82,8 @@ public enum FailureKind {
     if (reason.equals("stream error")) return STREAM_ERROR;
     if (reason.equals("feeder exhausted")) return FEEDER;
     if (reason.equals("connection refused")) return REFUSED;
+    if (reason.equals("too many open files")) return DESCRIPTORS;
+    if (reason.equals("body too large")) return BODY_TOO_LARGE;
     if (reason.startsWith("template error")) return reason.endsWith("is not set") ? UNSET_VARIABLE : TEMPLATE;
     return TRANSPORT;
   }

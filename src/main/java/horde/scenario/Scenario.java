@@ -21,6 +21,7 @@ import java.util.function.Consumer;
  * @param grades a grade table for the whole run
  * @param phases named runs executed in order; empty for a single run of {@code load}
  * @param llm token counting, prices and the cache-hit rule
+ * @param compare how {@code horde compare} judges this scenario's runs ({@code compare:} section)
  */
 public record Scenario(
     String name,
@@ -38,7 +39,8 @@ public record Scenario(
     List<Grade> grades,
     List<Phase> phases,
     LlmSettings llm,
-    SourcePosition position) {
+    SourcePosition position,
+    CompareSettings compare) {
 
   public Scenario {
     Objects.requireNonNull(name, "name");
@@ -58,7 +60,17 @@ public record Scenario(
     grades = List.copyOf(grades == null ? List.of() : grades);
     llm = llm == null ? LlmSettings.NONE : llm;
     position = position == null ? SourcePosition.UNKNOWN : position;
+    compare = compare == null ? CompareSettings.NONE : compare;
     if (users.isEmpty()) throw new IllegalArgumentException("a scenario needs at least one user class");
+  }
+
+  /** Without compare settings. */
+  public Scenario(String name, String target, Preflight preflight, HttpSettings http, RequestDefaults defaults,
+      Map<String, String> variables, Map<String, FeederSpec> feeders, List<UserClass> users, List<Step> setup,
+      List<Step> teardown, LoadProfile load, List<Threshold> thresholds, List<Grade> grades, List<Phase> phases,
+      LlmSettings llm, SourcePosition position) {
+    this(name, target, preflight, http, defaults, variables, feeders, users, setup, teardown, load, thresholds, grades,
+        phases, llm, position, null);
   }
 
   /** A single run without setup, teardown, grades or phases. */
@@ -81,19 +93,19 @@ public record Scenario(
   /** The same scenario with another target (the {@code --host} flag). */
   public Scenario withTarget(String newTarget) {
     return new Scenario(name, newTarget, preflight, http, defaults, variables, feeders, users, setup, teardown,
-        load, thresholds, grades, phases, llm, position);
+        load, thresholds, grades, phases, llm, position, compare);
   }
 
   /** The same scenario with another pre-flight check. */
   public Scenario withPreflight(Preflight newPreflight) {
     return new Scenario(name, target, newPreflight, http, defaults, variables, feeders, users, setup, teardown,
-        load, thresholds, grades, phases, llm, position);
+        load, thresholds, grades, phases, llm, position, compare);
   }
 
   /** The same scenario as a single run of another load (the {@code --users}/{@code --run-time} flags). */
   public Scenario withLoad(LoadProfile newLoad) {
     return new Scenario(name, target, preflight, http, defaults, variables, feeders, users, setup, teardown,
-        newLoad, thresholds, grades, List.of(), llm, position);
+        newLoad, thresholds, grades, List.of(), llm, position, compare);
   }
 
   /** Only the named user classes (the {@code --user-classes} flag); unknown names are an error. */
@@ -106,6 +118,18 @@ public record Scenario(
     }
     List<UserClass> kept = users.stream().filter(u -> names.contains(u.name())).toList();
     return new Scenario(name, target, preflight, http, defaults, variables, feeders, kept, setup, teardown,
+        load, thresholds, grades, phases, llm, position, compare);
+  }
+
+  /**
+   * Every user class and task that runs at all at weight 1, as Locust's {@code --equal-weights}
+   * does: each class as many users, each task as often. Weight 0 stays 0 (never run).
+   */
+  public Scenario withEqualWeights() {
+    List<UserClass> equal = users.stream().map(u -> new UserClass(u.name(), Math.min(u.weight(), 1), u.waitTime(),
+        u.onStart(), u.tasks().stream().map(t -> new Task(t.name(), Math.min(t.weight(), 1), t.steps(), t.position()))
+            .toList(), u.onStop(), u.position())).toList();
+    return new Scenario(name, target, preflight, http, defaults, variables, feeders, equal, setup, teardown,
         load, thresholds, grades, phases, llm, position);
   }
 

@@ -24,6 +24,7 @@ final class Metrics {
   final LongAdder answerCacheMisses = new LongAdder();
   final LongAdder ragCacheHits = new LongAdder();
   final LongAdder ragCacheMisses = new LongAdder();
+  final LongAdder acceptPauses = new LongAdder();
 
   /** Counts one response with {@code status} (100 to 599) on {@code endpoint}. */
   void answered(Endpoint endpoint, int status) {
@@ -81,6 +82,8 @@ final class Metrics {
         .sample(P + "tokens_generated_total", tokensGenerated.sum());
     out.family(P + "cached_tokens_total", "counter", "Completion tokens served from the cache.")
         .sample(P + "cached_tokens_total", tokensFromCache.sum());
+    out.family(P + "accept_pauses_total", "counter", "Times accepting paused: no file descriptor was left.")
+        .sample(P + "accept_pauses_total", acceptPauses.sum());
     return out.toString();
   }
 }

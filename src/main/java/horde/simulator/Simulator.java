@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -57,6 +58,9 @@ public final class Simulator implements AutoCloseable {
     EventLoopGroup loops =
         new MultiThreadIoEventLoopGroup(
             threads, new DefaultThreadFactory("horde-simulator", true), transport.ioHandlers());
+    // Read now what would be read from a file at first use: with every descriptor taken by
+    // connections, a log line's time zone (tzdb.dat) could not load and would kill its thread.
+    ZoneId.systemDefault().getRules();
     Metrics metrics = new Metrics();
     Dice dice = new Dice(options.seed());
     Router router =
@@ -67,6 +71,7 @@ public final class Simulator implements AutoCloseable {
             .channel(transport.channel())
             .option(ChannelOption.SO_BACKLOG, 4096)
             .option(ChannelOption.SO_REUSEADDR, true)
+            .handler(new AcceptPause(metrics))
             // Each token is its own small write: Nagle would batch them and blur the timing.
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childHandler(

@@ -53,6 +53,7 @@ public final class StatsCollector {
   private final List<Interval> intervals = new ArrayList<>();
   private final List<TimelinePoint> timeline = new ArrayList<>();
   private ScheduledExecutorService ticker;
+  private Thread.UncaughtExceptionHandler onError = (t, e) -> {};
   private long startNanos;
   private long startEpochMillis;
   private long ticks;
@@ -83,16 +84,32 @@ public final class StatsCollector {
     this.llm = any;
   }
 
+  /** Who hears of what stops the ticker (out of memory...), which would otherwise end it unnoticed. */
+  public StatsCollector onError(Thread.UncaughtExceptionHandler handler) {
+    onError = handler;
+    return this;
+  }
+
   public synchronized void start(long startNanos, long startEpochMillis) {
     this.startNanos = startNanos;
     this.startEpochMillis = startEpochMillis;
     ticker = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "horde-stats");
       t.setDaemon(true);
+      t.setUncaughtExceptionHandler(onError);
       return t;
     });
     long first = startNanos + TimeUnit.SECONDS.toNanos(1) - System.nanoTime();
-    ticker.scheduleAtFixedRate(this::tick, first, TimeUnit.SECONDS.toNanos(1), TimeUnit.NANOSECONDS);
+    ticker.scheduleAtFixedRate(this::tickOrTell, first, TimeUnit.SECONDS.toNanos(1), TimeUnit.NANOSECONDS);
+  }
+
+  private void tickOrTell() {
+    try {
+      tick();
+    } catch (Error e) {
+      onError.uncaughtException(Thread.currentThread(), e); // the executor would keep it in a future nobody reads
+      throw e;
+    }
   }
 
   private synchronized void tick() {

@@ -34,7 +34,7 @@ class SimulatorTruthTest {
   @Test
   void overloadBeyondCapacityGets429sThatHordeCountsByReason() throws Exception {
     try (Simulator sim = Simulator.start(fast().capacity(2).queue(2).tokensPerSecond(50).build())) {
-      JsonNode r = run("overload.yaml", sim, ExitCode.PASS);
+      JsonNode r = run("overload.yaml", sim, ExitCode.CRITERIA_FAILED); // no criteria, and the 429s failed
       String metrics = scrape(sim);
       JsonNode summary = r.path("summary");
       long rejected = counter(metrics, "rejected_total");

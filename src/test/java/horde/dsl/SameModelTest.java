@@ -144,7 +144,7 @@ class SameModelTest {
     return scenario("everything")
         .target("http://127.0.0.1:8000")
         .preflight(new Preflight(true, "/health", Duration.ofSeconds(3)))
-        .http(http().maxConnections(200).connectTimeout("5s").insecure().maxRedirects(0).noGzip())
+        .http(http().maxConnections(200).connectTimeout("5s").insecure().maxRedirects(0).noGzip().maxBody("512KB"))
         .defaultHeader("Authorization", "Bearer ${token}")
         .defaultHeader("Accept", "application/json")
         .defaultTimeout("20s")

@@ -12,6 +12,7 @@ import horde.record.IntervalSnapshot;
 import horde.scenario.Measures;
 import horde.scenario.Check;
 import horde.scenario.Extract;
+import horde.scenario.HttpSettings;
 import horde.scenario.JsonExpectation;
 import horde.scenario.Request;
 import horde.scenario.Scenario;
@@ -72,6 +73,37 @@ class FailureReasonTest {
   void garbageIsABadResponse() throws Exception {
     try (RawServer server = new RawServer(RawServer.GARBAGE)) {
       assertThat(run(Scenarios.get(server.url(), "/x", Scenarios.requests(20, 2)))).containsEntry("bad response", 20L);
+    }
+  }
+
+  /** A body that a check needs whole is kept up to http.max_body; past it the request fails, never a silent cut. */
+  @Test
+  void aBodyPastTheLimitIsTooLarge() throws Exception {
+    byte[] big = new byte[20 << 20];
+    java.util.Arrays.fill(big, (byte) 'a');
+    System.arraycopy("needle".getBytes(), 0, big, big.length - 6, 6);
+    try (TestServer server = new TestServer()
+        .route("/big", ex -> {
+          ex.sendResponseHeaders(200, big.length);
+          ex.getResponseBody().write(big);
+        })
+        .route("/chunked", ex -> { // no Content-Length: found too large as it arrives
+          ex.sendResponseHeaders(200, 0);
+          ex.getResponseBody().write(big);
+        })
+        .route("/small", ex -> TestServer.reply(ex, 200, "{\"needle\":1}"))) {
+      List<Check> needle = List.of(new Check.BodyContains("needle"));
+      Request bigOne = new Request("GET", "/big", null, null, null, null, null, needle, null, null, null);
+      Request chunked = new Request("GET", "/chunked", null, null, null, null, null, needle, null, null, null);
+      Request smallOne = new Request("GET", "/small", null, null, null, null, null, needle, null, null, null);
+      Scenario s = Scenarios.steps(server.url(), Scenarios.requests(12, 2), bigOne, chunked, smallOne);
+      s = new Scenario(s.name(), s.target(), s.preflight(), new HttpSettings(0, Duration.ofSeconds(5), false, 5, true, 1 << 20),
+          s.defaults(), s.variables(), s.feeders(), s.users(), s.load(), s.thresholds(), s.position());
+      Map<String, Long> reasons = run(s);
+      assertThat(reasons).containsEntry("requests", 12L)
+          .containsEntry("body too large", server.served("/big") + server.served("/chunked")).hasSize(2);
+      assertThat(server.served("/chunked")).isPositive();
+      assertThat(server.served("/small")).isPositive(); // and those passed their check
     }
   }
 

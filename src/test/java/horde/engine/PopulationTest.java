@@ -62,6 +62,28 @@ class PopulationTest {
     }
   }
 
+  /** As in Locust: the wait comes after each task, never before the first, whatever on_start holds. */
+  @Test
+  void theFirstTaskStartsAtOnceAndTheWaitFollowsIt() throws Exception {
+    TestServer.Route ok = ex -> TestServer.reply(ex, 200, "{}");
+    try (TestServer server = new TestServer().route("/login", ok).route("/plain", ok).route("/logged", ok)) {
+      Duration wait = Duration.ofSeconds(5);
+      UserClass plain = user("plain", 1, wait);
+      UserClass logged = new UserClass("logged", 1, new WaitTime.Constant(wait), List.of(Request.of("POST", "/login")),
+          List.of(new Task("logged", 1, List.of(Request.of("GET", "/logged")), null)), null, null);
+      Scenario s = new Scenario("first task", server.url(), null, null, null, null, null, List.of(plain, logged),
+          new LoadProfile.Closed(4, 1000, Duration.ofSeconds(2), null), null, null);
+      TestPlan plan = new Planner(Map.of()).plan(s);
+      try (Engine engine = new Engine(plan, EngineOptions.DEFAULTS)) {
+        engine.start();
+        engine.await();
+      }
+      // two users of each class: one task each within the 2 s, then the 5 s wait
+      assertThat(List.of(server.served("/plain"), server.served("/login"), server.served("/logged")))
+          .containsExactly(2L, 2L, 2L);
+    }
+  }
+
   double medianGapMillis(String cls) {
     List<Double> gaps = new ArrayList<>();
     for (List<Long> times : seen.get(cls).values()) {

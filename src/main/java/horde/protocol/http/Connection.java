@@ -16,6 +16,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.ClosedChannelException;
+import java.util.Locale;
 import javax.net.ssl.SSLException;
 
 /**
@@ -37,6 +38,10 @@ final class Connection extends ChannelInboundHandlerAdapter {
   private long readMark;
   private long writeMark;
   private int served;
+  /** Inside {@link #send}'s write: an exception now is that write failing. */
+  private boolean writing;
+  /** The current request's write failed: none of it reached the socket, so no server read it. */
+  private boolean unsent;
   private HttpExchange first;
   private int firstGeneration;
   private TransportError pendingError;
@@ -113,7 +118,11 @@ final class Connection extends ChannelInboundHandlerAdapter {
     readMark = served == 0 ? 0 : wire.read;
     writeMark = served == 0 ? 0 : wire.written;
     served++;
+    ex.written = true;
+    unsent = false;
+    writing = true; // the flush runs now, on this loop: a failed write reports before it returns
     channel.writeAndFlush(RequestWriter.encode(channel.alloc(), ex), channel.voidPromise());
+    writing = false;
   }
 
   @Override
@@ -135,7 +144,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
       }
       long now = System.nanoTime();
       if (msg instanceof HttpResponse r) onHead(ex, r, now);
-      if (msg instanceof HttpContent c) onContent(ex, c, now);
+      if (msg instanceof HttpContent c && current == ex) onContent(ex, c, now); // unless the head ended it
     } finally {
       ReferenceCountUtil.release(msg);
     }
@@ -189,6 +198,8 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof Error e) pool.client().fatal(e);
+    if (writing) unsent = true;
     failAndClose(classify(cause), cause);
   }
 
@@ -206,26 +217,67 @@ final class Connection extends ChannelInboundHandlerAdapter {
     current = null;
     ex.connection = null;
     ex.bytesReceived += wire.read - readMark;
-    ex.bytesSent += wire.written - writeMark;
+    if (!unsent) ex.bytesSent += wire.written - writeMark;
     TransportError error = pendingError != null ? pendingError : TransportError.CONNECTION_CLOSED;
-    boolean staleKeepAlive = served > 1 && !responseStarted && !ex.retried
-        && (error == TransportError.CONNECTION_CLOSED || error == TransportError.CONNECTION_RESET);
-    if (staleKeepAlive) {
-      ex.retried = true; // the server closed an idle connection as we reused it: try a fresh one
+    if (staleKeepAlive(ex, error)) {
+      ex.retried = true;
+      ex.written = false;
+      ex.listener.onRetry(System.nanoTime());
       ex.client.dispatch(ex);
     } else {
       ex.fail(error, pendingCause);
     }
   }
 
+  /**
+   * Whether the request died with a reused connection that the server had closed before any of it
+   * was written (it closed the idle connection as we took it), so that sending it again on a fresh
+   * one cannot make the server act twice. Once per request, and only for methods that RFC 9110
+   * (section 9.2.2) calls idempotent, as browsers do. Once the write reached the socket the server
+   * may have read the request: then the close is the request's failure, never a silent second send.
+   */
+  private boolean staleKeepAlive(HttpExchange ex, TransportError error) {
+    return unsent && served > 1 && !ex.retried && idempotent(ex.method)
+        && (error == TransportError.CONNECTION_CLOSED || error == TransportError.CONNECTION_RESET);
+  }
+
+  static boolean idempotent(String method) {
+    return switch (method) {
+      case "GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE" -> true;
+      default -> false;
+    };
+  }
+
   static TransportError classify(Throwable cause) {
+    if (outOfDescriptors(cause)) return TransportError.TOO_MANY_OPEN_FILES;
     Throwable c = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
     if (c instanceof SSLException) return TransportError.TLS;
     if (c instanceof DecoderException) return TransportError.BAD_RESPONSE;
     if (c instanceof ClosedChannelException) return TransportError.CONNECTION_CLOSED;
-    String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(java.util.Locale.ROOT);
+    String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(Locale.ROOT);
     if (c instanceof IOException && m.contains("reset")) return TransportError.CONNECTION_RESET;
     if (c instanceof IOException && (m.contains("broken pipe") || m.contains("closed"))) return TransportError.CONNECTION_CLOSED;
     return TransportError.OTHER;
+  }
+
+  /**
+   * Whether the process ran out of file descriptors (EMFILE, ENFILE): the system's message, the
+   * same on every Linux and the JDK's and Netty's native transports, somewhere in the causes.
+   */
+  static boolean outOfDescriptors(Throwable cause) {
+    return systemCause(cause) != cause || mentionsDescriptors(cause);
+  }
+
+  /** The deepest cause that says the process ran out of descriptors (for the failure's sample), else {@code cause}. */
+  static Throwable systemCause(Throwable cause) {
+    Throwable found = cause;
+    for (Throwable c = cause; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (mentionsDescriptors(c)) found = c;
+    }
+    return found;
+  }
+
+  private static boolean mentionsDescriptors(Throwable t) {
+    return t != null && t.getMessage() != null && t.getMessage().contains("Too many open files");
   }
 }

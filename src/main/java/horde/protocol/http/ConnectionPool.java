@@ -4,6 +4,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.Future;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -104,13 +105,24 @@ final class ConnectionPool {
     int generation = ex.generation;
     c.awaitReady(ex);
     ChannelFuture f = bootstrap.clone(loop).handler(client.initializer(this, c)).connect(address);
-    f.addListener(done -> {
-      if (done.isSuccess()) return;
-      if (all.remove(c)) open--;
-      if (ex.inFlight && ex.generation == generation && ex.connection == null) {
-        ex.fail(connectError(done.cause()), done.cause());
+    // A socket that cannot be made (no descriptor left) fails at once, with a future whose
+    // listeners would run on Netty's global thread: handle it here, on the user's own loop.
+    if (f.isDone()) connected(f, c, ex, generation);
+    else f.addListener(done -> connected(done, c, ex, generation));
+  }
+
+  private void connected(Future<?> done, Connection c, HttpExchange ex, int generation) {
+    if (done.isSuccess()) return;
+    if (all.remove(c)) open--;
+    if (ex.inFlight && ex.generation == generation && ex.connection == null) {
+      TransportError error = connectError(done.cause());
+      try {
+        ex.fail(error, error == TransportError.TOO_MANY_OPEN_FILES ? Connection.systemCause(done.cause()) : done.cause());
+      } catch (Error e) {
+        client.fatal(e); // Netty would only log what a listener throws
+        throw e;
       }
-    });
+    }
   }
 
   /** Closes every connection; for the end of the test. */
@@ -119,6 +131,7 @@ final class ConnectionPool {
   }
 
   private static TransportError connectError(Throwable cause) {
+    if (Connection.outOfDescriptors(cause)) return TransportError.TOO_MANY_OPEN_FILES;
     if (cause instanceof ConnectTimeoutException) return TransportError.CONNECT_TIMEOUT;
     if (cause instanceof ConnectException) return TransportError.CONNECTION_REFUSED;
     if (cause instanceof UnknownHostException) return TransportError.UNKNOWN_HOST;

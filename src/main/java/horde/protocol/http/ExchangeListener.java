@@ -19,4 +19,11 @@ public interface ExchangeListener {
   void onComplete(long nanos, long bytesSent, long bytesReceived);
 
   void onFailure(TransportError error, Throwable cause, long nanos, long bytesSent, long bytesReceived);
+
+  /**
+   * The request is being sent again on a fresh connection: the reused one had been closed by the
+   * server before any of it was written. The exchange still ends with one {@link #onComplete} or
+   * {@link #onFailure}; this only says that a retry happened, so that it can be counted.
+   */
+  default void onRetry(long nanos) {}
 }

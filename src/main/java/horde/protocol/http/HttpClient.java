@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 
 /**
@@ -31,13 +32,23 @@ import javax.net.ssl.SSLException;
  */
 public final class HttpClient {
   private final ClientSettings settings;
+  private final Consumer<Error> fatal;
   private final Bootstrap bootstrap;
   private final Map<EventLoop, Map<Origin, ConnectionPool>> pools = new ConcurrentHashMap<>();
   private final LongAdder waits = new LongAdder();
   private volatile SslContext ssl;
 
   public HttpClient(EventLoopGroup group, Transport transport, ClientSettings settings) {
+    this(group, transport, settings, e -> {});
+  }
+
+  /**
+   * @param fatal told of every {@link Error} (out of memory...) thrown while handling a connection's
+   *     events, which Netty would otherwise only log
+   */
+  public HttpClient(EventLoopGroup group, Transport transport, ClientSettings settings, Consumer<Error> fatal) {
     this.settings = settings;
+    this.fatal = fatal;
     this.bootstrap = new Bootstrap()
         .group(group)
         .channel(transport.channelType())
@@ -49,6 +60,10 @@ public final class HttpClient {
 
   public ClientSettings settings() {
     return settings;
+  }
+
+  void fatal(Error e) {
+    fatal.accept(e);
   }
 
   /** Starts the exchange: its timeout runs from now. Call on the exchange's loop. */

@@ -40,6 +40,8 @@ public final class HttpExchange {
   int redirectsLeft;
   boolean retried;
   boolean inFlight;
+  /** The request was handed to a connection's socket (not only waiting for one). */
+  boolean written;
   long bytesSent;
   long bytesReceived;
 
@@ -56,6 +58,14 @@ public final class HttpExchange {
     return inFlight;
   }
 
+  /**
+   * Whether the current request was written to a connection: false while it waits for one (a pool
+   * at its limit, a connect under way). A request cut off before then never left this process.
+   */
+  public boolean written() {
+    return written;
+  }
+
   boolean isHead() {
     return method.equals("HEAD");
   }
@@ -64,6 +74,7 @@ public final class HttpExchange {
     this.client = client;
     generation++;
     inFlight = true;
+    written = false;
     retried = false;
     bytesSent = 0;
     bytesReceived = 0;
@@ -86,13 +97,23 @@ public final class HttpExchange {
   private void timerFired() {
     timer = null;
     if (!inFlight) return;
-    if (System.nanoTime() - deadline >= 0) fail(TransportError.TIMEOUT, null);
-    else arm(deadline);
+    try {
+      if (System.nanoTime() - deadline >= 0) fail(TransportError.TIMEOUT, null);
+      else arm(deadline);
+    } catch (Error e) {
+      client.fatal(e); // Netty would only log what a task throws
+      throw e;
+    }
   }
 
   /** Gives up on the exchange for the caller's reason and closes its connection. */
   public void abort(TransportError error) {
-    if (inFlight) fail(error, null);
+    abort(error, null);
+  }
+
+  /** Like {@link #abort(TransportError)}, with what happened, for the failure's sample. */
+  public void abort(TransportError error, Throwable cause) {
+    if (inFlight) fail(error, cause);
   }
 
   /** Stops waiting and closes the connection, if any: the test is over. */

@@ -9,6 +9,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.concurrent.ThreadFactory;
 
 /** The I/O transport: native epoll on Linux when it loads, Java NIO otherwise. */
 public record Transport(String name, IoHandlerFactory ioHandlers, Class<? extends SocketChannel> channelType) {
@@ -23,5 +24,16 @@ public record Transport(String name, IoHandlerFactory ioHandlers, Class<? extend
   /** Event loops named after their job, one per thread. */
   public MultiThreadIoEventLoopGroup newGroup(int threads, String name) {
     return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), ioHandlers);
+  }
+
+  /** Like {@link #newGroup(int, String)}; a loop thread that dies of what it threw tells {@code onDeath}. */
+  public MultiThreadIoEventLoopGroup newGroup(int threads, String name, Thread.UncaughtExceptionHandler onDeath) {
+    ThreadFactory named = new DefaultThreadFactory(name, true);
+    ThreadFactory watched = r -> {
+      Thread t = named.newThread(r);
+      t.setUncaughtExceptionHandler(onDeath);
+      return t;
+    };
+    return new MultiThreadIoEventLoopGroup(threads, watched, ioHandlers);
   }
 }

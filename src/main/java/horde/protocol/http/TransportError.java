@@ -13,6 +13,10 @@ public enum TransportError {
   UNKNOWN_HOST,
   /** A stream went silent for longer than its idle timeout. */
   STREAM_STALLED,
+  /** This process had no file descriptor left for a new socket (EMFILE, ENFILE): nothing was sent. */
+  TOO_MANY_OPEN_FILES,
+  /** The answer's body, which a check or save needs whole, passed the size limit ({@code http.max_body}). */
+  BODY_TOO_LARGE,
   /** The test stopped while the request was in flight: not a failure of the target. */
   CANCELLED,
   OTHER

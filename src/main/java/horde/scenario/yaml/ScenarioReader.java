@@ -6,6 +6,7 @@ import horde.scenario.HttpSettings;
 import horde.scenario.LlmSettings;
 import horde.scenario.LoadProfile;
 import horde.scenario.Phase;
+import horde.scenario.Ports;
 import horde.scenario.Preflight;
 import horde.scenario.RequestDefaults;
 import horde.scenario.Scenario;
@@ -45,11 +46,12 @@ final class ScenarioReader {
           "thresholds",
           "grades",
           "phases",
-          "llm");
+          "llm",
+          "compare");
   static final Set<String> PREFLIGHT_KEYS = Set.of("path", "timeout");
   static final Set<String> DEFAULTS_KEYS = Set.of("headers", "timeout");
   static final Set<String> HTTP_KEYS =
-      Set.of("max_connections", "connect_timeout", "insecure", "max_redirects", "gzip");
+      Set.of("max_connections", "connect_timeout", "insecure", "max_redirects", "gzip", "max_body");
 
   private final Problems p;
   private final Path baseDir;
@@ -98,6 +100,7 @@ final class ScenarioReader {
         (load != null && load.isOpen())
             || (phases != null && phases.stream().anyMatch(ph -> ph.load().isOpen()));
     measureCheck.check(thresholds, grades, open);
+    horde.scenario.CompareSettings compare = new CompareReader(p).read(f.get("compare"));
     if (!p.isEmpty()) return null;
     return p.build(
         root,
@@ -118,7 +121,8 @@ final class ScenarioReader {
                 grades,
                 phases,
                 llm,
-                p.at(root)));
+                p.at(root),
+                compare));
   }
 
   /** The file name without folders and extension: {@code chat} for {@code tests/chat.yaml}. */
@@ -135,8 +139,14 @@ final class ScenarioReader {
     if (url == null) return "";
     try {
       URI uri = new URI(url.strip());
-      if ((uri.getScheme() != null && uri.getScheme().matches("(?i)https?"))
-          && uri.getHost() != null) return url.strip();
+      boolean http = uri.getScheme() != null && uri.getScheme().matches("(?i)https?");
+      String port = http ? Ports.problem(uri) : null;
+      if (port != null) {
+        int at = url.indexOf(url.strip()) + Ports.offset(url.strip(), uri);
+        p.add((ScalarNode) node, at, "target: " + port);
+        return "";
+      }
+      if (http && uri.getHost() != null) return url.strip();
     } catch (URISyntaxException e) {
       // reported below
     }
@@ -187,13 +197,19 @@ final class ScenarioReader {
             : Integer.valueOf(d.maxRedirects());
     Boolean gzip =
         f.has("gzip") ? Values.bool(p, f.get("gzip"), "gzip") : Boolean.valueOf(d.gzip());
+    Integer maxBody =
+        f.has("max_body")
+            ? Values.size(p, f.get("max_body"), "max_body", HttpSettings.MOST_MAX_BODY)
+            : Integer.valueOf(d.maxBody());
     if (maxConnections == null
         || connectTimeout == null
         || insecure == null
         || maxRedirects == null
-        || gzip == null) return null;
+        || gzip == null
+        || maxBody == null) return null;
     return p.build(
-        node, () -> new HttpSettings(maxConnections, connectTimeout, insecure, maxRedirects, gzip));
+        node,
+        () -> new HttpSettings(maxConnections, connectTimeout, insecure, maxRedirects, gzip, maxBody));
   }
 
   private RequestDefaults defaults(Node node) {

@@ -12,6 +12,8 @@ import static horde.scenario.yaml.SchemaNodes.text;
 import static horde.scenario.yaml.SchemaNodes.type;
 import static horde.scenario.yaml.SchemaNodes.whole;
 
+import horde.scenario.HttpSettings;
+import horde.scenario.Sizes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +96,7 @@ public final class ScenarioSchema {
                     "thresholds", ref("thresholds"),
                     "grades", ref("grades"),
                     "llm", ref("llm"),
+                    "compare", ref("compare"),
                     "phases",
                         doc(
                             "Named runs executed in order, each with its own load, thresholds and"
@@ -111,6 +114,7 @@ public final class ScenarioSchema {
     definitions.putAll(StepSchema.definitions());
     definitions.putAll(LoadSchema.definitions());
     definitions.putAll(LlmSchema.definitions());
+    definitions.putAll(CompareSchema.definitions());
     out.put("definitions", definitions);
     return out;
   }
@@ -145,7 +149,15 @@ public final class ScenarioSchema {
                     "connect_timeout", doc("Default 10s.", ref("duration")),
                     "insecure", doc("Accept any TLS certificate; default false.", type("boolean")),
                     "max_redirects", doc("Redirects followed; default 5.", whole(0, 100)),
-                    "gzip", doc("Ask for gzip and decompress; default true.", type("boolean"))))),
+                    "gzip", doc("Ask for gzip and decompress; default true.", type("boolean")),
+                    "max_body",
+                        doc(
+                            "Largest answer body kept for checks and saves; a longer one fails"
+                                + " as body too large. Bytes, or 512KB, 10MB, 1GB (1024-based);"
+                                + " default 10MB.",
+                            anyOf(
+                                string("^\\s*" + Sizes.PATTERN + "\\s*$"),
+                                whole(1, HttpSettings.MOST_MAX_BODY)))))),
         "defaults",
         doc(
             "Headers and a timeout every request gets unless it says otherwise.",

@@ -1,6 +1,7 @@
 package horde.scenario.yaml;
 
 import horde.scenario.Durations;
+import horde.scenario.Sizes;
 import horde.scenario.Suggest;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -116,6 +117,23 @@ final class Values {
       else expected(p, node, label, DURATION);
       return null;
     }
+  }
+
+  /** A size in bytes from 1 to {@code most}: a whole number of bytes, or with a unit (512KB, 10MB). */
+  static Integer size(Problems p, Node node, String label, long most) {
+    String what = "a size like 512KB or 10MB, from 1 byte to " + Sizes.format(most);
+    if (!Nodes.isValue(node)) {
+      expected(p, node, label, what);
+      return null;
+    }
+    try {
+      long bytes = Sizes.parse(((ScalarNode) node).getValue());
+      if (bytes >= 1 && bytes <= most) return (int) bytes;
+    } catch (IllegalArgumentException e) {
+      // worded below
+    }
+    expected(p, node, label, what);
+    return null;
   }
 
   /** The items of a list, or null after a problem. */

@@ -44,6 +44,14 @@ class ValueProblemsTest {
   }
 
   @Test
+  void bodyLimits() {
+    assertThat(problems("http: {max_body: 2GB}\ntasks: [get: /]\n"))
+        .containsExactly("1:18 max_body: expected a size like 512KB or 10MB, from 1 byte to 1GB, found '2GB'");
+    assertThat(problems("http: {max_body: lots}\ntasks: [get: /]\n"))
+        .containsExactly("1:18 max_body: expected a size like 512KB or 10MB, from 1 byte to 1GB, found 'lots'");
+  }
+
+  @Test
   void sectionsOfTheWrongType() {
     assertThat(
             problems(

@@ -1,0 +1,75 @@
+package horde.history;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+
+/**
+ * Brings a history database to the schema this Horde knows, with Flyway: the SQL files under
+ * {@code horde/history/migration/sqlite} or {@code .../postgresql}, applied in version order and
+ * remembered in the table {@code horde_schema_history}. A newer Horde opens an older database by
+ * applying the versions it lacks; each database is migrated once per process.
+ */
+final class Migrations {
+  /** Kept, so that the level set here is not lost to the garbage collector. */
+  private static final Logger FLYWAY = Logger.getLogger("org.flywaydb");
+  /** The schema version this Horde writes: the newest migration's. */
+  static final int VERSION = 2;
+
+  private static final Set<String> DONE = ConcurrentHashMap.newKeySet();
+
+  static {
+    FLYWAY.setLevel(Level.WARNING); // its INFO lines ("Successfully validated...") would fill every run's output
+  }
+
+  private Migrations() {}
+
+  static void apply(Location location, DataSource source) {
+    if (DONE.contains(location.url())) return;
+    synchronized (Migrations.class) {
+      if (DONE.contains(location.url())) return;
+      Path file = location.file();
+      String vendor = location.sqlite() ? "sqlite" : "postgresql";
+      if (file == null) migrate(source, vendor);
+      else underLock(file, source, vendor);
+      DONE.add(location.url());
+    }
+  }
+
+  /**
+   * SQLite has no lock that spans Flyway's steps, so two processes creating one new file would
+   * both try to create the tables: a lock file beside the database lets one go first.
+   */
+  private static void underLock(Path file, DataSource source, String vendor) {
+    Path lock = file.resolveSibling(file.getFileName() + "-lock");
+    try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock ignored = channel.lock()) {
+      migrate(source, vendor);
+    } catch (IOException e) {
+      throw new HistoryException("cannot lock " + lock + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void migrate(DataSource source, String vendor) {
+    Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
+        .dataSource(source)
+        .locations("classpath:horde/history/migration/" + vendor)
+        .table("horde_schema_history")
+        .load();
+    flyway.migrate();
+    MigrationInfo current = flyway.info().current();
+    if (current == null || current.getVersion().compareTo(MigrationVersion.fromVersion(String.valueOf(VERSION))) < 0)
+      throw new HistoryException("its schema is at version " + (current == null ? "none" : current.getVersion())
+          + " after migrating; this Horde needs version " + VERSION);
+  }
+}
