@@ -25,17 +25,23 @@ final class Router {
   private final RagSearch rag;
   private final Jobs jobs;
   private final Agents agents;
+  private final Inference inference;
 
   Router(SimulatorOptions options, Metrics metrics, Capacity capacity, Dice dice) {
     this.options = options;
     this.metrics = metrics;
     this.capacity = capacity;
-    Inference inference = new Inference(options, capacity, metrics);
+    this.inference = new Inference(options, capacity, metrics);
     this.chat = new ChatCompletions(inference, dice);
     this.conversations = new Conversations(options, inference, metrics, dice);
     this.rag = new RagSearch(options, metrics, dice);
     this.jobs = new Jobs(options, inference, dice);
     this.agents = new Agents(options, inference, metrics, dice);
+  }
+
+  /** The model behind the endpoints: the WebSocket chat shares its capacity. */
+  Inference inference() {
+    return inference;
   }
 
   void route(Exchange ex) {
@@ -92,6 +98,7 @@ final class Router {
       case QUERY -> agents.query(ex);
       case COSTS -> agents.costs(ex);
       case HEALTH -> ex.reply(HttpResponseStatus.OK, Unpooled.wrappedBuffer(HEALTHY), JSON);
+      case WS_CHAT -> ex.fail(HttpResponseStatus.valueOf(426), "upgrade_required", "open a WebSocket here");
       case OTHER -> ex.fail(HttpResponseStatus.NOT_FOUND, "not_found", "no route for " + ex.path);
     }
   }
