@@ -71,6 +71,11 @@ final class RunContext {
     return budget.get() == Long.MAX_VALUE || budget.getAndDecrement() > 0;
   }
 
+  /** Whether the fixed-count budget has requests left, taking none. */
+  boolean requestsLeft() {
+    return budget.get() > 0;
+  }
+
   static int reasonOf(TransportError e) {
     return switch (e) {
       case TIMEOUT -> FailureReasons.TIMEOUT;

@@ -123,6 +123,10 @@ final class WsSession implements UserResource, WsListener {
   }
 
   boolean send(WsPlan.Send s) {
+    if (run.fatal.happened() || !run.requestsLeft()) { // no await left to count the answer: send nothing
+      user.endNow();
+      return false;
+    }
     if (!socket.isOpen()) {
       notOpen(socketEndpoint >= 0 ? socketEndpoint : s.socket());
       return true;
@@ -148,6 +152,10 @@ final class WsSession implements UserResource, WsListener {
   }
 
   boolean await(WsPlan.Await a) {
+    if (run.fatal.happened() || !run.takeRequest()) { // an awaited message is counted as a request
+      user.endNow();
+      return false;
+    }
     awaiting = a;
     tokens = 0;
     lastToken = sentAt;

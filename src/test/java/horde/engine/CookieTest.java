@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import horde.TestServer;
-import horde.plan.Planner;
-import horde.plan.TestPlan;
-import horde.record.IntervalSnapshot;
 import horde.scenario.Measures;
-import horde.scenario.yaml.ScenarioLoader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,27 +57,11 @@ class CookieTest {
     return found;
   }
 
-  private static IntervalSnapshot run(TestPlan plan) throws Exception {
-    try (Engine engine = new Engine(plan, EngineOptions.DEFAULTS)) {
-      engine.start();
-      engine.await();
-      return engine.recorded();
-    }
-  }
-
-  private static TestPlan plan(String yaml) {
-    return new Planner(Map.of()).plan(ScenarioLoader.parse(yaml, "cookies.yaml", null));
-  }
-
-  private static long count(TestPlan plan, IntervalSnapshot s, String method, String name, int counter) {
-    int id = plan.endpoints().stream().filter(e -> e.method().equals(method) && e.name().equals(name)).findFirst().orElseThrow().id();
-    return s.counter(id, counter);
-  }
 
   @Test
   void aLoginsSessionCookieGoesBackWithEveryLaterRequestAndOnlyItsNameAndValue() throws Exception {
     try (TestServer server = server()) {
-      TestPlan plan = plan("""
+      PlanRun r = PlanRun.of("""
           target: %s
           users:
             - name: u
@@ -91,10 +71,9 @@ class CookieTest {
                   check: {json: {$.user: present}}
           load: {requests: 60, concurrency: 4}
           """.formatted(server.url()));
-      IntervalSnapshot s = run(plan);
-      assertThat(count(plan, s, "GET", "/me", Measures.REQUESTS)).isGreaterThanOrEqualTo(50);
-      assertThat(count(plan, s, "GET", "/me", Measures.FAILURES)).isZero();
-      assertThat(count(plan, s, "POST", "/login?user=u${user_id}", Measures.FAILURES)).isZero();
+      assertThat(r.count("GET", "/me", Measures.REQUESTS)).isGreaterThanOrEqualTo(50);
+      assertThat(r.count("GET", "/me", Measures.FAILURES)).isZero();
+      assertThat(r.count("POST", "/login?user=u${user_id}", Measures.FAILURES)).isZero();
       assertThat(sessions).hasSize(4);
       assertThat(cookieHeaders).allMatch(h -> h.matches("sid=s\\d+; theme=dark"), "name=value pairs only");
     }
@@ -103,7 +82,7 @@ class CookieTest {
   @Test
   void withCookiesOffNothingIsKeptOrSent() throws Exception {
     try (TestServer server = server()) {
-      TestPlan plan = plan("""
+      PlanRun r = PlanRun.of("""
           target: %s
           http: {cookies: false}
           users:
@@ -112,7 +91,6 @@ class CookieTest {
               tasks: [{get: /me, expect_status: [401]}]
           load: {requests: 10, concurrency: 1}
           """.formatted(server.url()));
-      run(plan);
       assertThat(cookieHeaders).isEmpty();
     }
   }
@@ -124,7 +102,7 @@ class CookieTest {
       echoed.add(ex.getRequestHeaders().getFirst("X-Session") + "/" + ex.getRequestHeaders().getFirst("X-Saved"));
       TestServer.reply(ex, 200, "{}");
     })) {
-      TestPlan plan = plan("""
+      PlanRun r = PlanRun.of("""
           target: %s
           users:
             - name: u
@@ -135,7 +113,6 @@ class CookieTest {
               tasks: [{get: /echo, headers: {X-Session: "${cookie.sid}", X-Saved: "${saved}"}}]
           load: {requests: 3, concurrency: 1}
           """.formatted(server.url()));
-      run(plan);
       assertThat(echoed).containsExactly("s1/s1", "s1/s1");
     }
   }
@@ -143,7 +120,7 @@ class CookieTest {
   @Test
   void theJarIsEmptiedWhenTheUserStartsOverAndPerIterationWhenAsked() throws Exception {
     try (TestServer server = server()) {
-      TestPlan plan = plan("""
+      PlanRun r = PlanRun.of("""
           target: %s
           http: {cookies: per_iteration}
           users:
@@ -156,9 +133,8 @@ class CookieTest {
                     - post: "/login?user=u"
           load: {requests: 6, concurrency: 1}
           """.formatted(server.url()));
-      IntervalSnapshot s = run(plan);
       // each iteration starts with an empty jar: /me never carries the last iteration's session
-      assertThat(count(plan, s, "GET", "/me", Measures.REQUESTS)).isEqualTo(3);
+      assertThat(r.count("GET", "/me", Measures.REQUESTS)).isEqualTo(3);
       assertThat(cookieHeaders).isEmpty();
     }
   }
@@ -171,15 +147,14 @@ class CookieTest {
       ex.getResponseHeaders().add("Location", "/me");
       ex.sendResponseHeaders(303, -1);
     })) {
-      TestPlan plan = plan("""
+      PlanRun r = PlanRun.of("""
           target: %s
           users:
             - name: u
               tasks: [{post: /form-login, check: {json: {$.user: redirected}}}]
           load: {requests: 2, concurrency: 1}
           """.formatted(server.url()));
-      IntervalSnapshot s = run(plan);
-      assertThat(count(plan, s, "POST", "/form-login", Measures.FAILURES)).isZero();
+      assertThat(r.count("POST", "/form-login", Measures.FAILURES)).isZero();
     }
   }
 
@@ -203,7 +178,7 @@ class CookieTest {
           TestServer.reply(ex, 200, "{}");
         })
         .route("/app/page", record).route("/application", record).route("/app/admin/x", record).route("/other", record)) {
-      TestPlan plan = plan("""
+      PlanRun r = PlanRun.of("""
           target: %1$s
           users:
             - name: u
@@ -217,7 +192,6 @@ class CookieTest {
                     - get: http://localhost:%2$d/other
           load: {requests: 6, concurrency: 1}
           """.formatted(server.url(), server.port()));
-      run(plan);
       assertThat(seen).containsEntry("/app/page@127.0.0.1", "app=1; root=1")
           .containsEntry("/application@127.0.0.1", "root=1") // /app is not a prefix at a '/' of /application
           .containsEntry("/app/admin/x@127.0.0.1", "deep=1; app=1; root=1") // longer paths first
@@ -257,7 +231,7 @@ class CookieTest {
       pairs.add(ex.getRequestURI().getQuery() + "=" + sessions.get(sid));
       TestServer.reply(ex, 200, "{}");
     })) {
-      TestPlan plan = plan("""
+      PlanRun r = PlanRun.of("""
           target: %s
           users:
             - name: u
@@ -265,7 +239,6 @@ class CookieTest {
               tasks: [{get: "/whoami?u${user_id}", name: whoami}]
           load: {requests: 100, concurrency: 10}
           """.formatted(server.url()));
-      run(plan);
       assertThat(pairs).isNotEmpty().allMatch(p -> p.split("=")[0].equals(p.split("=")[1]));
     }
   }
