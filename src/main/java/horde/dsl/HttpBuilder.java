@@ -75,19 +75,6 @@ public final class HttpBuilder {
     return this;
   }
 
-  /** The HTTP version: {@code "1.1"} (default), {@code "2"} or {@code "auto"} (ALPN decides over TLS). */
-  public HttpBuilder version(String version) {
-    s = s.withVersion(HttpSettings.Version.parse(version));
-    return this;
-  }
-
-  /** HTTP/2: requests in flight at once on one connection (default 100). */
-  public HttpBuilder maxStreams(int n) {
-    if (n < 1) throw new IllegalArgumentException("max_streams must be at least 1");
-    s = s.withMaxStreams(n);
-    return this;
-  }
-
   HttpSettings build() {
     return s;
   }

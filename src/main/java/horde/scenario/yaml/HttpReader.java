@@ -19,17 +19,4 @@ final class HttpReader {
     Values.expected(p, node, "cookies", "true, false or per_iteration");
     return null;
   }
-
-  /** {@code version: 1.1 | 2 | auto}. */
-  static HttpSettings.Version version(Problems p, Node node) {
-    if (Nodes.isValue(node)) {
-      try {
-        return HttpSettings.Version.parse(((ScalarNode) node).getValue());
-      } catch (IllegalArgumentException e) {
-        // reported below, with the position
-      }
-    }
-    Values.expected(p, node, "version", "1.1, 2 or auto");
-    return null;
-  }
 }

@@ -164,17 +164,7 @@ public final class ScenarioSchema {
                             "A cookie jar per user (RFC 6265): true (default; emptied when the"
                                 + " user starts over), false, or per_iteration (emptied before"
                                 + " each iteration).",
-                            anyOf(type("boolean"), oneOfWords("per_iteration"))),
-                    "version",
-                        doc(
-                            "HTTP version: 1.1 (default), 2 (h2 over TLS with ALPN, h2c with"
-                                + " prior knowledge in clear text) or auto (ALPN decides over"
-                                + " TLS).",
-                            anyOf(oneOfWords("1.1", "2", "auto"), obj("enum", List.of(2, 1.1)))),
-                    "max_streams",
-                        doc(
-                            "HTTP/2: requests in flight at once on one connection; default 100.",
-                            whole(1, 1_000_000))))),
+                            anyOf(type("boolean"), oneOfWords("per_iteration")))))),
         "defaults",
         doc(
             "Headers and a timeout every request gets unless it says otherwise.",
