@@ -88,8 +88,8 @@ final class HttpSession implements UserResource, ExchangeListener {
   }
 
   private void go(RequestPlan r) {
-    if (run.fatal.happened() || !run.takeRequest()) { // after a fatal error, no new request: the heap may be gone
-      user.endNow();
+    if (!user.takeRequest()) {
+      polling = null;
       return;
     }
     current = r;

@@ -228,7 +228,32 @@ final class VirtualUser implements Scope {
     run.population.idle(this);
   }
 
-  /** No more requests (the fixed count is spent, or a fatal error): the user ends now. */
+  /**
+   * Takes a request from a fixed count, which counts the tasks' requests only: on_start and on_stop
+   * come on top. False when none may go: after a fatal error the user ends at once (the heap may be
+   * gone); when the count is spent it does its on_stop, from a fresh stack, and leaves.
+   */
+  boolean takeRequest() {
+    return mayRequest(true);
+  }
+
+  /** Whether a request may still go, taking none (a message sent before the await that counts). */
+  boolean requestsLeft() {
+    return mayRequest(false);
+  }
+
+  private boolean mayRequest(boolean take) {
+    if (run.fatal.happened()) {
+      endNow();
+      return false;
+    }
+    if (life != Life.TASKS || (take ? run.takeRequest() : run.requestsLeft())) return true;
+    ending = true; // the next step runs on_stop instead (mayGoOn)
+    loop.execute(steps.resume);
+    return false;
+  }
+
+  /** No more requests (a fatal error): the user ends now. */
   void endNow() {
     ending = true;
     finish();

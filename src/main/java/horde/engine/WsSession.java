@@ -62,10 +62,7 @@ final class WsSession implements UserResource, WsListener {
   }
 
   boolean connect(WsPlan.Connect c) {
-    if (run.fatal.happened() || !run.takeRequest()) {
-      user.endNow();
-      return false;
-    }
+    if (!user.takeRequest()) return false;
     URI uri;
     HttpHeaders headers = new DefaultHttpHeaders();
     try {
@@ -123,10 +120,7 @@ final class WsSession implements UserResource, WsListener {
   }
 
   boolean send(WsPlan.Send s) {
-    if (run.fatal.happened() || !run.requestsLeft()) { // no await left to count the answer: send nothing
-      user.endNow();
-      return false;
-    }
+    if (!user.requestsLeft()) return false; // no await left to count the answer: send nothing
     if (!socket.isOpen()) {
       notOpen(socketEndpoint >= 0 ? socketEndpoint : s.socket());
       return true;
@@ -152,10 +146,7 @@ final class WsSession implements UserResource, WsListener {
   }
 
   boolean await(WsPlan.Await a) {
-    if (run.fatal.happened() || !run.takeRequest()) { // an awaited message is counted as a request
-      user.endNow();
-      return false;
-    }
+    if (!user.takeRequest()) return false; // an awaited message is counted as a request
     awaiting = a;
     tokens = 0;
     lastToken = sentAt;

@@ -47,7 +47,7 @@ public sealed interface WsStep extends Step permits WsStep.Connect, WsStep.Send,
     }
 
     public String endpointName() {
-      return name != null ? name : QueryCredentials.hidden(path);
+      return name != null ? name : UrlCredentials.hidden(path);
     }
   }
 

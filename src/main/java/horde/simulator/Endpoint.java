@@ -26,6 +26,8 @@ enum Endpoint {
   COSTS("GET", "/api/costs"),
   /** The WebSocket chat: its upgrades are counted (101); a plain GET gets 400 from the handshake. */
   WS_CHAT("GET", "/ws/chat"),
+  OPENAPI("GET", "/openapi.json"),
+  DEMO("GET", "/demo/{id}"),
   /** Anything unknown, or a known path with the wrong method. */
   OTHER("", "other");
 

@@ -161,5 +161,6 @@ final class EmbeddedRun implements AutoCloseable {
   public void close() {
     for (EmbeddedChannel c : connections) c.finishAndReleaseAll();
     clockChannel.finishAndReleaseAll();
+    run.renderer.release(); // the requests encoded once, as the generator releases them at its end
   }
 }

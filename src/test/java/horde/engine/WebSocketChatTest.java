@@ -39,7 +39,7 @@ class WebSocketChatTest {
                       stream: tokens
                     - ws_send: {json: {type: thanks, for: "${answer}"}}
                     - ws_await: {json: {$.type: error}, name: refusal}
-          load: {requests: 21, concurrency: 3}
+          load: {requests: 18, concurrency: 3}
           """.formatted(sim.baseUrl()));
       assertThat(r.count("WS", "chat", Measures.REQUESTS)).isEqualTo(3);
       // The 18 awaits are shared by three users racing for the last ones: a user that finds none

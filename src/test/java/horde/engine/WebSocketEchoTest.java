@@ -47,10 +47,10 @@ class WebSocketEchoTest {
                     - ws_await: {contains: hello, timeout: 5s, save: {back: {regex: "hello .*"}}}
                     - ws_send: {json: {user: "${user_id}", said: "${back}"}}
                     - ws_await: {json: {$.user: present}, name: json echo}
-          load: {requests: 81, concurrency: 1}
+          load: {requests: 80, concurrency: 1}
           """.formatted(echo.port()));
-      // One user, so the 80 awaits after its connect are 40 whole rounds (users racing for the last
-      // requests of a fixed count would end mid-round).
+      // One user, so the 80 awaits (on_start's connect comes on top) are 40 whole rounds: users
+      // racing for the last requests of a fixed count would end mid-round.
       assertThat(r.count("WS", "echo", Measures.REQUESTS)).isEqualTo(1);
       assertThat(r.count("WS", "echo", Measures.FAILURES)).isZero();
       assertThat(r.count("WS", "echo await", Measures.REQUESTS)).isEqualTo(40);
@@ -78,7 +78,7 @@ class WebSocketEchoTest {
                 - steps:
                     - ws_send: silence
                     - ws_await: {contains: never, timeout: 300ms}
-          load: {requests: 3, concurrency: 1}
+          load: {requests: 2, concurrency: 1}
           """.formatted(echo.port()));
       assertThat(r.failures("WS", "echo await", "ws await timeout")).isEqualTo(2);
       assertThat(r.sample("WS", "echo await", "ws await timeout")).isEqualTo("no matching message within 300 ms");
@@ -92,13 +92,13 @@ class WebSocketEchoTest {
           target: http://127.0.0.1:%d
           users:
             - name: u
-              wait: 10s
+              wait: 1s
               on_start: [{ws: /echo, name: echo}]
               tasks:
                 - steps:
                     - ws_send: close-me
                     - ws_await: {timeout: 5s}
-          load: {requests: 2, concurrency: 1}
+          load: {requests: 1, concurrency: 1}
           """.formatted(echo.port()));
       assertThat(r.failures("WS", "echo await", "ws closed by server: 4001")).isEqualTo(1);
     }

@@ -55,7 +55,7 @@ final class WsReader {
     String path = wsPath(f.get("ws"));
     String name = f.has("name") ? Values.nonEmpty(p, f.get("name"), "name", "an endpoint name") : null;
     tasks.rememberName(name != null ? name : path);
-    if (name != null || path != null) lastSocket = name != null ? name : horde.scenario.QueryCredentials.hidden(path);
+    if (name != null || path != null) lastSocket = name != null ? name : horde.scenario.UrlCredentials.hidden(path);
     Map<String, String> headers = f.has("headers") ? RequestReader.headers(p, f.get("headers")) : Map.of();
     Map<String, String> query = f.has("query") ? Values.strings(p, f.get("query"), "query", true) : Map.of();
     List<String> protocols = f.has("subprotocols") ? words(f.get("subprotocols")) : List.of();
