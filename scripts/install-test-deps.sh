@@ -2,9 +2,10 @@
 # Installs the Debian packages the tests use when they are missing: nginx with the echo module
 # (a fast, exact target with known delays), chromium (opens the HTML report as a browser would,
 # driven over its DevTools protocol, and records HAR files for the importer), prometheus with
-# promtool (scrapes Horde's live metrics), curl (the importer's requests are compared with its) and
+# promtool (scrapes Horde's live metrics), curl (the importer's requests are compared with its),
 # postgresql (the run history's tests start a cluster of their own with its initdb and pg_ctl, and
-# stop it after). Uses apt-get as root, or sudo.
+# stop it after) and python3-websockets (a WebSocket echo server Horde did not write). Uses
+# apt-get as root, or sudo.
 set -euo pipefail
 need=()
 command -v nginx >/dev/null 2>&1 || need+=(nginx)
@@ -14,6 +15,7 @@ command -v curl >/dev/null 2>&1 || need+=(curl)
 [[ -x /usr/lib/chromium/chromium ]] || need+=(chromium)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
 command -v prometheus >/dev/null 2>&1 || need+=(prometheus)
+/usr/bin/python3 -c "import websockets" >/dev/null 2>&1 || need+=(python3-websockets)
 [[ ${#need[@]} -eq 0 ]] && exit 0
 echo "install-test-deps: installing ${need[*]}" >&2
 as_root=()

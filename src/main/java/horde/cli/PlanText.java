@@ -4,6 +4,7 @@ import horde.plan.CheckPlan;
 import horde.plan.RequestPlan;
 import horde.plan.StepPlan;
 import horde.plan.TestPlan;
+import horde.plan.WsPlan;
 import horde.scenario.Durations;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -77,7 +78,19 @@ final class PlanText {
         out.println(indent + "else");
         steps(b.otherwise(), depth + 1);
       }
+      case WsPlan w -> out.println(indent + ws(w));
     }
+  }
+
+  private String ws(WsPlan step) {
+    return switch (step) {
+      case WsPlan.Connect c -> "ws " + plan.endpoints().get(c.endpoint()).name();
+      case WsPlan.Send s -> "ws_send " + (s.binary() != null ? s.binary().length + " bytes" : "text");
+      case WsPlan.Await a -> "ws_await " + plan.endpoints().get(a.endpoint()).name() + ", at most "
+          + duration(a.timeoutNanos()) + ", until " + (a.match().isEmpty() ? "any message" : until(a.match()))
+          + (a.stream() ? " (each message before it a token)" : "");
+      case WsPlan.Close c -> "ws_close " + c.code();
+    };
   }
 
   private String label(RequestPlan r) {

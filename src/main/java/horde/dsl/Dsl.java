@@ -12,6 +12,7 @@ import horde.scenario.Stage;
 import horde.scenario.Step;
 import horde.scenario.StreamSpec;
 import horde.scenario.WaitTime;
+import horde.scenario.WsStep;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -229,6 +230,32 @@ public final class Dsl {
   public static StepBuilder loopOver(String feeder, StepBuilder... steps) {
     List<StepBuilder> list = List.of(steps);
     return () -> new Loop(0, Objects.requireNonNull(feeder), StepBuilder.buildAll(list), null);
+  }
+
+  /** Opens the user's WebSocket ({@code ws: PATH}): a path after the target, or a ws:// or wss:// URL. */
+  public static WsBuilder.Connect ws(String path) {
+    return new WsBuilder.Connect(Objects.requireNonNull(path));
+  }
+
+  /** Sends a text message on the user's WebSocket (templates allowed). */
+  public static StepBuilder wsSend(String text) {
+    return () -> new WsStep.Send(WsStep.Message.text(text), null);
+  }
+
+  /** Sends a JSON message, written as JSON text (templates allowed in its strings). */
+  public static StepBuilder wsSendJson(String jsonText) {
+    Object tree = JsonValues.parse(jsonText);
+    return () -> new WsStep.Send(WsStep.Message.json(tree), null);
+  }
+
+  /** Waits for the first message since the last send that meets every condition (any message without one). */
+  public static WsBuilder.Await wsAwait(Check... match) {
+    return new WsBuilder.Await(match);
+  }
+
+  /** Closes the user's WebSocket (code 1000). */
+  public static StepBuilder wsClose() {
+    return () -> new WsStep.Close(1000, null);
   }
 
   /** A condition on a user variable: {@code ifVar("plan").equalTo("pro").then(...)}. */

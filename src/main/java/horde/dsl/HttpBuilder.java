@@ -7,7 +7,7 @@ import java.time.Duration;
 /**
  * Client-side HTTP settings for the whole test; start from the defaults with {@link Dsl#http}.
  *
- * <pre>{@code http().maxConnections(200).connectTimeout("5s").insecure()}</pre>
+ * <pre>{@code http().maxConnections(200).connectTimeout("5s").insecure().version("2")}</pre>
  */
 public final class HttpBuilder {
   private HttpSettings s = HttpSettings.DEFAULTS;
@@ -16,12 +16,12 @@ public final class HttpBuilder {
 
   /** Connections per target host across all users; 0 = no limit. */
   public HttpBuilder maxConnections(int n) {
-    s = new HttpSettings(n, s.connectTimeout(), s.insecure(), s.maxRedirects(), s.gzip(), s.maxBody());
+    s = s.withMaxConnections(n);
     return this;
   }
 
   public HttpBuilder connectTimeout(Duration d) {
-    s = new HttpSettings(s.maxConnections(), d, s.insecure(), s.maxRedirects(), s.gzip(), s.maxBody());
+    s = s.withConnectTimeout(d);
     return this;
   }
 
@@ -31,21 +31,19 @@ public final class HttpBuilder {
 
   /** Accept any TLS certificate (self-signed test targets). */
   public HttpBuilder insecure() {
-    s = new HttpSettings(s.maxConnections(), s.connectTimeout(), true, s.maxRedirects(), s.gzip(), s.maxBody());
+    s = s.withInsecure(true);
     return this;
   }
 
   /** Redirects followed per request (default 5); 0 follows none. */
   public HttpBuilder maxRedirects(int n) {
-    s = new HttpSettings(s.maxConnections(), s.connectTimeout(), s.insecure(), n, s.gzip(), s.maxBody());
+    s = s.withMaxRedirects(n);
     return this;
   }
 
   /** Do not ask for compressed answers. */
   public HttpBuilder noGzip() {
-    s =
-        new HttpSettings(
-            s.maxConnections(), s.connectTimeout(), s.insecure(), s.maxRedirects(), false, s.maxBody());
+    s = s.withGzip(false);
     return this;
   }
 
@@ -61,7 +59,19 @@ public final class HttpBuilder {
       throw new IllegalArgumentException("max_body: " + e.getMessage());
     }
     if (bytes < 1 || bytes > HttpSettings.MOST_MAX_BODY) throw new IllegalArgumentException("max_body: '" + size + "' must be from 1 byte to 1GB");
-    s = new HttpSettings(s.maxConnections(), s.connectTimeout(), s.insecure(), s.maxRedirects(), s.gzip(), (int) bytes);
+    s = s.withMaxBody((int) bytes);
+    return this;
+  }
+
+  /** No cookie jar: users keep no cookie and send none ({@code cookies: false}). */
+  public HttpBuilder noCookies() {
+    s = s.withCookies(HttpSettings.Cookies.OFF);
+    return this;
+  }
+
+  /** Each user's cookie jar is emptied before each iteration ({@code cookies: per_iteration}). */
+  public HttpBuilder cookiesPerIteration() {
+    s = s.withCookies(HttpSettings.Cookies.ITERATION);
     return this;
   }
 

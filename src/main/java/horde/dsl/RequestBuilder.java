@@ -154,6 +154,11 @@ public final class RequestBuilder implements StepBuilder {
     return save(variable, Extract.Source.REGEX, regex);
   }
 
+  /** Saves the value of the cookie of this name that the answer sets ({@code save: {v: {cookie: NAME}}}). */
+  public RequestBuilder saveCookie(String variable, String cookie) {
+    return save(variable, Extract.Source.COOKIE, cookie);
+  }
+
   private RequestBuilder save(String variable, Extract.Source source, String expression) {
     saves.add(new Extract(variable, source, expression, null));
     return this;

@@ -80,7 +80,7 @@ final class Population {
 
   private void spawn() {
     int c = mostBehind();
-    VirtualUser u = new VirtualUser(nextId++, classes.get(c), nextLoop(), run, VirtualUser.Mode.CLOSED);
+    VirtualUser u = new VirtualUser(nextId++, classes.get(c), nextLoop(), run, Pacing.CLOSED);
     running.get(c).add(u);
     target++;
     rise(alive, peakAlive);
@@ -100,7 +100,7 @@ final class Population {
 
   /** Starts one user of this class that runs its steps once (setup, teardown). */
   VirtualUser one(UserPlan plan) {
-    VirtualUser u = new VirtualUser(nextId++, plan, nextLoop(), run, VirtualUser.Mode.ONCE);
+    VirtualUser u = new VirtualUser(nextId++, plan, nextLoop(), run, Pacing.ONCE);
     rise(alive, peakAlive);
     u.loop.execute(u.guard(u::start));
     return u;
@@ -162,12 +162,12 @@ final class Population {
       }
       created++;
       rise(alive, peakAlive);
-      u = new VirtualUser(nextId++, classes.get(c), nextLoop(), run, VirtualUser.Mode.OPEN);
+      u = new VirtualUser(nextId++, classes.get(c), nextLoop(), run, Pacing.OPEN);
       running.get(c).add(u);
     }
     rise(busy, peakBusy);
     VirtualUser user = u;
-    long delay = intended - System.nanoTime();
+    long delay = intended - run.clock.nanoTime();
     user.loop.schedule(user.guard(() -> user.arrive(intended)), Math.max(0, delay), java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 

@@ -2,6 +2,7 @@ package horde.engine;
 
 import horde.plan.HeaderPlan;
 import horde.plan.RequestPlan;
+import horde.protocol.http.HeaderList;
 import horde.protocol.http.HttpExchange;
 import horde.protocol.http.Origin;
 import horde.protocol.http.RequestWriter;
@@ -18,8 +19,11 @@ final class RequestRenderer {
 
   private final Origin target;
   private final String basePath;
-  /** A request that never changes: its bytes (owned, and a view to send), made once, and its path. */
-  private record Made(ByteBuf owned, ByteBuf bytes, String path) {}
+  /**
+   * A request that never changes, made once: its HTTP/1.1 bytes (owned, and a view to send) and its
+   * parts (a redirect, a cookie or another protocol encodes from them).
+   */
+  private record Made(ByteBuf owned, ByteBuf bytes, String path, HeaderList headers, String body) {}
 
   /** By request id; published once, read by every loop. */
   private final java.util.concurrent.atomic.AtomicReferenceArray<Made> made;
@@ -39,9 +43,10 @@ final class RequestRenderer {
     Made m = made.get(r.id());
     if (m != null) {
       ex.origin = target;
-      ex.hasBody = r.body() != null;
       ex.path.setLength(0);
-      ex.path.append(m.path); // a redirect resolves its Location against it
+      ex.path.append(m.path);
+      ex.headers = m.headers;
+      ex.body = m.body;
       ex.encoded = m.bytes;
       return;
     }
@@ -49,7 +54,9 @@ final class RequestRenderer {
     // LLM-tracked requests stay on the slow path: their prompt is read back from the exchange
     if (r.constant() && r.llm() == null && ex.origin == target) {
       ByteBuf once = RequestWriter.encodeOnce(ex);
-      if (!made.compareAndSet(r.id(), null, new Made(once, RequestWriter.shared(once), ex.path.toString()))) {
+      Made fresh = new Made(once, RequestWriter.shared(once), ex.path.toString(), ex.headers.copy(),
+          ex.body == null ? null : ex.body.toString());
+      if (!made.compareAndSet(r.id(), null, fresh)) {
         once.release(); // another loop published its copy first; ours was never sent
       }
     }
@@ -76,10 +83,14 @@ final class RequestRenderer {
       if (!basePath.isEmpty()) path.insert(0, basePath);
     }
     query(r, scope, path, scratch);
-    headers(r, scope, ex.headers);
-    ex.body.setLength(0);
-    ex.hasBody = r.body() != null;
-    if (ex.hasBody) r.body().render(scope, ex.body);
+    ex.headers = ex.ownHeaders;
+    headers(r, scope, ex.ownHeaders);
+    ex.ownBody.setLength(0);
+    ex.body = null;
+    if (r.body() != null) {
+      r.body().render(scope, ex.ownBody);
+      ex.body = ex.ownBody;
+    }
   }
 
   private static boolean startsWithHttp(CharSequence s) {
@@ -115,17 +126,11 @@ final class RequestRenderer {
     }
   }
 
-  private static void headers(RequestPlan r, Scope scope, StringBuilder out) throws UnsetValueException {
-    out.setLength(0);
+  private static void headers(RequestPlan r, Scope scope, HeaderList out) throws UnsetValueException {
+    out.clear();
     for (HeaderPlan h : r.headers()) {
-      out.append(h.name()).append(": ");
-      int start = out.length();
-      h.value().render(scope, out);
-      for (int i = start; i < out.length(); i++) {
-        char c = out.charAt(i);
-        if (c == '\r' || c == '\n') out.setCharAt(i, ' '); // a saved value must not add headers
-      }
-      out.append("\r\n");
+      h.value().render(scope, out.beginValue(h.name()));
+      out.endValue(); // a saved value's line breaks become spaces: it must not add headers
     }
   }
 

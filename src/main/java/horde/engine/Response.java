@@ -64,9 +64,16 @@ final class Response implements ResponseView {
     return status;
   }
 
+  /**
+   * The header's value; {@code Set-Cookie}, which a server sends once per cookie, with every value
+   * on a line of its own, so a check or save sees each cookie.
+   */
   @Override
   public String header(String name) {
-    return headers == null ? null : headers.get(name);
+    if (headers == null) return null;
+    if (!name.equalsIgnoreCase("set-cookie")) return headers.get(name);
+    java.util.List<String> all = headers.getAll(name);
+    return all.isEmpty() ? null : String.join("\n", all);
   }
 
   @Override

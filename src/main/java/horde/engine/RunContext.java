@@ -2,7 +2,9 @@ package horde.engine;
 
 import horde.plan.FailureReasons;
 import horde.plan.TestPlan;
+import horde.protocol.NanoClock;
 import horde.protocol.http.HttpClient;
+import horde.protocol.ws.WsClient;
 import horde.protocol.http.TransportError;
 import horde.record.LoopRecorder;
 import io.netty.channel.EventLoop;
@@ -15,6 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class RunContext {
   final TestPlan plan;
   final HttpClient client;
+  /** Opens WebSockets on the HTTP client's loops, with its TLS settings and clock. */
+  final WsClient ws;
   final RequestRenderer renderer;
   final FailureReasons reasons;
   final long seed;
@@ -29,6 +33,8 @@ final class RunContext {
   final int maxBody;
   /** Where an {@link Error} caught on a loop goes: the run stops on it. */
   final FatalErrors fatal;
+  /** Where users read the time: the HTTP client's clock, so their stamps and its agree. */
+  final NanoClock clock;
   /** Each event loop's own recorder: a user records only into its loop's, so none is shared. */
   private final Map<EventLoop, LoopRecorder> recorders;
 
@@ -37,6 +43,7 @@ final class RunContext {
     this.plan = plan;
     this.recorders = new IdentityHashMap<>(recorders);
     this.client = client;
+    this.ws = new WsClient(client);
     this.renderer = renderer;
     this.reasons = plan.reasons();
     this.seed = seed;
@@ -45,6 +52,7 @@ final class RunContext {
     this.initialVariables = initialVariables.clone();
     this.maxBody = plan.scenario().http().maxBody();
     this.fatal = fatal;
+    this.clock = client.clock();
   }
 
   /** The recorder of the loop a user runs on. */
@@ -61,6 +69,11 @@ final class RunContext {
   /** Takes one request from the fixed-count budget; false when it is spent. */
   boolean takeRequest() {
     return budget.get() == Long.MAX_VALUE || budget.getAndDecrement() > 0;
+  }
+
+  /** Whether the fixed-count budget has requests left, taking none. */
+  boolean requestsLeft() {
+    return budget.get() > 0;
   }
 
   static int reasonOf(TransportError e) {

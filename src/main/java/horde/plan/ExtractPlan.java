@@ -9,13 +9,14 @@ import tools.jackson.databind.JsonNode;
 public record ExtractPlan(Extract extract, int slot, JsonPath path, Pattern regex, int reason) {
 
   public boolean needsBody() {
-    return extract.source() != Extract.Source.HEADER;
+    return extract.source() != Extract.Source.HEADER && extract.source() != Extract.Source.COOKIE;
   }
 
   /** The value, or null when the response does not have it. */
   public String find(ResponseView r) {
     return switch (extract.source()) {
       case HEADER -> r.header(extract.expression());
+      case COOKIE -> cookie(r.header("Set-Cookie"), extract.expression());
       case JSON -> {
         JsonNode root = r.json();
         JsonNode node = root == null ? null : path.find(root);
@@ -26,5 +27,16 @@ public record ExtractPlan(Extract extract, int slot, JsonPath path, Pattern rege
         yield m.find() ? (m.groupCount() >= 1 ? m.group(1) : m.group()) : null;
       }
     };
+  }
+
+  /** The value of the named cookie among an answer's {@code Set-Cookie} lines (one per line), or null. */
+  private static String cookie(String setCookies, String name) {
+    if (setCookies == null) return null;
+    String found = null;
+    for (String line : setCookies.split("\n")) {
+      io.netty.handler.codec.http.cookie.Cookie c = io.netty.handler.codec.http.cookie.ClientCookieDecoder.LAX.decode(line);
+      if (c != null && c.name().equals(name)) found = c.value(); // the last one wins, as in a jar
+    }
+    return found;
   }
 }

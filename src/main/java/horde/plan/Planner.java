@@ -45,8 +45,8 @@ public final class Planner {
     FailureReasons reasons = new FailureReasons();
     StepCompiler steps = new StepCompiler(scenario, symbols, reasons, problems);
     List<UserPlan> users = steps.users();
-    List<StepPlan> setup = steps.steps(scenario.setup());
-    List<StepPlan> teardown = steps.steps(scenario.teardown());
+    List<StepPlan> setup = steps.alone(scenario.setup());
+    List<StepPlan> teardown = steps.alone(scenario.teardown());
     List<List<StepPlan>> once = List.of(setup, teardown);
     checkThresholds(scenario, steps.endpoints(), problems);
     int[] unique = uniqueFeeders(scenario, feeders, problems);
@@ -83,9 +83,14 @@ public final class Planner {
   /** Endpoints whose requests track streaming, tokens or cache hits. */
   private static boolean[] tracked(int endpoints, List<List<StepPlan>> all) {
     boolean[] out = new boolean[endpoints];
-    all.forEach(steps -> Steps.requests(steps).forEach(r -> {
-      if (r.llm() != null) out[r.endpoint()] = true;
-    }));
+    all.forEach(steps -> {
+      Steps.requests(steps).forEach(r -> {
+        if (r.llm() != null) out[r.endpoint()] = true;
+      });
+      Steps.sockets(steps).forEach(w -> {
+        if (w instanceof WsPlan.Await a && a.stream()) out[a.endpoint()] = true;
+      });
+    });
     return out;
   }
 

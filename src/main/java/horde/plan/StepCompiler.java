@@ -22,6 +22,7 @@ import horde.scenario.Suggest;
 import horde.scenario.Task;
 import horde.scenario.UrlCredentials;
 import horde.scenario.UserClass;
+import horde.scenario.WsStep;
 import horde.template.BoundTemplate;
 import horde.template.JsonTemplate;
 import horde.template.Template;
@@ -39,6 +40,8 @@ import java.util.regex.PatternSyntaxException;
 
 /** Compiles user classes, tasks and requests, numbering endpoints as it meets them. */
 final class StepCompiler {
+  /** The method of WebSocket endpoints: connects and awaited messages. */
+  static final String WS = "WS";
   private static final String AUTHORIZATION = "Authorization";
   private static final String USER_AGENT = "horde/" + StepCompiler.class.getPackage().getImplementationVersion();
 
@@ -49,6 +52,8 @@ final class StepCompiler {
   private final String login;
   private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
   private int requests;
+  /** The endpoint of the socket the user class opened last, or null: its later ws steps use it. */
+  private Endpoint socket;
 
   StepCompiler(Scenario scenario, Symbols symbols, FailureReasons reasons, List<Problem> problems) {
     this.scenario = scenario;
@@ -61,8 +66,10 @@ final class StepCompiler {
   List<UserPlan> users() {
     List<UserPlan> out = new ArrayList<>();
     for (UserClass u : scenario.users()) {
+      socket = null;
+      List<StepPlan> onStart = steps(u.onStart());
       List<TaskPlan> tasks = u.tasks().stream().map(this::task).toList();
-      out.add(new UserPlan(out.size(), u.name(), u.weight(), u.waitTime(), steps(u.onStart()), tasks,
+      out.add(new UserPlan(out.size(), u.name(), u.weight(), u.waitTime(), onStart, tasks,
           steps(u.onStop()), UserPlan.cumulative(tasks)));
     }
     return out;
@@ -74,6 +81,12 @@ final class StepCompiler {
 
   private TaskPlan task(Task t) {
     return new TaskPlan(t.name(), t.weight(), steps(t.steps()));
+  }
+
+  /** Steps run on their own (setup, teardown): no user's socket carries into them. */
+  List<StepPlan> alone(List<Step> steps) {
+    socket = null;
+    return steps(steps);
   }
 
   List<StepPlan> steps(List<Step> steps) {
@@ -92,7 +105,61 @@ final class StepCompiler {
           p.timeout().toNanos(), reasons.idOf("poll timeout", FailureKind.POLL));
       case Loop l -> new StepPlan.Loop(l.times(), l.feeder() == null ? -1 : feeder(l), steps(l.steps()));
       case Branch b -> new StepPlan.Branch(slot(b), b.condition(), steps(b.then()), steps(b.otherwise()));
+      case WsStep w -> ws(w);
     };
+  }
+
+  private WsPlan ws(WsStep w) {
+    return switch (w) {
+      case WsStep.Connect c -> {
+        socket = metric(c.endpointName(), WS);
+        List<HeaderPlan> query = new ArrayList<>();
+        c.query().forEach((k, v) -> query.add(new HeaderPlan(URLEncoder.encode(k, StandardCharsets.UTF_8),
+            bind(v, c.position(), "query " + k))));
+        Map<String, String> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        merged.put("User-Agent", USER_AGENT.replace("null", "dev"));
+        if (login != null) merged.put("Authorization", login);
+        merged.putAll(scenario.defaults().headers());
+        merged.putAll(c.headers());
+        List<HeaderPlan> headers = new ArrayList<>();
+        merged.forEach((k, v) -> headers.add(new HeaderPlan(k, bind(v, c.position(), "header " + k))));
+        yield new WsPlan.Connect(socket.id(), bind(c.path(), c.position(), "ws"), query, headers, c.subprotocols(),
+            c.timeout().toNanos());
+      }
+      case WsStep.Send m -> new WsPlan.Send(socketId(m.position(), "ws_send"), message(m), binary(m));
+      case WsStep.Await a -> new WsPlan.Await(
+          metric(a.endpointName(socket == null ? null : socket.name()), WS).id(),
+          socketId(a.position(), "ws_await"), a.match().stream().map(c -> check(c, a.position())).toList(),
+          a.saves().stream().map(this::save).toList(), a.timeout().toNanos(), a.stream(),
+          reasons.idOf("ws await timeout", FailureKind.TIMEOUT));
+      case WsStep.Close c -> new WsPlan.Close(socketId(c.position(), "ws_close"), c.code());
+    };
+  }
+
+  /** The socket a ws step uses: the one its user opened before it. */
+  private int socketId(SourcePosition at, String step) {
+    if (socket != null) return socket.id();
+    problems.add(new Problem(at, step + " needs a socket: a ws step before it (in on_start or the same task)"));
+    return 0;
+  }
+
+  private BoundTemplate message(WsStep.Send m) {
+    return switch (m.message().kind()) {
+      case TEXT -> bind(m.message().text(), m.position(), "ws_send");
+      case JSON -> {
+        try {
+          yield JsonTemplate.compile(m.message().json(), symbols);
+        } catch (IllegalArgumentException e) {
+          report(m.position(), "ws_send", e);
+          yield BoundTemplate.literal("");
+        }
+      }
+      case BINARY -> null;
+    };
+  }
+
+  private static byte[] binary(WsStep.Send m) {
+    return m.message().kind() == WsStep.Message.Kind.BINARY ? java.util.Base64.getDecoder().decode(m.message().text()) : null;
   }
 
   private int feeder(Loop l) {

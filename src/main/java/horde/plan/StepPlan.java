@@ -6,7 +6,7 @@ import java.util.List;
 
 /** A compiled step. */
 public sealed interface StepPlan permits RequestPlan, StepPlan.Think, StepPlan.Group, StepPlan.Poll, StepPlan.Loop,
-    StepPlan.Branch {
+    StepPlan.Branch, WsPlan {
   /** A pause inside a task. */
   record Think(WaitTime waitTime) implements StepPlan {}
 

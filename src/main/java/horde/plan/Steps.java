@@ -16,6 +16,20 @@ public final class Steps {
       case StepPlan.Loop l -> requests(l.steps());
       case StepPlan.Branch b -> Stream.concat(requests(b.then()), requests(b.otherwise()));
       case StepPlan.Think t -> Stream.empty();
+      case WsPlan w -> Stream.empty();
+    });
+  }
+
+  /** Every WebSocket step in these steps, nested ones included. */
+  public static Stream<WsPlan> sockets(List<StepPlan> steps) {
+    return steps.stream().flatMap(s -> switch (s) {
+      case WsPlan w -> Stream.of(w);
+      case StepPlan.Group g -> sockets(g.steps());
+      case StepPlan.Loop l -> sockets(l.steps());
+      case StepPlan.Branch b -> Stream.concat(sockets(b.then()), sockets(b.otherwise()));
+      case RequestPlan r -> Stream.empty();
+      case StepPlan.Poll p -> Stream.empty();
+      case StepPlan.Think t -> Stream.empty();
     });
   }
 }

@@ -6,6 +6,7 @@ import horde.scenario.Scenario;
 import horde.scenario.Step;
 import horde.scenario.Steps;
 import horde.scenario.UserClass;
+import horde.scenario.WsStep;
 import horde.template.Scope;
 import horde.template.Template;
 import horde.template.UnsetValueException;
@@ -36,6 +37,7 @@ final class Symbols implements horde.template.Symbols {
     s.variables().keySet().forEach(this::slot);
     Consumer<Step> saves = step -> {
       if (step instanceof Request r) r.saves().forEach(e -> slot(e.variable()));
+      if (step instanceof WsStep.Await a) a.saves().forEach(e -> slot(e.variable()));
     };
     Steps.visit(s.setup(), saves);
     Steps.visit(s.teardown(), saves);

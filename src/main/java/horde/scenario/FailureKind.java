@@ -36,7 +36,11 @@ public enum FailureKind {
   /** Horde had no file descriptor left for a socket: never sent. */
   DESCRIPTORS,
   /** A body a check, save or poll needed was larger than http.max_body. */
-  BODY_TOO_LARGE;
+  BODY_TOO_LARGE,
+  /** A WebSocket's opening handshake was answered with a status other than 101. */
+  WS_HANDSHAKE,
+  /** The server closed a WebSocket the user still used (the reason names its close code). */
+  WS_CLOSED;
 
   /** Whether a streamed answer stopped before its end. */
   public boolean streamCut() {
@@ -84,6 +88,8 @@ public enum FailureKind {
     if (reason.equals("connection refused")) return REFUSED;
     if (reason.equals("too many open files")) return DESCRIPTORS;
     if (reason.equals("body too large")) return BODY_TOO_LARGE;
+    if (reason.startsWith("ws handshake")) return WS_HANDSHAKE;
+    if (reason.startsWith("ws closed")) return WS_CLOSED;
     if (reason.startsWith("template error")) return reason.endsWith("is not set") ? UNSET_VARIABLE : TEMPLATE;
     return TRANSPORT;
   }

@@ -58,7 +58,9 @@ public record Measure(String key, Kind kind, Unit unit, String label, Needs need
     /** Prices, and answers to charge. */
     PRICES,
     /** A cache-hit rule. */
-    CACHE_RULE
+    CACHE_RULE,
+    /** A WebSocket step. */
+    WEBSOCKET
   }
 
   public enum Scope {

@@ -17,20 +17,26 @@ import java.util.function.BiConsumer;
  * @param cacheHits a request has its own cache-hit rule
  * @param cacheRule the scenario has a cache-hit rule for every answer
  * @param prices the scenario prices tokens or requests
+ * @param websockets a step opens a WebSocket
  */
-public record Measured(boolean streams, boolean tokens, boolean cacheHits, boolean cacheRule, boolean prices) {
+public record Measured(boolean streams, boolean tokens, boolean cacheHits, boolean cacheRule, boolean prices,
+    boolean websockets) {
 
   public static Measured of(Scenario s) {
     List<Request> requests = new ArrayList<>();
+    List<WsStep> sockets = new ArrayList<>();
     s.visitSteps(step -> {
       if (step instanceof Request r) requests.add(r);
+      if (step instanceof WsStep w) sockets.add(w);
     });
+    boolean wsStreams = sockets.stream().anyMatch(w -> w instanceof WsStep.Await a && a.stream());
     return new Measured(
-        requests.stream().anyMatch(r -> r.stream() != null),
+        wsStreams || requests.stream().anyMatch(r -> r.stream() != null),
         requests.stream().anyMatch(r -> r.stream() != null || r.llm() != null || r.model() != null),
         requests.stream().anyMatch(r -> r.cacheHit() != null),
         s.llm().cacheHit() != null,
-        !s.llm().prices().isEmpty());
+        !s.llm().prices().isEmpty(),
+        sockets.stream().anyMatch(w -> w instanceof WsStep.Connect));
   }
 
   /**
@@ -89,7 +95,8 @@ public record Measured(boolean streams, boolean tokens, boolean cacheHits, boole
       case OPEN_MODEL -> open ? null : name + (m.isHistogram() ? " is measured in the open model only" : " counts "
           + m.label()) + ", so it needs the open model: a load with arrival_rate, or stages of rates";
       case STREAM -> streams ? null
-          : name + " is measured on streamed answers, so it needs a request with stream: openai, sse or chunked";
+          : name + " is measured on streamed answers, so it needs a request with stream: openai, sse or chunked, or a"
+              + " ws_await with stream: tokens";
       case ANSWER -> tokens || cacheHits || cacheRule ? null
           : name + " is measured on the answers Horde reads for tokens or cache hits, so it needs a request with"
               + " stream, llm, model or cache_hit";
@@ -101,6 +108,7 @@ public record Measured(boolean streams, boolean tokens, boolean cacheHits, boole
           : tokens || cacheHits ? null
               : name + " is charged on the requests that track their answers, so it needs a request with stream,"
                   + " llm, model or cache_hit";
+      case WEBSOCKET -> websockets ? null : name + " is measured on WebSockets, so it needs a ws step";
       case CACHE_RULE -> cacheHits || cacheRule ? null
           : name + " needs a cache-hit rule: cache_hit: {json: $.cached} or {header: X-Cache, equals: HIT}, on a"
               + " request or under llm";

@@ -19,12 +19,13 @@ import java.util.Optional;
 public final class Measures {
   /** Histogram indexes of the built-in measures. */
   public static final int LATENCY = 0, UNCORRECTED = 1, TTFB = 2, TTFT = 3, ITL = 4, TPOT = 5, TOKENS_PER_S = 6,
-      REFUSED = 7;
+      REFUSED = 7, WS_CONNECT = 8, WS_ROUND_TRIP = 9;
 
   /** Counter indexes of the built-in measures. */
   public static final int REQUESTS = 0, FAILURES = 1, BYTES_SENT = 2, BYTES_RECEIVED = 3, RETRIES = 4, STREAMS = 5,
       TOKEN_EVENTS = 6, INPUT_TOKENS = 7, OUTPUT_TOKENS = 8, CACHE_HITS = 9, CACHE_LOOKUPS = 10, COST = 11,
-      DROPPED_ITERATIONS = 12, PRICED_REQUESTS = 13, CACHED_INPUT_TOKENS = 14, COST_SAVED = 15, BODY_BYTES = 16;
+      DROPPED_ITERATIONS = 12, PRICED_REQUESTS = 13, CACHED_INPUT_TOKENS = 14, COST_SAVED = 15, BODY_BYTES = 16,
+      WS_MESSAGES_OUT = 17, WS_MESSAGES_IN = 18, WS_BYTES_OUT = 19, WS_BYTES_IN = 20;
 
   public static final Measures BUILT_IN = new Measures(List.of(
       Measure.histogram("latency", Measure.Unit.MICROSECONDS, "response time", Measure.Needs.NOTHING),
@@ -38,6 +39,10 @@ public final class Measures {
           Measure.Needs.TOKENS),
       Measure.histogram("refused", Measure.Unit.MICROSECONDS,
           "response time of answers with a status of 400 or more (also in latency)", Measure.Needs.NOTHING),
+      Measure.histogram("ws_connect", Measure.Unit.MICROSECONDS, "WebSocket connect and opening handshake",
+          Measure.Needs.WEBSOCKET),
+      Measure.histogram("ws_round_trip", Measure.Unit.MICROSECONDS,
+          "WebSocket round trip: from a send to the awaited message", Measure.Needs.WEBSOCKET),
       Measure.counter("requests", Measure.Unit.COUNT, "requests", Measure.Needs.NOTHING),
       Measure.counter("failures", Measure.Unit.COUNT, "failed requests", Measure.Needs.NOTHING),
       Measure.counter("bytes_sent", Measure.Unit.BYTES, "bytes sent", Measure.Needs.NOTHING),
@@ -58,7 +63,13 @@ public final class Measures {
           Measure.Needs.CACHE_RULE),
       Measure.counter("cost_saved", Measure.Unit.NANODOLLARS, "cost saved by the cached-input price",
           Measure.Needs.PRICES),
-      Measure.counter("body_bytes", Measure.Unit.BYTES, "bytes of answer bodies (as decoded)", Measure.Needs.NOTHING)));
+      Measure.counter("body_bytes", Measure.Unit.BYTES, "bytes of answer bodies (as decoded)", Measure.Needs.NOTHING),
+      Measure.counter("ws_messages_out", Measure.Unit.COUNT, "WebSocket messages sent", Measure.Needs.WEBSOCKET),
+      Measure.counter("ws_messages_in", Measure.Unit.COUNT, "WebSocket messages received", Measure.Needs.WEBSOCKET),
+      Measure.counter("ws_bytes_out", Measure.Unit.BYTES, "WebSocket message bytes sent (payloads)",
+          Measure.Needs.WEBSOCKET),
+      Measure.counter("ws_bytes_in", Measure.Unit.BYTES, "WebSocket message bytes received (payloads)",
+          Measure.Needs.WEBSOCKET)));
 
   private final List<Measure> histograms = new ArrayList<>();
   private final List<Measure> counters = new ArrayList<>();

@@ -160,6 +160,16 @@ public record Scenario(
         default -> {}
       }
     });
+    for (UserClass u : users) {
+      WsStep.Connect[] socket = {null}; // the socket a user's awaits use: the last one it opened before them
+      java.util.function.Consumer<Step> ws = step -> {
+        if (step instanceof WsStep.Connect c) out.add((socket[0] = c).endpointName());
+        if (step instanceof WsStep.Await a) out.add(a.endpointName(socket[0] == null ? null : socket[0].endpointName()));
+      };
+      Steps.visit(u.onStart(), ws);
+      u.tasks().forEach(t -> Steps.visit(t.steps(), ws));
+      Steps.visit(u.onStop(), ws);
+    }
     return out;
   }
 }

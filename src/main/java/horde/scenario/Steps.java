@@ -20,6 +20,7 @@ public final class Steps {
         }
         case Request r -> {}
         case Step.Think t -> {}
+        case WsStep w -> {}
       }
     }
   }

@@ -24,6 +24,8 @@ enum Endpoint {
   AGENT_QUERY("POST", "/api/agents/{id}/query"),
   QUERY("POST", "/api/query"),
   COSTS("GET", "/api/costs"),
+  /** The WebSocket chat: its upgrades are counted (101); a plain GET gets 400 from the handshake. */
+  WS_CHAT("GET", "/ws/chat"),
   OPENAPI("GET", "/openapi.json"),
   DEMO("GET", "/demo/{id}"),
   /** Anything unknown, or a known path with the wrong method. */

@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * away first, {@link #abort} cancels the pending timer and runs the cleanup a handler registered
  * with {@link #onAbort}, e.g. giving back a generation slot.
  */
-final class Exchange {
+final class Exchange implements Inference.Host {
   private final ChannelHandlerContext ctx;
   private final Connection connection;
   private final Metrics metrics;
@@ -74,7 +74,8 @@ final class Exchange {
   }
 
   /** The channel's event loop, where every callback of this exchange runs. */
-  Executor executor() {
+  @Override
+  public Executor executor() {
     return ctx.executor();
   }
 
@@ -101,7 +102,8 @@ final class Exchange {
   }
 
   /** Runs {@code task} on this event loop at {@code deadline} ({@link System#nanoTime()}). */
-  void at(long deadlineNanos, Runnable task) {
+  @Override
+  public void at(long deadlineNanos, Runnable task) {
     long delay = deadlineNanos - System.nanoTime();
     timer =
         ctx.executor()
@@ -114,7 +116,8 @@ final class Exchange {
   }
 
   /** Cleanup for a client that leaves before the answer is complete; one per exchange. */
-  void onAbort(Runnable cleanup) {
+  @Override
+  public void onAbort(Runnable cleanup) {
     onAbort = cleanup;
   }
 
@@ -187,7 +190,8 @@ final class Exchange {
     if (onAbort != null) onAbort.run();
   }
 
-  boolean finished() {
+  @Override
+  public boolean finished() {
     return finished;
   }
 

@@ -5,6 +5,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.SplittableRandom;
+import java.util.concurrent.Executor;
 
 /**
  * The model behind every LLM-like endpoint. A generation first takes its place in the {@link
@@ -26,6 +27,20 @@ final class Inference {
     this.metrics = metrics;
     this.ttftNanos = options.timeToFirstToken().toNanos();
     this.tokenNanos = 1e9 / options.tokensPerSecond();
+  }
+
+  /** Where a generation runs: an HTTP exchange, or a WebSocket chat's ask. */
+  interface Host {
+    /** The event loop every callback runs on. */
+    Executor executor();
+
+    /** Runs {@code task} on that loop at {@code deadlineNanos} ({@link System#nanoTime()}), unless finished by then. */
+    void at(long deadlineNanos, Runnable task);
+
+    /** Cleanup for a client that leaves before the answer is complete. */
+    void onAbort(Runnable cleanup);
+
+    boolean finished();
   }
 
   /** What a generation tells its endpoint. */
@@ -51,27 +66,39 @@ final class Inference {
    * is full it answers the exchange with the overload status itself.
    */
   void generate(Exchange ex, int prompt, int tokens, boolean streaming, Listener listener) {
-    Generation g = new Generation(ex, tokens, streaming, listener);
-    Capacity.Ticket ticket = capacity.enter(ex.executor(), g::start);
+    if (!generate((Host) ex, prompt, tokens, streaming, listener)) refuse(ex);
+  }
+
+  /**
+   * Like {@link #generate(Exchange, int, int, boolean, Listener)} for any host; false when the
+   * queue is full and the generation was refused (the host says so its own way).
+   */
+  boolean generate(Host host, int prompt, int tokens, boolean streaming, Listener listener) {
+    Generation g = new Generation(host, tokens, streaming, listener);
+    Capacity.Ticket ticket = capacity.enter(host.executor(), g::start);
     if (ticket == null) {
-      refuse(ex);
-      return;
+      metrics.rejected.increment();
+      return false;
     }
     g.ticket = ticket;
-    ex.onAbort(() -> capacity.leave(ticket));
+    host.onAbort(() -> capacity.leave(ticket));
     metrics.promptTokens.add(prompt);
     listener.admitted();
+    return true;
+  }
+
+  /** Why a generation was refused, for people. */
+  String overloaded() {
+    return "overloaded: "
+        + capacity.slots()
+        + " generations running and "
+        + capacity.queueLimit()
+        + " waiting; retry later";
   }
 
   /** The queue is full: answer at once, with a hint to come back in a second. */
   private void refuse(Exchange ex) {
-    metrics.rejected.increment();
-    String message =
-        "overloaded: "
-            + capacity.slots()
-            + " generations running and "
-            + capacity.queueLimit()
-            + " waiting; retry later";
+    String message = overloaded();
     FullHttpResponse r =
         ex.response(
             HttpResponseStatus.valueOf(options.overloadStatus()),
@@ -82,7 +109,7 @@ final class Inference {
   }
 
   private final class Generation {
-    private final Exchange ex;
+    private final Host ex;
     private final int tokens;
     private final boolean streaming;
     private final Listener listener;
@@ -90,7 +117,7 @@ final class Inference {
     private long firstTokenAt;
     private int sent;
 
-    Generation(Exchange ex, int tokens, boolean streaming, Listener listener) {
+    Generation(Host ex, int tokens, boolean streaming, Listener listener) {
       this.ex = ex;
       this.tokens = tokens;
       this.streaming = streaming;

@@ -25,6 +25,11 @@ final class Metrics {
   final LongAdder ragCacheHits = new LongAdder();
   final LongAdder ragCacheMisses = new LongAdder();
   final LongAdder acceptPauses = new LongAdder();
+  final LongAdder wsOpen = new LongAdder();
+  final LongAdder wsMessagesIn = new LongAdder();
+  final LongAdder wsMessagesOut = new LongAdder();
+  final LongAdder wsPings = new LongAdder();
+  final LongAdder wsPongs = new LongAdder();
 
   /** Counts one response with {@code status} (100 to 599) on {@code endpoint}. */
   void answered(Endpoint endpoint, int status) {
@@ -84,6 +89,15 @@ final class Metrics {
         .sample(P + "cached_tokens_total", tokensFromCache.sum());
     out.family(P + "accept_pauses_total", "counter", "Times accepting paused: no file descriptor was left.")
         .sample(P + "accept_pauses_total", acceptPauses.sum());
+    out.family(P + "ws_sessions", "gauge", "WebSocket chat sessions open now.")
+        .sample(P + "ws_sessions", wsOpen.sum());
+    out.family(P + "ws_messages_total", "counter", "WebSocket chat messages by direction.")
+        .sample(P + "ws_messages_total", wsMessagesIn.sum(), "direction", "in")
+        .sample(P + "ws_messages_total", wsMessagesOut.sum(), "direction", "out");
+    out.family(P + "ws_pings_total", "counter", "Pings sent to WebSocket clients.")
+        .sample(P + "ws_pings_total", wsPings.sum());
+    out.family(P + "ws_pongs_total", "counter", "Pongs WebSocket clients answered them with.")
+        .sample(P + "ws_pongs_total", wsPongs.sum());
     return out.toString();
   }
 }

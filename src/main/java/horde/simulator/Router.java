@@ -25,18 +25,24 @@ final class Router {
   private final RagSearch rag;
   private final Jobs jobs;
   private final Agents agents;
+  private final Inference inference;
   private final Site site = new Site();
 
   Router(SimulatorOptions options, Metrics metrics, Capacity capacity, Dice dice) {
     this.options = options;
     this.metrics = metrics;
     this.capacity = capacity;
-    Inference inference = new Inference(options, capacity, metrics);
+    this.inference = new Inference(options, capacity, metrics);
     this.chat = new ChatCompletions(inference, dice);
     this.conversations = new Conversations(options, inference, metrics, dice);
     this.rag = new RagSearch(options, metrics, dice);
     this.jobs = new Jobs(options, inference, dice);
     this.agents = new Agents(options, inference, metrics, dice);
+  }
+
+  /** The model behind the endpoints: the WebSocket chat shares its capacity. */
+  Inference inference() {
+    return inference;
   }
 
   void route(Exchange ex) {
@@ -95,6 +101,7 @@ final class Router {
       case OPENAPI -> site.openapi(ex);
       case DEMO -> site.demo(ex);
       case HEALTH -> ex.reply(HttpResponseStatus.OK, Unpooled.wrappedBuffer(HEALTHY), JSON);
+      case WS_CHAT -> ex.fail(HttpResponseStatus.valueOf(426), "upgrade_required", "open a WebSocket here");
       case OTHER -> ex.fail(HttpResponseStatus.NOT_FOUND, "not_found", "no route for " + ex.path);
     }
   }

@@ -9,6 +9,8 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -17,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A simulated AI backend on a local port: OpenAI-compatible chat completions, conversations, RAG
- * search, async jobs, agents, {@code /health} and Prometheus {@code /metrics}, behind a limited
+ * search, async jobs, agents, a WebSocket chat, {@code /health} and Prometheus {@code /metrics}, behind a limited
  * generation capacity. See {@code docs/simulator.md}.
  *
  * <pre>{@code
@@ -32,6 +34,14 @@ import java.util.concurrent.TimeUnit;
 public final class Simulator implements AutoCloseable {
   /** Largest request body accepted, bytes; a bigger one gets 413. */
   private static final int MAX_BODY = 4 * 1024 * 1024;
+
+  /** The WebSocket chat's path; its pings are answered by clients, its closes echoed. */
+  private static final WebSocketServerProtocolConfig WS_CHAT =
+      WebSocketServerProtocolConfig.newBuilder()
+          .websocketPath(WsChat.PATH)
+          .checkStartsWith(false)
+          .dropPongFrames(false) // the chat counts them
+          .build();
 
   private final SimulatorOptions options;
   private final EventLoopGroup loops;
@@ -82,6 +92,8 @@ public final class Simulator implements AutoCloseable {
                         .addLast(new HttpServerCodec())
                         .addLast(new HttpServerKeepAliveHandler())
                         .addLast(new HttpObjectAggregator(MAX_BODY))
+                        .addLast(new WebSocketServerProtocolHandler(WS_CHAT))
+                        .addLast(new WsChat(router.inference(), metrics, dice))
                         .addLast(new Connection(router, metrics, dice));
                   }
                 });

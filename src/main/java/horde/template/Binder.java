@@ -8,7 +8,7 @@ import java.util.OptionalInt;
 /**
  * Resolves a template's references: built-ins first ({@code uuid}, {@code timestamp}, {@code
  * counter}, {@code random_int(min, max)}, {@code user_id}, {@code iteration}), then {@code env.X},
- * then {@code feeder.column}, then user variables. An unknown name is a {@link
+ * then {@code feeder.column}, then {@code cookie.NAME} (the user's cookie), then user variables. An unknown name is a {@link
  * UnknownNameException} naming it.
  */
 public final class Binder {
@@ -60,6 +60,9 @@ public final class Binder {
             "feeder '" + head + "' has no column '" + tail + "'; its columns: " + String.join(", ", feeder.columns()));
       return new Segment.FeederValue(feeder.index(), column, r.fallback(),
           new UnsetValueException("feeder " + head + " has no row", false));
+    }
+    if (head.equals("cookie") && tail != null) {
+      return new Segment.CookieValue(tail, r.fallback(), new UnsetValueException("cookie " + tail + " is not set", true));
     }
     OptionalInt slot = symbols.variable(r.name());
     if (slot.isEmpty())

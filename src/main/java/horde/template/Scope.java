@@ -17,4 +17,9 @@ public interface Scope {
   long iteration();
 
   RandomGenerator random();
+
+  /** The value of the user's cookie of this name, or null when it holds none (or keeps no cookies). */
+  default String cookie(String name) {
+    return null;
+  }
 }

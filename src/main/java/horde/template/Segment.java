@@ -35,6 +35,16 @@ sealed interface Segment {
     }
   }
 
+  record CookieValue(String name, String fallback, UnsetValueException unset) implements Segment {
+    @Override
+    public void append(Scope scope, StringBuilder out) throws UnsetValueException {
+      String v = scope.cookie(name);
+      if (v == null) v = fallback;
+      if (v == null) throw unset;
+      out.append(v);
+    }
+  }
+
   record Uuid() implements Segment {
     @Override
     public void append(Scope scope, StringBuilder out) {

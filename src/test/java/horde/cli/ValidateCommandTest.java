@@ -47,4 +47,16 @@ class ValidateCommandTest {
         "      else",
         "        GET /free");
   }
+
+  @Test
+  void thePlanShowsWebSocketSteps() {
+    Cli cli = Cli.run("validate", DIR + "websocket.yaml", "--plan");
+    assertThat(cli.exitCode()).as(cli.toString()).isZero();
+    assertThat(cli.out()).contains(
+        "    on_start",
+        "      ws chat",
+        "      ws_send text",
+        "      ws_await chat await, at most 10s, until $.type = \"done\" (each message before it a token)",
+        "      ws_close 1000");
+  }
 }

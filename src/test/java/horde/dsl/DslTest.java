@@ -109,7 +109,7 @@ class DslTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("thresholds: 'p95 < 1s': endpoint: 'aks' is not the name of a request or task (did you mean"
             + " 'ask'?); 'ttft_p95 < 500ms': ttft_p95 is measured on streamed answers, so it needs a request with"
-            + " stream: openai, sse or chunked; 'cache_hit_rate > 50%': cache_hit_rate needs a cache-hit rule:"
+            + " stream: openai, sse or chunked, or a ws_await with stream: tokens; 'cache_hit_rate > 50%': cache_hit_rate needs a cache-hit rule:"
             + " cache_hit: {json: $.cached} or {header: X-Cache, equals: HIT}, on a request or under llm");
     assertThatThrownBy(() -> scenario("s").task(get("/")).phase(phase("one").load(users(1))
             .grades(grade("GOOD", "cost < $1"), otherwise("POOR"))).build())

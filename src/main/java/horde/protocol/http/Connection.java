@@ -142,7 +142,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
         channel.close(); // a response nobody asked for: the connection cannot be trusted
         return;
       }
-      long now = System.nanoTime();
+      long now = pool.client().clock().nanoTime();
       if (msg instanceof HttpResponse r) onHead(ex, r, now);
       if (msg instanceof HttpContent c && current == ex) onContent(ex, c, now); // unless the head ended it
     } finally {
@@ -154,6 +154,9 @@ final class Connection extends ChannelInboundHandlerAdapter {
     int status = r.status().code();
     if (status == 100) return;
     responseStarted = true;
+    if (ex.cookies != null && r.headers().contains(HttpHeaderNames.SET_COOKIE)) { // a redirect's cookies too
+      ex.cookies.store(ex.origin, ex.path, r.headers().getAll(HttpHeaderNames.SET_COOKIE));
+    }
     keepAlive = HttpUtil.isKeepAlive(r);
     location = r.headers().get(HttpHeaderNames.LOCATION);
     redirecting = Redirects.applies(status, location, pool.client().settings().maxRedirects());
@@ -222,7 +225,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     if (staleKeepAlive(ex, error)) {
       ex.retried = true;
       ex.written = false;
-      ex.listener.onRetry(System.nanoTime());
+      ex.listener.onRetry(pool.client().clock().nanoTime());
       ex.client.dispatch(ex);
     } else {
       ex.fail(error, pendingCause);

@@ -1,6 +1,5 @@
 package horde.protocol.http;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
@@ -20,7 +19,6 @@ final class ConnectionPool {
   private final HttpClient client;
   private final EventLoop loop;
   private final Origin origin;
-  private final Bootstrap bootstrap;
   private final int limit;
   private final ArrayDeque<Connection> idle = new ArrayDeque<>();
   private final ArrayDeque<HttpExchange> waiting = new ArrayDeque<>();
@@ -28,11 +26,10 @@ final class ConnectionPool {
   private InetSocketAddress address;
   private int open;
 
-  ConnectionPool(HttpClient client, EventLoop loop, Origin origin, Bootstrap bootstrap, int limit) {
+  ConnectionPool(HttpClient client, EventLoop loop, Origin origin, int limit) {
     this.client = client;
     this.loop = loop;
     this.origin = origin;
-    this.bootstrap = bootstrap;
     this.limit = limit;
   }
 
@@ -104,7 +101,7 @@ final class ConnectionPool {
     all.add(c);
     int generation = ex.generation;
     c.awaitReady(ex);
-    ChannelFuture f = bootstrap.clone(loop).handler(client.initializer(this, c)).connect(address);
+    ChannelFuture f = client.dialer().dial(loop, client.initializer(this, c), address);
     // A socket that cannot be made (no descriptor left) fails at once, with a future whose
     // listeners would run on Netty's global thread: handle it here, on the user's own loop.
     if (f.isDone()) connected(f, c, ex, generation);
@@ -130,7 +127,7 @@ final class ConnectionPool {
     for (Connection c : new ArrayList<>(all)) c.abandon();
   }
 
-  private static TransportError connectError(Throwable cause) {
+  static TransportError connectError(Throwable cause) {
     if (Connection.outOfDescriptors(cause)) return TransportError.TOO_MANY_OPEN_FILES;
     if (cause instanceof ConnectTimeoutException) return TransportError.CONNECT_TIMEOUT;
     if (cause instanceof ConnectException) return TransportError.CONNECTION_REFUSED;

@@ -4,7 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaders;
 
 /**
- * Receives one exchange's events, on the exchange's event loop, with {@link System#nanoTime()}
+ * Receives one exchange's events, on the exchange's event loop, with the client's {@link horde.protocol.NanoClock}
  * stamps taken when the bytes were decoded. Exactly one of {@link #onComplete} and {@link
  * #onFailure} ends each exchange.
  */

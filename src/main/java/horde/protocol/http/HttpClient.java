@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpContentDecompressor;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import horde.protocol.NanoClock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +35,8 @@ public final class HttpClient {
   private final ClientSettings settings;
   private final Consumer<Error> fatal;
   private final Bootstrap bootstrap;
+  private final NanoClock clock;
+  private final Dialer dialer;
   private final Map<EventLoop, Map<Origin, ConnectionPool>> pools = new ConcurrentHashMap<>();
   private final LongAdder waits = new LongAdder();
   private volatile SslContext ssl;
@@ -47,15 +50,53 @@ public final class HttpClient {
    *     events, which Netty would otherwise only log
    */
   public HttpClient(EventLoopGroup group, Transport transport, ClientSettings settings, Consumer<Error> fatal) {
+    this(settings, fatal, NanoClock.SYSTEM, null, bootstrap(group, transport, settings));
+  }
+
+  /**
+   * A client whose connections are made by {@code dialer} and whose time is {@code clock}: for tests
+   * that play the server on Netty's {@code EmbeddedChannel} and move the time by hand.
+   */
+  public HttpClient(ClientSettings settings, Consumer<Error> fatal, NanoClock clock, Dialer dialer) {
+    this(settings, fatal, clock, dialer, null);
+  }
+
+  private HttpClient(ClientSettings settings, Consumer<Error> fatal, NanoClock clock, Dialer dialer, Bootstrap bootstrap) {
     this.settings = settings;
     this.fatal = fatal;
-    this.bootstrap = new Bootstrap()
+    this.clock = clock;
+    this.bootstrap = bootstrap;
+    this.dialer = dialer != null ? dialer : (loop, init, address) -> bootstrap.clone(loop).handler(init).connect(address);
+  }
+
+  private static Bootstrap bootstrap(EventLoopGroup group, Transport transport, ClientSettings settings) {
+    return new Bootstrap()
         .group(group)
         .channel(transport.channelType())
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.SO_KEEPALIVE, true)
         .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
+  }
+
+  /** The clock every event of this client's exchanges is stamped with. */
+  public NanoClock clock() {
+    return clock;
+  }
+
+  /** Opens channels: sockets in runs, embedded channels in tests. Other protocols on this client's loops use it too. */
+  public Dialer dialer() {
+    return dialer;
+  }
+
+  /** What a failure on an open connection was. */
+  public static TransportError classify(Throwable cause) {
+    return Connection.classify(cause);
+  }
+
+  /** What a failure to connect was (refused, timed out, no such host...). */
+  public static TransportError connectError(Throwable cause) {
+    return ConnectionPool.connectError(cause);
   }
 
   public ClientSettings settings() {
@@ -85,7 +126,7 @@ public final class HttpClient {
     Map<Origin, ConnectionPool> mine = pools.computeIfAbsent(loop, l -> new HashMap<>());
     ConnectionPool p = mine.get(origin);
     if (p == null) {
-      p = new ConnectionPool(this, loop, origin, bootstrap, settings.connectionsPerLoop());
+      p = new ConnectionPool(this, loop, origin, settings.connectionsPerLoop());
       mine.put(origin, p);
     }
     return p;
@@ -121,7 +162,8 @@ public final class HttpClient {
     };
   }
 
-  private SslContext sslContext() throws SSLException {
+  /** The client's TLS settings (insecure or not), made once. */
+  public SslContext sslContext() throws SSLException {
     SslContext s = ssl;
     if (s == null) {
       synchronized (this) {

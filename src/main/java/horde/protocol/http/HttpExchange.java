@@ -8,17 +8,25 @@ import java.util.concurrent.TimeUnit;
  * One request and its state while in flight. Owned by one virtual user and reused for each of its
  * requests, so sending allocates little; used only on that user's event loop.
  *
- * <p>The caller fills {@link #method}, {@link #origin}, {@link #path}, {@link #headers} (complete
- * {@code Name: value\r\n} lines, without Host and Content-Length) and {@link #body}, then calls
- * {@link HttpClient#execute}.
+ * <p>The request is a structured value that each protocol encodes its own way (HTTP/1.1 lines,
+ * HTTP/2 frames): the caller fills {@link #method}, {@link #origin}, {@link #path} (with the query),
+ * {@link #headers} (without Host, Content-Length and Cookie) and {@link #body}, then calls {@link
+ * HttpClient#execute}. Cookies come from {@link #cookies}, for the request actually sent.
  */
 public final class HttpExchange {
   public String method = "GET";
   public Origin origin;
   public final StringBuilder path = new StringBuilder(64);
-  public final StringBuilder headers = new StringBuilder(128);
-  public final StringBuilder body = new StringBuilder();
-  public boolean hasBody;
+  /** The headers to send: {@link #ownHeaders} filled for this request, or a list made once and shared. */
+  public HeaderList headers;
+  /** A list of this exchange's own to fill. */
+  public final HeaderList ownHeaders = new HeaderList();
+  /** A buffer of this exchange's own to render a body into. */
+  public final StringBuilder ownBody = new StringBuilder();
+  /** The body to send ({@link #ownBody} or a text made once), or null for none. */
+  public CharSequence body;
+  /** The user's cookie jar: what it sends and what it keeps; null when cookies are off. */
+  public CookieJar cookies;
   /**
    * The whole request, already encoded, for a request whose every part is constant; null to
    * encode from the fields. Never released: each send writes a duplicate.
@@ -48,6 +56,11 @@ public final class HttpExchange {
   public HttpExchange(EventLoop loop, ExchangeListener listener) {
     this.loop = loop;
     this.listener = listener;
+    this.headers = ownHeaders;
+  }
+
+  public boolean hasBody() {
+    return body != null;
   }
 
   public EventLoop loop() {
@@ -79,7 +92,7 @@ public final class HttpExchange {
     bytesSent = 0;
     bytesReceived = 0;
     redirectsLeft = client.settings().maxRedirects();
-    deadline = System.nanoTime() + timeoutNanos;
+    deadline = client.clock().nanoTime() + timeoutNanos;
     if (timer == null || timerAt > deadline) arm(deadline);
   }
 
@@ -91,14 +104,14 @@ public final class HttpExchange {
   private void arm(long at) {
     if (timer != null) timer.cancel(false);
     timerAt = at;
-    timer = loop.schedule(onTimer, Math.max(0, at - System.nanoTime()), TimeUnit.NANOSECONDS);
+    timer = loop.schedule(onTimer, Math.max(0, at - client.clock().nanoTime()), TimeUnit.NANOSECONDS);
   }
 
   private void timerFired() {
     timer = null;
     if (!inFlight) return;
     try {
-      if (System.nanoTime() - deadline >= 0) fail(TransportError.TIMEOUT, null);
+      if (client.clock().nanoTime() - deadline >= 0) fail(TransportError.TIMEOUT, null);
       else arm(deadline);
     } catch (Error e) {
       client.fatal(e); // Netty would only log what a task throws
@@ -131,7 +144,7 @@ public final class HttpExchange {
     if (waitingIn != null) waitingIn.forget(this);
     finish();
     if (c != null) c.abandon();
-    listener.onFailure(error, cause, System.nanoTime(), bytesSent, bytesReceived);
+    listener.onFailure(error, cause, client.clock().nanoTime(), bytesSent, bytesReceived);
   }
 
   private void finish() {

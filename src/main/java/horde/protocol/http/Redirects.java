@@ -32,8 +32,7 @@ final class Redirects {
     boolean toGet = status == 303 || ((status == 301 || status == 302) && ex.method.equals("POST"));
     if (toGet && !ex.method.equals("HEAD")) {
       ex.method = "GET";
-      ex.hasBody = false;
-      ex.body.setLength(0);
+      ex.body = null;
     }
   }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 public final class RequestWriter {
   private static final byte[] VERSION_HOST = " HTTP/1.1\r\nHost: ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] CONTENT_LENGTH = "Content-Length: ".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] COOKIE = "Cookie: ".getBytes(StandardCharsets.US_ASCII);
   private static final short CRLF = ('\r' << 8) | '\n';
 
   private RequestWriter() {}
@@ -18,7 +19,7 @@ public final class RequestWriter {
    * buffer and releases it when the test is over; it sends {@link #shared} views of it.
    */
   public static ByteBuf encodeOnce(HttpExchange ex) {
-    return encode(io.netty.buffer.UnpooledByteBufAllocator.DEFAULT, ex);
+    return encode(io.netty.buffer.UnpooledByteBufAllocator.DEFAULT, ex, null); // no cookies: they change
   }
 
   /** A view of a buffer from {@link #encodeOnce} that writes can release without freeing it. */
@@ -27,9 +28,13 @@ public final class RequestWriter {
   }
 
   static ByteBuf encode(ByteBufAllocator alloc, HttpExchange ex) {
-    if (ex.encoded != null) return ex.encoded.duplicate();
-    int bodyBytes = ex.hasBody ? ByteBufUtil.utf8Bytes(ex.body) : 0;
-    int estimate = 64 + ex.method.length() + ex.path.length() * 3 + ex.headers.length() * 3 + bodyBytes;
+    return encode(alloc, ex, ex.cookies);
+  }
+
+  private static ByteBuf encode(ByteBufAllocator alloc, HttpExchange ex, CookieJar jar) {
+    if (ex.encoded != null && (jar == null || jar.isEmpty())) return ex.encoded.duplicate();
+    int bodyBytes = ex.body != null ? ByteBufUtil.utf8Bytes(ex.body) : 0;
+    int estimate = 64 + ex.method.length() + ex.path.length() * 3 + ex.headers.textLength() * 3 + bodyBytes;
     ByteBuf buf = alloc.directBuffer(estimate);
     buf.writeCharSequence(ex.method, StandardCharsets.US_ASCII);
     buf.writeByte(' ');
@@ -37,8 +42,9 @@ public final class RequestWriter {
     buf.writeBytes(VERSION_HOST);
     buf.writeCharSequence(ex.origin.hostHeader(), StandardCharsets.US_ASCII);
     buf.writeShort(CRLF);
-    ByteBufUtil.writeUtf8(buf, ex.headers);
-    if (ex.hasBody || ex.method.equals("POST") || ex.method.equals("PUT") || ex.method.equals("PATCH")) {
+    ex.headers.writeHttp1(buf);
+    if (jar != null && !jar.isEmpty()) cookies(buf, jar, ex);
+    if (ex.body != null || ex.method.equals("POST") || ex.method.equals("PUT") || ex.method.equals("PATCH")) {
       buf.writeBytes(CONTENT_LENGTH);
       buf.writeCharSequence(Integer.toString(bodyBytes), StandardCharsets.US_ASCII);
       buf.writeShort(CRLF);
@@ -46,5 +52,13 @@ public final class RequestWriter {
     buf.writeShort(CRLF);
     if (bodyBytes > 0) ByteBufUtil.writeUtf8(buf, ex.body);
     return buf;
+  }
+
+  private static void cookies(ByteBuf buf, CookieJar jar, HttpExchange ex) {
+    String cookie = jar.header(ex.origin, ex.path);
+    if (cookie == null) return;
+    buf.writeBytes(COOKIE);
+    ByteBufUtil.writeUtf8(buf, cookie);
+    buf.writeShort(CRLF);
   }
 }

@@ -44,6 +44,7 @@ final class AnswerReader {
   private boolean streams;
   private boolean tokens;
   private boolean cacheHits;
+  private boolean websockets;
   private final List<ModelName> models = new ArrayList<>();
 
   AnswerReader(Problems problems) {
@@ -63,6 +64,17 @@ final class AnswerReader {
   /** Whether a request has its own {@code cache_hit}. */
   boolean cacheHits() {
     return cacheHits;
+  }
+
+  /** Whether a step opens a WebSocket. */
+  boolean websockets() {
+    return websockets;
+  }
+
+  /** A WebSocket step was read; {@code stream} when it reads messages as tokens. */
+  void webSocket(boolean stream) {
+    websockets = true;
+    streams |= stream;
   }
 
   List<ModelName> models() {

@@ -76,7 +76,7 @@ final class CheckReader {
     return out;
   }
 
-  private void json(Node node, String label, List<Check> out) {
+  void json(Node node, String label, List<Check> out) {
     if (!(node instanceof MappingNode m)) {
       Values.expected(
           p,

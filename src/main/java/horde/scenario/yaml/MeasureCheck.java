@@ -22,7 +22,7 @@ final class MeasureCheck {
     this.p = problems;
     this.requests = requests;
     this.measured = new Measured(requests.streams(), requests.tokens(), requests.cacheHits(), llm.cacheHit(),
-        !llm.rows().isEmpty());
+        !llm.rows().isEmpty(), requests.websockets());
   }
 
   /** Reports each request {@code model} that names no price row. */

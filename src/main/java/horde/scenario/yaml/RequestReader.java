@@ -64,6 +64,10 @@ final class RequestReader {
     return answers;
   }
 
+  SaveReader saves() {
+    return saveReader;
+  }
+
   /** Whether a mapping has a method key, so it is meant as a request. */
   static boolean isRequest(MappingNode m) {
     for (NodeTuple t : m.getValue())

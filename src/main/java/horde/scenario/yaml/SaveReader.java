@@ -12,11 +12,11 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
- * Reads a request's {@code save}: {@code name: $.path} or {@code name: {json|header|regex: ...}},
+ * Reads a request's {@code save}: {@code name: $.path} or {@code name: {json|header|regex|cookie: ...}},
  * each saving a value from the response into the user's variables.
  */
 final class SaveReader {
-  static final Set<String> KEYS = Set.of("json", "header", "regex");
+  static final Set<String> KEYS = Set.of("json", "header", "regex", "cookie");
 
   private final Problems p;
   private final Set<String> feeders;
@@ -51,7 +51,7 @@ final class SaveReader {
   }
 
   private Extract extract(ScalarNode key, Node node) {
-    String what = "a JSONPath like $.id, or {header: NAME}, {regex: PATTERN} or {json: PATH}";
+    String what = "a JSONPath like $.id, or {header: NAME}, {regex: PATTERN}, {cookie: NAME} or {json: PATH}";
     if (Nodes.isValue(node)) {
       String text = ((ScalarNode) node).getValue();
       if (!text.startsWith("$")) {
@@ -70,7 +70,7 @@ final class SaveReader {
           f.node(),
           "save."
               + key.getValue()
-              + ": expected exactly one of json, header or regex, found "
+              + ": expected exactly one of json, header, regex or cookie, found "
               + (kinds.isEmpty() ? "none" : String.join(" and ", kinds)));
       return null;
     }
@@ -85,6 +85,7 @@ final class SaveReader {
             switch (kind) {
               case "json" -> CheckReader.JSON_PATH_EXAMPLE;
               case "header" -> "a header name";
+              case "cookie" -> "a cookie name";
               default -> "a regular expression";
             });
     if (text == null) return null;
@@ -94,6 +95,7 @@ final class SaveReader {
               ? new Extract(key.getValue(), Extract.Source.JSON, text, p.at(key))
               : null;
       case "header" -> new Extract(key.getValue(), Extract.Source.HEADER, text, p.at(key));
+      case "cookie" -> new Extract(key.getValue(), Extract.Source.COOKIE, text.strip(), p.at(key));
       default ->
           regex((ScalarNode) value, label)
               ? new Extract(key.getValue(), Extract.Source.REGEX, text, p.at(key))

@@ -51,7 +51,7 @@ final class ScenarioReader {
   static final Set<String> PREFLIGHT_KEYS = Set.of("path", "timeout");
   static final Set<String> DEFAULTS_KEYS = Set.of("headers", "timeout");
   static final Set<String> HTTP_KEYS =
-      Set.of("max_connections", "connect_timeout", "insecure", "max_redirects", "gzip", "max_body");
+      Set.of("max_connections", "connect_timeout", "insecure", "max_redirects", "gzip", "max_body", "cookies");
 
   private final Problems p;
   private final Path baseDir;
@@ -201,15 +201,17 @@ final class ScenarioReader {
         f.has("max_body")
             ? Values.size(p, f.get("max_body"), "max_body", HttpSettings.MOST_MAX_BODY)
             : Integer.valueOf(d.maxBody());
+    HttpSettings.Cookies cookies = f.has("cookies") ? HttpReader.cookies(p, f.get("cookies")) : d.cookies();
     if (maxConnections == null
         || connectTimeout == null
         || insecure == null
         || maxRedirects == null
         || gzip == null
-        || maxBody == null) return null;
+        || maxBody == null
+        || cookies == null) return null;
     return p.build(
         node,
-        () -> new HttpSettings(maxConnections, connectTimeout, insecure, maxRedirects, gzip, maxBody));
+        () -> new HttpSettings(maxConnections, connectTimeout, insecure, maxRedirects, gzip, maxBody, cookies));
   }
 
   private RequestDefaults defaults(Node node) {

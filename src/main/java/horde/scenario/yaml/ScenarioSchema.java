@@ -112,6 +112,7 @@ public final class ScenarioSchema {
     definitions.putAll(ValueSchema.definitions());
     definitions.putAll(sections());
     definitions.putAll(StepSchema.definitions());
+    definitions.putAll(WsSchema.definitions());
     definitions.putAll(LoadSchema.definitions());
     definitions.putAll(LlmSchema.definitions());
     definitions.putAll(CompareSchema.definitions());
@@ -157,7 +158,13 @@ public final class ScenarioSchema {
                                 + " default 10MB.",
                             anyOf(
                                 string("^\\s*" + Sizes.PATTERN + "\\s*$"),
-                                whole(1, HttpSettings.MOST_MAX_BODY)))))),
+                                whole(1, HttpSettings.MOST_MAX_BODY))),
+                    "cookies",
+                        doc(
+                            "A cookie jar per user (RFC 6265): true (default; emptied when the"
+                                + " user starts over), false, or per_iteration (emptied before"
+                                + " each iteration).",
+                            anyOf(type("boolean"), oneOfWords("per_iteration")))))),
         "defaults",
         doc(
             "Headers and a timeout every request gets unless it says otherwise.",

@@ -46,7 +46,7 @@ final class StepSchema {
         listOf(ref("step"), 0),
         "step",
         doc(
-            "A request (get: /path ...), think, group, poll, loop or if.",
+            "A request (get: /path ...), think, group, poll, loop, if, or a WebSocket step (ws, ws_send, ws_await, ws_close).",
             anyOf(
                 request("a request", Set.of()),
                 mapping("a think step", Set.of("think"), obj("think", ref("think")), "think"),
@@ -64,7 +64,11 @@ final class StepSchema {
                     "steps"),
                 poll(),
                 loop(),
-                branch())),
+                branch(),
+                WsSchema.connect(),
+                WsSchema.send(),
+                WsSchema.await(),
+                WsSchema.close())),
         "checks",
         doc(
             "Conditions on the response; one that does not hold fails the request.",
@@ -95,7 +99,7 @@ final class StepSchema {
         "saves",
         doc(
             "Values saved from the response into the user's variables: a JSONPath like $.id, or"
-                + " {json: PATH}, {header: NAME}, {regex: PATTERN}.",
+                + " {json: PATH}, {header: NAME}, {regex: PATTERN}, {cookie: NAME} (a cookie the answer sets).",
             obj(
                 "type", "object",
                 "propertyNames", ref("name"),
@@ -108,7 +112,7 @@ final class StepSchema {
                                 mapping(
                                     "a save",
                                     SaveReader.KEYS,
-                                    obj("json", string("^\\$"), "header", text(), "regex", text())),
+                                    obj("json", string("^\\$"), "header", text(), "regex", text(), "cookie", text())),
                                 obj("minProperties", 1, "maxProperties", 1)))))));
   }
 

@@ -23,10 +23,11 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 final class TaskReader {
   static final Set<String> TASK_KEYS = Set.of("name", "weight", "steps");
   private static final String STEP =
-      "a step: a request like get: /path, think, group, poll, loop or if";
+      "a step: a request like get: /path, think, group, poll, loop, if, or ws, ws_send, ws_await, ws_close";
 
   /** The keys that say what kind of step a mapping is; a step has exactly one. */
-  static final List<String> FLOW_KINDS = List.of("think", "group", "poll", "loop", "if");
+  static final List<String> FLOW_KINDS =
+      List.of("think", "group", "poll", "loop", "if", "ws", "ws_send", "ws_await", "ws_close");
 
   private static final String NO_STEPS =
       "a task needs steps: (a list of requests and think times), or is one request like get: /path";
@@ -34,12 +35,14 @@ final class TaskReader {
   private final Problems p;
   private final RequestReader requests;
   private final FlowReader flows;
+  private final WsReader sockets;
   private final Set<String> endpointNames = new LinkedHashSet<>();
 
   TaskReader(Problems problems, Set<String> feeders) {
     this.p = problems;
     this.requests = new RequestReader(problems, feeders);
     this.flows = new FlowReader(problems, this, requests, feeders);
+    this.sockets = new WsReader(problems, this, requests.saves(), requests.answers());
   }
 
   /** What the requests read so far track of their answers. */
@@ -116,7 +119,7 @@ final class TaskReader {
       if (request && RequestReader.METHOD_KEYS.contains(extra)) continue; // the request says so
       p.add(
           keyNode((MappingNode) item, extra),
-          "a step is one thing (a request, think, group, poll, loop or if); this one already is "
+          "a step is one thing (a request, think, group, poll, loop, if or a ws step); this one already is "
               + (request ? "a request" : kind));
     }
     if (request) {
@@ -129,6 +132,10 @@ final class TaskReader {
       case "poll" -> flows.poll(item, label);
       case "loop" -> flows.loop(item, label);
       case "if" -> flows.branch(item, label);
+      case "ws" -> sockets.connect(item, label);
+      case "ws_send" -> sockets.send(item, label);
+      case "ws_await" -> sockets.await(item, label);
+      case "ws_close" -> sockets.close(item, label);
       default -> think(item, label);
     };
   }
@@ -140,7 +147,8 @@ final class TaskReader {
       String methods = String.join(", ", RequestReader.METHOD_KEYS);
       p.add(
           item,
-          "a step needs a method (" + methods + ") with a path, or think, group, poll, loop or if");
+          "a step needs a method (" + methods + ") with a path, or think, group, poll, loop, if, ws, ws_send,"
+              + " ws_await or ws_close");
       return null;
     }
     for (String other : f.keys()) {
@@ -172,6 +180,11 @@ final class TaskReader {
     for (var t : m.getValue())
       if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) return k;
     return m;
+  }
+
+  /** Remembers a WebSocket step's endpoint name (null: none), which thresholds may name. */
+  void rememberName(String name) {
+    if (name != null) endpointNames.add(name);
   }
 
   /** Remembers a group's name, which thresholds may name like an endpoint. */

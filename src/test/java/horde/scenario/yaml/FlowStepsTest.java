@@ -218,7 +218,7 @@ class FlowStepsTest {
             "9:16 steps: expected at least one step, found an empty list",
             "12:9 unknown key 'name' in a group: {group: NAME, steps: [...]}; expected one of:"
                 + " group, steps",
-            "14:9 a step is one thing (a request, think, group, poll, loop or if); this one already"
+            "14:9 a step is one thing (a request, think, group, poll, loop, if or a ws step); this one already"
                 + " is group");
   }
 
@@ -353,9 +353,9 @@ class FlowStepsTest {
                   loop: 2
                 """))
         .containsExactly(
-            "6:9 a step is one thing (a request, think, group, poll, loop or if); this one already"
+            "6:9 a step is one thing (a request, think, group, poll, loop, if or a ws step); this one already"
                 + " is a request",
-            "8:9 a step is one thing (a request, think, group, poll, loop or if); this one already"
+            "8:9 a step is one thing (a request, think, group, poll, loop, if or a ws step); this one already"
                 + " is think");
   }
 

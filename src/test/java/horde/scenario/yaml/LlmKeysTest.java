@@ -282,11 +282,11 @@ class LlmKeysTest {
                 """))
         .containsExactly(
             "4:5 ttft_p95 is measured on streamed answers, so it needs a request with stream:"
-                + " openai, sse or chunked",
+                + " openai, sse or chunked, or a ws_await with stream: tokens",
             "5:5 itl_p99 is measured on streamed answers, so it needs a request with stream:"
-                + " openai, sse or chunked",
+                + " openai, sse or chunked, or a ws_await with stream: tokens",
             "6:5 tpot_p50 is measured on streamed answers, so it needs a request with stream:"
-                + " openai, sse or chunked",
+                + " openai, sse or chunked, or a ws_await with stream: tokens",
             "7:5 ttfb_p95 is measured on the answers Horde reads for tokens or cache hits, so it"
                 + " needs a request with stream, llm, model or cache_hit",
             "8:5 tokens_per_s_p50 counts the tokens of answers, so it needs a request with stream,"
@@ -304,7 +304,7 @@ class LlmKeysTest {
             "16:18 output_tokens counts the tokens of answers, so it needs a request with stream,"
                 + " llm or model",
             "17:14 ttft_p50 is measured on streamed answers, so it needs a request with stream:"
-                + " openai, sse or chunked");
+                + " openai, sse or chunked, or a ws_await with stream: tokens");
   }
 
   @Test

@@ -41,9 +41,9 @@ class ManyProblemsTest {
             "19:56 save.y.regex: not a valid regular expression: Unclosed group",
             "20:20 think: expected a duration like 2s, or between 1s and 3s, found 'soon'",
             "21:13 unknown key 'gett' in a step: a request like get: /path, think, group, poll,"
-                + " loop or if (did you mean 'get'?)",
+                + " loop, if, or ws, ws_send, ws_await, ws_close (did you mean 'get'?)",
             "21:13 a step needs a method (get, post, put, patch, delete, head, options) with a"
-                + " path, or think, group, poll, loop or if",
+                + " path, or think, group, poll, loop, if, ws, ws_send, ws_await or ws_close",
             "22:14 get: expected a path like /api/chat, or a URL like https://host/api/chat, found"
                 + " 'health'",
             "23:9 a request has one method; this one already has get",

@@ -211,13 +211,13 @@ class ValueProblemsTest {
                 + " model, name, options, patch, post, put, query, save, stream, timeout, weight",
             "10:13 a think step takes no other keys; 'name' belongs to a request",
             "11:13 a step needs a method (get, post, put, patch, delete, head, options) with a"
-                + " path, or think, group, poll, loop or if",
-            "12:13 steps: expected a step: a request like get: /path, think, group, poll, loop or"
-                + " if, found 'get /x'",
+                + " path, or think, group, poll, loop, if, ws, ws_send, ws_await or ws_close",
+            "12:13 steps: expected a step: a request like get: /path, think, group, poll, loop, if,"
+                + " or ws, ws_send, ws_await, ws_close, found 'get /x'",
             "13:13 unknown key 'gett' in a step: a request like get: /path, think, group, poll,"
-                + " loop or if (did you mean 'get'?)",
+                + " loop, if, or ws, ws_send, ws_await, ws_close (did you mean 'get'?)",
             "13:13 a step needs a method (get, post, put, patch, delete, head, options) with a"
-                + " path, or think, group, poll, loop or if",
+                + " path, or think, group, poll, loop, if, ws, ws_send, ws_await or ws_close",
             "14:9 tasks: expected a task: a request like get: /path, or a mapping with steps, found"
                 + " '5'",
             "15:12 tasks: expected at least one task, found an empty list");
@@ -376,18 +376,18 @@ class ValueProblemsTest {
                 + " {conversation_id: $.id}, found a list",
             "6:12 saved variable name '1x' must be letters, digits and _ (not starting with a"
                 + " digit), so that ${1x} can use it",
-            "6:24 save.a: expected a JSONPath like $.id, or {header: NAME}, {regex: PATTERN} or"
-                + " {json: PATH}, found 'id'",
-            "6:31 save.b: expected exactly one of json, header or regex, found none",
+            "6:24 save.a: expected a JSONPath like $.id, or {header: NAME}, {regex: PATTERN},"
+                + " {cookie: NAME} or {json: PATH}, found 'id'",
+            "6:31 save.b: expected exactly one of json, header, regex or cookie, found none",
             "6:45 save.c.json: expected a JSONPath like $.choices[0].message.content, found 'a.b'",
             "6:63 save.d.header: expected a header name, found \"\" (quoted text)",
             "6:68 saved variable name 'env' is taken by the built-in ${env}; choose another",
-            "6:81 save.f: expected exactly one of json, header or regex, found json and regex",
+            "6:81 save.f: expected exactly one of json, header, regex or cookie, found json and regex",
             "9:7 saved variable 'q' has the name of a feeder; rename one of them",
             "10:22 save.r.regex: not a valid regular expression: Unclosed group",
-            "11:10 save.s: expected exactly one of json, header or regex, found none",
-            "11:11 unknown key 'xpath' in a JSONPath like $.id, or {header: NAME}, {regex: PATTERN}"
-                + " or {json: PATH}; expected one of: header, json, regex");
+            "11:10 save.s: expected exactly one of json, header, regex or cookie, found none",
+            "11:11 unknown key 'xpath' in a JSONPath like $.id, or {header: NAME}, {regex: PATTERN},"
+                + " {cookie: NAME} or {json: PATH}; expected one of: cookie, header, json, regex");
   }
 
   @Test

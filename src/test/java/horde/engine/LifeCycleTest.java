@@ -1,0 +1,216 @@
+package horde.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The edges of a user's life, exact: on an embedded event loop whose time the test moves, against
+ * connections whose server side the test plays. No wall-clock wait, so no tolerance.
+ */
+class LifeCycleTest {
+  private static final String HEAD = "name: t\ntarget: http://127.0.0.1:9\n";
+
+  @Test
+  void aRampDownLetsTheTaskInFlightFinishThenRunsOnStop() {
+    try (EmbeddedRun run = new EmbeddedRun(HEAD + """
+        users:
+          - name: u
+            wait: 1s
+            on_stop: [{get: /bye}]
+            tasks: [{get: /work}]
+        """)) {
+      VirtualUser u = run.closedUser();
+      assertThat(run.request(0)).startsWith("GET /work ");
+      u.stopAfterTask();
+      run.pump();
+      assertThat(run.request(0)).isNull(); // the request in flight is left to finish
+      run.answer(0, 200, "{}");
+      assertThat(run.request(0)).startsWith("GET /bye "); // then on_stop, with no wait and no new task
+      run.answer(0, 200, "{}");
+      assertThat(u.done()).isTrue();
+      assertThat(run.requests("GET", "/work")).isEqualTo(1);
+      assertThat(run.requests("GET", "/bye")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aRampDownDuringTheWaitBetweenTasksRunsOnStopAtOnce() {
+    try (EmbeddedRun run = new EmbeddedRun(HEAD + """
+        users:
+          - name: u
+            wait: 10s
+            on_stop: [{get: /bye}]
+            tasks: [{get: /work}]
+        """)) {
+      VirtualUser u = run.closedUser();
+      run.request(0);
+      run.answer(0, 200, "{}");
+      run.advance(Duration.ofSeconds(1)); // in the 10 s wait
+      assertThat(run.request(0)).isNull();
+      u.stopAfterTask();
+      run.pump();
+      assertThat(run.request(0)).startsWith("GET /bye ");
+      run.answer(0, 200, "{}");
+      assertThat(u.done()).isTrue();
+    }
+  }
+
+  @Test
+  void theEndOfTheTestCutsAThinkShortAndRunsOnStop() {
+    try (EmbeddedRun run = new EmbeddedRun(HEAD + """
+        users:
+          - name: u
+            on_stop: [{get: /bye}]
+            tasks:
+              - steps: [{get: /a}, {think: 1m}, {get: /b}]
+        """)) {
+      VirtualUser u = run.closedUser();
+      run.request(0);
+      run.answer(0, 200, "{}");
+      run.advance(Duration.ofSeconds(5));
+      u.end();
+      run.pump();
+      assertThat(run.request(0)).startsWith("GET /bye ");
+      run.answer(0, 200, "{}");
+      assertThat(u.done()).isTrue();
+      assertThat(run.requests("GET", "/b")).isZero();
+    }
+  }
+
+  @Test
+  void aRequestCutOffInFlightIsCountedApartNotAsAFailure() {
+    try (EmbeddedRun run = new EmbeddedRun(HEAD + """
+        users:
+          - name: u
+            on_stop: [{get: /bye}]
+            tasks: [{get: /slow}]
+        """)) {
+      VirtualUser u = run.closedUser();
+      assertThat(run.request(0)).startsWith("GET /slow ");
+      u.end(); // the graceful stop lets it run...
+      run.advance(Duration.ofSeconds(2));
+      assertThat(u.done()).isFalse();
+      u.cancel(); // ...until the grace period is over
+      run.pump();
+      assertThat(u.done()).isTrue();
+      assertThat(run.run.cancelledInFlight.get()).isEqualTo(1);
+      assertThat(run.requests("GET", "/slow")).isZero();
+      assertThat(run.requests("GET", "/bye")).isZero();
+      assertThat(run.connections.get(0).isOpen()).isFalse();
+    }
+  }
+
+  @Test
+  void aPollThatNeverSeesItsConditionFailsAtItsTimeoutWithExactlyItsAttempts() {
+    try (EmbeddedRun run = new EmbeddedRun(HEAD + """
+        users:
+          - name: u
+            wait: 1h
+            tasks:
+              - name: job
+                steps:
+                  - poll: /status
+                    until: {json: {$.done: true}}
+                    every: 1s
+                    timeout: 3s
+        """)) {
+      VirtualUser u = run.closedUser();
+      for (int attempt = 0; attempt < 3; attempt++) {
+        assertThat(run.request(0)).as("attempt %d", attempt).startsWith("GET /status ");
+        run.answer(0, 200, "{\"done\":false}");
+        run.advance(Duration.ofMillis(999));
+        assertThat(run.request(0)).isNull(); // every 1s, not sooner
+        run.advance(Duration.ofMillis(1));
+      }
+      assertThat(run.request(0)).isNull(); // a fourth attempt would start at the 3 s timeout: none
+      assertThat(run.requests("GET", "/status")).isEqualTo(3);
+      assertThat(run.failures("GET", "/status", "poll timeout")).isEqualTo(1);
+      assertThat(u.done()).isFalse();
+    }
+  }
+
+  @Test
+  void aPollEndsAtTheFirstAnswerThatMeetsItsCondition() {
+    try (EmbeddedRun run = new EmbeddedRun(HEAD + """
+        users:
+          - name: u
+            wait: 1h
+            tasks:
+              - name: job
+                steps:
+                  - poll: /status
+                    until: {json: {$.done: true}}
+                    every: 1s
+                  - get: /after
+        """)) {
+      run.closedUser();
+      run.request(0);
+      run.answer(0, 200, "{\"done\":false}");
+      run.advance(Duration.ofSeconds(1));
+      run.request(0);
+      run.answer(0, 200, "{\"done\":true}");
+      assertThat(run.request(0)).startsWith("GET /after ");
+      assertThat(run.requests("GET", "/status")).isEqualTo(2);
+      assertThat(run.failures("GET", "/status", "poll timeout")).isZero();
+    }
+  }
+
+  @Test
+  void aStreamSilentPastItsIdleTimeoutIsGivenUpAsStalled() {
+    try (EmbeddedRun run = new EmbeddedRun(HEAD + """
+        users:
+          - name: u
+            wait: 1h
+            tasks:
+              - get: /stream
+                stream: {kind: sse, idle_timeout: 2s}
+        """)) {
+      run.closedUser();
+      run.request(0);
+      run.serve(0, "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n");
+      run.advance(Duration.ofMillis(1500));
+      run.serve(0, "9\r\ndata: a\n\n\r\n"); // an event: the silence starts over
+      run.advance(Duration.ofMillis(1999));
+      assertThat(run.failures("GET", "/stream", "stream stalled")).isZero();
+      run.advance(Duration.ofMillis(1));
+      assertThat(run.failures("GET", "/stream", "stream stalled")).isEqualTo(1);
+      assertThat(run.connections.get(0).isOpen()).isFalse();
+    }
+  }
+
+  @Test
+  void aRequestWithoutAnAnswerTimesOutAtItsTimeoutAndNotBefore() {
+    try (EmbeddedRun run = new EmbeddedRun(HEAD + """
+        users:
+          - name: u
+            wait: 1h
+            tasks: [{get: /slow, timeout: 5s}]
+        """)) {
+      run.closedUser();
+      run.request(0);
+      run.advance(Duration.ofMillis(4999));
+      assertThat(run.failures("GET", "/slow", "timeout")).isZero();
+      run.advance(Duration.ofMillis(1));
+      assertThat(run.failures("GET", "/slow", "timeout")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void eachArrivalOfTheOpenModelIsAnIteration() {
+    try (EmbeddedRun run = new EmbeddedRun(HEAD + """
+        users:
+          - name: u
+            tasks: [{get: "/i/${iteration}", name: i}]
+        """)) {
+      VirtualUser u = run.user(Pacing.OPEN);
+      for (int i = 1; i <= 3; i++) {
+        u.arrive(run.ticker.nanoTime());
+        run.pump();
+        assertThat(run.request(0)).startsWith("GET /i/" + i + " ");
+        run.answer(0, 200, "{}");
+      }
+    }
+  }
+}
