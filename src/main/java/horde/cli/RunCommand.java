@@ -82,6 +82,18 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--headless", hidden = true, description = "Accepted for Locust users; Horde always runs headless.")
   boolean headless;
 
+  @Mixin ClusterFlags cluster = new ClusterFlags();
+
+  @Option(names = "--workers", paramLabel = "N", description = "With --cluster: wait for N workers and split the load between them.")
+  Integer workers;
+
+  @Option(names = "--on-worker-loss", paramLabel = "continue|abort",
+      description = "With --cluster: when a worker is lost, go on without it (default; the run is at least WARN) or stop.")
+  String onWorkerLoss = "continue";
+
+  @Option(names = "--wait-workers", paramLabel = "DURATION", description = "With --cluster: how long to wait for the workers (default 5m).")
+  String waitWorkers = "5m";
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -90,13 +102,15 @@ final class RunCommand implements Callable<Integer> {
     if (scenario == null) return ExitCode.BAD_INPUT;
     TestPlan plan;
     EngineOptions options;
+    ScenarioFlags flags = flags();
+    Scenario asWritten = scenario;
     Outputs outputs = reports.onto(new Outputs(out, strict, quiet));
     java.util.Map<String, String> tags;
     try {
       tags = history.tags();
       history.db.location(); // a bad --db fails now, not after the run
       compare.check(history.db);
-      scenario = applyFlags(scenario);
+      scenario = flags.apply(scenario, err);
       options = EngineOptions.DEFAULTS.withThreads(threads).withSeed(seed).withGracefulStop(Durations.parseSecondsDefault(gracefulStop));
       plan = new Planner(System.getenv()).plan(scenario);
       outputs.check();
@@ -108,19 +122,19 @@ final class RunCommand implements Callable<Integer> {
       return ExitCode.BAD_INPUT;
     }
     RunRecording recording = new RunRecording(history, ScenarioFiles.text(file), tags, outWriter, err);
-    return new Execution(outWriter, err).then(recording.andThen(compare.after(history.db, strict, recording::id, outWriter, err)))
-        .run(plan, options, file.toString(), outputs, metrics);
+    Execution execution = new Execution(outWriter, err)
+        .then(recording.andThen(compare.after(history.db, strict, recording::id, outWriter, err)));
+    if (cluster.given()) return new ClusterRun(cluster, workers, onWorkerLoss, waitWorkers, outWriter, err)
+        .run(execution, file, asWritten, flags, plan, options, outputs, metrics);
+    if (workers != null) {
+      err.println("horde: --workers needs --cluster NAME (the cluster the workers joined)");
+      return ExitCode.BAD_INPUT;
+    }
+    return execution.run(plan, options, file.toString(), outputs, metrics);
   }
 
-  private Scenario applyFlags(Scenario s) {
-    if (host != null) s = s.withTarget(host);
-    if (skipPreflight) s = s.withPreflight(horde.scenario.Preflight.DISABLED);
-    if (userClasses != null) s = UserClassFilter.apply(s, userClasses, spec.commandLine().getErr());
-    LoadOverrides flags = new LoadOverrides(users, spawnRate, runTime, requests, concurrency, warmup);
-    if (!flags.any()) return s;
-    if (!s.phases().isEmpty())
-      throw new IllegalArgumentException("the scenario runs " + s.phases().size() + " phases, each with its own load; "
-          + "load flags (--users, --run-time, --requests, --warmup...) would replace them all. Change the phases in the file");
-    return s.withLoad(flags.apply(s.load()));
+  private ScenarioFlags flags() {
+    return new ScenarioFlags(host, skipPreflight, userClasses,
+        new LoadOverrides(users, spawnRate, runTime, requests, concurrency, warmup));
   }
 }

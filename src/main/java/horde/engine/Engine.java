@@ -44,6 +44,8 @@ public final class Engine implements AutoCloseable {
   private final RunContext run;
   private final Samples samples;
   private final LoadShape shape;
+  /** This engine's part of the load (a cluster worker's); the whole on a single machine. */
+  private final Share share;
   private final CompletableFuture<EngineReport> done = new CompletableFuture<>();
   private volatile boolean aborted;
   private volatile long abortedAt;
@@ -53,27 +55,28 @@ public final class Engine implements AutoCloseable {
   /** A run of the scenario's own load on a generator of its own, closed with the engine. */
   public Engine(TestPlan plan, EngineOptions options) {
     this(plan, plan.scenario().load(), options, new Generator(plan, options),
-        new Samples(plan.endpoints().size(), FailureReasons.CAPACITY), plan.initialVariables(), true);
+        new Samples(plan.endpoints().size(), FailureReasons.CAPACITY), plan.initialVariables(), Share.WHOLE, true);
   }
 
   Engine(TestPlan plan, LoadProfile load, EngineOptions options, Generator generator, Samples samples,
-      String[] variables) {
-    this(plan, load, options, generator, samples, variables, false);
+      String[] variables, Share share) {
+    this(plan, load, options, generator, samples, variables, share, false);
   }
 
   private Engine(TestPlan plan, LoadProfile load, EngineOptions options, Generator generator, Samples samples,
-      String[] variables, boolean ownsGenerator) {
+      String[] variables, Share share, boolean ownsGenerator) {
     this.plan = plan;
     this.load = load;
     this.options = options;
     this.generator = generator;
     this.ownsGenerator = ownsGenerator;
     this.samples = samples;
-    this.population = new Population(plan.users(), generator.loops());
-    long budget = load instanceof LoadProfile.FixedCount f ? f.requests() : Long.MAX_VALUE;
+    this.share = share;
+    this.population = new Population(plan.users(), generator.loops(), share);
+    long budget = load instanceof LoadProfile.FixedCount f ? share.requests(f) : Long.MAX_VALUE;
     this.run = generator.context(generator.recorders(samples), budget, population, variables);
     population.attach(run);
-    this.shape = load.isOpen() ? null : LoadShape.of(load);
+    this.shape = load.isOpen() ? null : share.shape(load);
   }
 
   /** Each event loop's recorder, for the statistics to take their snapshots from. */
@@ -166,8 +169,9 @@ public final class Engine implements AutoCloseable {
     FatalErrors fatal = generator.fatal();
     try {
       switch (load) {
-        case LoadProfile.Open open -> arrivals(ArrivalSchedule.of(open, options.seed()), open.total(), open.maxUsers());
-        case LoadProfile.RateShape rate -> arrivals(ArrivalSchedule.of(rate), rate.duration(), rate.maxUsers());
+        case LoadProfile.Open open -> arrivals(ArrivalSchedule.of(open, options.seed()).only(share), open.total(),
+            open.maxUsers());
+        case LoadProfile.RateShape rate -> arrivals(ArrivalSchedule.of(rate).only(share), rate.duration(), rate.maxUsers());
         default -> shape();
       }
     } catch (Throwable e) {

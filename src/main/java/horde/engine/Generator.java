@@ -79,7 +79,12 @@ public final class Generator implements AutoCloseable {
 
   /** A run of {@code load}, its users starting from {@code variables}, recording into {@code samples}. */
   public Engine engine(LoadProfile load, Samples samples, String[] variables) {
-    return new Engine(plan, load, options, this, samples, variables);
+    return engine(load, samples, variables, Share.WHOLE);
+  }
+
+  /** A run of this generator's {@code share} of {@code load} (a cluster worker's part). */
+  public Engine engine(LoadProfile load, Samples samples, String[] variables, Share share) {
+    return new Engine(plan, load, options, this, samples, variables, share);
   }
 
   /** An empty snapshot of this plan's shape: its endpoints, every measure, every reason id. */
