@@ -34,7 +34,7 @@ import org.jgroups.Address;
  */
 public final class Coordinator implements AutoCloseable {
   private static final Duration PLANNING_LIMIT = Duration.ofMinutes(2);
-  private static final int PROBES = 5;
+  private static final int PROBES = 10;
 
   private final Node node;
   private final PrintWriter out;
