@@ -59,9 +59,13 @@ final class Channels {
     return channel;
   }
 
-  /** JGroups' own warnings (a peer that went away, a retransmission) are expected here: Horde says what matters itself. */
+  /**
+   * JGroups' own messages (a peer that went away, a message from a member that does not know the
+   * secret) are expected in a cluster's life: Horde says what matters itself. {@code
+   * -Dhorde.cluster.log=INFO} shows them.
+   */
   private static void quietLogs() {
-    JGROUPS_LOG.setLevel(Level.SEVERE);
+    JGROUPS_LOG.setLevel(Level.parse(System.getProperty("horde.cluster.log", "OFF")));
   }
 
   static List<Protocol> stack(ClusterSettings s) throws Exception {
@@ -82,12 +86,19 @@ final class Channels {
     p.add(new NAKACK2().useMcastXmit(false));
     p.add(new UNICAST3());
     p.add(new STABLE());
-    if (s.secret() != null) p.add(new AUTH().setAuthToken(new SecretToken(s.secret())));
+    if (s.secret() != null) p.add(auth(s.secret()));
     p.add(new GMS().setJoinTimeout(1_000).printLocalAddress(false));
     p.add(new MFC());
     p.add(new UFC());
     p.add(new FRAG4());
     return p;
+  }
+
+  private static AUTH auth(String secret) {
+    SecretToken token = new SecretToken(secret);
+    AUTH auth = new AUTH().setAuthToken(token);
+    token.setAuth(auth); // the token signs this member's own address; setAuthToken does not tell it where it is
+    return auth;
   }
 
   /** An IP or host name, or one of JGroups' symbolic addresses ({@code site_local}, {@code match-interface:...}). */

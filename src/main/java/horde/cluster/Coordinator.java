@@ -80,7 +80,9 @@ public final class Coordinator implements AutoCloseable {
       if (left <= 0) {
         throw new ClusterException(String.format(Locale.ROOT, "only %d of %d workers joined cluster %s within %s%s",
             idle.size(), n, node.settings().cluster(), horde.scenario.Durations.format(limit),
-            idle.isEmpty() ? "" : " (" + names(idle.values()) + ")"));
+            idle.isEmpty() ? "" : " (" + names(idle.values()) + ")")
+            + (node.settings().secret() == null ? "" : "; a worker with another secret cannot join: check that"
+                + " every member has the same --cluster-secret or HORDE_CLUSTER_SECRET"));
       }
       Node.Event e = node.next(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 500));
       if (e instanceof Node.Received r) hello(r);

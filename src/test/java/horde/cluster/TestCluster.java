@@ -19,6 +19,7 @@ final class TestCluster implements AutoCloseable {
   final Path dir;
   private final String hosts;
   private final List<HordeProcess> started = new ArrayList<>();
+  private String secret;
   final Map<String, HordeProcess> workers = new LinkedHashMap<>();
 
   /** @param members every member's {@code address:port}, the coordinators' too */
@@ -26,6 +27,12 @@ final class TestCluster implements AutoCloseable {
     this.dir = dir;
     this.name = name;
     this.hosts = String.join(",", members);
+  }
+
+  /** Members prove they know this secret, and encrypt their messages with it. */
+  TestCluster withSecret(String s) {
+    secret = s;
+    return this;
   }
 
   /** A worker at {@code address:port}, run under {@code prefix} (e.g. {@code ip netns exec NS}); waits until it has joined. */
@@ -53,7 +60,9 @@ final class TestCluster implements AutoCloseable {
   }
 
   private HordeProcess start(Path home, List<String> prefix, String... args) throws IOException {
-    HordeProcess p = new HordeProcess(home, prefix, args);
+    List<String> all = new ArrayList<>(List.of(args));
+    if (secret != null) all.addAll(List.of("--cluster-secret", secret));
+    HordeProcess p = new HordeProcess(home, prefix, all.toArray(String[]::new));
     started.add(p);
     return p;
   }
