@@ -121,7 +121,7 @@ public final class ClusterLoad implements TestRun.PhaseLoad {
   }
 
   /** The worker's second with the coordinator's reason ids, its samples kept. */
-  private Interval mapped(Member m, Wire.Second s, Samples samples) {
+  Interval mapped(Member m, Wire.Second s, Samples samples) {
     for (Wire.Reason r : s.reasons()) {
       m.reasons.put(r.id(), plan.reasons().idOf(r.name(), FailureKind.valueOf(r.kind())));
     }

@@ -203,6 +203,11 @@ public final class Coordinator implements AutoCloseable {
   @Override
   public void close() {
     end();
+    try {
+      Thread.sleep(300); // the end goes out before the channel closes: the workers say done, not lost
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     node.close();
   }
 }

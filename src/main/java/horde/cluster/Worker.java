@@ -127,13 +127,15 @@ public final class Worker implements AutoCloseable {
     run.stop();
     run.close();
     if (normally) say("run %s: done, %,d requests from this worker", hex(run.id()), run.requests());
-    if (out == null) return;
-    try {
-      Path file = run.write(out, settings.node());
-      if (file != null) say("run %s: this worker's figures in %s", hex(run.id()), file);
-    } catch (IOException e) {
-      say("run %s: cannot write this worker's figures to %s: %s", hex(run.id()), out, e.getMessage());
+    if (out != null) {
+      try {
+        Path file = run.write(out, settings.node());
+        if (file != null) say("run %s: this worker's figures in %s", hex(run.id()), file);
+      } catch (IOException e) {
+        say("run %s: cannot write this worker's figures to %s: %s", hex(run.id()), out, e.getMessage());
+      }
     }
+    if (!closing) node.broadcast(hello()); // free again: a coordinator waiting for workers hears it
   }
 
   private Wire.Hello hello() {

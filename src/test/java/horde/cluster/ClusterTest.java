@@ -71,6 +71,8 @@ class ClusterTest {
           .isCloseTo(union.getValueAtPercentile(99) / 1000.0, org.assertj.core.data.Offset.offset(0.01));
 
       // The open model across three workers, the late one among them: the whole schedule, no drops
+      cluster.workers.get("w3").signal("TERM"); // leaves: three remain, w0 with them
+      assertThat(cluster.workers.get("w3").waitFor(20)).as("it left").isNotEqualTo(-1);
       long before = nginx.logged("/fast");
       Path open = scenario("open", nginx.url(), "/fast", "{ arrival_rate: 300/s, run_time: 3s, max_users: 1000 }");
       HordeProcess b = cluster.coordinator("b", members.get(0), List.of(), open.toString(), "--workers", "3", "--out", result("b"));
