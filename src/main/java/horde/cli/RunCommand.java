@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code horde run FILE}: validates, checks the target, runs the load, reports, and exits with the verdict. */
 @Command(name = "run", sortOptions = false, description = "Run a load test from a scenario file.",
     footer = {"", "Exit codes: 0 criteria held, 1 criteria failed, 2 bad scenario or usage,",
-        "3 target unreachable at pre-flight, 4 stopped early (Ctrl-C)."})
+        "3 target unreachable at pre-flight (or --cluster workers missing), 4 stopped early (Ctrl-C)."})
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
