@@ -136,6 +136,13 @@ public final class Nginx implements AutoCloseable {
     }
   }
 
+  /** The request targets (path and query) of the access log that begin with {@code prefix}, in order. */
+  public List<String> requested(String prefix) throws IOException {
+    try (var lines = Files.lines(dir.resolve("logs/access.log"))) {
+      return lines.map(l -> l.split(" ")).filter(f -> f.length > 6 && f[6].startsWith(prefix)).map(f -> f[6]).toList();
+    }
+  }
+
   /** Stops nginx gracefully, so the access log is complete. */
   @Override
   public void close() {
