@@ -60,6 +60,14 @@ final class Namespaces implements AutoCloseable {
     return List.of("ip", "netns", "exec", hosts.get(host));
   }
 
+  /** Cuts host {@code host} off from {@code others} both ways (blackhole routes), as a pulled cable would; the rest still reach it. */
+  void cut(int host, int... others) throws IOException, InterruptedException {
+    for (int o : others) {
+      ip("-n", hosts.get(host), "route", "add", "blackhole", address(o) + "/32");
+      ip("-n", hosts.get(o), "route", "add", "blackhole", address(host) + "/32");
+    }
+  }
+
   private void add(String name) throws IOException, InterruptedException {
     ip("netns", "add", name);
     made.add(name);
