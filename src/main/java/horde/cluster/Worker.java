@@ -109,7 +109,7 @@ public final class Worker implements AutoCloseable {
     try {
       Share share = Share.of(p.index(), p.weights());
       EngineOptions o = options.withSeed(p.seed()).withGracefulStop(Duration.ofMillis(p.gracefulStopMillis()));
-      current = new WorkerRun(node, r.from(), p.run(), planning.plan(p.bundle()), share, o);
+      current = new WorkerRun(node, r.from(), p.run(), planning.plan(p.bundle()), share, o, line -> say("%s", line));
       say("run %s: %s from %s, this worker's share %s", hex(p.run()), current.scenarioName(), Node.name(r.from()),
           share.fraction());
       node.send(r.from(), new Wire.Ready(p.run()));

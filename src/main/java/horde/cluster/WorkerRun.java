@@ -25,10 +25,12 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.jgroups.Address;
 
 /**
@@ -47,12 +49,15 @@ final class WorkerRun implements AutoCloseable {
   private final Set<Integer> named = Collections.synchronizedSet(new HashSet<>());
   private final List<RunStats> phases = Collections.synchronizedList(new ArrayList<>());
   private final long startedMillis = System.currentTimeMillis();
+  private final Consumer<String> say;
   private volatile Engine engine;
   private volatile boolean stopped;
   private Thread phase;
 
-  WorkerRun(Node node, Address coordinator, long id, TestPlan plan, Share share, EngineOptions options) {
+  /** @param say the worker's console: how late each phase began on this machine goes there */
+  WorkerRun(Node node, Address coordinator, long id, TestPlan plan, Share share, EngineOptions options, Consumer<String> say) {
     this.node = node;
+    this.say = say;
     this.coordinator = coordinator;
     this.id = id;
     this.plan = Partition.of(plan, share);
@@ -97,6 +102,10 @@ final class WorkerRun implements AutoCloseable {
         TestRun.gauges(e, generator), o).onError(generator.fatal());
     awaitInstant(s.atMicros());
     e.start();
+    if (!stopped) {
+      say.accept(String.format(Locale.ROOT, "run %s: phase %d started %.2f ms after the coordinator's instant",
+          Worker.hex(id), s.phase() + 1, (Node.nowMicros() - s.atMicros()) / 1000.0));
+    }
     stats.start(e.startNanos(), s.atMicros() / 1000);
     if (stopped) e.abort();
     try {

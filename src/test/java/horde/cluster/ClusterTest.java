@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,7 @@ class ClusterTest {
       } else {
         assertThat(TestCluster.out(a)).contains("worker w0 joined during the run; it waits for the next one");
       }
+      assertStartedTogether(cluster, List.of("w1", "w2", "w3"));
       Histogram union = new Histogram(3);
       long sum = 0;
       for (String w : List.of("w1", "w2", "w3")) {
@@ -113,6 +116,25 @@ class ClusterTest {
       nginx.close();
     }
   }
+
+  /**
+   * Each worker began at the coordinator's instant, not before it (on one machine the clocks are
+   * one, so this is also how far apart they began): a worker that started on arrival would be
+   * about half a second early. How late is the scheduler's wake-up: a few ms on a quiet machine,
+   * up to tens of ms on this shared build machine, hence the bound.
+   */
+  private static void assertStartedTogether(TestCluster cluster, List<String> workers) {
+    List<Double> late = new ArrayList<>();
+    for (String w : workers) {
+      Matcher m = STARTED.matcher(TestCluster.out(cluster.workers.get(w)));
+      assertThat(m.find()).as(TestCluster.out(cluster.workers.get(w))).isTrue();
+      late.add(Double.parseDouble(m.group(1)));
+    }
+    System.out.println("started after the coordinator's instant (ms): " + late);
+    assertThat(late).allSatisfy(ms -> assertThat(ms).isBetween(0.0, 250.0));
+  }
+
+  private static final Pattern STARTED = Pattern.compile("phase 1 started (-?[0-9.]+) ms after the coordinator's instant");
 
   private String result(String name) {
     return tmp.resolve(name + ".json").toString();
