@@ -16,11 +16,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A unique feeder across three workers: every row is used once in the whole cluster (each worker
- * has its own rows, not a copy of the file), and the workers need no files: the scenario and its
- * data are deleted before the last worker joins, and the test runs from what the coordinator shipped.
+ * The plan split across three workers. A unique feeder: every row is used once in the whole
+ * cluster (each worker has its own rows, not a copy of the file), and the workers need no files:
+ * the scenario and its data are deleted before the last worker joins, and the test runs from what
+ * the coordinator shipped. Phases: each is split and run in turn, its count exact.
  */
-class ClusterFeederTest {
+class ClusterPlanTest {
   @TempDir Path tmp;
 
   @Test
@@ -62,8 +63,42 @@ class ClusterFeederTest {
       // 30 users over 3 workers, 10 each: with the whole file on every worker, a1..a10 would come three times
       assertThat(logins).as(TestCluster.out(c)).hasSize(30)
           .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 30).mapToObj(i -> "/fast?login=a" + i).toList());
+
+      phases(cluster, nginx, members.get(0));
     } finally {
       nginx.close();
+    }
+  }
+
+  private void phases(TestCluster cluster, Nginx nginx, String at) throws Exception {
+    Path file = Files.writeString(tmp.resolve("phases.yaml"), """
+        name: phases
+        target: %s
+        users:
+          - name: client
+            tasks:
+              - get: /fast
+        phases:
+          - name: small
+            load: { requests: 300, concurrency: 6 }
+          - name: large
+            load: { requests: 600, concurrency: 9 }
+        """.formatted(nginx.url()));
+    Path out = tmp.resolve("phases.json");
+    HordeProcess c = cluster.coordinator("p", at, List.of(), file.toString(), "--workers", "3", "--out", out.toString());
+    assertThat(c.waitFor(90)).as(TestCluster.out(c)).isZero();
+    JsonNode r = JsonMapper.builder().build().readTree(out.toFile());
+    JsonNode phases = r.path("phases");
+    assertThat(phases.size()).isEqualTo(2);
+    assertThat(phases.get(0).path("summary").path("requests").asLong()).isEqualTo(300);
+    assertThat(phases.get(1).path("summary").path("requests").asLong()).isEqualTo(600);
+    assertThat(phases.get(1).path("start_s").asDouble()).isGreaterThan(0);
+    assertThat(nginx.logged("/fast")).isEqualTo(900);
+    for (JsonNode w : r.path("settings").path("cluster").path("workers")) {
+      assertThat(w.path("requests").asLong()).as(w.toString()).isEqualTo(300); // 100 of the first, 200 of the second
+    }
+    for (String w : List.of("w1", "w2", "w3")) {
+      assertThat(TestCluster.out(cluster.workers.get(w))).contains("phase 2 started");
     }
   }
 }
