@@ -25,6 +25,6 @@ final class Partition {
       feeders.set(f, new Feeder(new FeederData(all.name(), all.columns(), mine), feeders.get(f).order()));
     }
     return new TestPlan(p.scenario(), p.target(), p.endpoints(), p.users(), p.variableNames(), p.initialVariables(),
-        feeders, p.uniqueFeeders(), p.reasons(), p.setup(), p.teardown(), p.tokenizer(), p.tracked(), p.requests());
+        feeders, p.uniqueFeeders(), p.reasons(), p.setup(), p.teardown(), p.tokenizer(), p.tracked(), p.requests(), p.redaction());
   }
 }
