@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code horde worker --cluster NAME}: sends load for a coordinator's tests, one after another, until stopped. */
-@Command(name = "worker", sortOptions = false, description = "Join a cluster and run load for its coordinator's tests.",
+@Command(name = "worker", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,
+    description = "Join a cluster and run load for its coordinator's tests.",
     footer = {"", "Start one on each load machine, then: horde run FILE --cluster NAME --workers N"})
 final class WorkerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
