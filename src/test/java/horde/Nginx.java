@@ -18,17 +18,26 @@ import java.util.concurrent.TimeUnit;
 public final class Nginx implements AutoCloseable {
   private static final String ECHO = "/usr/lib/nginx/modules/ngx_http_echo_module.so";
   private final Path dir;
+  private final String host;
   private final int port;
   private final Process master;
 
   public Nginx(Path dir) throws IOException, InterruptedException {
+    this(dir, List.of(), "127.0.0.1", Ports.free());
+  }
+
+  /** An nginx run under {@code prefix} (e.g. {@code ip netns exec NS}), listening on {@code host:port} there. */
+  public Nginx(Path dir, List<String> prefix, String host, int port) throws IOException, InterruptedException {
     this.dir = dir;
-    this.port = Ports.free();
+    this.host = host;
+    this.port = port;
     Files.createDirectories(dir.resolve("logs"));
     Files.writeString(dir.resolve("nginx.conf"), config());
-    master = new ProcessBuilder("nginx", "-p", dir + "/", "-c", dir.resolve("nginx.conf").toString(), "-g", "daemon off;")
-        .redirectErrorStream(true).redirectOutput(dir.resolve("logs/stdout.txt").toFile()).start();
-    awaitListening();
+    List<String> cmd = new java.util.ArrayList<>(prefix);
+    cmd.addAll(List.of("nginx", "-p", dir + "/", "-c", dir.resolve("nginx.conf").toString(), "-g", "daemon off;"));
+    master = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("logs/stdout.txt").toFile()).start();
+    if (prefix.isEmpty()) awaitListening();
+    else awaitPidFile(); // elsewhere on the network: nginx writes its pid once it listens
   }
 
   /** Whether nginx and its echo module are installed here. */
@@ -53,7 +62,7 @@ public final class Nginx implements AutoCloseable {
           scgi_temp_path %s/scgi;
           keepalive_requests 100000000;
           server {
-            listen 127.0.0.1:%d backlog=4096;
+            listen %s:%d backlog=4096;
             location = /fast { default_type application/json; return 200 '{"ok":true}'; }
             location = /sleep/50 { default_type application/json; echo_sleep 0.05; echo '{"ok":true}'; }
             location = /sleep/60 { default_type application/json; echo_sleep 0.06; echo '{"ok":true}'; }
@@ -89,7 +98,7 @@ public final class Nginx implements AutoCloseable {
             }
           }
         }
-        """.formatted(ECHO, dir, dir, dir, dir, dir, port);
+        """.formatted(ECHO, dir, dir, dir, dir, dir, host, port);
   }
 
   private void awaitListening() throws IOException, InterruptedException {
@@ -106,14 +115,31 @@ public final class Nginx implements AutoCloseable {
     throw new IOException("nginx is not listening on " + port);
   }
 
+  private void awaitPidFile() throws IOException, InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < end) {
+      if (!master.isAlive()) throw new IOException("nginx did not start: " + Files.readString(dir.resolve("logs/stdout.txt")));
+      if (Files.isRegularFile(dir.resolve("logs/nginx.pid"))) return;
+      Thread.sleep(50);
+    }
+    throw new IOException("nginx did not start on " + host + ":" + port);
+  }
+
   public String url() {
-    return "http://127.0.0.1:" + port;
+    return "http://" + host + ":" + port;
   }
 
   /** Lines in the access log for {@code path}: every request nginx answered. */
   public long logged(String path) throws IOException {
     try (var lines = Files.lines(dir.resolve("logs/access.log"))) {
       return lines.filter(l -> l.contains("\"GET " + path + " ")).count();
+    }
+  }
+
+  /** The request targets (path and query) of the access log that begin with {@code prefix}, in order. */
+  public List<String> requested(String prefix) throws IOException {
+    try (var lines = Files.lines(dir.resolve("logs/access.log"))) {
+      return lines.map(l -> l.split(" ")).filter(f -> f.length > 6 && f[6].startsWith(prefix)).map(f -> f[6]).toList();
     }
   }
 

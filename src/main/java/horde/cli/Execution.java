@@ -1,5 +1,6 @@
 package horde.cli;
 
+import horde.cluster.ClusterLoad;
 import horde.criteria.Verdict;
 import horde.engine.EngineOptions;
 import horde.plan.TestPlan;
@@ -30,6 +31,7 @@ final class Execution {
   private AfterRun after = (result, code) -> code;
   private UiFlags ui;
   private HistoryFlags history;
+  private ClusterLoad cluster;
 
   Execution(PrintWriter out, PrintWriter err) {
     this.out = out;
@@ -40,6 +42,12 @@ final class Execution {
   Execution watchedBy(UiFlags ui, HistoryFlags history) {
     this.ui = ui;
     this.history = history;
+    return this;
+  }
+
+  /** Runs each phase's load on a cluster's workers instead of here; the result says how they did. */
+  Execution across(ClusterLoad load) {
+    this.cluster = load;
     return this;
   }
 
@@ -55,6 +63,7 @@ final class Execution {
 
   int run(TestPlan plan, EngineOptions options, String scenarioFile, Outputs outputs, MetricsFlags metrics) {
     TestRun run = new TestRun(plan, options, scenarioFile);
+    if (cluster != null) run.loadFrom(cluster.stopping(run::abort));
     RunResult result;
     MetricsFlags.Served served = null;
     // From the start: Ctrl-C during the pre-flight check stops the test as well (exit 4, with the empty result).
@@ -95,6 +104,7 @@ final class Execution {
         }
       }
       result = run.execute(listener(outputs));
+      if (cluster != null) result = cluster.amend(result);
     } catch (SetupFailedException e) {
       err.println("horde: setup failed, no load was sent: " + e.getMessage());
       err.flush();

@@ -8,7 +8,7 @@ public final class ExitCode {
   public static final int CRITERIA_FAILED = 1;
   /** Bad scenario or bad usage: nothing ran. */
   public static final int BAD_INPUT = 2;
-  /** The pre-flight check could not reach the target: nothing ran. */
+  /** The pre-flight check could not reach the target, or a cluster's workers did not come or refused the test: nothing ran. */
   public static final int UNREACHABLE = 3;
   /** Stopped early (Ctrl-C, SIGTERM, a failed setup): the results cover what ran. */
   public static final int ABORTED = 4;

@@ -15,7 +15,11 @@ final class LocustRefusals {
       + " tests from the browser, horde run FILE --ui --ui-port N --ui-bind ADDRESS lets a headless run be watched and"
       + " stopped there (beyond loopback a token is needed: $HORDE_TOKEN, else one is made and printed); docs/ui.md";
   private static final String DISTRIBUTED = "Horde drives the whole load from one process and uses every core"
-      + " (--threads N sets the event-loop threads); it has no master/worker mode";
+      + " (--threads N sets the event-loop threads); across machines, see docs/cluster.md";
+  private static final String MASTER = "the coordinator of a distributed run is horde run itself: --cluster NAME"
+      + " --workers N (--wait-workers DURATION, --cluster-bind and --cluster-port where it listens; docs/cluster.md)";
+  private static final String WORKER = "on each load machine run horde worker --cluster NAME --cluster-hosts"
+      + " HOST:PORT,... instead (docs/cluster.md)";
   private static final Map<String, String> ADVICE = new LinkedHashMap<>();
 
   static {
@@ -23,9 +27,9 @@ final class LocustRefusals {
         "--tls-cert", "--tls-key", "--class-picker", "--web-base-path", "--headful", "--legacy-ui", "--build-path"))
       ADVICE.put(flag, WEB_UI);
     for (String flag : List.of("--master", "--master-bind-host", "--master-bind-port", "--expect-workers",
-        "--expect-workers-max-wait", "--enable-rebalancing", "--worker", "--master-host", "--master-port",
-        "--expect-slaves", "--slave"))
-      ADVICE.put(flag, DISTRIBUTED);
+        "--expect-workers-max-wait", "--enable-rebalancing", "--expect-slaves"))
+      ADVICE.put(flag, MASTER);
+    for (String flag : List.of("--worker", "--master-host", "--master-port", "--slave")) ADVICE.put(flag, WORKER);
     ADVICE.put("--processes", DISTRIBUTED);
     String tags = "Horde's tasks have no tags: run some user classes only with --user-classes A,B (or name them after"
         + " the options), or give a task weight 0 in the scenario";

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionInfo.class,
     description = "Load testing for AI-product backends and any HTTP service.",
-    subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, InitCommand.class, SchemaCommand.class,
+    subcommands = {DemoCommand.class, RunCommand.class, WorkerCommand.class, ValidateCommand.class, InitCommand.class, SchemaCommand.class,
         ReportCommand.class, SimulateCommand.class, RunsCommand.class, BaselineCommand.class, CompareCommand.class,
         ServeCommand.class, UiCommand.class, ImportCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     description = "Run a load test from a scenario file.",
     footer = {"", "(Locust) marks Locust's options, taken with Locust's meaning; docs/locust.md has the whole table.",
         "Exit codes: 0 criteria held, 1 criteria failed, 2 bad scenario or usage,",
-        "3 target unreachable at pre-flight, 4 stopped early (Ctrl-C)."})
+        "3 target unreachable at pre-flight (or --cluster workers missing), 4 stopped early (Ctrl-C)."})
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -91,6 +91,18 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin LocustFlags locust = new LocustFlags();
 
+  @Mixin ClusterFlags cluster = new ClusterFlags();
+
+  @Option(names = "--workers", paramLabel = "N", description = "With --cluster: wait for N workers and split the load between them.")
+  Integer workers;
+
+  @Option(names = "--on-worker-loss", paramLabel = "continue|abort",
+      description = "With --cluster: when a worker is lost, go on without it (default; the run is at least WARN) or stop.")
+  String onWorkerLoss = "continue";
+
+  @Option(names = "--wait-workers", paramLabel = "DURATION", description = "With --cluster: how long to wait for the workers (default 5m).")
+  String waitWorkers = "5m";
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -108,6 +120,8 @@ final class RunCommand implements Callable<Integer> {
     if (locust.list) return list(scenario);
     TestPlan plan;
     EngineOptions options;
+    ScenarioFlags flags = flags(named.classes());
+    Scenario asWritten = scenario;
     Outputs outputs = reports.onto(new Outputs(out, strict, quiet)).stamped(LocalDateTime.now())
         .withExitCodeOnError(locust.exitCodeOnError);
     Map<String, String> tags;
@@ -115,7 +129,7 @@ final class RunCommand implements Callable<Integer> {
       tags = history.tags();
       history.db.location(); // a bad --db fails now, not after the run
       compare.check(history.db);
-      scenario = applyFlags(scenario, named.classes());
+      scenario = flags.apply(scenario, err);
       outputs = outputs.withHtmlTags(users, spawnRate, runTime == null ? null : Durations.parseSecondsDefault(runTime));
       options = EngineOptions.DEFAULTS.withThreads(threads).withSeed(seed).withGracefulStop(Durations.parseSecondsDefault(gracefulStop));
       plan = new Planner(System.getenv()).plan(scenario);
@@ -133,11 +147,18 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter outWriter = spec.commandLine().getOut();
     RunRecording recording = new RunRecording(history, ScenarioFiles.text(named.file()), tags, outWriter, err);
     Execution.AfterRun recorded = recording.andThen(compare.after(history.db, strict, recording::id, outWriter, err));
-    return new Execution(outWriter, err).watchedBy(ui, history).then((result, code) -> {
+    Execution execution = new Execution(outWriter, err).watchedBy(ui, history).then((result, code) -> {
       int c = recorded.apply(result, code);
       ui.done(result, recording.id());
       return c;
-    }).run(plan, options, named.file().toString(), outputs, metrics);
+    });
+    if (cluster.given()) return new ClusterRun(cluster, workers, onWorkerLoss, waitWorkers, outWriter, err)
+        .run(execution, named.file(), asWritten, flags, plan, options, outputs, metrics);
+    if (workers != null) {
+      err.println("horde: --workers needs --cluster NAME (the cluster the workers joined)");
+      return ExitCode.BAD_INPUT;
+    }
+    return execution.run(plan, options, named.file().toString(), outputs, metrics);
   }
 
   /** Locust's {@code --list}: the user classes, one a line, and nothing run. */
@@ -148,18 +169,11 @@ final class RunCommand implements Callable<Integer> {
     return ExitCode.PASS;
   }
 
-  private Scenario applyFlags(Scenario s, List<String> namedClasses) {
-    if (host != null) s = s.withTarget(host);
-    if (skipPreflight) s = s.withPreflight(horde.scenario.Preflight.DISABLED);
+  /** The command line's changes to the scenario: user classes named after the options and by --user-classes together. */
+  private ScenarioFlags flags(List<String> namedClasses) {
     List<String> classes = new ArrayList<>(namedClasses);
     if (userClasses != null) classes.addAll(userClasses);
-    if (!classes.isEmpty()) s = UserClassFilter.apply(s, classes, spec.commandLine().getErr());
-    if (locust.equalWeights) s = s.withEqualWeights();
-    LoadOverrides flags = new LoadOverrides(users, spawnRate, runTime, requests, concurrency, warmup);
-    if (!flags.any()) return s;
-    if (!s.phases().isEmpty())
-      throw new IllegalArgumentException("the scenario runs " + s.phases().size() + " phases, each with its own load; "
-          + "load flags (--users, --run-time, --requests, --warmup...) would replace them all. Change the phases in the file");
-    return s.withLoad(flags.apply(s.load()));
+    return new ScenarioFlags(host, skipPreflight, classes.isEmpty() ? null : classes, locust.equalWeights,
+        new LoadOverrides(users, spawnRate, runTime, requests, concurrency, warmup));
   }
 }

@@ -22,6 +22,7 @@ public final class Findings {
   public static List<Finding> of(RunStats stats, Map<String, ?> settings) {
     List<Finding> out = new ArrayList<>();
     GeneratorFindings.addTo(out, stats, settings);
+    ClusterFindings.addTo(out, settings);
     GeneratorHealth.addTo(out, stats);
     ErrorBursts.addTo(out, stats.timeline(), stats.open());
     LoadCurve.addTo(out, stats);

@@ -27,6 +27,8 @@ public final class ArrivalSchedule {
   private double segmentStart; // seconds since the start
   private double countAtSegment; // expected arrivals before this segment
   private double target; // the expected count the next arrival waits for
+  private Share share = Share.WHOLE;
+  private long index; // arrivals of the whole schedule so far
 
   private ArrivalSchedule(double from, List<RateStage> stages, SplittableRandom poisson) {
     int n = stages.size();
@@ -66,8 +68,25 @@ public final class ArrivalSchedule {
     return new ArrivalSchedule(open.startRate(), open.stages(), random);
   }
 
+  /**
+   * Only the arrivals that are {@code share}'s: a cluster's workers together send exactly the
+   * whole schedule, each its own part of it.
+   */
+  public ArrivalSchedule only(Share share) {
+    this.share = share;
+    return this;
+  }
+
   /** The next arrival's offset from the start in nanoseconds, or -1 when the schedule is over. */
   public long next() {
+    long t;
+    do {
+      t = nextOfAll();
+    } while (t >= 0 && !share.owns(index++));
+    return t;
+  }
+
+  private long nextOfAll() {
     while (segment < seconds.length) {
       double needed = target - countAtSegment;
       double a = startRate[segment];

@@ -45,6 +45,8 @@ public final class Engine implements AutoCloseable {
   private final Samples samples;
   private final LoadShape shape;
   private final LoadControl loadControl;
+  /** This engine's part of the load (a cluster worker's); the whole on a single machine. */
+  private final Share share;
   private final CompletableFuture<EngineReport> done = new CompletableFuture<>();
   private volatile boolean aborted;
   private volatile long abortedAt;
@@ -54,16 +56,17 @@ public final class Engine implements AutoCloseable {
   /** A run of the scenario's own load on a generator of its own, closed with the engine. */
   public Engine(TestPlan plan, EngineOptions options) {
     this(plan, plan.scenario().load(), options, new Generator(plan, options),
-        new Samples(plan.endpoints().size(), FailureReasons.CAPACITY), plan.initialVariables(), new LoadControl(), true);
+        new Samples(plan.endpoints().size(), FailureReasons.CAPACITY), plan.initialVariables(), new LoadControl(),
+        Share.WHOLE, true);
   }
 
   Engine(TestPlan plan, LoadProfile load, EngineOptions options, Generator generator, Samples samples,
-      String[] variables, LoadControl control) {
-    this(plan, load, options, generator, samples, variables, control, false);
+      String[] variables, LoadControl control, Share share) {
+    this(plan, load, options, generator, samples, variables, control, share, false);
   }
 
   private Engine(TestPlan plan, LoadProfile load, EngineOptions options, Generator generator, Samples samples,
-      String[] variables, LoadControl control, boolean ownsGenerator) {
+      String[] variables, LoadControl control, Share share, boolean ownsGenerator) {
     this.plan = plan;
     this.load = load;
     this.options = options;
@@ -71,11 +74,12 @@ public final class Engine implements AutoCloseable {
     this.ownsGenerator = ownsGenerator;
     this.loadControl = control;
     this.samples = samples;
-    this.population = new Population(plan.users(), generator.loops());
-    long budget = load instanceof LoadProfile.FixedCount f ? f.requests() : Long.MAX_VALUE;
+    this.share = share;
+    this.population = new Population(plan.users(), generator.loops(), share);
+    long budget = load instanceof LoadProfile.FixedCount f ? share.requests(f) : Long.MAX_VALUE;
     this.run = generator.context(generator.recorders(samples), budget, population, variables);
     population.attach(run);
-    this.shape = load.isOpen() ? null : LoadShape.of(load);
+    this.shape = load.isOpen() ? null : share.shape(load);
   }
 
   /** What steers this run from outside. */
@@ -173,9 +177,10 @@ public final class Engine implements AutoCloseable {
     FatalErrors fatal = generator.fatal();
     try {
       switch (load) {
-        case LoadProfile.Open open -> arrivals(ArrivalSchedule.of(open, options.seed()), open.total(), open.maxUsers(),
-            open.arrivals() == LoadProfile.Open.Arrivals.POISSON);
-        case LoadProfile.RateShape rate -> arrivals(ArrivalSchedule.of(rate), rate.duration(), rate.maxUsers(), false);
+        case LoadProfile.Open open -> arrivals(ArrivalSchedule.of(open, options.seed()).only(share), open.total(),
+            open.maxUsers(), open.arrivals() == LoadProfile.Open.Arrivals.POISSON);
+        case LoadProfile.RateShape rate -> arrivals(ArrivalSchedule.of(rate).only(share), rate.duration(), rate.maxUsers(),
+            false);
         default -> shape();
       }
     } catch (Throwable e) {

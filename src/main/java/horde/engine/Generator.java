@@ -79,12 +79,15 @@ public final class Generator implements AutoCloseable {
 
   /** A run of {@code load}, its users starting from {@code variables}, recording into {@code samples}. */
   public Engine engine(LoadProfile load, Samples samples, String[] variables) {
-    return engine(load, samples, variables, new LoadControl());
+    return engine(load, samples, variables, new LoadControl(), Share.WHOLE);
   }
 
-  /** The same, steered from outside by {@code control} (the web UI). */
-  public Engine engine(LoadProfile load, Samples samples, String[] variables, LoadControl control) {
-    return new Engine(plan, load, options, this, samples, variables, control);
+  /**
+   * A run of this generator's {@code share} of {@code load} (a cluster worker's part; the whole on
+   * one machine), steered from outside by {@code control} (the web UI).
+   */
+  public Engine engine(LoadProfile load, Samples samples, String[] variables, LoadControl control, Share share) {
+    return new Engine(plan, load, options, this, samples, variables, control, share);
   }
 
   /** An empty snapshot of this plan's shape: its endpoints, every measure, every reason id. */

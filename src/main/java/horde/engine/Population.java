@@ -31,10 +31,17 @@ final class Population {
   private final AtomicInteger peakAlive = new AtomicInteger();
   private final AtomicInteger peakBusy = new AtomicInteger();
   private RunContext run;
-  private long nextId = 1;
+  /** Users made so far; the n-th is the share's n-th unit, whose id is unique across a cluster's workers. */
+  private long made;
+  private final Share share;
   private int target;
 
   Population(List<UserPlan> classes, EventLoopGroup group) {
+    this(classes, group, Share.WHOLE);
+  }
+
+  Population(List<UserPlan> classes, EventLoopGroup group, Share share) {
+    this.share = share;
     this.classes = classes;
     this.totalWeight = classes.stream().mapToLong(UserPlan::weight).sum();
     classes.forEach(c -> {
@@ -80,7 +87,7 @@ final class Population {
 
   private void spawn() {
     int c = mostBehind();
-    VirtualUser u = new VirtualUser(nextId++, classes.get(c), nextLoop(), run, Pacing.CLOSED);
+    VirtualUser u = new VirtualUser(nextId(), classes.get(c), nextLoop(), run, Pacing.CLOSED);
     running.get(c).add(u);
     target++;
     rise(alive, peakAlive);
@@ -100,7 +107,7 @@ final class Population {
 
   /** Starts one user of this class that runs its steps once (setup, teardown). */
   VirtualUser one(UserPlan plan) {
-    VirtualUser u = new VirtualUser(nextId++, plan, nextLoop(), run, Pacing.ONCE);
+    VirtualUser u = new VirtualUser(nextId(), plan, nextLoop(), run, Pacing.ONCE);
     rise(alive, peakAlive);
     u.loop.execute(u.guard(u::start));
     return u;
@@ -162,7 +169,7 @@ final class Population {
       }
       created++;
       rise(alive, peakAlive);
-      u = new VirtualUser(nextId++, classes.get(c), nextLoop(), run, Pacing.OPEN);
+      u = new VirtualUser(nextId(), classes.get(c), nextLoop(), run, Pacing.OPEN);
       running.get(c).add(u);
     }
     rise(busy, peakBusy);
@@ -226,6 +233,10 @@ final class Population {
 
   private double share(int c, int users) {
     return totalWeight == 0 ? 0 : users * (double) classes.get(c).weight() / totalWeight;
+  }
+
+  private long nextId() {
+    return share.unit(made++) + 1;
   }
 
   private EventLoop nextLoop() {

@@ -26,6 +26,7 @@ public final class ConsoleSummary {
     statuses(out, s);
     LlmTable.append(out, s);
     failures(out, s);
+    WorkerTable.append(out, r);
     findings(out, r.findings());
     criteria(out, r.criteria());
     notes(out, s);

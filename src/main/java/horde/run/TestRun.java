@@ -65,6 +65,24 @@ public final class TestRun {
     default void fatal(String what) {}
   }
 
+  /**
+   * Where each phase's load runs: this machine's engine, unless the test is spread over a
+   * cluster's workers ({@link #loadFrom}). Setup, teardown, criteria and the result stay here.
+   */
+  public interface PhaseLoad {
+    /**
+     * Runs one phase's load and returns its statistics, built by a {@link StatsCollector} with
+     * these options and names, as a local run builds them.
+     *
+     * @param variables every user's variables to begin with (what setup saved)
+     */
+    RunStats run(int phase, LoadProfile load, String[] variables, StatsCollector.Options options,
+        java.util.function.Supplier<Names> names) throws InterruptedException;
+
+    /** Ends the phase running now early (Ctrl-C); safe from any thread. */
+    void abort();
+  }
+
   private final TestPlan plan;
   private final EngineOptions options;
   private final String scenarioFile;
@@ -78,6 +96,7 @@ public final class TestRun {
   private volatile StatsCollector stats;
   private volatile String phaseName;
   private volatile boolean abortRequested;
+  private PhaseLoad elsewhere;
 
   public TestRun(TestPlan plan, EngineOptions options, String scenarioFile) {
     this.plan = plan;
@@ -121,6 +140,12 @@ public final class TestRun {
     return RunSettings.of(plan, options);
   }
 
+  /** Runs each phase's load there instead of on this machine's engine; before {@link #execute}. */
+  public TestRun loadFrom(PhaseLoad load) {
+    elsewhere = load;
+    return this;
+  }
+
   /** Checks that the target answers; throws before any load is sent. */
   public void preflight() throws UnreachableTargetException {
     Preflight.check(plan.target(), plan.scenario().preflight(), plan.scenario().http().insecure());
@@ -156,7 +181,7 @@ public final class TestRun {
       for (int i = 0; i < runs.size() && setUp && !abortRequested && !fatal.happened(); i++) {
         if (phased) listener.phase(i, runs.size(), runs.get(i));
         phaseName = phased ? runs.get(i).name() : null;
-        RunStats stats = run(generator, runs.get(i).load(), setup.variables(), listener);
+        RunStats stats = run(generator, i, runs.get(i).load(), setup.variables(), listener);
         phases.add(judge(runs.get(i), stats, start));
         start += stats.runSeconds();
       }
@@ -181,14 +206,26 @@ public final class TestRun {
     abortRequested = true;
     Engine e = engine;
     if (e != null) e.abort();
+    PhaseLoad l = elsewhere;
+    if (l != null) l.abort();
   }
 
-  private RunStats run(Generator generator, LoadProfile load, String[] variables, Listener listener)
+  private RunStats run(Generator generator, int phase, LoadProfile load, String[] variables, Listener listener)
       throws InterruptedException {
-    Engine e = generator.engine(load, new Samples(plan.endpoints().size(), FailureReasons.CAPACITY), variables, control);
-    engine = e;
     StatsCollector.Options options = new StatsCollector.Options(load.warmup().toNanos() / 1e9, load.isOpen(),
         plan.tracked(), listener::progress, PROGRESS_EVERY, intervalListeners);
+    RunStats all = elsewhere != null ? elsewhere.run(phase, load, variables, options, this::names)
+        : local(generator, load, variables, options);
+    // an endpoint that only setup or teardown use got nothing in the runs: it is no row of theirs
+    return all.withEndpoints(all.endpoints().stream()
+        .filter(ep -> ep.requests() > 0 || !onceOnly.contains(ep.method() + " " + ep.name())).toList());
+  }
+
+  private RunStats local(Generator generator, LoadProfile load, String[] variables, StatsCollector.Options options)
+      throws InterruptedException {
+    Engine e = generator.engine(load, new Samples(plan.endpoints().size(), FailureReasons.CAPACITY), variables, control,
+        horde.engine.Share.WHOLE);
+    engine = e;
     StatsCollector stats = new StatsCollector(e.recorders(), generator.shape(), this::names, e.samples(),
         gauges(e, generator), options).onError(generator.fatal());
     this.stats = stats;
@@ -197,13 +234,11 @@ public final class TestRun {
     stats.start(e.startNanos(), epoch);
     if (abortRequested) e.abort();
     EngineReport report = e.await();
-    RunStats all = stats.finish(report.endNanos(), report.cancelledInFlight(), report.aborted());
-    // an endpoint that only setup or teardown use got nothing in the runs: it is no row of theirs
-    return all.withEndpoints(all.endpoints().stream()
-        .filter(ep -> ep.requests() > 0 || !onceOnly.contains(ep.method() + " " + ep.name())).toList());
+    return stats.finish(report.endNanos(), report.cancelledInFlight(), report.aborted());
   }
 
-  private static Gauges gauges(Engine e, Generator generator) {
+  /** What the statistics read from a running engine besides its recorders (a cluster's worker reads the same). */
+  public static Gauges gauges(Engine e, Generator generator) {
     return new Gauges() {
       public int users() {
         return e.users();
@@ -223,8 +258,12 @@ public final class TestRun {
     };
   }
 
-  /** The plan's endpoints and the failure reasons known so far, by id. */
   private Names names() {
+    return names(plan);
+  }
+
+  /** The plan's endpoints and the failure reasons known so far, by id. */
+  public static Names names(TestPlan plan) {
     List<Names.Endpoint> endpoints = plan.endpoints().stream().map(ep -> new Names.Endpoint(ep.name(), ep.method())).toList();
     List<Names.Reason> reasons = new ArrayList<>();
     for (int id = 0; id < plan.reasons().size(); id++) {

@@ -119,18 +119,46 @@ public final class StatsCollector {
     if (ticker == null) return;
     ticks++;
     if (resetWanted) resetNow(); // on a tick only: a reset in the run's last moments is not applied
-    take(ticks, ticks <= warmupTicks);
+    take(ticks, ticks <= warmupTicks, null);
+    progress();
+  }
+
+  private void progress() {
     if (options.progressEvery() > 0 && ticks % options.progressEvery() == 0 && options.progress() != null) {
       options.progress().accept(window.progress(ticks, gauges.users(), ticks <= warmupTicks));
     }
   }
 
+  /**
+   * Starts without a ticker, for a caller that keeps time itself (a coordinator adding up its
+   * workers' seconds): it hands over each interval with {@link #take(double, IntervalSnapshot)}.
+   */
+  public synchronized void startTaking(long startEpochMillis) {
+    this.startEpochMillis = startEpochMillis;
+  }
+
+  /**
+   * Takes the interval ending at {@code t} seconds from {@code snapshot}, as the ticker takes a
+   * second from the recorders: the gauges are read now, the warm-up and a short last piece are
+   * handled alike, and progress is reported every {@code progressEvery} intervals.
+   */
+  public synchronized void take(double t, IntervalSnapshot snapshot) {
+    ticks++;
+    if (resetWanted) resetNow();
+    take(t, t <= warmupTicks, snapshot);
+    progress();
+  }
+
   /** Stops ticking, takes the last partial interval, and returns the run's statistics. */
   public synchronized RunStats finish(long endNanos, long cancelledInFlight, boolean aborted) {
-    ticker.shutdownNow();
+    return finish((endNanos - startNanos) / 1e9, cancelledInFlight, aborted);
+  }
+
+  /** Like {@link #finish(long, long, boolean)}, with the end in seconds since the start. */
+  public synchronized RunStats finish(double end, long cancelledInFlight, boolean aborted) {
+    if (ticker != null) ticker.shutdownNow();
     ticker = null;
-    double end = (endNanos - startNanos) / 1e9;
-    if (end > lastT + 1e-3) take(end, end <= warmupTicks);
+    if (end > lastT + 1e-3) take(end, end <= warmupTicks, null);
     return stats(end, cancelledInFlight, aborted);
   }
 
@@ -180,10 +208,11 @@ public final class StatsCollector {
     }
   }
 
-  /** Takes the loops' snapshots as the interval ending at {@code t} seconds. */
-  private void take(double t, boolean warmup) {
+  /** Takes the loops' snapshots (and {@code extra}, when given) as the interval ending at {@code t} seconds. */
+  private void take(double t, boolean warmup, IntervalSnapshot extra) {
     merged.reset();
     for (LoopRecorder r : recorders) r.drainInto(merged);
+    if (extra != null) merged.add(extra);
     double seconds = Math.max(1e-3, t - lastT);
     // A sliver at the end would chart as a spike: it joins the second before it, warm-up or not.
     boolean sliver = t != Math.rint(t) && seconds < 0.25 && !intervals.isEmpty();

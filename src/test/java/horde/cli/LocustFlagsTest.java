@@ -96,7 +96,7 @@ class LocustFlagsTest {
     Files.writeString(conf, "locustfile = " + SCENARIO + "\nexpect-workers = 2\n");
     Cli refused = run("--config", conf.toString());
     assertThat(refused.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-    assertThat(refused.err()).contains(conf + ":2: 'expect-workers' is a Locust setting Horde does not take: Horde drives");
+    assertThat(refused.err()).contains(conf + ":2: 'expect-workers' is a Locust setting Horde does not take: the coordinator of a distributed run is horde run");
     Files.writeString(conf, "frobnicate = 1\n");
     assertThat(run("--config", conf.toString()).err()).contains(conf + ":1: unknown setting 'frobnicate'");
     assertThat(run("--config", tmp.resolve("pyproject.toml").toString()).err()).contains("not TOML");
@@ -115,6 +115,8 @@ class LocustFlagsTest {
           .doesNotContain("Unknown option");
     }
     assertThat(run(SCENARIO, "--reset-stats").err()).contains("--warmup");
+    assertThat(run(SCENARIO, "--expect-workers", "2").err()).contains("--cluster NAME --workers N");
+    assertThat(run(SCENARIO, "--worker").err()).contains("horde worker --cluster NAME");
     assertThat(run(SCENARIO, "-i", "10").err()).contains("--requests N --concurrency C");
     assertThat(run(SCENARIO, "--web-port", "8089").err()).contains("horde ui FILE --port N").contains("--ui-port N");
     assertThat(LocustRefusals.all().values()).allSatisfy(advice -> assertThat(advice).hasSizeGreaterThan(30));

@@ -1,0 +1,18 @@
+package horde.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What a cluster's workers get of the command line: every change to the scenario, as the coordinator made it. */
+class ScenarioFlagsTest {
+  @Test
+  void everyChangeSurvivesTheTripToAWorker() {
+    ScenarioFlags flags = new ScenarioFlags("http://127.0.0.1:9", true, List.of("a", "b"), true,
+        new LoadOverrides(40, 4.0, "1m", null, null, "10s"));
+    assertThat(ScenarioFlags.of(flags.asMap())).isEqualTo(flags);
+    ScenarioFlags none = new ScenarioFlags(null, false, null, false, new LoadOverrides(null, null, null, 100L, 5, null));
+    assertThat(ScenarioFlags.of(none.asMap())).isEqualTo(none);
+  }
+}
