@@ -48,6 +48,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--warmup", paramLabel = "DURATION", description = "Leave the first part out of the statistics.")
   String warmup;
 
+  @Option(names = "--search", paramLabel = "SPEC", description = "Find the knee: the highest load that meets the"
+      + " thresholds, e.g. users=10..2000 or rate=1/s..500/s, with ,step=30s,warmup=5s,precision=10%... after it.")
+  String search;
+
   @Option(names = "--user-classes", split = ",", paramLabel = "NAME", description = "Run only these user classes, e.g. chatter,searcher.")
   java.util.List<String> userClasses;
 
@@ -117,10 +121,20 @@ final class RunCommand implements Callable<Integer> {
     if (skipPreflight) s = s.withPreflight(horde.scenario.Preflight.DISABLED);
     if (userClasses != null) s = UserClassFilter.apply(s, userClasses, spec.commandLine().getErr());
     LoadOverrides flags = new LoadOverrides(users, spawnRate, runTime, requests, concurrency, warmup);
+    if (search != null) {
+      if (flags.any()) throw new IllegalArgumentException("--search sets each step's load; leave out --users, --run-time,"
+          + " --requests and --warmup (use step= and warmup= inside --search)");
+      if (s.thresholds().isEmpty()) throw new IllegalArgumentException("--search needs the scenario's thresholds to tell"
+          + " a level that holds from one past the knee; add some, like thresholds: [p95 < 2s, error_rate < 1%]");
+      return s.withSearch(SearchFlag.parse(search));
+    }
     if (!flags.any()) return s;
     if (!s.phases().isEmpty())
       throw new IllegalArgumentException("the scenario runs " + s.phases().size() + " phases, each with its own load; "
           + "load flags (--users, --run-time, --requests, --warmup...) would replace them all. Change the phases in the file");
+    if (s.search() != null)
+      throw new IllegalArgumentException("the scenario searches for its knee, so load flags (--users, --run-time...) have"
+          + " no run to change; change load.search in the file, or give --search");
     return s.withLoad(flags.apply(s.load()));
   }
 }
