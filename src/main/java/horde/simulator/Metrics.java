@@ -25,6 +25,7 @@ final class Metrics {
   final LongAdder ragCacheHits = new LongAdder();
   final LongAdder ragCacheMisses = new LongAdder();
   final LongAdder acceptPauses = new LongAdder();
+  final LatencyBuckets latency = new LatencyBuckets();
 
   /** Counts one response with {@code status} (100 to 599) on {@code endpoint}. */
   void answered(Endpoint endpoint, int status) {
@@ -39,7 +40,7 @@ final class Metrics {
   }
 
   /** The whole exposition, with the capacity gauges read now. */
-  String render(Capacity capacity) {
+  String render(Capacity capacity, Leak leak) {
     PrometheusText out = new PrometheusText();
     out.family(P + "requests_total", "counter", "Responses by method, endpoint and status.");
     for (Endpoint e : ENDPOINTS) {
@@ -84,6 +85,9 @@ final class Metrics {
         .sample(P + "cached_tokens_total", tokensFromCache.sum());
     out.family(P + "accept_pauses_total", "counter", "Times accepting paused: no file descriptor was left.")
         .sample(P + "accept_pauses_total", acceptPauses.sum());
+    out.family(P + "leak_seconds", "gauge", "Latency the slow leak adds now (--leak).")
+        .sample(P + "leak_seconds", leak.nanos() / 1e9);
+    latency.render(out, P + "request_duration_seconds");
     return out.toString();
   }
 }
