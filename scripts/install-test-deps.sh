@@ -2,6 +2,7 @@
 # Installs the Debian packages the tests use when they are missing: nginx with the echo module
 # (a fast, exact target with known delays), chromium (opens the HTML report as a browser would,
 # driven over its DevTools protocol), prometheus with promtool (scrapes Horde's live metrics) and
+# prometheus-node-exporter (a real exporter whose metrics a monitor scrapes), and
 # postgresql (the run history's tests start a cluster of their own with its initdb and pg_ctl, and
 # stop it after). Uses apt-get as root, or sudo.
 set -euo pipefail
@@ -12,6 +13,7 @@ command -v mvn >/dev/null 2>&1 || need+=(maven)
 [[ -x /usr/lib/chromium/chromium ]] || need+=(chromium)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
 command -v prometheus >/dev/null 2>&1 || need+=(prometheus)
+command -v prometheus-node-exporter >/dev/null 2>&1 || need+=(prometheus-node-exporter)
 [[ ${#need[@]} -eq 0 ]] && exit 0
 echo "install-test-deps: installing ${need[*]}" >&2
 as_root=()

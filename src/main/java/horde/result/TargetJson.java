@@ -13,7 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The target's metrics in the result file, both ways: the {@code target} section (each endpoint's
  * scrapes and failures, each series' query and statistics over the measured seconds), and each
- * second's values in the intervals ({@code "target": {"queue_depth": 12}}).
+ * second's values in the intervals ({@code "target": {"queue_depth": 12}}). Values are written as
+ * scraped, not rounded: a target's series may be bytes or a Unix time, where six digits are not enough.
  */
 final class TargetJson {
   private TargetJson() {}
@@ -40,7 +41,7 @@ final class TargetJson {
       for (String stat : List.of("min", "avg", "max", "last", "p50", "p95", "p99")) {
         double value = TargetSeries.stat(v, stat, stat.startsWith("p") ? Double.parseDouble(stat.substring(1)) : Double.NaN);
         if (Double.isNaN(value)) x.putNull(stat);
-        else x.put(stat, ResultJson.significant(value));
+        else x.put(stat, value);
       }
     }
   }
@@ -62,7 +63,8 @@ final class TargetJson {
   static void second(ObjectNode o, TargetSample t) {
     if (t == null) return;
     ObjectNode values = o.putObject("target");
-    t.values().forEach((k, v) -> values.put(k, ResultJson.significant(v)));
+    // exact, unlike Horde's own figures: a byte count or a clock rounded to six digits is wrong
+    t.values().forEach(values::put);
     if (t.failures() > 0) o.put("target_failures", t.failures());
   }
 
