@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * counter    = a counter measure: requests | failures | input_tokens | output_tokens | cost | ...
  * status     = "status_" (code | digit "xx") "_" (count | rate | per_s)   e.g. status_429_rate
  * named      = error_rate | rps | cache_hit_rate | cost_per_request
- *            | figure "_drift"       (see {@link SeriesThresholds}; also target.SERIES STAT)
+ *            | figure "_drift"                                      e.g. p95_drift (a trend per hour)
  * comparator = "&lt;" | "&lt;=" | "&gt;" | "&gt;=" | "==" | "!="   (== and != for counts only)
  * limit      = ["$"] number [unit]   unit: us ms s m h (times), % (shares), /s (per second)
  * number     = digits ["." digits]
@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * Times need a unit and may combine parts ({@code 1m30s}); shares need {@code %}; rates take a
  * bare number or {@code /s}; costs a number of dollars, with or without {@code $}; counts a whole
  * number. Spaces are allowed between the parts. Errors are {@link ThresholdSyntaxException}s that
- * say where in the expression it went wrong.
+ * say where in the expression it went wrong. {@link SeriesThresholds} has the drift's and the
+ * target series' ({@code target.SERIES STAT}) grammar.
  */
 public final class ThresholdParser {
   private static final Pattern SHAPE =

@@ -150,6 +150,35 @@ class TargetMetricsTest {
     }
   }
 
+  @Test
+  void findingsJoinTheLatencyAndTheErrorsToTheQueueThatCausedThem() throws Exception {
+    // 2 slots of 200 ms answer 10 a second; arrivals rise from 2/s to 20/s: past 10/s the queue
+    // fills, latency rises with it, and once its 8 places are taken the excess is refused
+    SimulatorOptions options = SimulatorOptions.builder().capacity(2).queue(8).timeToFirstToken(Duration.ofMillis(200))
+        .outputTokens(1).outputTokensSpread(0).build();
+    try (Simulator sim = Simulator.start(options)) {
+      String yaml = """
+          target: %s
+          tasks:
+            - post: /v1/chat/completions
+              json: {model: m, messages: [{role: user, content: hi}], max_tokens: 1}
+          load:
+            start_rate: 2/s
+            stages: [{duration: 25s, rate: 20/s}]
+            max_users: 100
+          monitor:
+            prometheus:
+              - url: %s/metrics
+                series: [horde_simulator_queue_depth, horde_simulator_generation_capacity]
+          """.formatted(sim.baseUrl(), sim.baseUrl());
+      RunResult r = run(yaml, ExitCode.CRITERIA_FAILED, "-q"); // no criteria, and the 429s fail it
+      assertThat(r.findings()).filteredOn(f -> f.kind().equals("target_latency")).singleElement()
+          .satisfies(f -> assertThat(f.text()).contains("as the target's horde_simulator_queue_depth passed"));
+      assertThat(r.findings()).filteredOn(f -> f.kind().equals("target_errors")).singleElement()
+          .satisfies(f -> assertThat(f.text()).contains("horde_simulator_queue_depth reached its maximum, 8"));
+    }
+  }
+
   private static long startMillis(RunResult r) {
     return java.time.Instant.parse(r.startedAt()).toEpochMilli();
   }

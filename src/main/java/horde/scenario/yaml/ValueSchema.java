@@ -35,7 +35,7 @@ final class ValueSchema {
             + Stream.of("count", "rate", "per_s").map(SchemaNodes::anyCase).collect(Collectors.joining("|"))
             + ")";
     // a target's series and its statistic: target.queue_depth max, target.pg_seconds p95
-    String target = "target\\.[A-Za-z_:][A-Za-z0-9_:]*(\\s+(min|max|avg|last|p[0-9]{1,2}(\\.[0-9]+)?))?";
+    String target = "target\\.[A-Za-z_:][A-Za-z0-9_:]*\\s+(min|max|avg|last|p[0-9]{1,2}(\\.[0-9]+)?)";
     return "\\s*("
         + metrics
         + "|"
