@@ -21,6 +21,8 @@ public final class TestServer implements AutoCloseable {
     void handle(HttpExchange ex) throws Exception;
   }
 
+  /** The body of the request this thread answers (exchange attributes are shared per path). */
+  private static final ThreadLocal<byte[]> BODY = new ThreadLocal<>();
   private final HttpServer server;
   private final Map<String, AtomicLong> served = new ConcurrentHashMap<>();
 
@@ -33,7 +35,7 @@ public final class TestServer implements AutoCloseable {
   public TestServer route(String path, Route route) {
     server.createContext(path, ex -> {
       try (ex) {
-        byte[] ignored = readBody(ex.getRequestBody());
+        BODY.set(readBody(ex.getRequestBody()));
         served.computeIfAbsent(ex.getRequestURI().getPath(), k -> new AtomicLong()).incrementAndGet();
         route.handle(ex);
       } catch (Exception e) {
@@ -45,6 +47,11 @@ public final class TestServer implements AutoCloseable {
 
   private static byte[] readBody(InputStream in) throws IOException {
     return in.readAllBytes();
+  }
+
+  /** The body of the request a route is answering, read before the route runs. */
+  public static String body() {
+    return new String(BODY.get(), StandardCharsets.UTF_8);
   }
 
   public static void reply(HttpExchange ex, int status, String body) throws IOException {

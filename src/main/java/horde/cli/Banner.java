@@ -15,7 +15,7 @@ final class Banner {
     String stages = o.stages().stream().map(r -> fmt(r.rate()) + "/s over " + Durations.format(r.duration()))
         .collect(Collectors.joining(", then "));
     return "arrivals from " + fmt(o.startRate()) + "/s, " + stages + " (" + o.arrivals().name().toLowerCase(Locale.ROOT)
-        + ", at most " + o.maxUsers() + " users)";
+        + ", at most " + Words.count(o.maxUsers(), "user", "users") + ")";
   }
 
   private static String fmt(double rate) {
@@ -24,7 +24,7 @@ final class Banner {
 
   static String of(TestPlan plan, EngineOptions options) {
     String load = plan.scenario().phases().isEmpty() ? load(plan.scenario().load())
-        : plan.scenario().phases().size() + " phases";
+        : Words.count(plan.scenario().phases().size(), "phase", "phases");
     String warm = plan.scenario().load().warmup().isZero() || !plan.scenario().phases().isEmpty() ? ""
         : ", warm-up " + Durations.format(plan.scenario().load().warmup());
     String classes = plan.users().stream().map(u -> u.name() + " " + u.weight()).collect(Collectors.joining(", "));
@@ -35,16 +35,16 @@ final class Banner {
   /** A load profile in a few words: {@code 50 users (+10/s) for 5m}. */
   static String load(LoadProfile profile) {
     return switch (profile) {
-      case LoadProfile.Closed c -> String.format(Locale.ROOT, "%d users (+%s/s) for %s", c.users(),
+      case LoadProfile.Closed c -> String.format(Locale.ROOT, "%s (+%s/s) for %s", Words.count(c.users(), "user", "users"),
           c.spawnRate() == Math.rint(c.spawnRate()) ? String.valueOf((long) c.spawnRate()) : String.valueOf(c.spawnRate()),
           Durations.format(c.runTime()));
       case LoadProfile.Staged s -> s.stages().stream()
-          .map(st -> st.users() + " users/" + Durations.format(st.duration())).collect(Collectors.joining(" -> ", "stages ", ""));
-      case LoadProfile.FixedCount f -> f.requests() + " requests, " + f.concurrency() + " at a time";
+          .map(st -> Words.count(st.users(), "user", "users") + "/" + Durations.format(st.duration())).collect(Collectors.joining(" -> ", "stages ", ""));
+      case LoadProfile.FixedCount f -> Words.count(f.requests(), "request", "requests") + ", " + f.concurrency() + " at a time";
       case LoadProfile.Open o -> rates(o);
       case LoadProfile.UserShape u -> "users from a function for " + Durations.format(u.duration());
       case LoadProfile.RateShape r -> "arrivals from a function for " + Durations.format(r.duration())
-          + " (at most " + r.maxUsers() + " users)";
+          + " (at most " + Words.count(r.maxUsers(), "user", "users") + ")";
     };
   }
 }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * horde baseline delete prod-v1
  * </pre>
  */
-@Command(name = "baseline", mixinStandardHelpOptions = true,
+@Command(name = "baseline", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,
     description = "Name one or more runs of a scenario as a baseline; list, show and delete baselines.",
     footer = {"", "Exit codes: 0 done, 2 bad input or database."})
 final class BaselineCommand implements Runnable {
@@ -35,7 +35,7 @@ final class BaselineCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  @Command(name = "set", mixinStandardHelpOptions = true, description = "Create or replace baseline NAME with these runs (ids, or latest).")
+  @Command(name = "set", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class, description = "Create or replace baseline NAME with these runs (ids, or latest).")
   int set(@Parameters(index = "0", paramLabel = "NAME") String name,
       @Parameters(index = "1..*", arity = "1..*", paramLabel = "RUN") List<String> runs,
       @Option(names = {"-d", "--description"}, paramLabel = "TEXT", description = "What the baseline stands for.") String description,
@@ -53,7 +53,7 @@ final class BaselineCommand implements Runnable {
     });
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the baselines.")
+  @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class, description = "List the baselines.")
   int list(@Mixin DbOption db) {
     return with(db, "list", h -> {
       List<Baseline> all = h.baselines();
@@ -65,7 +65,7 @@ final class BaselineCommand implements Runnable {
     });
   }
 
-  @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a baseline and its runs.")
+  @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class, description = "Show a baseline and its runs.")
   int show(@Parameters(index = "0", paramLabel = "NAME") String name, @Mixin DbOption db) {
     return with(db, "show", h -> {
       Baseline b = h.baseline(name).orElseThrow(() -> new IllegalArgumentException("no baseline '" + name + "' in " + h.location()));
@@ -78,7 +78,7 @@ final class BaselineCommand implements Runnable {
     });
   }
 
-  @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a baseline (its runs stay).")
+  @Command(name = "delete", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class, description = "Delete a baseline (its runs stay).")
   int delete(@Parameters(index = "0", paramLabel = "NAME") String name, @Mixin DbOption db) {
     return with(db, "delete", h -> {
       if (!h.deleteBaseline(name)) throw new IllegalArgumentException("no baseline '" + name + "' in " + h.location());

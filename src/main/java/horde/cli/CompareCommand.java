@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * horde compare latest --baseline prod-v1 --junit compare.xml
  * </pre>
  */
-@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class, sortOptions = false,
     description = "Compare a run with a baseline: improved, unchanged or regressed, per endpoint and measure.",
     footer = {"", "A RUN is a result file, a run id from the history, or latest.",
         "Exit codes: 0 no regression at fail level, 1 a regression at fail level (any with --strict), 2 bad input."})

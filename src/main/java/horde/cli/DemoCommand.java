@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,14 +32,12 @@ import picocli.CommandLine.Spec;
  * horde demo --run-time 10s -q        # the same ramp, squeezed
  * </pre>
  */
-@Command(name = "demo", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(name = "demo", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,
     description = "Start a simulated AI backend on this machine and load-test it for about 30 s: chat streams,"
         + " conversations, RAG searches and async jobs, ramping past the point where the backend saturates."
         + " Nothing leaves 127.0.0.1.",
     footer = {"", "Exit codes: 0 criteria held, 1 criteria failed, 2 bad option or port taken, 4 stopped early (Ctrl-C)."})
 final class DemoCommand implements Callable<Integer> {
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-
   @Spec CommandSpec spec;
 
   @Option(names = {"-t", "--run-time"}, paramLabel = "DURATION", description = "Squeeze or stretch the ramp to this, e.g. 10s (default: the scenario's 30s).")
@@ -66,13 +63,13 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     DemoScenario demo;
     java.util.Map<String, String> tags;
-    String stamp = "demo-" + LocalDateTime.now().format(STAMP);
+    String stamp = "demo-" + LocalDateTime.now().format(Outputs.STAMP);
     Outputs outputs = new Outputs(outDir.resolve(stamp + ".json"), false, quiet)
-        .withReports(outDir.resolve(stamp + ".html"), null, null);
+        .withReports(outDir.resolve(stamp + ".html"), null, false, null);
     try {
       demo = DemoScenario.load(System.getProperty("horde.home"))
           .reshaped(users, runTime == null ? null : duration(runTime));
-      outputs.check();
+      outputs.check(java.util.Map.of());
       tags = history.tags();
       history.db.location();
     } catch (InvalidScenarioException e) {
@@ -122,8 +119,9 @@ final class DemoCommand implements Callable<Integer> {
         + " at once and queues %d more; beyond that it answers %d.", simulator.baseUrl(), o.capacity(), o.queue(), o.overloadStatus());
     if (!(demo.scenario().load() instanceof LoadProfile.Staged s)) return backend + System.lineSeparator() + "Running " + demo.source() + ".";
     int peak = s.stages().stream().mapToInt(Stage::users).max().orElse(0);
-    return backend + String.format(Locale.ROOT, "%nRamping up to %d users over %s with %s. Watch p95 and the errors:"
-        + " past the knee, requests queue and then get %d.", peak, Durations.format(s.total()), demo.source(), o.overloadStatus());
+    return backend + String.format(Locale.ROOT, "%nRamping up to %s over %s with %s. Watch p95 and the errors:"
+        + " past the knee, requests queue and then get %d.", Words.count(peak, "user", "users"), Durations.format(s.total()),
+        demo.source(), o.overloadStatus());
   }
 
   private static String nextSteps(DemoScenario demo) {

@@ -4,6 +4,7 @@ import horde.criteria.Verdict;
 import horde.engine.EngineOptions;
 import horde.plan.TestPlan;
 import horde.report.ConsoleSummary;
+import horde.report.LiveLocustCsv;
 import horde.report.ProgressLine;
 import horde.result.RunResult;
 import horde.run.TestRun;
@@ -69,6 +70,9 @@ final class Execution {
         err.flush();
         return ExitCode.BAD_INPUT;
       }
+      if (outputs.csvPrefix() != null) {
+        run.listen(new LiveLocustCsv(outputs.csvPrefix(), outputs.csvFullHistory(), System.currentTimeMillis()));
+      }
       result = run.execute(listener(outputs));
     } catch (SetupFailedException e) {
       err.println("horde: setup failed, no load was sent: " + e.getMessage());
@@ -82,7 +86,7 @@ final class Execution {
       out.print(ConsoleSummary.format(result));
       boolean written = new ReportFiles(out, err).write(result, outputs, true);
       out.flush();
-      return after.apply(result, written ? exitCode(result, outputs.strict()) : ExitCode.BAD_INPUT);
+      return after.apply(result, written ? exitCode(result, outputs) : ExitCode.BAD_INPUT);
     }
   }
 
@@ -109,9 +113,15 @@ final class Execution {
     };
   }
 
-  static int exitCode(RunResult r, boolean strict) {
+  /**
+   * 4 when stopped early; else the criteria's verdict; without any criterion, a failed request gives
+   * {@code --exit-code-on-error} (1 by default), as Locust does.
+   */
+  static int exitCode(RunResult r, Outputs outputs) {
     if (r.stats().aborted()) return ExitCode.ABORTED;
-    if (r.verdict() == Verdict.FAIL || (strict && r.verdict() == Verdict.WARN)) return ExitCode.CRITERIA_FAILED;
+    boolean criteria = !r.criteria().isEmpty() || r.phases().stream().anyMatch(p -> !p.criteria().isEmpty());
+    if (!criteria) return r.stats().total().failures() > 0 ? outputs.exitCodeOnError() : ExitCode.PASS;
+    if (r.verdict() == Verdict.FAIL || (outputs.strict() && r.verdict() == Verdict.WARN)) return ExitCode.CRITERIA_FAILED;
     return ExitCode.PASS;
   }
 }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "init",
     mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionInfo.class,
     description = "Write a commented starter scenario (and its JSON Schema, for editors).")
 final class InitCommand implements Callable<Integer> {
   /** The starter scenarios, in src/main/resources/horde/init/. */

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Spec;
  * horde report results/run.json --from 60s --to 5m --html steady.html   # a window, recomputed
  * </pre>
  */
-@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false, description = "Rebuild reports (HTML, Locust CSV, JUnit XML) from a result file.",
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class, sortOptions = false, description = "Rebuild reports (HTML, Locust CSV, JUnit XML) from a result file.",
     footer = {"", "With no format option, prints the end-of-run summary. Exit codes: 0 done, 2 unreadable result or unwritable file."})
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -59,10 +61,11 @@ final class ReportCommand implements Callable<Integer> {
       return ExitCode.BAD_INPUT;
     }
     RunResult result;
-    Outputs outputs = reports.onto(new Outputs(out, strict, true));
+    Outputs outputs = reports.onto(new Outputs(out, strict, true)).stamped(LocalDateTime.now());
     try {
+      reports.check();
       result = window(ResultReader.read(file));
-      outputs.check();
+      outputs.check(Map.of(file, "the result file"));
     } catch (IOException | RuntimeException e) {
       err.println("horde: " + e.getMessage());
       return ExitCode.BAD_INPUT;

@@ -29,7 +29,7 @@ final class ReportFiles {
     if (withJson && outputs.json() != null) ok &= file("Result", outputs.json(), () -> ResultJson.write(result, outputs.json()));
     if (outputs.html() != null) ok &= file("HTML report", outputs.html(), () -> HtmlReport.write(result, outputs.html()));
     if (outputs.csvPrefix() != null) {
-      ok &= file("CSV", Path.of(outputs.csvPrefix() + "_*.csv"), () -> LocustCsv.write(result, outputs.csvPrefix()));
+      ok &= file("CSV", Path.of(outputs.csvPrefix() + "_*.csv"), () -> LocustCsv.write(result, outputs.csvPrefix(), outputs.csvFullHistory()));
     }
     if (outputs.junit() != null) ok &= file("JUnit XML", outputs.junit(), () -> JunitXml.write(result, outputs.junit(), outputs.strict()));
     out.flush();

@@ -9,6 +9,10 @@ import horde.scenario.Scenario;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,14 +22,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code horde run FILE}: validates, checks the target, runs the load, reports, and exits with the verdict. */
-@Command(name = "run", sortOptions = false, description = "Run a load test from a scenario file.",
-    footer = {"", "Exit codes: 0 criteria held, 1 criteria failed, 2 bad scenario or usage,",
+@Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,
+    description = "Run a load test from a scenario file.",
+    footer = {"", "(Locust) marks Locust's options, taken with Locust's meaning; docs/locust.md has the whole table.",
+        "Exit codes: 0 criteria held, 1 criteria failed, 2 bad scenario or usage,",
         "3 target unreachable at pre-flight, 4 stopped early (Ctrl-C)."})
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario file (YAML).")
-  Path file;
+  @Parameters(paramLabel = "SCENARIO [USER_CLASS...]", description = {"The scenario file (YAML), then, as Locust takes them,"
+      + " user classes to run (default: all). With -f FILE, every word here is a user class."})
+  List<String> words = new ArrayList<>();
 
   @Option(names = {"-H", "--host"}, paramLabel = "URL", description = "Target base URL; overrides the file's target.")
   String host;
@@ -53,9 +60,9 @@ final class RunCommand implements Callable<Integer> {
   String search;
 
   @Option(names = "--user-classes", split = ",", paramLabel = "NAME", description = "Run only these user classes, e.g. chatter,searcher.")
-  java.util.List<String> userClasses;
+  List<String> userClasses;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the JSON result file here.")
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the JSON result file here; {timestamp} in any output path becomes the start time.")
   Path out;
 
   @Mixin ReportFlags reports = new ReportFlags();
@@ -74,36 +81,50 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Seed for task choice, waits and random rows (default 1).")
   long seed = 1;
 
-  @Option(names = "--graceful-stop", paramLabel = "DURATION", description = "How long requests in flight at the end may finish (default 10s).")
+  @Option(names = {"--graceful-stop", "-s", "--stop-timeout"}, paramLabel = "DURATION",
+      description = "How long requests in flight at the end may finish (default 10s; -s/--stop-timeout: Locust's name).")
   String gracefulStop = "10s";
 
   @Option(names = "--skip-preflight", description = "Send load without checking the target first.")
   boolean skipPreflight;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
+  @Option(names = {"-q", "--quiet", "--only-summary"}, description = "No progress lines, only the summary (--only-summary: Locust's name).")
   boolean quiet;
 
-  @Option(names = "--headless", hidden = true, description = "Accepted for Locust users; Horde always runs headless.")
-  boolean headless;
+  @Mixin LocustFlags locust = new LocustFlags();
 
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    PrintWriter outWriter = spec.commandLine().getOut();
-    Scenario scenario = ScenarioFiles.load(file, err);
+    ScenarioWords named;
+    try {
+      named = ScenarioWords.of(locust.locustfile, words);
+      locust.check();
+      reports.check();
+    } catch (IllegalArgumentException e) {
+      err.println("horde run: " + e.getMessage());
+      return ExitCode.BAD_INPUT;
+    }
+    Scenario scenario = ScenarioFiles.load(named.file(), err);
     if (scenario == null) return ExitCode.BAD_INPUT;
+    if (locust.list) return list(scenario);
     TestPlan plan;
     EngineOptions options;
-    Outputs outputs = reports.onto(new Outputs(out, strict, quiet));
-    java.util.Map<String, String> tags;
+    Outputs outputs = reports.onto(new Outputs(out, strict, quiet)).stamped(LocalDateTime.now())
+        .withExitCodeOnError(locust.exitCodeOnError);
+    Map<String, String> tags;
     try {
       tags = history.tags();
       history.db.location(); // a bad --db fails now, not after the run
       compare.check(history.db);
-      scenario = applyFlags(scenario);
+      scenario = applyFlags(scenario, named.classes());
+      outputs = outputs.withHtmlTags(users, spawnRate, runTime == null ? null : Durations.parseSecondsDefault(runTime));
       options = EngineOptions.DEFAULTS.withThreads(threads).withSeed(seed).withGracefulStop(Durations.parseSecondsDefault(gracefulStop));
       plan = new Planner(System.getenv()).plan(scenario);
-      outputs.check();
+      Map<Path, String> inputs = ScenarioFiles.inputs(named.file(), scenario);
+      if (locust.config != null) inputs.put(locust.config, "the --config file");
+      outputs.check(inputs);
+      LogSetup.apply(locust, inputs);
     } catch (InvalidScenarioException e) {
       ScenarioFiles.printProblems(e, err);
       return ExitCode.BAD_INPUT;
@@ -111,15 +132,27 @@ final class RunCommand implements Callable<Integer> {
       err.println("horde: " + e.getMessage());
       return ExitCode.BAD_INPUT;
     }
-    RunRecording recording = new RunRecording(history, ScenarioFiles.text(file), tags, outWriter, err);
+    PrintWriter outWriter = spec.commandLine().getOut();
+    RunRecording recording = new RunRecording(history, ScenarioFiles.text(named.file()), tags, outWriter, err);
     return new Execution(outWriter, err).then(recording.andThen(compare.after(history.db, strict, recording::id, outWriter, err)))
-        .run(plan, options, file.toString(), outputs, metrics);
+        .run(plan, options, named.file().toString(), outputs, metrics);
   }
 
-  private Scenario applyFlags(Scenario s) {
+  /** Locust's {@code --list}: the user classes, one a line, and nothing run. */
+  private int list(Scenario scenario) {
+    PrintWriter out = spec.commandLine().getOut();
+    scenario.users().forEach(u -> out.println(u.name() + " (weight " + u.weight() + ")"));
+    out.flush();
+    return ExitCode.PASS;
+  }
+
+  private Scenario applyFlags(Scenario s, List<String> namedClasses) {
     if (host != null) s = s.withTarget(host);
     if (skipPreflight) s = s.withPreflight(horde.scenario.Preflight.DISABLED);
-    if (userClasses != null) s = UserClassFilter.apply(s, userClasses, spec.commandLine().getErr());
+    List<String> classes = new ArrayList<>(namedClasses);
+    if (userClasses != null) classes.addAll(userClasses);
+    if (!classes.isEmpty()) s = UserClassFilter.apply(s, classes, spec.commandLine().getErr());
+    if (locust.equalWeights) s = s.withEqualWeights();
     LoadOverrides flags = new LoadOverrides(users, spawnRate, runTime, requests, concurrency, warmup);
     if (search != null) {
       if (flags.any()) throw new IllegalArgumentException("--search sets each step's load; leave out --users, --run-time,"

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  * horde runs prune --keep 200
  * </pre>
  */
-@Command(name = "runs", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "runs", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class, sortOptions = false,
     description = "List recorded runs, newest first: id, time, scenario, tags, verdict, rps, p95, errors.",
     subcommands = {RunsShowCommand.class, RunsPruneCommand.class},
     footer = {"", "Runs are recorded by horde run and horde demo (--no-history turns it off). Exit codes: 0 done, 2 bad input or database."})

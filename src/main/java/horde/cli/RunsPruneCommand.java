@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code horde runs prune}: deletes old runs; runs in a baseline stay. */
-@Command(name = "prune", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "prune", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class, sortOptions = false,
     description = "Delete old runs: beyond the newest N, or older than a duration (with both: only runs that are both)."
         + " Runs in a baseline are kept.")
 final class RunsPruneCommand implements Callable<Integer> {

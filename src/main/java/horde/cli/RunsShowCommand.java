@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code horde runs show ID}: a recorded run's summary, and any report of it. */
-@Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "show", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class, sortOptions = false,
     description = "Show a recorded run's summary; write any report of it (--html, --csv, --junit, --out).")
 final class RunsShowCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -46,7 +46,7 @@ final class RunsShowCommand implements Callable<Integer> {
           : parse(id);
       run = RunRefs.run(history.get(), n);
       result = run.result();
-      outputs.check();
+      outputs.check(java.util.Map.of());
     } catch (IOException e) {
       err.println("horde runs show: " + e.getMessage());
       return ExitCode.BAD_INPUT;

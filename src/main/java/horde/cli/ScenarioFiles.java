@@ -7,6 +7,8 @@ import horde.scenario.yaml.ScenarioLoader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Loads a scenario file for a command, printing every problem the way editors link them. */
 final class ScenarioFiles {
@@ -35,9 +37,17 @@ final class ScenarioFiles {
     }
   }
 
+  /** The files a run reads, each with what it is: no output may overwrite one. */
+  static Map<Path, String> inputs(Path file, Scenario scenario) {
+    Map<Path, String> inputs = new LinkedHashMap<>();
+    inputs.put(file, "the scenario file");
+    scenario.feeders().values().forEach(f -> inputs.put(Path.of(f.file()), "feeder '" + f.name() + "'"));
+    return inputs;
+  }
+
   static void printProblems(InvalidScenarioException e, PrintWriter err) {
     for (Problem p : e.problems()) err.println(p);
-    err.println(e.problems().size() == 1 ? "1 problem" : e.problems().size() + " problems");
+    err.println(Words.count(e.problems().size(), "problem", "problems"));
     err.flush();
   }
 }

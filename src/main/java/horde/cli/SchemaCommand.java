@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "schema",
     mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionInfo.class,
     description = "Print the JSON Schema of scenario files, for editor completion and checks.",
     footer = {
       "",

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  * {@code horde serve}: the REST API over the run history (docs/rest-api.md), until Ctrl-C. Bound
  * to 127.0.0.1 unless {@code --bind} says otherwise; then a token is required on every call.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class, sortOptions = false,
     description = "Serve the run history as a REST API (runs, baselines, comparisons; OpenAPI at /api/openapi.json).",
     footer = {"", "Exit codes: 0 stopped with Ctrl-C, 2 bad option, database or port taken."})
 final class ServeCommand implements Callable<Integer> {

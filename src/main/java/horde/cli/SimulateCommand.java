@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "simulate",
     mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionInfo.class,
     description =
         "Runs a simulated AI backend (chat completions, conversations, RAG, jobs, agents) with"
             + " limited capacity, so load tests see latency rise and 429s past the knee."

@@ -1,7 +1,6 @@
 package horde.cli;
 
 import horde.plan.Planner;
-import horde.plan.RequestPlan;
 import horde.plan.TestPlan;
 import horde.scenario.InvalidScenarioException;
 import horde.scenario.Scenario;
@@ -15,7 +14,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code horde validate FILE}: every problem with file:line:column, or what the plan holds. */
-@Command(name = "validate", description = "Check a scenario file without sending any request.")
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,
+    description = "Check a scenario file without sending any request.")
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -49,28 +49,10 @@ final class ValidateCommand implements Callable<Integer> {
       err.println("horde: " + e.getMessage());
       return ExitCode.BAD_INPUT;
     }
-    out.printf("%s: OK (%s, %s, %s)%n", file, count(plan.users().size(), "user class", "user classes"),
-        count(plan.endpoints().size(), "endpoint", "endpoints"), count(scenario.thresholds().size() + scenario.phases().stream().mapToInt(p -> p.thresholds().size()).sum(), "criterion", "criteria"));
-    if (showPlan) printPlan(plan, out);
+    out.printf("%s: OK (%s, %s, %s)%n", file, Words.count(plan.users().size(), "user class", "user classes"),
+        Words.count(plan.endpoints().size(), "endpoint", "endpoints"), Words.count(scenario.thresholds().size() + scenario.phases().stream().mapToInt(p -> p.thresholds().size()).sum(), "criterion", "criteria"));
+    if (showPlan) PlanText.print(plan, out);
     return ExitCode.PASS;
   }
 
-  static String count(int n, String one, String many) {
-    return n + " " + (n == 1 ? one : many);
-  }
-
-  private static void printPlan(TestPlan plan, PrintWriter out) {
-    out.println("target " + plan.target());
-    plan.endpoints().forEach(e -> out.printf("  endpoint #%d %s%n", e.id(), e.label()));
-    plan.users().forEach(u -> {
-      out.printf("  user %s weight %d wait %s%n", u.name(), u.weight(), u.waitTime().describe());
-      u.tasks().forEach(t -> {
-        out.printf("    task %s weight %d%n", t.name(), t.weight());
-        t.steps().forEach(s -> out.println("      " + (s instanceof RequestPlan r
-            ? plan.endpoints().get(r.endpoint()).label()
-            : "think " + ((horde.plan.StepPlan.Think) s).waitTime().describe())));
-      });
-    });
-    if (!plan.variableNames().isEmpty()) out.println("  variables " + plan.variableNames());
-  }
 }

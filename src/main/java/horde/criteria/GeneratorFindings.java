@@ -49,9 +49,12 @@ final class GeneratorFindings {
       });
     }
     reasons.forEach((reason, n) -> out.add(Finding.warning("not_sent", String.format("%s requests were never sent (%s): %s",
-        Figures.count(n), reason, kinds.get(reason) == FailureKind.UNSET_VARIABLE
-            ? "a value they use was never saved, most often because the request that saves it failed."
-            : "a problem in the scenario or its data, not in the target."))));
+        Figures.count(n), reason, switch (kinds.get(reason)) {
+          case UNSET_VARIABLE -> "a value they use was never saved, most often because the request that saves it failed.";
+          case DESCRIPTORS -> "Horde had no file descriptor left for their connections: the generator's limit, not the"
+              + " target's.";
+          default -> "a problem in the scenario or its data, not in the target.";
+        }))));
   }
 
   private static void connectionLimit(List<Finding> out, RunStats s, Map<String, ?> settings) {

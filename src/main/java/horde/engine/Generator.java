@@ -149,7 +149,7 @@ public final class Generator implements AutoCloseable {
     }
     IntervalSnapshot recorded = shape();
     run.recorders().forEach(r -> r.drainInto(recorded));
-    return new Once(u.variables.clone(), requests(recorded), firstFailure(recorded, samples));
+    return new Once(u.variables.clone(), requests(recorded), plan.redaction().apply(firstFailure(recorded, samples)));
   }
 
   private static long requests(IntervalSnapshot s) {

@@ -78,8 +78,17 @@ final class GeneratorWatch implements AutoCloseable {
     return total;
   }
 
+  /**
+   * Open descriptors, -1 where unknown. Counting them opens /proc/self/fd: when even that fails for
+   * lack of a descriptor, every one is in use.
+   */
   private long openFiles() {
-    return os instanceof UnixOperatingSystemMXBean unix ? unix.getOpenFileDescriptorCount() : -1;
+    if (!(os instanceof UnixOperatingSystemMXBean unix)) return -1;
+    try {
+      return unix.getOpenFileDescriptorCount();
+    } catch (InternalError | RuntimeException e) {
+      return String.valueOf(e.getMessage()).contains("errno: 24") ? maxFiles() : -1;
+    }
   }
 
   private long maxFiles() {

@@ -70,7 +70,7 @@ final class Outcomes {
   private int failed(RequestPlan r, int reason, long sent, long received, String what, boolean withBody) {
     recorder.request(r.endpoint(), response.status, reason, response.latencyNanos, sent, received, response.bodyBytes());
     if (recorder.wantsSample(r.endpoint(), reason)) {
-      String body = withBody ? response.snippet(200) : "";
+      String body = withBody ? run.plan.redaction().sample(response, 200) : "";
       recorder.sample(r.endpoint(), reason, body.isEmpty() ? what : what + ": " + body);
     }
     return reason;

@@ -5,6 +5,7 @@ import horde.plan.RequestPlan;
 import horde.protocol.http.HttpExchange;
 import horde.protocol.http.Origin;
 import horde.protocol.http.RequestWriter;
+import horde.scenario.Ports;
 import io.netty.buffer.ByteBuf;
 import horde.template.Scope;
 import horde.template.UnsetValueException;
@@ -88,11 +89,18 @@ final class RequestRenderer {
 
   private static void absolute(StringBuilder path, HttpExchange ex) throws URISyntaxException {
     URI uri = new URI(path.toString());
-    if (uri.getHost() == null) throw new URISyntaxException(path.toString(), "no host");
+    String port = Ports.problem(uri); // a socket would refuse it, and the user would wait forever
+    if (port != null) throw new URISyntaxException(shown(path), port);
+    if (uri.getHost() == null) throw new URISyntaxException(shown(path), "no host");
     ex.origin = Origin.of(uri);
     path.setLength(0);
     path.append(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath());
     if (uri.getRawQuery() != null) path.append('?').append(uri.getRawQuery());
+  }
+
+  /** The URL for a failure reason, without a password it may carry. */
+  private static String shown(CharSequence url) {
+    return url.toString().replaceFirst("//[^/?#@]*@", "//***@");
   }
 
   private static void query(RequestPlan r, Scope scope, StringBuilder path, StringBuilder scratch)

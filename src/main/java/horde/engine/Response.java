@@ -93,11 +93,4 @@ final class Response implements ResponseView {
   long bodyBytes() {
     return bodyBytes;
   }
-
-  /** The start of the body, one line, for failure samples. */
-  String snippet(int max) {
-    String t = bodyText();
-    t = t.length() > max ? t.substring(0, max) + "..." : t;
-    return t.replaceAll("\\s+", " ").strip();
-  }
 }

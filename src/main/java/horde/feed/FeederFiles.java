@@ -2,8 +2,6 @@ package horde.feed;
 
 import horde.scenario.FeederSpec;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,8 +12,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads feeder files: CSV with a header row (RFC 4180 quoting), or JSON lines whose objects'
- * fields become columns (nested values as JSON text).
+ * Reads feeder files, UTF-8 (see {@link FeederText}): CSV with a header row (see {@link Csv}), or
+ * JSON lines whose objects' fields become columns (nested values as JSON text).
  */
 public final class FeederFiles {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -24,24 +22,8 @@ public final class FeederFiles {
 
   /** Loads the file; problems are {@link IOException}s whose message names the line. */
   public static FeederData load(FeederSpec spec) throws IOException {
-    List<String> lines = Files.readAllLines(Path.of(spec.file()), StandardCharsets.UTF_8);
-    return spec.format() == FeederSpec.Format.JSONL ? jsonLines(spec.name(), lines) : csv(spec.name(), lines);
-  }
-
-  static FeederData csv(String name, List<String> lines) throws IOException {
-    List<List<String>> records = Csv.parse(String.join("\n", lines));
-    records.removeIf(r -> r.size() == 1 && r.get(0).isEmpty());
-    if (records.isEmpty()) throw new IOException("empty file: a CSV feeder needs a header row");
-    List<String> header = records.get(0).stream().map(String::strip).toList();
-    List<String[]> rows = new ArrayList<>();
-    for (int i = 1; i < records.size(); i++) {
-      List<String> r = records.get(i);
-      if (r.size() != header.size())
-        throw new IOException("record " + (i + 1) + " has " + r.size() + " fields, the header has " + header.size());
-      rows.add(r.toArray(String[]::new));
-    }
-    if (rows.isEmpty()) throw new IOException("no rows below the header");
-    return new FeederData(name, header, rows);
+    String text = FeederText.read(Path.of(spec.file()));
+    return spec.format() == FeederSpec.Format.JSONL ? jsonLines(spec.name(), text.lines().toList()) : Csv.read(spec.name(), text);
   }
 
   static FeederData jsonLines(String name, List<String> lines) throws IOException {

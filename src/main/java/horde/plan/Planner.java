@@ -6,6 +6,7 @@ import horde.feed.FeederFiles;
 import horde.scenario.FeederSpec;
 import horde.scenario.InvalidScenarioException;
 import horde.scenario.LoadProfile;
+import horde.scenario.Ports;
 import horde.scenario.Problem;
 import horde.scenario.Scenario;
 import horde.scenario.SourcePosition;
@@ -50,10 +51,12 @@ public final class Planner {
     checkThresholds(scenario, steps.endpoints(), problems);
     int[] unique = uniqueFeeders(scenario, feeders, problems);
     Tokenizer tokenizer = tokenizer(scenario, problems);
-    boolean[] tracked = tracked(steps.endpoints().size(), users, once);
+    List<List<StepPlan>> all = all(users, once);
+    boolean[] tracked = tracked(steps.endpoints().size(), all);
     if (!problems.isEmpty()) throw new InvalidScenarioException(problems);
     return new TestPlan(scenario, target, steps.endpoints(), users, symbols.variableNames(),
-        symbols.initialValues(), feeders, unique, reasons, setup, teardown, tokenizer, tracked, steps.requestCount());
+        symbols.initialValues(), feeders, unique, reasons, setup, teardown, tokenizer, tracked, steps.requestCount(),
+        Redaction.of(all));
   }
 
   private static Tokenizer tokenizer(Scenario s, List<Problem> problems) {
@@ -65,18 +68,24 @@ public final class Planner {
     }
   }
 
-  /** Endpoints whose requests track streaming, tokens or cache hits. */
-  private static boolean[] tracked(int endpoints, List<UserPlan> users, List<List<StepPlan>> once) {
-    boolean[] out = new boolean[endpoints];
-    java.util.function.Consumer<List<StepPlan>> mark = steps -> Steps.requests(steps).forEach(r -> {
-      if (r.llm() != null) out[r.endpoint()] = true;
-    });
+  /** Every list of steps of the plan: each user's start, stop and tasks, then setup and teardown. */
+  private static List<List<StepPlan>> all(List<UserPlan> users, List<List<StepPlan>> once) {
+    List<List<StepPlan>> out = new ArrayList<>();
     users.forEach(u -> {
-      mark.accept(u.onStart());
-      mark.accept(u.onStop());
-      u.tasks().forEach(t -> mark.accept(t.steps()));
+      out.add(u.onStart());
+      out.add(u.onStop());
+      u.tasks().forEach(t -> out.add(t.steps()));
     });
-    once.forEach(mark);
+    out.addAll(once);
+    return out;
+  }
+
+  /** Endpoints whose requests track streaming, tokens or cache hits. */
+  private static boolean[] tracked(int endpoints, List<List<StepPlan>> all) {
+    boolean[] out = new boolean[endpoints];
+    all.forEach(steps -> Steps.requests(steps).forEach(r -> {
+      if (r.llm() != null) out[r.endpoint()] = true;
+    }));
     return out;
   }
 
@@ -84,6 +93,11 @@ public final class Planner {
     try {
       URI uri = new URI(s.target().strip());
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      String port = Ports.problem(uri);
+      if (port != null) {
+        problems.add(new Problem(s.position(), "target '" + BasicLogin.shown(s.target()) + "': " + port));
+        return null;
+      }
       if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
         problems.add(new Problem(s.position(), s.target().isBlank()
             ? "no target: give 'target: http://host:port' in the file or --host on the command line"

@@ -20,6 +20,7 @@ import horde.scenario.SourcePosition;
 import horde.scenario.Step;
 import horde.scenario.Suggest;
 import horde.scenario.Task;
+import horde.scenario.UrlCredentials;
 import horde.scenario.UserClass;
 import horde.template.BoundTemplate;
 import horde.template.JsonTemplate;
@@ -38,6 +39,7 @@ import java.util.regex.PatternSyntaxException;
 
 /** Compiles user classes, tasks and requests, numbering endpoints as it meets them. */
 final class StepCompiler {
+  private static final String AUTHORIZATION = "Authorization";
   private static final String USER_AGENT = "horde/" + StepCompiler.class.getPackage().getImplementationVersion();
 
   private final Scenario scenario;
@@ -121,7 +123,8 @@ final class StepCompiler {
     Endpoint endpoint = metric(r.endpointName(), r.method());
     List<HeaderPlan> query = new ArrayList<>();
     r.query().forEach((k, v) -> query.add(new HeaderPlan(URLEncoder.encode(k, StandardCharsets.UTF_8), bind(v, r.position(), "query " + k))));
-    return RequestPlan.of(endpoint.id(), r.method(), bind(r.path(), r.position(), "path"), query,
+    // The user info leaves the URL for an Authorization header (headers()): nothing shows the URL's.
+    return RequestPlan.of(endpoint.id(), r.method(), bind(UrlCredentials.withoutUserInfo(r.path()), r.position(), "path"), query,
         headers(r), body(r),
         (r.timeout() != null ? r.timeout() : scenario.defaults().timeout()).toNanos(),
         r.checks().stream().map(c -> check(c, r.position())).toList(),
@@ -181,11 +184,16 @@ final class StepCompiler {
     if (scenario.http().gzip()) merged.put("Accept-Encoding", "gzip, deflate");
     String type = contentType(r.body());
     if (type != null) merged.put("Content-Type", type);
-    if (login != null) merged.put("Authorization", login);
+    if (login != null) merged.put(AUTHORIZATION, login);
     merged.putAll(scenario.defaults().headers());
+    // The request URL's own user info logs in over the target's and the defaults; its headers win.
+    String userInfo = UrlCredentials.userInfo(r.path());
+    boolean urlLogin = userInfo != null && r.headers().keySet().stream().noneMatch(AUTHORIZATION::equalsIgnoreCase);
+    if (urlLogin) merged.put(AUTHORIZATION, "");
     merged.putAll(r.headers());
     List<HeaderPlan> out = new ArrayList<>();
-    merged.forEach((k, v) -> out.add(new HeaderPlan(k, bind(v, r.position(), "header " + k))));
+    merged.forEach((k, v) -> out.add(new HeaderPlan(k, urlLogin && k.equalsIgnoreCase(AUTHORIZATION)
+        ? BasicLogin.header(bind(userInfo, r.position(), "path")) : bind(v, r.position(), "header " + k))));
     return out;
   }
 

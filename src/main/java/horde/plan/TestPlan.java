@@ -16,6 +16,7 @@ import java.util.List;
  * @param tokenizer counts tokens for answers without a usage report
  * @param tracked by endpoint id: whether it records streaming, token or cache figures
  * @param requests how many compiled requests the plan has ({@link RequestPlan#id()} below it)
+ * @param redaction hides secrets in what the run copies from responses into its output
  */
 public record TestPlan(
     Scenario scenario,
@@ -31,7 +32,8 @@ public record TestPlan(
     List<StepPlan> teardown,
     Tokenizer tokenizer,
     boolean[] tracked,
-    int requests) {
+    int requests,
+    Redaction redaction) {
 
   public TestPlan {
     endpoints = List.copyOf(endpoints);

@@ -23,7 +23,8 @@ import java.util.Locale;
  * strict} it is a failure, as {@code --strict} makes it fail the run. A run stopped early adds a
  * {@code run completed} case with an {@code <error>}. A phase's suite carries its grade and verdict
  * as properties; its test cases' class name ends with the phase's name, so CI views that group by
- * class keep the phases apart.
+ * class keep the phases apart. A test case's time is the measured time its criterion judged. The
+ * layout validates against the Jenkins xUnit plugin's junit-10.xsd.
  */
 public final class JunitXml {
   private JunitXml() {}
@@ -47,8 +48,12 @@ public final class JunitXml {
     }
 
     String attributes() {
-      return String.format(Locale.ROOT, "tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"%d\"", tests, failures, errors,
-          skipped);
+      return totals() + String.format(Locale.ROOT, " skipped=\"%d\"", skipped);
+    }
+
+    /** What {@code <testsuites>} may carry: Jenkins' schema has no {@code skipped} there. */
+    String totals() {
+      return String.format(Locale.ROOT, "tests=\"%d\" failures=\"%d\" errors=\"%d\"", tests, failures, errors);
     }
   }
 
@@ -60,14 +65,16 @@ public final class JunitXml {
     String time = seconds(r.stats().runSeconds());
     StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     x.append(String.format(Locale.ROOT, "<testsuites name=\"%s\" %s time=\"%s\">%n", Xml.escape("horde: " + name),
-        all.attributes(), time));
+        all.totals(), time));
     x.append(String.format(Locale.ROOT, "  <testsuite name=\"%s\" %s time=\"%s\" timestamp=\"%s\">%n",
         Xml.escape(name + " criteria"), whole.attributes(), time, timestamp(r.startedAt())));
     properties(x, r);
-    String classname = Xml.escape("horde." + name);
-    for (CriterionResult c : r.criteria()) testcase(x, classname, c, strict);
+    String classname = Xml.escape("horde." + classPart(name));
+    String measured = seconds(r.stats().measuredSeconds());
+    for (CriterionResult c : r.criteria()) testcase(x, classname, measured, c, strict);
     if (r.stats().aborted()) {
-      x.append("    <testcase classname=\"").append(classname).append("\" name=\"run completed\" time=\"0\">\n")
+      x.append("    <testcase classname=\"").append(classname).append("\" name=\"run completed\" time=\"").append(time)
+          .append("\">\n")
           .append("      <error message=\"the run was stopped early; the criteria cover what ran\" type=\"aborted\"/>\n")
           .append("    </testcase>\n");
     }
@@ -88,9 +95,9 @@ public final class JunitXml {
     property(x, "verdict", p.verdict().lower());
     if (p.grade() != null) property(x, "grade", p.grade());
     x.append("    </properties>\n");
-    // Class names are read as package.Class: a dot in the phase's name ("0.5/s") would split it.
-    String classname = Xml.escape("horde." + name + "." + p.name().replace('.', '_'));
-    for (CriterionResult c : p.criteria()) testcase(x, classname, c, strict);
+    String classname = Xml.escape("horde." + classPart(name) + "." + classPart(p.name()));
+    String measured = seconds(p.stats().measuredSeconds());
+    for (CriterionResult c : p.criteria()) testcase(x, classname, measured, c, strict);
     x.append("  </testsuite>\n");
   }
 
@@ -103,6 +110,14 @@ public final class JunitXml {
     if (r.grade() != null) property(x, "grade", r.grade());
     property(x, "horde_version", r.hordeVersion());
     x.append("    </properties>\n");
+  }
+
+  /**
+   * A name as one part of a class name. CIs read class names as package.Class: a dot in a
+   * scenario's name ({@code chat.v2}) or a phase's ({@code 0.5/s}) would split it.
+   */
+  private static String classPart(String name) {
+    return name.replace('.', '_');
   }
 
   private static String seconds(double s) {
@@ -122,9 +137,10 @@ public final class JunitXml {
     x.append("      <property name=\"").append(name).append("\" value=\"").append(Xml.escape(value)).append("\"/>\n");
   }
 
-  private static void testcase(StringBuilder x, String classname, CriterionResult c, boolean strict) {
+  /** @param time the seconds its criterion judged: the measured part of the run or the phase */
+  private static void testcase(StringBuilder x, String classname, String time, CriterionResult c, boolean strict) {
     x.append("    <testcase classname=\"").append(classname).append("\" name=\"").append(Xml.escape(name(c)))
-        .append("\" time=\"0\"");
+        .append("\" time=\"").append(time).append('"');
     if (c.passed()) {
       x.append("/>\n");
       return;

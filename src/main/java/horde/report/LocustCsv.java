@@ -19,7 +19,7 @@ import org.HdrHistogram.Histogram;
  * columns follow Locust 2.x's {@code StatsCSV} and {@code StatsCSVFileWriter} (locust/stats.py).
  *
  * <pre>{@code
- * LocustCsv.write(result, "results/run1");   // results/run1_stats.csv, ...
+ * LocustCsv.write(result, "results/run1", false);   // results/run1_stats.csv, ...
  * }</pre>
  */
 public final class LocustCsv {
@@ -36,14 +36,22 @@ public final class LocustCsv {
 
   private LocustCsv() {}
 
+  /** The files written for {@code prefix}: Locust's four, and Horde's answers by status. */
+  public static List<Path> files(String prefix) {
+    return List.of(Path.of(prefix + "_stats.csv"), Path.of(prefix + "_stats_history.csv"),
+        Path.of(prefix + "_failures.csv"), Path.of(prefix + "_exceptions.csv"), Path.of(prefix + "_statuses.csv"));
+  }
+
   /**
    * Writes Locust's four files next to {@code prefix}, and Horde's {@code PREFIX_statuses.csv} (the
    * answers by status, which Locust does not count); returns them.
+   *
+   * @param fullHistory Locust's {@code --csv-full-history}: the history has a row per endpoint too
    */
-  public static List<Path> write(RunResult r, String prefix) throws IOException {
-    List<Path> files = List.of(Path.of(prefix + "_stats.csv"), Path.of(prefix + "_stats_history.csv"),
-        Path.of(prefix + "_failures.csv"), Path.of(prefix + "_exceptions.csv"), Path.of(prefix + "_statuses.csv"));
-    List<String> texts = List.of(stats(r), LocustHistory.of(r, false), failures(r), exceptions(), statuses(r));
+  public static List<Path> write(RunResult r, String prefix, boolean fullHistory) throws IOException {
+    List<Path> files = files(prefix);
+    List<String> texts = List.of(stats(r), LocustHistory.of(r, fullHistory), failures(r), exceptions(),
+        statuses(r.stats().endpoints()));
     for (int i = 0; i < files.size(); i++) {
       Path parent = files.get(i).toAbsolutePath().getParent();
       if (parent != null) Files.createDirectories(parent);
@@ -55,10 +63,14 @@ public final class LocustCsv {
   /** One row per endpoint, sorted by name and method as Locust sorts, then the {@code Aggregated} row. */
   public static String stats(RunResult r) {
     RunStats s = r.stats();
+    return stats(s.endpoints(), s.total(), s.measuredSeconds());
+  }
+
+  static String stats(List<EndpointStats> endpoints, EndpointStats total, double measuredSeconds) {
     StringBuilder out = new StringBuilder();
     header(out, STATS_COLUMNS);
-    for (EndpointStats e : sorted(s.endpoints())) statsRow(out, e.method(), e.name(), e, s.measuredSeconds());
-    statsRow(out, "", "Aggregated", s.total(), s.measuredSeconds());
+    for (EndpointStats e : sorted(endpoints)) statsRow(out, e.method(), e.name(), e, measuredSeconds);
+    statsRow(out, "", "Aggregated", total, measuredSeconds);
     return out.toString();
   }
 
@@ -86,10 +98,13 @@ public final class LocustCsv {
    * without per-second intervals).
    */
   static String failures(RunResult r) {
+    return failures(r.stats().endpoints(), LocustErrors.seen(r.stats(), LocustHistory.startSeconds(r.startedAt())));
+  }
+
+  static String failures(List<EndpointStats> endpoints, java.util.Map<String, LocustErrors.Seen> seen) {
     StringBuilder out = new StringBuilder();
     header(out, FAILURES_COLUMNS);
-    var seen = LocustErrors.seen(r.stats(), LocustHistory.startSeconds(r.startedAt()));
-    for (EndpointStats e : sorted(r.stats().endpoints())) {
+    for (EndpointStats e : sorted(endpoints)) {
       if (e.isGroup()) continue; // a transaction's failure is its request's, listed already
       e.failuresByReason().entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
           .forEach(f -> {
@@ -103,10 +118,10 @@ public final class LocustCsv {
   }
 
   /** One row per endpoint and answer status, expected statuses included (0: outside 100-599). */
-  static String statuses(RunResult r) {
+  static String statuses(List<EndpointStats> endpoints) {
     StringBuilder out = new StringBuilder();
     header(out, STATUSES_COLUMNS);
-    for (EndpointStats e : sorted(r.stats().endpoints())) {
+    for (EndpointStats e : sorted(endpoints)) {
       if (e.isGroup()) continue;
       e.statuses().forEach((code, n) -> new CsvLine().add(e.method()).add(e.name()).add(code).add(n).endTo(out));
     }

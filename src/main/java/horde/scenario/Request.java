@@ -76,6 +76,6 @@ public record Request(
 
   /** The endpoint name its metrics are grouped under: the path, unless named, minus literal keys. */
   public String endpointName() {
-    return name != null ? name : QueryCredentials.hidden(path);
+    return name != null ? name : UrlCredentials.hidden(path);
   }
 }

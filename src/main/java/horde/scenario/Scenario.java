@@ -149,6 +149,18 @@ public record Scenario(
         load, thresholds, grades, phases, llm, position, compare, monitor, search);
   }
 
+  /**
+   * Every user class and task that runs at all at weight 1, as Locust's {@code --equal-weights}
+   * does: each class as many users, each task as often. Weight 0 stays 0 (never run).
+   */
+  public Scenario withEqualWeights() {
+    List<UserClass> equal = users.stream().map(u -> new UserClass(u.name(), Math.min(u.weight(), 1), u.waitTime(),
+        u.onStart(), u.tasks().stream().map(t -> new Task(t.name(), Math.min(t.weight(), 1), t.steps(), t.position()))
+            .toList(), u.onStop(), u.position())).toList();
+    return new Scenario(name, target, preflight, http, defaults, variables, feeders, equal, setup, teardown,
+        load, thresholds, grades, phases, llm, position);
+  }
+
   /** The runs to execute: the phases, or the single run as one phase named after the scenario. */
   public List<Phase> runs() {
     return phases.isEmpty() ? List.of(new Phase(name, load, thresholds, grades, position)) : phases;

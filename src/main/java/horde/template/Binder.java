@@ -52,6 +52,8 @@ public final class Binder {
     }
     var feeder = tail == null ? null : symbols.feeder(head).orElse(null);
     if (feeder != null) {
+      // A feeder with no columns did not load; that is reported with its file, and once is enough.
+      if (feeder.columns().isEmpty()) return new Segment.Literal("");
       int column = feeder.columns().indexOf(tail);
       if (column < 0)
         throw new UnknownNameException(offset, tail,

@@ -22,6 +22,16 @@ public final class BoundTemplate {
     return new BoundTemplate(text, List.of(new Segment.Literal(text)));
   }
 
+  /**
+   * A template that renders this one and then {@code f} of the text: {@code "Basic " + base64}
+   * of a URL's user info, say. Not for the hot path of every request: it makes a string each time.
+   *
+   * @param source how the template is shown, e.g. in {@code horde validate --plan}
+   */
+  public BoundTemplate map(String source, java.util.function.UnaryOperator<String> f) {
+    return new BoundTemplate(source, List.of(new Segment.Mapped(this, f)));
+  }
+
   private static String constantText(Segment[] segments) {
     StringBuilder sb = new StringBuilder();
     for (Segment s : segments) {

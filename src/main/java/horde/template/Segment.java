@@ -88,4 +88,12 @@ sealed interface Segment {
       JsonText.escapeFrom(out, start);
     }
   }
+
+  /** Renders {@code inner} and appends {@code f} of what it rendered (an encoding, say). */
+  record Mapped(BoundTemplate inner, java.util.function.UnaryOperator<String> f) implements Segment {
+    @Override
+    public void append(Scope scope, StringBuilder out) throws UnsetValueException {
+      out.append(f.apply(inner.render(scope)));
+    }
+  }
 }

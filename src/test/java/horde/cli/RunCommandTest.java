@@ -80,6 +80,57 @@ class RunCommandTest {
     assertThat(bad.out() + bad.err()).contains("ann:***@").doesNotContain("s3cr");
   }
 
+  /**
+   * A request URL with a user and password ({@code http://bob:PW@host/x}, the user possibly a
+   * template) logs in with HTTP Basic, as a target with them does; no output shows the password.
+   */
+  @Test
+  void aRequestUrlWithUserInfoLogsInWithBasicAndNoOutputShowsThePassword() throws Exception {
+    String expected = "Basic " + java.util.Base64.getEncoder().encodeToString("bob:pa55%word".getBytes());
+    server.route("/vault", ex -> TestServer.reply(ex,
+        expected.equals(ex.getRequestHeaders().getFirst("Authorization")) ? 200 : 401, "{}"));
+    String url = server.url().replace("http://", "");
+    Path scenario = java.nio.file.Files.createDirectories(tmp.resolve("in")).resolve("vault.yaml");
+    java.nio.file.Files.writeString(scenario, """
+        name: vault
+        target: %1$s
+        variables: {user: bob}
+        users:
+          - name: client
+            tasks:
+              - get: http://bob:pa55%%25word@%2$s/vault
+              - get: http://${user}:pa55%%25word@%2$s/vault?as=${user}
+        load:
+          requests: 6
+        thresholds:
+          - error_rate < 1%%
+        """.formatted(server.url(), url));
+    Path out = java.nio.file.Files.createDirectories(tmp.resolve("out"));
+    Cli cli = Cli.run("run", scenario.toString(), "--out", out.resolve("run.json").toString(),
+        "--html", out.resolve("run.html").toString(), "--csv", out.resolve("run").toString(),
+        "--junit", out.resolve("run.xml").toString());
+    assertThat(cli.exitCode()).as(cli.toString()).isZero();
+    assertThat(server.served("/vault")).isEqualTo(6);
+    assertThat(cli.out()).contains("http://bob:***@" + url + "/vault", "http://${user}:***@" + url + "/vault?as=${user}");
+    Cli plan = Cli.run("validate", "--plan", scenario.toString());
+    assertThat(plan.out()).contains("GET http://bob:***@" + url + "/vault");
+    Cli report = Cli.run("report", out.resolve("run.json").toString(), "--html", out.resolve("again.html").toString(),
+        "--csv", out.resolve("again").toString(), "--junit", out.resolve("again.xml").toString());
+    assertThat(report.exitCode()).as(report.toString()).isZero();
+    for (Cli c : java.util.List.of(cli, plan, report)) assertThat(c.out() + c.err()).doesNotContain("pa55");
+    try (var files = java.nio.file.Files.list(out)) {
+      for (Path f : files.toList()) assertThat(java.nio.file.Files.readString(f)).as(f.toString()).doesNotContain("pa55");
+    }
+  }
+
+  @Test
+  void oneIsSingularInTheBanner() {
+    Cli closed = Cli.run("run", DIR + "health.yaml", "--host", server.url(), "-u", "1", "-t", "1s", "-q");
+    assertThat(closed.out()).as(closed.toString()).contains("1 user (+1/s) for 1s").doesNotContain("1 users");
+    Cli fixed = Cli.run("run", DIR + "health.yaml", "--host", server.url(), "--requests", "1", "-q");
+    assertThat(fixed.out()).as(fixed.toString()).contains("1 request, 1 at a time").doesNotContain("1 requests");
+  }
+
   @Test
   void strictMakesAWarningFail() {
     Cli cli = Cli.run("run", DIR + "health.yaml", "--host", server.url(), "-t", "1s", "--strict", "-q");

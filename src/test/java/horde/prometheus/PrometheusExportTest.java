@@ -47,7 +47,7 @@ class PrometheusExportTest {
                 - {name: fast, weight: 3, get: /fast}
                 - {name: err, weight: 1, get: /err}
           load: { users: 4, run_time: 4s }
-          thresholds: [error_rate < 40%]
+          thresholds: [error_rate < 40%%]
           """.formatted(nginx.url()));
       try (Prometheus prometheus = new Prometheus(tmp.resolve("prometheus"), List.of("127.0.0.1:" + port))) {
         AtomicReference<String> scrape = new AtomicReference<>();

@@ -6,8 +6,16 @@ import horde.result.ResultReader;
 import horde.result.RunResult;
 import horde.stats.RunStats;
 import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -86,6 +94,51 @@ class JunitXmlTest {
         .isEqualTo("POOR");
     assertThat(((Element) fourth.getElementsByTagName("testcase").item(0)).getAttribute("classname"))
         .isEqualTo("horde.llm-gateway.16/s");
+  }
+
+  /**
+   * The Jenkins xUnit plugin checks every file against its junit-10.xsd (a copy beside the golden
+   * files) and refuses one that does not validate; other readers take the same layout.
+   */
+  @Test
+  void everyReportIsValidForTheJenkinsXunitSchema() throws Exception {
+    Validator schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+        .newSchema(Golden.DIR.resolve("JunitXmlTest/junit-10.xsd").toFile()).newValidator();
+    RunResult ladder = ResultReader.read(HtmlReportTest.LADDER);
+    for (RunResult r : List.of(SampleResults.small(), SampleResults.empty(), ladder, named(ladder, "gateway.v2 <&>"))) {
+      for (boolean strict : List.of(false, true)) {
+        schema.validate(new StreamSource(new StringReader(JunitXml.of(r, strict))));
+      }
+    }
+  }
+
+  /** A CI reads a class name as package.Class: the scenario's own dots must not split it. */
+  @Test
+  void aDotInTheScenarioNameDoesNotSplitTheClassName() throws Exception {
+    Document d = parse(JunitXml.of(named(ResultReader.read(HtmlReportTest.LADDER), "gateway.v2.1"), false));
+    NodeList cases = d.getElementsByTagName("testcase");
+    assertThat(((Element) cases.item(0)).getAttribute("classname")).isEqualTo("horde.gateway_v2_1");
+    assertThat(((Element) cases.item(cases.getLength() - 1)).getAttribute("classname")).isEqualTo("horde.gateway_v2_1.24/s");
+    assertThat(((Element) d.getElementsByTagName("testsuite").item(0)).getAttribute("name")).isEqualTo("gateway.v2.1 criteria");
+  }
+
+  /** A criterion judges the measured part of its run or phase: that is its test's time. */
+  @Test
+  void eachTestCaseTakesTheTimeItsCriterionMeasured() throws Exception {
+    NodeList small = parse(JunitXml.of(SampleResults.small(), false)).getElementsByTagName("testcase");
+    for (int i = 0; i < small.getLength(); i++) assertThat(((Element) small.item(i)).getAttribute("time")).isEqualTo("2.500");
+    RunResult ladder = ResultReader.read(HtmlReportTest.LADDER);
+    Element phase = (Element) parse(JunitXml.of(ladder, false)).getElementsByTagName("testsuite").item(1);
+    assertThat(((Element) phase.getElementsByTagName("testcase").item(0)).getAttribute("time"))
+        .isEqualTo(String.format(java.util.Locale.ROOT, "%.3f", ladder.phases().getFirst().stats().measuredSeconds()))
+        .isNotEqualTo("0.000");
+  }
+
+  private static RunResult named(RunResult r, String name) {
+    Map<String, String> scenario = new LinkedHashMap<>(r.scenario());
+    scenario.put("name", name);
+    return new RunResult(r.hordeVersion(), scenario, r.settings(), r.environment(), r.startedAt(), r.stats(), r.criteria(),
+        r.verdict(), r.phases(), r.grade(), r.notes(), r.findings());
   }
 
   @Test

@@ -29,7 +29,7 @@ class LocustCsvTest {
   /** The header lines as Locust 2.x writes them (locust/stats.py, StatsCSV and StatsCSVFileWriter). */
   @Test
   void theHeadersAreLocusts() throws Exception {
-    List<Path> files = LocustCsv.write(SampleResults.small(), dir.resolve("out/run").toString());
+    List<Path> files = LocustCsv.write(SampleResults.small(), dir.resolve("out/run").toString(), false);
     assertThat(files).extracting(p -> p.getFileName().toString())
         .containsExactly("run_stats.csv", "run_stats_history.csv", "run_failures.csv", "run_exceptions.csv",
             "run_statuses.csv");
@@ -47,7 +47,7 @@ class LocustCsvTest {
 
   @Test
   void everyRowHasAsManyFieldsAsItsHeader() throws Exception {
-    for (Path f : LocustCsv.write(SampleResults.long_(120, 20), dir.resolve("long").toString())) {
+    for (Path f : LocustCsv.write(SampleResults.long_(120, 20), dir.resolve("long").toString(), false)) {
       List<String> lines = List.of(Files.readString(f).split("\r\n"));
       int columns = lines.get(0).split(",", -1).length;
       for (String line : lines) assertThat(fields(line)).as(f + ": " + line).hasSize(columns);

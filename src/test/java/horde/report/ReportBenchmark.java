@@ -41,7 +41,7 @@ public final class ReportBenchmark {
       long read = System.nanoTime();
       HtmlReport.write(r, dir.resolve("report.html"));
       long html = System.nanoTime();
-      LocustCsv.write(r, dir.resolve("locust").toString());
+      LocustCsv.write(r, dir.resolve("locust").toString(), false);
       JunitXml.write(r, dir.resolve("junit.xml"), false);
       String summary = ConsoleSummary.format(r);
       Findings.of(r.stats(), r.settings());

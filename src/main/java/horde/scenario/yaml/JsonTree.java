@@ -26,10 +26,6 @@ final class JsonTree {
   }
 
   private static Object read(Problems p, Node node, int depth) {
-    if (node.isRecursive()) {
-      p.add(node, "json: an alias cannot contain itself");
-      return null;
-    }
     if (depth > Structure.MAX_DEPTH) return null; // reported by Structure
     return switch (node) {
       case MappingNode m -> {

@@ -3,7 +3,10 @@ package horde.scenario.yaml;
 import horde.scenario.Body;
 import horde.scenario.Check;
 import horde.scenario.Extract;
+import horde.scenario.Ports;
 import horde.scenario.Request;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -138,12 +141,32 @@ final class RequestReader {
     String path = Values.template(p, node, label, what);
     if (path == null) return null;
     String s = path.strip();
-    if (s.startsWith("/")
-        || s.startsWith("${")
-        || s.regionMatches(true, 0, "http://", 0, 7)
-        || s.regionMatches(true, 0, "https://", 0, 8)) return s;
+    if (s.startsWith("/") || s.startsWith("${")) return s;
+    if (s.regionMatches(true, 0, "http://", 0, 7) || s.regionMatches(true, 0, "https://", 0, 8))
+      return absolute(p, (ScalarNode) node, label, s) ? s : null;
     Values.expected(p, node, label, what);
     return null;
+  }
+
+  /**
+   * Whether an absolute URL can be sent to. One with a template is checked when it is rendered;
+   * a fixed one is checked here, so that a port no socket takes is found before the run.
+   */
+  private static boolean absolute(Problems p, ScalarNode node, String label, String url) {
+    if (url.contains("${")) return true;
+    try {
+      URI uri = new URI(url);
+      String port = Ports.problem(uri);
+      if (port != null) {
+        p.add(node, node.getValue().indexOf(url) + Ports.offset(url, uri), label + ": " + port);
+        return false;
+      }
+      if (uri.getHost() != null) return true;
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    Values.expected(p, node, label, "a URL with a host, like https://host/api/chat");
+    return false;
   }
 
   /** Header names must be HTTP tokens; values may hold templates. */

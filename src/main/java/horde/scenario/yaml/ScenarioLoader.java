@@ -9,14 +9,18 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
@@ -34,12 +38,20 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * Names used in templates are not checked here; the planner does that.
  */
 public final class ScenarioLoader {
+  /**
+   * The largest scenario, in bytes (and in characters for text): far above any real one, and
+   * checked before parsing, so that a huge file is refused at once rather than after seconds.
+   */
+  public static final int MAX_SIZE = 3 * 1024 * 1024;
+
   private ScenarioLoader() {}
 
   /** Reads {@code file}; feeder paths are relative to its folder. */
   public static Scenario load(Path file) {
     String text;
     try {
+      long size = Files.size(file);
+      if (size > MAX_SIZE) throw tooLarge(file.toString(), size, "bytes");
       text = Files.readString(file);
     } catch (CharacterCodingException e) {
       throw new InvalidScenarioException(
@@ -66,6 +78,7 @@ public final class ScenarioLoader {
    * @throws InvalidScenarioException with every problem found
    */
   public static Scenario parse(String yaml, String fileName, Path baseDir) {
+    if (yaml.length() > MAX_SIZE) throw tooLarge(fileName, yaml.length(), "characters");
     Source source = new Source(fileName, yaml);
     Problems problems = new Problems(source);
     Optional<Node> root = compose(yaml, fileName, problems);
@@ -84,6 +97,17 @@ public final class ScenarioLoader {
     return scenario;
   }
 
+  private static InvalidScenarioException tooLarge(String fileName, long size, String unit) {
+    String message =
+        String.format(
+            Locale.ROOT,
+            "the file is %,d %s; a scenario may be at most %,d (keep data in feeder files)",
+            size,
+            unit,
+            MAX_SIZE);
+    return new InvalidScenarioException(new SourcePosition(fileName, 1, 1), message);
+  }
+
   private static Optional<Node> compose(String yaml, String fileName, Problems problems) {
     LoadSettings settings =
         LoadSettings.builder()
@@ -92,9 +116,19 @@ public final class ScenarioLoader {
             .setAllowDuplicateKeys(true) // Structure reports them all, with positions
             .setAllowNonScalarKeys(true) // likewise
             .setMaxAliasesForCollections(50)
+            .setCodePointLimit(MAX_SIZE)
+            // One read of the whole text: the reader's window grows by copying, so a long value
+            // read through small buffers costs time quadratic in its length.
+            .setBufferSize(Math.max(1, yaml.length()))
             .build();
     try {
-      return new Compose(settings).composeString(yaml);
+      Parser events =
+          new AliasGuard(new ParserImpl(settings, new StreamReader(settings, yaml)));
+      return new Composer(settings, events).getSingleNode();
+    } catch (AliasGuard.SelfReference e) {
+      SourcePosition at =
+          e.at == null ? new SourcePosition(fileName, 1, 1) : problems.source().at(e.at);
+      problems.add(at, e.getMessage());
     } catch (MarkedYamlEngineException e) {
       syntaxProblem(e, problems);
     } catch (ReaderException e) {

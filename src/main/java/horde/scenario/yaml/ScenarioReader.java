@@ -6,6 +6,7 @@ import horde.scenario.HttpSettings;
 import horde.scenario.LlmSettings;
 import horde.scenario.LoadProfile;
 import horde.scenario.Phase;
+import horde.scenario.Ports;
 import horde.scenario.Preflight;
 import horde.scenario.RequestDefaults;
 import horde.scenario.Scenario;
@@ -148,8 +149,14 @@ final class ScenarioReader {
     if (url == null) return "";
     try {
       URI uri = new URI(url.strip());
-      if ((uri.getScheme() != null && uri.getScheme().matches("(?i)https?"))
-          && uri.getHost() != null) return url.strip();
+      boolean http = uri.getScheme() != null && uri.getScheme().matches("(?i)https?");
+      String port = http ? Ports.problem(uri) : null;
+      if (port != null) {
+        int at = url.indexOf(url.strip()) + Ports.offset(url.strip(), uri);
+        p.add((ScalarNode) node, at, "target: " + port);
+        return "";
+      }
+      if (http && uri.getHost() != null) return url.strip();
     } catch (URISyntaxException e) {
       // reported below
     }

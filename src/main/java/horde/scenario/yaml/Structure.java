@@ -30,7 +30,7 @@ final class Structure {
   }
 
   private void visit(Node node, int depth) {
-    if (!seen.add(node)) return; // an alias of a node already checked (or a recursive one)
+    if (!seen.add(node)) return; // an alias of a node already checked (AliasGuard refuses cycles)
     if (depth > MAX_DEPTH) {
       problems.add(node, "the document nests deeper than " + MAX_DEPTH + " levels");
       return;

@@ -1,6 +1,6 @@
 package horde.scenario.yaml;
 
-import horde.scenario.QueryCredentials;
+import horde.scenario.UrlCredentials;
 import horde.scenario.Request;
 import horde.scenario.Step;
 import horde.scenario.Task;
@@ -191,7 +191,7 @@ final class TaskReader {
   private void remember(Fields f, boolean task) {
     List<String> methods = f.present(Set.copyOf(RequestReader.METHOD_KEYS));
     Node path = methods.isEmpty() ? null : f.get(methods.getFirst());
-    String pathText = Nodes.isValue(path) ? QueryCredentials.hidden(((ScalarNode) path).getValue().strip()) : null;
+    String pathText = Nodes.isValue(path) ? UrlCredentials.hidden(((ScalarNode) path).getValue().strip()) : null;
     String name = Nodes.isValue(f.get("name")) ? ((ScalarNode) f.get("name")).getValue() : null;
     if (name != null) endpointNames.add(name);
     else if (pathText != null) endpointNames.add(pathText);

@@ -33,6 +33,12 @@ class LoaderFuzzTest {
     fuzz(Path.of("src/test/resources/horde/dsl/SameModelTest/everything.yaml"));
   }
 
+  /** The same for anchors, aliases and merges: a mutation must not make a node contain itself unseen. */
+  @Test
+  void mutatedScenariosWithAnchorsAndMerges() throws IOException {
+    fuzz(Loading.folder(LoaderFuzzTest.class).resolve("anchors.yaml"));
+  }
+
   private static void fuzz(Path file) throws IOException {
     Path folder = file.getParent();
     String valid = Files.readString(file);

@@ -154,7 +154,7 @@ class SyntaxProblemsTest {
     assertThat(problems("tasks:\n  - post: /\n    json: {x: *nope}\n"))
         .containsExactly("3:15 not valid YAML: found undefined alias nope");
     assertThat(problems("tasks:\n  - post: /\n    json: &a {x: *a}\n"))
-        .containsExactly("3:11 json: an alias cannot contain itself");
+        .containsExactly("3:18 *a names &a, line 3, which contains it: a scenario cannot contain itself");
   }
 
   @Test
