@@ -1,6 +1,7 @@
 package horde.criteria;
 
 import horde.stats.RunStats;
+import horde.stats.TimelinePoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,12 +11,21 @@ import java.util.Map;
  * Degradation over time at a steady load ({@link Drift}): p95 or the error rate rising, or
  * throughput falling, with a 95% interval that excludes no change and a change large enough to
  * matter — p95 up by a fifth and 5 ms, errors up by a point, throughput down by a tenth — in one
- * finding: "p95 grew 38 %/h, from 410 ms to 570 ms over 30 min (95% interval 31 to 45 %/h)".
+ * finding: "p95 grew 38 %/h, from 410 ms to 570 ms over 30 min (95% interval 31 to 45 %/h)". A
+ * result without its seconds' histograms (format 1) keeps the older rule: p95 of the last third of
+ * the seconds at peak users against the first third.
  */
 final class Degradation {
+  /** Seconds at peak users the timeline-only rule needs before a trend across the run means anything. */
+  static final int MIN_THIRDS_SECONDS = 30;
+
   private Degradation() {}
 
   static void addTo(List<Finding> out, RunStats s, Map<String, ?> settings) {
+    if (s.intervals().isEmpty() || s.names() == null) {
+      byThirds(out, s.timeline()); // a result without its seconds' histograms (format 1): no trend to fit
+      return;
+    }
     List<String> parts = new ArrayList<>();
     Drift.Trend first = null;
     for (String figure : List.of("p95", "error_rate", "rps")) {
@@ -28,6 +38,21 @@ final class Degradation {
     String load = s.open() ? "a steady arrival rate" : "a steady " + first.users() + " users";
     out.add(Finding.warning("degradation", String.format(Locale.ROOT, "Degradation over time at %s: %s. Look for"
         + " queues, leaks or caches filling up.", load, String.join("; ", parts))).at(first.start()));
+  }
+
+  /** p95 of the last third of the seconds at peak users against the first third, from the timeline alone. */
+  private static void byThirds(List<Finding> out, List<TimelinePoint> timeline) {
+    List<TimelinePoint> measured = Intervals.answered(Intervals.underLoad(timeline), true);
+    int peak = measured.stream().mapToInt(TimelinePoint::users).max().orElse(0);
+    List<TimelinePoint> steady = measured.stream().filter(p -> p.users() == peak).toList();
+    if (steady.size() < MIN_THIRDS_SECONDS) return;
+    int third = steady.size() / 3;
+    List<TimelinePoint> early = steady.subList(0, third), late = steady.subList(steady.size() - third, steady.size());
+    double a = Intervals.median(early, TimelinePoint::p95), b = Intervals.median(late, TimelinePoint::p95);
+    if (!(a > 0 && b >= 1.5 * a)) return;
+    out.add(Finding.warning("degradation", String.format(Locale.ROOT, "Latency degraded over the run at a steady %d"
+        + " users: p95 %s in the first third, %s in the last (%s). Look for queues, leaks or caches filling up.", peak,
+        Figures.ms(a), Figures.ms(b), Figures.times(b / a))).at(late.get(0).t() - 1));
   }
 
   /** Whether the trend is both certain (its interval excludes no change) and large enough to matter. */
