@@ -2,7 +2,8 @@
 # Installs the Debian packages the tests use when they are missing: nginx with the echo module
 # (a fast, exact target with known delays), chromium (opens the HTML report as a browser would,
 # driven over its DevTools protocol, and records HAR files for the importer), prometheus with
-# promtool (scrapes Horde's live metrics), curl (the importer's requests are compared with its),
+# promtool (scrapes Horde's live metrics), prometheus-node-exporter (a real exporter whose metrics
+# a monitor scrapes), curl (the importer's requests are compared with its),
 # postgresql (the run history's tests start a cluster of their own with its initdb and pg_ctl, and
 # stop it after), python3-websockets (a WebSocket echo server Horde did not write), and node with
 # npm for the npm package kubernetes-models, which checks the Kubernetes manifests in
@@ -17,6 +18,7 @@ command -v curl >/dev/null 2>&1 || need+=(curl)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
 command -v prometheus >/dev/null 2>&1 || need+=(prometheus)
 /usr/bin/python3 -c "import websockets" >/dev/null 2>&1 || need+=(python3-websockets)
+command -v prometheus-node-exporter >/dev/null 2>&1 || need+=(prometheus-node-exporter)
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 manifests() { # the validator's packages, next to a copy of the script that uses them
   local dir="${HORDE_TEST_TOOLS:-$HOME/.cache/horde-test-tools}/k8s-validate"

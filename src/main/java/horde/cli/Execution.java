@@ -132,7 +132,10 @@ final class Execution {
       }
 
       public void phase(int index, int count, Phase phase) {
-        out.printf("%nPhase %d/%d: %s (%s)%n", index + 1, count, phase.name(), Banner.load(phase.load()));
+        if (count > 0) out.printf("%nPhase %d/%d: %s (%s)%n", index + 1, count, phase.name(), Banner.load(phase.load()));
+        else out.printf("%nSearch step %d: %s for %s%n", index + 1, phase.name(), horde.scenario.Durations.format(
+            phase.load() instanceof horde.scenario.LoadProfile.Closed c ? c.runTime()
+                : ((horde.scenario.LoadProfile.Open) phase.load()).total()));
         out.flush();
       }
 

@@ -55,6 +55,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--warmup", paramLabel = "DURATION", description = "Leave the first part out of the statistics.")
   String warmup;
 
+  @Option(names = "--search", paramLabel = "SPEC", description = "Find the knee: the highest load that meets the"
+      + " thresholds, e.g. users=10..2000 or rate=1/s..500/s, with ,step=30s,warmup=5s,precision=10%... after it.")
+  String search;
+
   @Option(names = "--user-classes", split = ",", paramLabel = "NAME", description = "Run only these user classes, e.g. chatter,searcher.")
   List<String> userClasses;
 
@@ -152,6 +156,10 @@ final class RunCommand implements Callable<Integer> {
       ui.done(result, recording.id());
       return c;
     });
+    if (cluster.given() && plan.scenario().search() != null) {
+      err.println("horde: a capacity search runs on one machine, not yet across a cluster: leave out --cluster");
+      return ExitCode.BAD_INPUT;
+    }
     if (cluster.given()) return new ClusterRun(cluster, workers, onWorkerLoss, waitWorkers, outWriter, err)
         .run(execution, named.file(), asWritten, flags, plan, options, outputs, metrics);
     if (workers != null) {
@@ -174,6 +182,6 @@ final class RunCommand implements Callable<Integer> {
     List<String> classes = new ArrayList<>(namedClasses);
     if (userClasses != null) classes.addAll(userClasses);
     return new ScenarioFlags(host, skipPreflight, classes.isEmpty() ? null : classes, locust.equalWeights,
-        new LoadOverrides(users, spawnRate, runTime, requests, concurrency, warmup));
+        new LoadOverrides(users, spawnRate, runTime, requests, concurrency, warmup), search);
   }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
  * get them as text ({@link #asMap}) and apply them to the same scenario, so they run what the
  * coordinator planned.
  */
-record ScenarioFlags(String host, boolean skipPreflight, List<String> userClasses, boolean equalWeights, LoadOverrides load) {
+record ScenarioFlags(String host, boolean skipPreflight, List<String> userClasses, boolean equalWeights, LoadOverrides load,
+    String search) {
   ScenarioFlags {
     userClasses = userClasses == null ? null : List.copyOf(userClasses);
   }
@@ -24,10 +25,20 @@ record ScenarioFlags(String host, boolean skipPreflight, List<String> userClasse
     if (skipPreflight) s = s.withPreflight(horde.scenario.Preflight.DISABLED);
     if (userClasses != null) s = UserClassFilter.apply(s, userClasses, err);
     if (equalWeights) s = s.withEqualWeights();
+    if (search != null) {
+      if (load.any()) throw new IllegalArgumentException("--search sets each step's load; leave out --users, --run-time,"
+          + " --requests and --warmup (use step= and warmup= inside --search)");
+      if (s.thresholds().isEmpty()) throw new IllegalArgumentException("--search needs the scenario's thresholds to tell"
+          + " a level that holds from one past the knee; add some, like thresholds: [p95 < 2s, error_rate < 1%]");
+      return s.withSearch(SearchFlag.parse(search));
+    }
     if (!load.any()) return s;
     if (!s.phases().isEmpty())
       throw new IllegalArgumentException("the scenario runs " + s.phases().size() + " phases, each with its own load; "
           + "load flags (--users, --run-time, --requests, --warmup...) would replace them all. Change the phases in the file");
+    if (s.search() != null)
+      throw new IllegalArgumentException("the scenario searches for its knee, so load flags (--users, --run-time...) have"
+          + " no run to change; change load.search in the file, or give --search");
     return s.withLoad(load.apply(s.load()));
   }
 
@@ -43,6 +54,7 @@ record ScenarioFlags(String host, boolean skipPreflight, List<String> userClasse
     put(m, "requests", load.requests());
     put(m, "concurrency", load.concurrency());
     put(m, "warmup", load.warmup());
+    put(m, "search", search);
     return m;
   }
 
@@ -53,7 +65,7 @@ record ScenarioFlags(String host, boolean skipPreflight, List<String> userClasse
         new LoadOverrides(m.containsKey("users") ? Integer.valueOf(m.get("users")) : null,
             m.containsKey("spawn-rate") ? Double.valueOf(m.get("spawn-rate")) : null, m.get("run-time"),
             m.containsKey("requests") ? Long.valueOf(m.get("requests")) : null,
-            m.containsKey("concurrency") ? Integer.valueOf(m.get("concurrency")) : null, m.get("warmup")));
+            m.containsKey("concurrency") ? Integer.valueOf(m.get("concurrency")) : null, m.get("warmup")), m.get("search"));
   }
 
   private static void put(Map<String, String> m, String key, Object value) {

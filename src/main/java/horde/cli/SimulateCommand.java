@@ -140,6 +140,13 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "RAG search latency on a cache hit (default: ${DEFAULT-VALUE}).")
   Duration ragHitLatency;
 
+  @Option(
+      names = "--leak",
+      defaultValue = "0ms",
+      converter = DurationText.class,
+      description = "A slow leak: latency added per minute of uptime, e.g. 20ms (default: none).")
+  Duration leak;
+
   /** The options as given; throws {@link IllegalArgumentException} naming a bad value. */
   SimulatorOptions options() {
     return SimulatorOptions.builder()
@@ -160,6 +167,7 @@ public final class SimulateCommand implements Callable<Integer> {
         .jobDuration(jobDuration)
         .ragMissLatency(ragMissLatency)
         .ragHitLatency(ragHitLatency)
+        .leak(leak)
         .build();
   }
 

@@ -27,9 +27,19 @@ public final class Criteria {
   /** @param taskEndpoints task name to the endpoint names its steps use */
   public static List<CriterionResult> evaluate(List<Threshold> thresholds, RunStats stats,
       Map<String, Set<String>> taskEndpoints) {
+    return evaluate(thresholds, stats, taskEndpoints, null);
+  }
+
+  /**
+   * @param load the load as the run's settings describe it ({@code model}, {@code rates}...): where a
+   *     drift criterion finds the open model's steady stretch; null without
+   */
+  public static List<CriterionResult> evaluate(List<Threshold> thresholds, RunStats stats,
+      Map<String, Set<String>> taskEndpoints, Map<String, ?> load) {
     List<CriterionResult> out = new ArrayList<>();
     for (Threshold t : thresholds) {
-      double actual = value(t.metric(), stats, scope(t.endpoint(), stats, taskEndpoints));
+      double actual = t.metric().statistic() instanceof Statistic.Drift d ? Drift.value(d, stats, load)
+          : value(t.metric(), stats, scope(t.endpoint(), stats, taskEndpoints));
       out.add(new CriterionResult(t, actual, !Double.isNaN(actual) && t.holds(actual)));
     }
     return out;
@@ -54,6 +64,8 @@ public final class Criteria {
       case Statistic.Total t -> readable(t.count(), count(t.count(), run, scope, measures), measures);
       case Statistic.PerSecond p -> seconds <= 0 ? 0 : readable(p.count(), count(p.count(), run, scope, measures), measures) / seconds;
       case Statistic.Share s -> share(s, m.unit(), run, scope, measures);
+      case Statistic.Target t -> TargetSeries.value(t, run);
+      case Statistic.Drift d -> Drift.value(d, run, null);
     };
   }
 

@@ -37,6 +37,13 @@ final class Figures {
     return s < 120 ? s + " s" : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
   }
 
+  /** A stretch of time: {@code 45 s}, {@code 2.5 min}, {@code 1.5 h}. */
+  static String minutes(double seconds) {
+    if (seconds < 90) return String.format(Locale.ROOT, "%.0f s", seconds);
+    if (seconds < 5400) return String.format(Locale.ROOT, "%.0f min", seconds / 60);
+    return String.format(Locale.ROOT, "%.1f h", seconds / 3600);
+  }
+
   /** Dollars with the precision small amounts need: {@code $12.40}, {@code $0.029}, {@code $0.000023}. */
   static String money(double dollars) {
     if (Double.isNaN(dollars) || Double.isInfinite(dollars)) return "-";

@@ -27,6 +27,8 @@ public final class Findings {
     ErrorBursts.addTo(out, stats.timeline(), stats.open());
     LoadCurve.addTo(out, stats);
     SteadyState.addTo(out, stats, settings.containsKey("phases"));
+    Degradation.addTo(out, stats, settings);
+    TargetFindings.addTo(out, stats);
     StreamingFindings.addTo(out, stats);
     EndpointFindings.addTo(out, stats);
     out.sort(Comparator.comparing(Finding::level));

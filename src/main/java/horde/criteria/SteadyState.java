@@ -5,13 +5,10 @@ import horde.stats.TimelinePoint;
 import java.util.List;
 
 /**
- * How the run changed over time at the same load: a slow start (with or without a warm-up), and
- * latency that degrades through a long run at steady users.
+ * How the run started: a slow start (with or without a warm-up). Latency that degrades through a
+ * long run at a steady load is {@link Degradation}'s.
  */
 final class SteadyState {
-  /** Seconds at peak users needed before a trend across the run means anything. */
-  static final int MIN_STEADY_SECONDS = 30;
-
   private SteadyState() {}
 
   /** @param phased a run of phases: its load changes phase by phase, so its start is no cold start to cut */
@@ -19,7 +16,6 @@ final class SteadyState {
     List<TimelinePoint> points = Intervals.underLoad(s.timeline());
     if (s.warmupSeconds() > 0) warmup(out, points, s.warmupSeconds());
     else if (!phased) coldStart(out, points);
-    degradation(out, points);
   }
 
   private static void warmup(List<Finding> out, List<TimelinePoint> points, double warmup) {
@@ -45,20 +41,5 @@ final class SteadyState {
     out.add(Finding.info("cold_start", String.format("The first %d s were slower than the rest (p95 %s against %s) with no"
         + " more users: a cold start (connections, caches, JIT). A warm-up of %d s would keep it out of the figures.",
         seconds, Figures.ms(a), Figures.ms(b), seconds)));
-  }
-
-  /** p95 of the last third of the seconds at peak users against the first third. */
-  private static void degradation(List<Finding> out, List<TimelinePoint> points) {
-    List<TimelinePoint> measured = Intervals.answered(points, true);
-    int peak = measured.stream().mapToInt(TimelinePoint::users).max().orElse(0);
-    List<TimelinePoint> steady = measured.stream().filter(p -> p.users() == peak).toList();
-    if (steady.size() < MIN_STEADY_SECONDS) return;
-    int third = steady.size() / 3;
-    List<TimelinePoint> early = steady.subList(0, third), late = steady.subList(steady.size() - third, steady.size());
-    double a = Intervals.median(early, TimelinePoint::p95), b = Intervals.median(late, TimelinePoint::p95);
-    if (!(a > 0 && b >= 1.5 * a)) return;
-    out.add(Finding.warning("degradation", String.format("Latency degraded over the run at a steady %d users: p95 %s in the"
-        + " first third, %s in the last (%s). Look for queues, leaks or caches filling up.", peak, Figures.ms(a),
-        Figures.ms(b), Figures.times(b / a))).at(late.get(0).t() - 1));
   }
 }

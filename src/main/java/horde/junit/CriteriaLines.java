@@ -34,6 +34,8 @@ final class CriteriaLines {
       case RATE -> String.format(Locale.ROOT, "%.1f/s", v);
       case COUNT -> String.format(Locale.ROOT, "%d", (long) v);
       case MONEY -> String.format(Locale.ROOT, "$%.4f", v);
+      case NUMBER -> String.format(Locale.ROOT, "%.4g", v);
+      case DRIFT -> String.format(Locale.ROOT, "%+.1f %%/h", v);
     };
   }
 }

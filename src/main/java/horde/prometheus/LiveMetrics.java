@@ -44,6 +44,7 @@ public final class LiveMetrics implements IntervalListener, MultiCollector {
   private int users;
   private long dropped;
   private Health health;
+  private final TargetGauges target = new TargetGauges();
 
   public LiveMetrics(String scenario) {
     this.scenario = scenario;
@@ -57,6 +58,7 @@ public final class LiveMetrics implements IntervalListener, MultiCollector {
     this.users = interval.users();
     this.dropped += interval.dropped();
     if (interval.health() != null) this.health = interval.health();
+    target.add(interval.target());
   }
 
   /** The run is over: no user is at work any more. */
@@ -71,6 +73,7 @@ public final class LiveMetrics implements IntervalListener, MultiCollector {
     out.add(gauge("horde_active_users", "Virtual users at work", users));
     out.add(counter("horde_dropped_iterations", "Open model: arrivals that found no free user", dropped));
     if (health != null) generator(out);
+    target.addTo(out);
     if (totals == null) return new MetricSnapshots(out);
     Measures measures = names.measures();
     for (Measure m : measures.counters()) {

@@ -69,6 +69,8 @@ final class ChartData {
     }
     root.set("distribution", LatencyCurve.of(r.stats(), MAPPER));
     root.set("bars", LatencyBars.of(r.stats(), MAPPER));
+    ObjectNode search = SearchChart.data(r, MAPPER);
+    if (search != null) root.set("search", search);
     return root;
   }
 

@@ -21,13 +21,15 @@ public final class ConsoleSummary {
     RunStats s = r.stats();
     StringBuilder out = new StringBuilder();
     out.append(header(r)).append('\n');
-    PhaseTable.append(out, r);
+    if (r.search() == null) PhaseTable.append(out, r);
+    else SearchTable.append(out, r);
     endpoints(out, s);
     statuses(out, s);
     LlmTable.append(out, s);
     failures(out, s);
     WorkerTable.append(out, r);
     findings(out, r.findings());
+    TargetTable.append(out, r);
     criteria(out, r.criteria());
     notes(out, s);
     r.notes().forEach(n -> out.append(n).append('\n'));
@@ -141,6 +143,7 @@ public final class ConsoleSummary {
   }
 
   private static String verdictDetail(RunResult r) {
+    if (r.search() != null) return " (capacity search: " + r.search().conclusion() + ")";
     List<CriterionResult> criteria = new java.util.ArrayList<>(r.criteria());
     r.phases().forEach(p -> criteria.addAll(p.criteria()));
     long failed = criteria.stream().filter(c -> !c.passed()).count();

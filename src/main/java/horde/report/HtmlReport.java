@@ -37,13 +37,16 @@ public final class HtmlReport {
   public static String of(RunResult r) {
     List<TimeCharts.Chart> charts = TimeCharts.present(r);
     List<EndpointCharts.Chart> byEndpoint = EndpointCharts.of(r);
+    List<EndpointCharts.Chart> target = TargetCharts.of(r);
     StringBuilder body = new StringBuilder(64 * 1024);
     HtmlSummary.header(body, r);
     body.append("<main>\n<nav class=\"toc\">");
+    link(body, r.search() != null, "search", "Capacity search");
     link(body, !r.phases().isEmpty(), "phases", "Phases");
     link(body, true, "criteria", "Criteria");
     link(body, true, "findings", "Findings");
     link(body, true, "over-time", "Over time");
+    link(body, !target.isEmpty(), "target", "Target metrics");
     link(body, true, "distribution", "Distribution");
     link(body, true, "endpoints", "Endpoints");
     link(body, !byEndpoint.isEmpty(), "by-endpoint", "By endpoint");
@@ -54,10 +57,11 @@ public final class HtmlReport {
     body.append("</nav>\n");
     HtmlSummary.generatorBanner(body, r);
     HtmlSummary.cards(body, r);
+    SearchChart.section(body, r);
     HtmlPhases.table(body, r);
     HtmlSummary.criteria(body, r);
     HtmlSummary.findings(body, r);
-    HtmlTables.charts(body, charts, r);
+    HtmlTables.charts(body, charts, r, target);
     HtmlTables.endpoints(body, r.stats());
     HtmlTables.byEndpoint(body, byEndpoint);
     HtmlTables.transactions(body, r.stats());
@@ -76,7 +80,8 @@ public final class HtmlReport {
     return fill(resource("report.html"), Map.of("csp", csp, "version", Html.escape(r.hordeVersion()),
         "title", Html.escape("Horde: " + r.scenario().getOrDefault("name", "run") + " (" + r.verdict().lower() + ")"),
         "uplot_css", uplotCss, "report_css", css, "body", body.toString(),
-        "data", ChartData.embeddable(ChartData.of(r, charts, byEndpoint)), "uplot_js", uplotJs, "report_js", js));
+        "data", ChartData.embeddable(ChartData.of(r, charts, java.util.stream.Stream.concat(
+            byEndpoint.stream(), target.stream()).toList())), "uplot_js", uplotJs, "report_js", js));
   }
 
   private static void link(StringBuilder body, boolean present, String id, String text) {

@@ -52,6 +52,7 @@ final class HtmlSummary {
 
   /** The whole run's criteria and every phase's. */
   private static String criteriaCount(RunResult r) {
+    if (r.search() != null) return r.search().found() ? "knee at " + r.search().label(r.search().knee()) : "no knee found";
     List<CriterionResult> all = new ArrayList<>(r.criteria());
     r.phases().forEach(p -> all.addAll(p.criteria()));
     long missed = all.stream().filter(c -> !c.passed()).count();

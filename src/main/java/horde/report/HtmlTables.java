@@ -17,6 +17,11 @@ final class HtmlTables {
 
   /** A frame per chart; report.js draws into each {@code .plot} from the embedded data. */
   static void charts(StringBuilder h, List<TimeCharts.Chart> charts, RunResult r) {
+    charts(h, charts, r, List.of());
+  }
+
+  /** @param target the target's series, in a section of their own right after Horde's charts */
+  static void charts(StringBuilder h, List<TimeCharts.Chart> charts, RunResult r, List<EndpointCharts.Chart> target) {
     StringBuilder key = new StringBuilder();
     if (!r.phases().isEmpty()) key.append("; solid lines start phases");
     if (r.findings().stream().anyMatch(f -> f.hasTime())) key.append("; dashed lines mark findings");
@@ -29,6 +34,7 @@ final class HtmlTables {
           .append("<div class=\"plot\"></div></figure>");
     }
     h.append("</div></section>\n");
+    TargetCharts.frames(h, r, target);
     h.append("<section id=\"distribution\"><h2>Latency distribution<span class=\"hint\">percentile curve of the measured"
         + " window from the histograms; log scales stretch the tail</span></h2>")
         .append("<div class=\"grid2\"><figure class=\"chart\" data-chart=\"distribution\"><figcaption>Percentiles</figcaption>"

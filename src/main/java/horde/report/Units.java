@@ -49,6 +49,16 @@ public final class Units {
       case RATE -> rate(v) + "/s";
       case COUNT -> String.valueOf((long) v);
       case MONEY -> money(v);
+      case NUMBER -> number(v);
+      case DRIFT -> String.format(Locale.ROOT, Math.abs(v) >= 10 ? "%+,.0f%%/h" : "%+.1f%%/h", v);
     };
+  }
+
+  /** A plain value (a target series): {@code 16}, {@code 0.423}, {@code 1,048,576}. */
+  public static String number(double v) {
+    if (Double.isNaN(v)) return "-";
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.format(Locale.ROOT, "%,d", (long) v);
+    if (Math.abs(v) >= 1000) return String.format(Locale.ROOT, "%,.0f", v);
+    return String.format(Locale.ROOT, "%.3g", v);
   }
 }

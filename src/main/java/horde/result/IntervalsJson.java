@@ -67,6 +67,7 @@ final class IntervalsJson {
     if (i.dropped() > 0) o.put("dropped", i.dropped());
     if (i.warmup()) o.put("warmup", true);
     if (i.health() != null) health(o.putObject("health"), i.health());
+    TargetJson.second(o, i.target());
     ArrayNode slices = o.putArray("e");
     for (Slice slice : i.slices()) slice(slices.addObject(), slice, measures);
   }
@@ -143,7 +144,7 @@ final class IntervalsJson {
       for (JsonNode e : second.path("e")) slices.add(slice(e, counterIndex, measures));
       out.add(new Interval(second.path("t").asDouble(), second.path("s").asDouble(), second.path("users").asInt(),
           second.path("peak_users").asInt(), second.path("dropped").asLong(), second.path("warmup").asBoolean(false),
-          slices, health(second.path("health"))));
+          slices, health(second.path("health")), TargetJson.second(second)));
     }
     return out;
   }

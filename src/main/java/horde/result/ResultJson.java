@@ -60,6 +60,8 @@ public final class ResultJson {
     criteria(root.putArray("criteria"), r.criteria());
     findings(root.putArray("findings"), r);
     generator(root, s);
+    TargetJson.write(root, r.target(), s);
+    SearchJson.write(root, r.search());
     if (!r.phases().isEmpty()) {
       ArrayNode phases = root.putArray("phases");
       for (PhaseResult p : r.phases()) phase(phases.addObject(), p);

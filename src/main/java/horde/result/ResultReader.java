@@ -60,7 +60,8 @@ public final class ResultReader {
     List<Finding> findings = root.has("findings") ? findings(root.path("findings")) : Findings.of(stats, settings);
     return new RunResult(root.path("horde_version").asString(), strings(root.path("scenario")), settings,
         objects(root.path("environment")), root.path("started_at").asString(), stats, criteria(root.path("criteria")),
-        verdict(root), phases, text(root.path("grade")), notes, findings);
+        verdict(root), phases, text(root.path("grade")), notes, findings, TargetJson.read(root.path("target")),
+        SearchJson.read(root.path("search")));
   }
 
   private static Verdict verdict(JsonNode o) {

@@ -31,7 +31,8 @@ public final class ResultWindow {
     RunStats whole = r.stats();
     RunStats stats = Windows.of(whole, from, to);
     Map<String, Set<String>> tasks = tasks(r.settings());
-    List<CriterionResult> criteria = Criteria.evaluate(thresholds(r.criteria()), stats, tasks);
+    List<CriterionResult> criteria = Criteria.evaluate(thresholds(r.criteria()), stats, tasks,
+        r.phases().isEmpty() ? r.settings() : null);
     List<CriterionResult> every = new ArrayList<>(criteria);
     r.phases().forEach(p -> every.addAll(p.criteria()));
     Verdict verdict = Verdict.ofRun(every, stats.total().failures());
@@ -55,7 +56,7 @@ public final class ResultWindow {
         + " per-second intervals (grades are not recomputed)", stats.intervals().get(0).t() - stats.intervals().get(0)
         .seconds(), stats.intervals().get(stats.intervals().size() - 1).t(), whole.runSeconds()));
     return new RunResult(r.hordeVersion(), r.scenario(), r.settings(), r.environment(), r.startedAt(), stats, criteria,
-        verdict, phases, null, notes, Findings.of(stats, r.settings()));
+        verdict, phases, null, notes, Findings.of(stats, r.settings()), r.target(), r.search());
   }
 
   private static List<Threshold> thresholds(List<CriterionResult> criteria) {

@@ -23,6 +23,8 @@ import java.util.Map;
  * @param notes what else happened that a reader should know (a failed teardown)
  * @param findings plain-language observations, computed from the rest when the run ends and kept
  *     as written when a result file is read back
+ * @param target what watching the target's metrics did ({@code monitor:}), or null
+ * @param search a capacity search's knee and curve, or null
  */
 public record RunResult(
     String hordeVersion,
@@ -36,7 +38,9 @@ public record RunResult(
     List<PhaseResult> phases,
     String grade,
     List<String> notes,
-    List<Finding> findings) {
+    List<Finding> findings,
+    TargetSummary target,
+    SearchSummary search) {
 
   public RunResult {
     scenario = Ordered.copy(scenario);
@@ -46,6 +50,20 @@ public record RunResult(
     phases = List.copyOf(phases == null ? List.of() : phases);
     notes = List.copyOf(notes == null ? List.of() : notes);
     findings = List.copyOf(findings);
+  }
+
+  /** Without target metrics or a search. */
+  public RunResult(String hordeVersion, Map<String, String> scenario, Map<String, Object> settings,
+      Map<String, Object> environment, String startedAt, RunStats stats, List<CriterionResult> criteria,
+      Verdict verdict, List<PhaseResult> phases, String grade, List<String> notes, List<Finding> findings) {
+    this(hordeVersion, scenario, settings, environment, startedAt, stats, criteria, verdict, phases, grade, notes, findings,
+        null, null);
+  }
+
+  /** The same result with a target summary and a search. */
+  public RunResult with(TargetSummary newTarget, SearchSummary newSearch) {
+    return new RunResult(hordeVersion, scenario, settings, environment, startedAt, stats, criteria, verdict, phases, grade,
+        notes, findings, newTarget, newSearch);
   }
 
   /** A result whose findings are computed from its statistics and settings. */

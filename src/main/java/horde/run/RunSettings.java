@@ -25,6 +25,7 @@ final class RunSettings {
   static Map<String, Object> of(TestPlan plan, EngineOptions options) {
     Map<String, Object> m = load(plan.scenario().load());
     if (!plan.scenario().phases().isEmpty()) m.put("phases", plan.scenario().phases().stream().map(p -> p.name()).toList());
+    if (plan.scenario().search() != null) m.put("search", search(plan.scenario().search()));
     m.put("user_classes", plan.users().stream().map(u -> u.name() + ":" + u.weight()).toList());
     m.put("threads", horde.engine.Generator.threads(plan.scenario().http(), options));
     m.put("seed", options.seed());
@@ -77,6 +78,20 @@ final class RunSettings {
       }
     }
     m.put("warmup", Durations.format(load.warmup()));
+    return m;
+  }
+
+  /** A capacity search as settings: what it varied, over what range, each step's time. */
+  static Map<String, Object> search(horde.scenario.Search s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put(s.kind().key, s.label(s.from()) + ".." + s.label(s.to()));
+    m.put("step", Durations.format(s.step()));
+    m.put("warmup", Durations.format(s.warmup()));
+    m.put("factor", s.factor());
+    m.put("precision", s.precision());
+    m.put("margin", s.margin());
+    m.put("max_steps", s.maxSteps());
+    if (s.atLeast() > 0) m.put("at_least", s.atLeast());
     return m;
   }
 

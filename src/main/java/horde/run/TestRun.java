@@ -15,6 +15,8 @@ import horde.record.Health;
 import horde.record.Samples;
 import horde.result.PhaseResult;
 import horde.result.RunResult;
+import horde.result.SearchSummary;
+import horde.monitor.TargetWatch;
 import horde.scenario.LoadProfile;
 import horde.scenario.Phase;
 import horde.stats.Progress;
@@ -168,21 +170,24 @@ public final class TestRun {
    */
   public RunResult execute(Listener listener) throws InterruptedException, SetupFailedException {
     long epoch = System.currentTimeMillis();
-    try (Generator generator = new Generator(plan, options)) {
+    try (Generator generator = new Generator(plan, options); TargetWatch watch = TargetWatch.of(plan.scenario().monitor())) {
       FatalErrors fatal = generator.fatal();
       Generator.Once setup = abortRequested ? null
           : generator.once(plan.setup(), plan.initialVariables(), ONCE_LIMIT, () -> abortRequested);
       boolean setUp = setup != null && !abortRequested && !fatal.happened();
       if (setUp && setup.failure() != null) throw new SetupFailedException(setup.failure());
-      List<Phase> runs = plan.scenario().runs();
-      boolean phased = !plan.scenario().phases().isEmpty();
+      CapacitySearch search = plan.scenario().search() == null ? null
+          : new CapacitySearch(plan.scenario().search(), plan.scenario().thresholds(), taskEndpoints);
+      RunOrder order = search != null ? search : RunOrder.of(plan.scenario().runs());
+      boolean phased = !plan.scenario().phases().isEmpty() || search != null;
       List<PhaseResult> phases = new ArrayList<>();
       double start = 0;
-      for (int i = 0; i < runs.size() && setUp && !abortRequested && !fatal.happened(); i++) {
-        if (phased) listener.phase(i, runs.size(), runs.get(i));
-        phaseName = phased ? runs.get(i).name() : null;
-        RunStats stats = run(generator, i, runs.get(i).load(), setup.variables(), listener);
-        phases.add(judge(runs.get(i), stats, start));
+      for (Phase phase; setUp && !abortRequested && !fatal.happened() && (phase = order.next(phases)) != null; ) {
+        if (phased) listener.phase(phases.size(), order.planned(), phase);
+        phaseName = phased ? phase.name() : null;
+        RunStats stats = run(generator, phases.size(), phase.load(), setup.variables(), listener, watch,
+            order.watch(phase, this::stopPhase));
+        phases.add(judge(phase, stats, start));
         start += stats.runSeconds();
       }
       List<String> notes = new ArrayList<>(resets);
@@ -197,8 +202,15 @@ public final class TestRun {
             () -> abortRequested && !stoppedBefore);
         if (teardown.failure() != null) notes.add("teardown failed: " + teardown.failure());
       }
-      return result(epoch, phased ? phases : List.of(), phases, notes);
+      RunResult result = result(epoch, phased ? phases : List.of(), phases, notes, search);
+      return watch == null ? result : result.with(watch.summary(), result.search());
     }
+  }
+
+  /** Ends the current phase early (a search step past the knee); the test goes on. */
+  private void stopPhase() {
+    Engine e = engine;
+    if (e != null) e.abort();
   }
 
   /** Ends the run early (Ctrl-C); safe from any thread, also before the run has started. */
@@ -210,36 +222,53 @@ public final class TestRun {
     if (l != null) l.abort();
   }
 
-  private RunStats run(Generator generator, int phase, LoadProfile load, String[] variables, Listener listener)
-      throws InterruptedException {
+  /**
+   * @param phase the phase's number, from 0 (a cluster's workers run it by its number)
+   * @param watch the target's metrics, or null
+   * @param phaseWatch hears this run's seconds and may end it early (a search step), or null
+   */
+  private RunStats run(Generator generator, int phase, LoadProfile load, String[] variables, Listener listener,
+      TargetWatch watch, IntervalListener phaseWatch) throws InterruptedException {
+    List<IntervalListener> listeners = new ArrayList<>(intervalListeners);
+    if (phaseWatch != null) listeners.add(phaseWatch);
     StatsCollector.Options options = new StatsCollector.Options(load.warmup().toNanos() / 1e9, load.isOpen(),
-        plan.tracked(), listener::progress, PROGRESS_EVERY, intervalListeners);
+        plan.tracked(), listener::progress, PROGRESS_EVERY, listeners);
     RunStats all = elsewhere != null ? elsewhere.run(phase, load, variables, options, this::names)
-        : local(generator, load, variables, options);
+        : local(generator, load, variables, options, watch, phaseWatch);
     // an endpoint that only setup or teardown use got nothing in the runs: it is no row of theirs
     return all.withEndpoints(all.endpoints().stream()
         .filter(ep -> ep.requests() > 0 || !onceOnly.contains(ep.method() + " " + ep.name())).toList());
   }
 
-  private RunStats local(Generator generator, LoadProfile load, String[] variables, StatsCollector.Options options)
-      throws InterruptedException {
+  private RunStats local(Generator generator, LoadProfile load, String[] variables, StatsCollector.Options options,
+      TargetWatch watch, IntervalListener phaseWatch) throws InterruptedException {
     Engine e = generator.engine(load, new Samples(plan.endpoints().size(), FailureReasons.CAPACITY), variables, control,
         horde.engine.Share.WHOLE);
     engine = e;
     StatsCollector stats = new StatsCollector(e.recorders(), generator.shape(), this::names, e.samples(),
-        gauges(e, generator), options).onError(generator.fatal());
+        gauges(e, generator, watch), options).onError(generator.fatal());
     this.stats = stats;
     long epoch = System.currentTimeMillis();
     e.start();
     stats.start(e.startNanos(), epoch);
     if (abortRequested) e.abort();
     EngineReport report = e.await();
-    return stats.finish(report.endNanos(), report.cancelledInFlight(), report.aborted());
+    // a step stopped past the knee ended as planned: only Ctrl-C or a fatal error makes a run "stopped early"
+    boolean stoppedByWatch = phaseWatch instanceof StepWatch w && w.stopped() && !abortRequested && !generator.fatal().happened();
+    return stats.finish(report.endNanos(), report.cancelledInFlight(), report.aborted() && !stoppedByWatch);
   }
 
   /** What the statistics read from a running engine besides its recorders (a cluster's worker reads the same). */
   public static Gauges gauges(Engine e, Generator generator) {
+    return gauges(e, generator, null);
+  }
+
+  private static Gauges gauges(Engine e, Generator generator, TargetWatch watch) {
     return new Gauges() {
+      public horde.stats.TargetSample target() {
+        return watch == null ? null : watch.take();
+      }
+
       public int users() {
         return e.users();
       }
@@ -274,13 +303,16 @@ public final class TestRun {
   }
 
   private PhaseResult judge(Phase phase, RunStats stats, double start) {
-    List<CriterionResult> criteria = Criteria.evaluate(phase.thresholds(), stats, taskEndpoints);
-    return new PhaseResult(phase.name(), RunSettings.load(phase.load()), start, stats, criteria,
+    Map<String, Object> load = RunSettings.load(phase.load());
+    List<CriterionResult> criteria = Criteria.evaluate(phase.thresholds(), stats, taskEndpoints, load);
+    return new PhaseResult(phase.name(), load, start, stats, criteria,
         Grades.of(phase.grades(), stats, taskEndpoints), Verdict.of(criteria));
   }
 
-  private RunResult result(long epoch, List<PhaseResult> phases, List<PhaseResult> runs, List<String> notes) {
+  private RunResult result(long epoch, List<PhaseResult> phases, List<PhaseResult> runs, List<String> notes,
+      CapacitySearch search) {
     if (runs.isEmpty()) return nothingRan(epoch, notes);
+    if (search != null) return searched(epoch, runs, notes, search);
     RunStats all = Sequence.of(runs.stream().map(PhaseResult::stats).toList());
     List<CriterionResult> criteria = phases.isEmpty() ? runs.get(0).criteria()
         : Criteria.evaluate(plan.scenario().thresholds(), all, taskEndpoints);
@@ -295,6 +327,25 @@ public final class TestRun {
     String grade = phases.isEmpty() ? runs.get(0).grade() : Grades.of(plan.scenario().grades(), all, taskEndpoints);
     return new RunResult(Version.VALUE, RunSettings.scenario(plan, scenarioFile), RunSettings.of(plan, options),
         RunSettings.environment(), Instant.ofEpochMilli(epoch).toString(), all, criteria, verdict, phases, grade, notes);
+  }
+
+  /**
+   * A capacity search: its steps are the phases; its criteria those of the knee's step (or of the
+   * lowest step when none passed), and its verdict the search's — a step past the knee failing is
+   * what a search looks for, not a failure of the run.
+   */
+  private RunResult searched(long epoch, List<PhaseResult> steps, List<String> notes, CapacitySearch search) {
+    SearchSummary summary = search.summary(steps);
+    RunStats all = Sequence.of(steps.stream().map(PhaseResult::stats).toList());
+    PhaseResult shown = steps.get(0);
+    for (int i = 0; i < steps.size(); i++) {
+      if (summary.steps().get(i).level() == summary.knee()) shown = steps.get(i);
+    }
+    notes.add("capacity search: " + summary.conclusion());
+    RunResult r = new RunResult(Version.VALUE, RunSettings.scenario(plan, scenarioFile), RunSettings.of(plan, options),
+        RunSettings.environment(), Instant.ofEpochMilli(epoch).toString(), all, shown.criteria(), summary.verdict(), steps,
+        null, notes);
+    return r.with(null, summary);
   }
 
   private static Set<String> onceOnly(TestPlan plan) {

@@ -18,9 +18,15 @@ import java.util.function.BiConsumer;
  * @param cacheRule the scenario has a cache-hit rule for every answer
  * @param prices the scenario prices tokens or requests
  * @param websockets a step opens a WebSocket
+ * @param monitor the target's metrics the scenario scrapes, or null
  */
 public record Measured(boolean streams, boolean tokens, boolean cacheHits, boolean cacheRule, boolean prices,
-    boolean websockets) {
+    boolean websockets, Monitor monitor) {
+
+  /** The same, scraping {@code m}. */
+  public Measured withMonitor(Monitor m) {
+    return new Measured(streams, tokens, cacheHits, cacheRule, prices, websockets, m);
+  }
 
   public static Measured of(Scenario s) {
     List<Request> requests = new ArrayList<>();
@@ -36,7 +42,8 @@ public record Measured(boolean streams, boolean tokens, boolean cacheHits, boole
         requests.stream().anyMatch(r -> r.cacheHit() != null),
         s.llm().cacheHit() != null,
         !s.llm().prices().isEmpty(),
-        sockets.stream().anyMatch(w -> w instanceof WsStep.Connect));
+        sockets.stream().anyMatch(w -> w instanceof WsStep.Connect),
+        s.monitor());
   }
 
   /**
@@ -53,6 +60,8 @@ public record Measured(boolean streams, boolean tokens, boolean cacheHits, boole
           : measured.need(t, open);
       if (why != null) out.add("'" + t.expression() + "': " + why);
     };
+    if (s.search() != null && s.thresholds().isEmpty())
+      out.add("a search needs thresholds: they tell a level that holds from one past the knee, like p95 < 2s");
     boolean anyOpen = s.runs().stream().anyMatch(p -> p.load().isOpen());
     conditions(s.thresholds(), s.grades()).forEach(t -> check.accept(t, anyOpen));
     s.phases().forEach(p -> conditions(p.thresholds(), p.grades()).forEach(t -> check.accept(t, p.load().isOpen())));
@@ -78,6 +87,9 @@ public record Measured(boolean streams, boolean tokens, boolean cacheHits, boole
    * @param open whether the load it judges is an arrival rate
    */
   public String need(Threshold t, boolean open) {
+    if (t.metric().statistic() instanceof Metric.Statistic.Target target) return needSeries(target.series());
+    if (t.metric().statistic() instanceof Metric.Statistic.Drift && t.endpoint() != null)
+      return t.metric().key() + " is the trend of the whole run, not of an endpoint; remove endpoint";
     for (String key : t.metric().measures()) {
       Measure m = Measures.BUILT_IN.find(key).orElse(null);
       if (m == null) continue;
@@ -87,6 +99,16 @@ public record Measured(boolean streams, boolean tokens, boolean cacheHits, boole
         return t.metric().key() + " is counted for the whole run, not per endpoint; remove endpoint";
     }
     return null;
+  }
+
+  /** What a criterion on target series {@code name} lacks, or null. */
+  private String needSeries(String name) {
+    if (monitor == null)
+      return "target." + name + " is a series of the target's metrics, so it needs a monitor section, like monitor:"
+          + " {prometheus: [{url: http://127.0.0.1:9100/metrics, series: [" + name + "]}]}";
+    if (monitor.seriesNames().contains(name) || monitor.discovers()) return null;
+    return "target." + name + ": the monitor lists no series '" + name + "'"
+        + Suggest.didYouMean(name, monitor.seriesNames()) + "; it has: " + String.join(", ", monitor.seriesNames());
   }
 
   private String need(String name, Measure m, boolean open) {

@@ -28,7 +28,11 @@ public record Metric(String key, Statistic statistic, LimitUnit unit) {
     PERCENT("a percentage like 5%"),
     RATE("a number per second like 100"),
     COUNT("a whole number like 1000"),
-    MONEY("an amount in dollars like $0.01");
+    MONEY("an amount in dollars like $0.01"),
+    /** A target series' plain value: any number, or a size ({@code 512MB}). */
+    NUMBER("a number like 50"),
+    /** A trend per hour: relative ({@code 10%/h}), or points of a share per hour. */
+    DRIFT("a change per hour like 10%/h");
 
     public final String expected;
 
@@ -81,6 +85,24 @@ public record Metric(String key, Statistic statistic, LimitUnit unit) {
 
     /** One count over another: a percentage when the metric's unit is {@link LimitUnit#PERCENT}. */
     record Share(Count part, Count whole) implements Statistic {}
+
+    /**
+     * A statistic of a target series over the seconds of the window ({@code target.queue_depth max}).
+     *
+     * @param stat {@code min}, {@code max}, {@code avg}, {@code last} or {@code pNN}
+     * @param percentile for {@code pNN}, which one; NaN otherwise
+     * @param scale what a scraped value is multiplied by to be in the limit's unit (1000 for seconds
+     *     judged in milliseconds, 100 for a ratio judged as a percentage)
+     */
+    record Target(String series, String stat, double percentile, double scale) implements Statistic {}
+
+    /**
+     * The trend of a run figure over its steady seconds, per hour ({@code p95_drift}): a robust
+     * slope relative to where it started, or for a share ({@code error_rate}) in points.
+     *
+     * @param figure {@code p50}, {@code p90}, {@code p95}, {@code p99}, {@code avg}, {@code error_rate} or {@code rps}
+     */
+    record Drift(String figure) implements Statistic {}
   }
 
   /** The measures this metric reads (counters and histograms), for checks of what a scenario records. */
@@ -90,6 +112,8 @@ public record Metric(String key, Statistic statistic, LimitUnit unit) {
       case Statistic.Total t -> counters(t.count());
       case Statistic.PerSecond p -> counters(p.count());
       case Statistic.Share s -> Stream.concat(counters(s.part()).stream(), counters(s.whole()).stream()).toList();
+      case Statistic.Target t -> List.of();
+      case Statistic.Drift d -> List.of();
     };
   }
 

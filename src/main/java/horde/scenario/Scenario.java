@@ -22,6 +22,9 @@ import java.util.function.Consumer;
  * @param phases named runs executed in order; empty for a single run of {@code load}
  * @param llm token counting, prices and the cache-hit rule
  * @param compare how {@code horde compare} judges this scenario's runs ({@code compare:} section)
+ * @param monitor the target's Prometheus endpoints scraped during the run, or null
+ * @param search a capacity search instead of one run of {@code load}, or null; {@code load} is then
+ *     its first step
  */
 public record Scenario(
     String name,
@@ -40,7 +43,9 @@ public record Scenario(
     List<Phase> phases,
     LlmSettings llm,
     SourcePosition position,
-    CompareSettings compare) {
+    CompareSettings compare,
+    Monitor monitor,
+    Search search) {
 
   public Scenario {
     Objects.requireNonNull(name, "name");
@@ -55,6 +60,8 @@ public record Scenario(
     teardown = List.copyOf(teardown == null ? List.of() : teardown);
     phases = List.copyOf(phases == null ? List.of() : phases);
     if (load == null && !phases.isEmpty()) load = phases.get(0).load();
+    if (load == null && search != null) load = search.load(search.from());
+    if (search != null && !phases.isEmpty()) throw new IllegalArgumentException("a search runs its own steps, not phases");
     Objects.requireNonNull(load, "load");
     thresholds = List.copyOf(thresholds == null ? List.of() : thresholds);
     grades = List.copyOf(grades == null ? List.of() : grades);
@@ -62,6 +69,15 @@ public record Scenario(
     position = position == null ? SourcePosition.UNKNOWN : position;
     compare = compare == null ? CompareSettings.NONE : compare;
     if (users.isEmpty()) throw new IllegalArgumentException("a scenario needs at least one user class");
+  }
+
+  /** Without a monitor or a search. */
+  public Scenario(String name, String target, Preflight preflight, HttpSettings http, RequestDefaults defaults,
+      Map<String, String> variables, Map<String, FeederSpec> feeders, List<UserClass> users, List<Step> setup,
+      List<Step> teardown, LoadProfile load, List<Threshold> thresholds, List<Grade> grades, List<Phase> phases,
+      LlmSettings llm, SourcePosition position, CompareSettings compare) {
+    this(name, target, preflight, http, defaults, variables, feeders, users, setup, teardown, load, thresholds, grades,
+        phases, llm, position, compare, null, null);
   }
 
   /** Without compare settings. */
@@ -93,19 +109,31 @@ public record Scenario(
   /** The same scenario with another target (the {@code --host} flag). */
   public Scenario withTarget(String newTarget) {
     return new Scenario(name, newTarget, preflight, http, defaults, variables, feeders, users, setup, teardown,
-        load, thresholds, grades, phases, llm, position, compare);
+        load, thresholds, grades, phases, llm, position, compare, monitor, search);
   }
 
   /** The same scenario with another pre-flight check. */
   public Scenario withPreflight(Preflight newPreflight) {
     return new Scenario(name, target, newPreflight, http, defaults, variables, feeders, users, setup, teardown,
-        load, thresholds, grades, phases, llm, position, compare);
+        load, thresholds, grades, phases, llm, position, compare, monitor, search);
   }
 
   /** The same scenario as a single run of another load (the {@code --users}/{@code --run-time} flags). */
   public Scenario withLoad(LoadProfile newLoad) {
     return new Scenario(name, target, preflight, http, defaults, variables, feeders, users, setup, teardown,
-        newLoad, thresholds, grades, List.of(), llm, position, compare);
+        newLoad, thresholds, grades, List.of(), llm, position, compare, monitor, null);
+  }
+
+  /** The same scenario as a capacity search (the {@code --search} flag): no phases, its load the first step. */
+  public Scenario withSearch(Search newSearch) {
+    return new Scenario(name, target, preflight, http, defaults, variables, feeders, users, setup, teardown,
+        newSearch.load(newSearch.from()), thresholds, grades, List.of(), llm, position, compare, monitor, newSearch);
+  }
+
+  /** The same scenario watching the target's metrics. */
+  public Scenario withMonitor(Monitor newMonitor) {
+    return new Scenario(name, target, preflight, http, defaults, variables, feeders, users, setup, teardown,
+        load, thresholds, grades, phases, llm, position, compare, newMonitor, search);
   }
 
   /** Only the named user classes (the {@code --user-classes} flag); unknown names are an error. */
@@ -118,7 +146,7 @@ public record Scenario(
     }
     List<UserClass> kept = users.stream().filter(u -> names.contains(u.name())).toList();
     return new Scenario(name, target, preflight, http, defaults, variables, feeders, kept, setup, teardown,
-        load, thresholds, grades, phases, llm, position, compare);
+        load, thresholds, grades, phases, llm, position, compare, monitor, search);
   }
 
   /**

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  * counter    = a counter measure: requests | failures | input_tokens | output_tokens | cost | ...
  * status     = "status_" (code | digit "xx") "_" (count | rate | per_s)   e.g. status_429_rate
  * named      = error_rate | rps | cache_hit_rate | cost_per_request
+ *            | figure "_drift"                                      e.g. p95_drift (a trend per hour)
  * comparator = "&lt;" | "&lt;=" | "&gt;" | "&gt;=" | "==" | "!="   (== and != for counts only)
  * limit      = ["$"] number [unit]   unit: us ms s m h (times), % (shares), /s (per second)
  * number     = digits ["." digits]
@@ -32,7 +33,8 @@ import java.util.regex.Pattern;
  * Times need a unit and may combine parts ({@code 1m30s}); shares need {@code %}; rates take a
  * bare number or {@code /s}; costs a number of dollars, with or without {@code $}; counts a whole
  * number. Spaces are allowed between the parts. Errors are {@link ThresholdSyntaxException}s that
- * say where in the expression it went wrong.
+ * say where in the expression it went wrong. {@link SeriesThresholds} has the drift's and the
+ * target series' ({@code target.SERIES STAT}) grammar.
  */
 public final class ThresholdParser {
   private static final Pattern SHAPE =
@@ -49,6 +51,7 @@ public final class ThresholdParser {
 
   public static Threshold parse(String expression, String endpoint, Threshold.Level level, SourcePosition position,
       Measures measures) {
+    if (SeriesThresholds.isTarget(expression)) return SeriesThresholds.parse(expression, endpoint, level, position);
     Matcher m = SHAPE.matcher(expression);
     if (!m.matches()) throw new ThresholdSyntaxException(0, "expected 'metric < limit', like p95 < 2s");
     Metric metric = metric(m.group(1), measures).orElseThrow(() -> new ThresholdSyntaxException(m.start(1),
@@ -72,7 +75,7 @@ public final class ThresholdParser {
     }
     Matcher status = STATUS.matcher(key);
     if (status.matches()) return Optional.of(status(key, status.group(1), status.group(2)));
-    Optional<Metric> named = named(key);
+    Optional<Metric> named = named(key).or(() -> SeriesThresholds.drift(key));
     if (named.isPresent()) return named;
     Optional<Measure> counter = measures.find(key).filter(c -> !c.isHistogram());
     if (counter.isPresent()) return Optional.of(new Metric(key, new Statistic.Total(new Count.Counter(key)), unitOf(counter.get())));
@@ -127,6 +130,7 @@ public final class ThresholdParser {
     for (Stat s : Stat.values()) out.add(s.key);
     for (Measure h : measures.histograms()) for (Stat s : Stat.values()) out.add(h.key() + "_" + s.key);
     out.addAll(List.of("error_rate", "rps", "cache_hit_rate", "cost_per_request", "status_429_rate", "status_5xx_count"));
+    SeriesThresholds.DRIFT_FIGURES.forEach(f -> out.add(f + "_drift"));
     for (Measure c : measures.counters()) {
       out.add(c.key());
       out.add(c.key() + "_per_s");
@@ -141,7 +145,8 @@ public final class ThresholdParser {
     List<String> counters = measures.counters().stream().map(Measure::key).toList();
     return "p50, p90, p95, p99, p999, avg, min, max (also after " + String.join(", ", prefixes)
         + "), error_rate, rps, cache_hit_rate, cost_per_request, status_CODE_count|rate (status_429_rate,"
-        + " status_5xx_count), " + String.join(", ", counters) + " (a counter also as COUNTER_per_s)";
+        + " status_5xx_count), " + String.join(", ", counters) + " (a counter also as COUNTER_per_s), p95_drift (also"
+        + " p50, p90, p99, avg, error_rate, rps), target.SERIES STAT";
   }
 
   public static String known() {
@@ -169,8 +174,14 @@ public final class ThresholdParser {
     return c;
   }
 
+  /** A limit as {@link #parse} reads it for {@code metric}. */
+  static double limitOf(Metric metric, String text, int at) {
+    return limit(metric, text, at);
+  }
+
   private static double limit(Metric metric, String text, int at) {
     LimitUnit expected = metric.unit();
+    if (expected == LimitUnit.NUMBER || expected == LimitUnit.DRIFT) return SeriesThresholds.limit(metric, text, at);
     if (expected == LimitUnit.MONEY && text.startsWith("$")) {
       text = text.substring(1);
       at++;
@@ -202,6 +213,7 @@ public final class ThresholdParser {
         if (!unit.isEmpty()) throw new ThresholdSyntaxException(unitAt, metric.key() + " needs " + expected.expected);
         yield number;
       }
+      case NUMBER, DRIFT -> throw new AssertionError(expected);
       case COUNT -> {
         if (!unit.isEmpty() || number != Math.rint(number))
           throw new ThresholdSyntaxException(unit.isEmpty() ? at : unitAt, metric.key() + " needs " + expected.expected);

@@ -22,7 +22,10 @@ final class Conversations {
   private final Dice dice;
   private final RecentMap<Conversation> byId = new RecentMap<>(KEPT, false);
 
-  Conversations(SimulatorOptions options, Inference inference, Metrics metrics, Dice dice) {
+  private final Leak leak;
+
+  Conversations(SimulatorOptions options, Inference inference, Metrics metrics, Dice dice, Leak leak) {
+    this.leak = leak;
     this.options = options;
     this.inference = inference;
     this.metrics = metrics;
@@ -60,7 +63,7 @@ final class Conversations {
     if (ex.random().nextDouble() < options.cacheHitRatio()) {
       metrics.answerCacheHits.increment();
       metrics.tokensFromCache.add(length);
-      long at = System.nanoTime() + options.cacheHitLatency().toNanos();
+      long at = System.nanoTime() + options.cacheHitLatency().toNanos() + leak.nanos();
       ex.at(at, () -> answer(ex, c, asked, seed, length, prompt, true));
     } else {
       metrics.answerCacheMisses.increment();

@@ -34,6 +34,7 @@ final class Exchange implements Inference.Host {
   private final Metrics metrics;
   private final Dice dice;
   private final long arrival;
+  private final long arrivedNanos = System.nanoTime();
   final String method;
   final String path;
   final byte[] body;
@@ -202,6 +203,7 @@ final class Exchange implements Inference.Host {
 
   private void finish() {
     finished = true;
+    if (endpoint != Endpoint.METRICS) metrics.latency.observe(endpoint, System.nanoTime() - arrivedNanos);
     timer = null;
     connection.exchangeDone(this);
   }

@@ -20,8 +20,10 @@ final class Inference {
   private final Metrics metrics;
   private final long ttftNanos;
   private final double tokenNanos;
+  private final Leak leak;
 
-  Inference(SimulatorOptions options, Capacity capacity, Metrics metrics) {
+  Inference(SimulatorOptions options, Capacity capacity, Metrics metrics, Leak leak) {
+    this.leak = leak;
     this.options = options;
     this.capacity = capacity;
     this.metrics = metrics;
@@ -127,7 +129,7 @@ final class Inference {
     /** Runs on the exchange's event loop when a slot is ours; may run inside enter(). */
     void start() {
       if (ex.finished()) return;
-      firstTokenAt = System.nanoTime() + ttftNanos;
+      firstTokenAt = System.nanoTime() + ttftNanos + leak.nanos();
       if (streaming) ex.at(firstTokenAt, this::nextToken);
       else ex.at(tokenTime(tokens - 1), this::complete);
     }

@@ -30,6 +30,7 @@ final class Metrics {
   final LongAdder wsMessagesOut = new LongAdder();
   final LongAdder wsPings = new LongAdder();
   final LongAdder wsPongs = new LongAdder();
+  final LatencyBuckets latency = new LatencyBuckets();
 
   /** Counts one response with {@code status} (100 to 599) on {@code endpoint}. */
   void answered(Endpoint endpoint, int status) {
@@ -44,7 +45,7 @@ final class Metrics {
   }
 
   /** The whole exposition, with the capacity gauges read now. */
-  String render(Capacity capacity) {
+  String render(Capacity capacity, Leak leak) {
     PrometheusText out = new PrometheusText();
     out.family(P + "requests_total", "counter", "Responses by method, endpoint and status.");
     for (Endpoint e : ENDPOINTS) {
@@ -98,6 +99,9 @@ final class Metrics {
         .sample(P + "ws_pings_total", wsPings.sum());
     out.family(P + "ws_pongs_total", "counter", "Pongs WebSocket clients answered them with.")
         .sample(P + "ws_pongs_total", wsPongs.sum());
+    out.family(P + "leak_seconds", "gauge", "Latency the slow leak adds now (--leak).")
+        .sample(P + "leak_seconds", leak.nanos() / 1e9);
+    latency.render(out, P + "request_duration_seconds");
     return out.toString();
   }
 }

@@ -27,6 +27,10 @@ final class PrometheusText {
 
   /** One sample; {@code labels} alternates names and values. */
   PrometheusText sample(String name, long value, String... labels) {
+    return line(name, Long.toString(value), labels);
+  }
+
+  private PrometheusText line(String name, String value, String... labels) {
     out.append(name);
     if (labels.length > 0) {
       out.append('{');
@@ -40,6 +44,19 @@ final class PrometheusText {
     }
     out.append(' ').append(value).append('\n');
     return this;
+  }
+
+  /** One sample with a fractional value. */
+  PrometheusText sample(String name, double value, String... labels) {
+    return line(name, number(value), labels);
+  }
+
+  /** A number as Prometheus writes one: {@code 0.005}, {@code 2.5}, {@code 1}, {@code +Inf}. */
+  static String number(double v) {
+    if (Double.isInfinite(v)) return v > 0 ? "+Inf" : "-Inf";
+    if (Double.isNaN(v)) return "NaN";
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+    return Double.toString(v);
   }
 
   /** Label values escape backslash, double quote and line feed. */

@@ -25,7 +25,10 @@ final class RagSearch {
   private final Dice dice;
   private final RecentMap<ArrayNode> cache = new RecentMap<>(CACHED_QUERIES, true);
 
-  RagSearch(SimulatorOptions options, Metrics metrics, Dice dice) {
+  private final Leak leak;
+
+  RagSearch(SimulatorOptions options, Metrics metrics, Dice dice, Leak leak) {
+    this.leak = leak;
     this.options = options;
     this.metrics = metrics;
     this.dice = dice;
@@ -52,7 +55,7 @@ final class RagSearch {
     }
     String key = topK + "\n" + query;
     ArrayNode cached = cache.get(key);
-    long now = System.nanoTime();
+    long now = System.nanoTime() + leak.nanos();
     if (cached != null) {
       metrics.ragCacheHits.increment();
       ex.at(now + options.ragHitLatency().toNanos(), () -> reply(ex, cached, true));

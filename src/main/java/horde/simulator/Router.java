@@ -26,16 +26,18 @@ final class Router {
   private final Jobs jobs;
   private final Agents agents;
   private final Inference inference;
+  private final Leak leak;
   private final Site site = new Site();
 
   Router(SimulatorOptions options, Metrics metrics, Capacity capacity, Dice dice) {
     this.options = options;
     this.metrics = metrics;
     this.capacity = capacity;
-    this.inference = new Inference(options, capacity, metrics);
+    this.leak = new Leak(options.leak(), System.nanoTime());
+    this.inference = new Inference(options, capacity, metrics, leak);
     this.chat = new ChatCompletions(inference, dice);
-    this.conversations = new Conversations(options, inference, metrics, dice);
-    this.rag = new RagSearch(options, metrics, dice);
+    this.conversations = new Conversations(options, inference, metrics, dice, leak);
+    this.rag = new RagSearch(options, metrics, dice, leak);
     this.jobs = new Jobs(options, inference, dice);
     this.agents = new Agents(options, inference, metrics, dice);
   }
@@ -83,7 +85,7 @@ final class Router {
       case METRICS ->
           ex.reply(
               HttpResponseStatus.OK,
-              Unpooled.copiedBuffer(metrics.render(capacity), StandardCharsets.UTF_8),
+              Unpooled.copiedBuffer(metrics.render(capacity, leak), StandardCharsets.UTF_8),
               PrometheusText.CONTENT_TYPE);
       case MODELS -> chat.models(ex);
       case CHAT_COMPLETIONS -> chat.complete(ex);

@@ -36,6 +36,9 @@ import java.util.Objects;
  * @param jobDuration how long an async job runs once it leaves its short queued state
  * @param ragMissLatency how long a RAG search takes when the query is not cached
  * @param ragHitLatency how long a RAG search takes when the query is cached
+ * @param leak a slow leak: this much more latency for every minute the simulator has run, added to
+ *     every generation's time to first token (so its slot is held longer too), every RAG search and
+ *     every cached answer; zero for none. A known degradation for drift tests and demos
  */
 public record SimulatorOptions(
     String host,
@@ -54,7 +57,8 @@ public record SimulatorOptions(
     double errorRate,
     Duration jobDuration,
     Duration ragMissLatency,
-    Duration ragHitLatency) {
+    Duration ragHitLatency,
+    Duration leak) {
 
   // Compile-time constants so that CLI option defaults can name them in annotations.
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -93,6 +97,8 @@ public record SimulatorOptions(
     requireDelay(jobDuration, "job duration");
     requireDelay(ragMissLatency, "RAG miss latency");
     requireDelay(ragHitLatency, "RAG hit latency");
+    leak = leak == null ? Duration.ZERO : leak;
+    requireDelay(leak, "leak");
   }
 
   /** The defaults described on each {@code DEFAULT_} constant; binds 127.0.0.1 on any port. */
@@ -141,7 +147,8 @@ public record SimulatorOptions(
         + " job="
         + jobDuration.toMillis()
         + "ms seed="
-        + seed;
+        + seed
+        + (leak.isZero() ? "" : " leak=" + leak.toMillis() + "ms/min");
   }
 
   private static String trim(double d) {

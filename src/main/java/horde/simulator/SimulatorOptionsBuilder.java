@@ -29,6 +29,7 @@ public final class SimulatorOptionsBuilder {
   private Duration jobDuration = Duration.ofMillis(SimulatorOptions.DEFAULT_JOB_DURATION_MS);
   private Duration ragMissLatency = Duration.ofMillis(SimulatorOptions.DEFAULT_RAG_MISS_LATENCY_MS);
   private Duration ragHitLatency = Duration.ofMillis(SimulatorOptions.DEFAULT_RAG_HIT_LATENCY_MS);
+  private Duration leak = Duration.ZERO;
 
   SimulatorOptionsBuilder() {}
 
@@ -50,6 +51,7 @@ public final class SimulatorOptionsBuilder {
     jobDuration = o.jobDuration();
     ragMissLatency = o.ragMissLatency();
     ragHitLatency = o.ragHitLatency();
+    leak = o.leak();
   }
 
   public SimulatorOptionsBuilder host(String v) {
@@ -139,6 +141,12 @@ public final class SimulatorOptionsBuilder {
     return this;
   }
 
+  /** Latency added per minute of the simulator's uptime (a slow leak); zero for none. */
+  public SimulatorOptionsBuilder leak(Duration v) {
+    leak = v;
+    return this;
+  }
+
   /** Throws {@link IllegalArgumentException} naming the first invalid setting. */
   public SimulatorOptions build() {
     return new SimulatorOptions(
@@ -158,6 +166,7 @@ public final class SimulatorOptionsBuilder {
         errorRate,
         jobDuration,
         ragMissLatency,
-        ragHitLatency);
+        ragHitLatency,
+        leak);
   }
 }

@@ -17,4 +17,9 @@ public interface Gauges {
   default Health health() {
     return null;
   }
+
+  /** The target's own metrics since the last call ({@code monitor:}), or null when none are watched. */
+  default TargetSample target() {
+    return null;
+  }
 }

@@ -16,16 +16,23 @@ import java.util.List;
  * @param warmup whether it lies in the warm-up (shown, not counted in the summary)
  * @param slices the endpoints that recorded something in it
  * @param health the generator's own state in it, or null when not watched
+ * @param target the target's own metrics in it ({@code monitor:}), or null when not watched
  */
 public record Interval(double t, double seconds, int users, int peakUsers, long dropped, boolean warmup,
-    List<Slice> slices, Health health) {
+    List<Slice> slices, Health health, TargetSample target) {
   public Interval {
     slices = List.copyOf(slices);
+  }
+
+  /** An interval without target metrics. */
+  public Interval(double t, double seconds, int users, int peakUsers, long dropped, boolean warmup, List<Slice> slices,
+      Health health) {
+    this(t, seconds, users, peakUsers, dropped, warmup, slices, health, null);
   }
 
   /** The same interval moved along the timeline (phases joined end to end). */
   public Interval shifted(double by) {
     return new Interval(Math.round((t + by) * 1000.0) / 1000.0, seconds, users, peakUsers, dropped, warmup, slices,
-        health);
+        health, target);
   }
 }

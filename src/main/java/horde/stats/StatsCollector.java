@@ -225,7 +225,7 @@ public final class StatsCollector {
       measuredDropped += dropped;
     }
     Interval interval = new Interval(round(t), round(seconds), gauges.users(), gauges.takePeakUsers(), dropped, warmup,
-        slices(merged), gauges.health());
+        slices(merged), gauges.health(), gauges.target());
     if (sliver) interval = joinLast(interval);
     else add(interval, merged);
     lastT = t;
@@ -250,7 +250,7 @@ public final class StatsCollector {
     both.add(merged);
     Interval joined = new Interval(sliver.t(), round(prev.seconds() + sliver.seconds()), sliver.users(),
         Math.max(prev.peakUsers(), sliver.peakUsers()), prev.dropped() + sliver.dropped(), prev.warmup(), slices(both),
-        prev.health());
+        prev.health(), prev.target() == null ? sliver.target() : prev.target().join(sliver.target()));
     add(joined, both);
     return joined;
   }

@@ -19,14 +19,16 @@
     },
     rate: function (v) { return v == null ? "–" : (v >= 100 ? v.toFixed(0) : v.toFixed(1)) + "/s"; },
     count: function (v) { return v == null ? "–" : String(Math.round(v)); },
-    percent: function (v) { return v == null ? "–" : v.toFixed(1) + "%"; }
+    percent: function (v) { return v == null ? "–" : v.toFixed(1) + "%"; },
+    number: function (v) { return v == null ? "–" : Math.abs(v) >= 1000 || v === Math.round(v) ? String(Math.round(v)) : String(+v.toPrecision(3)); }
   };
   /* Axis labels; uPlot passes null for ticks it leaves unlabelled (log scales). */
   var ticks = {
     ms: function (v) { return v == null ? "" : v >= 1000 ? trim((v / 1000).toFixed(2)) + "s" : trim(v.toFixed(v < 1 ? 3 : v < 10 ? 1 : 0)) + "ms"; },
     rate: function (v) { return v == null ? "" : trim(v.toFixed(1)); },
     count: function (v) { return v == null ? "" : String(Math.round(v)); },
-    percent: function (v) { return v == null || v > 100 ? "" : trim(v.toFixed(1)) + "%"; }
+    percent: function (v) { return v == null || v > 100 ? "" : trim(v.toFixed(1)) + "%"; },
+    number: function (v) { return v == null ? "" : Math.abs(v) >= 1000 ? String(Math.round(v)) : String(+v.toPrecision(3)); }
   };
 
   function elapsed(t) {
@@ -175,12 +177,47 @@
     }, [d.x || [], stacked, served], el);
   }
 
+  /* A capacity search: latency (left axis) and throughput (right axis) against each level tried; the knee dashed. */
+  function searchChart(d, el) {
+    var knee = d.knee;
+    return new uPlot({
+      width: el.clientWidth, height: 320,
+      series: [
+        { label: d.label, value: function (u, v) { return v == null ? "–" : String(v); } },
+        { label: "p50", stroke: "#16a34a", width: 1.5, scale: "ms", value: function (u, v) { return units.ms(v); } },
+        { label: "p95", stroke: "#d97706", width: 1.5, scale: "ms", value: function (u, v) { return units.ms(v); } },
+        { label: "p99", stroke: "#7c3aed", width: 1.5, dash: [6, 4], scale: "ms", value: function (u, v) { return units.ms(v); } },
+        { label: "requests/s", stroke: "#2563eb", width: 2, scale: "rate", value: function (u, v) { return units.rate(v); } }
+      ],
+      scales: { x: { time: false }, ms: { range: function (u, min, max) { return [0, max > 0 ? max * 1.1 : 1]; } },
+        rate: { range: function (u, min, max) { return [0, max > 0 ? max * 1.1 : 1]; } } },
+      axes: [{}, { scale: "ms", size: 64, values: function (u, splits) { return splits.map(ticks.ms); } },
+        { scale: "rate", side: 1, size: 56, grid: { show: false }, values: function (u, splits) { return splits.map(ticks.rate); } }],
+      hooks: { draw: [function (u) {
+        if (knee == null) return;
+        var ctx = u.ctx, r = window.devicePixelRatio || 1, x = Math.round(u.valToPos(knee, "x", true));
+        ctx.save();
+        ctx.strokeStyle = "#b45309";
+        ctx.setLineDash([4 * r, 3 * r]);
+        ctx.beginPath();
+        ctx.moveTo(x, u.bbox.top);
+        ctx.lineTo(x, u.bbox.top + u.bbox.height);
+        ctx.stroke();
+        ctx.fillStyle = "#b45309";
+        ctx.font = (11 * r) + "px system-ui, sans-serif";
+        ctx.fillText("knee", x + 4 * r, u.bbox.top + 12 * r);
+        ctx.restore();
+      }] }
+    }, [d.x, d.p50, d.p95, d.p99, d.rps], el);
+  }
+
   var defs = {};
   (data.charts || []).forEach(function (c) { defs[c.id] = c; });
   function draw(fig) {
     var id = fig.getAttribute("data-chart"), el = fig.querySelector(".plot");
     if (id === "distribution") drawn.push({ el: el, plot: distributionChart(data.distribution, el) });
     else if (id === "bars") drawn.push({ el: el, plot: barsChart(data.bars, el) });
+    else if (id === "search") drawn.push({ el: el, plot: searchChart(data.search, el) });
     else drawn.push({ el: el, plot: timeChart(defs[id], el) });
   }
   document.querySelectorAll("[data-chart]").forEach(function (fig) {

@@ -78,11 +78,18 @@ class ExamplesTest {
     assertThat(summary.path("failures_by_reason").propertyNames()).as(cli.toString()).isEmpty();
   }
 
-  /** A phased example takes no load flags: a copy whose phases last 1 s each, at most 10 users. */
+  /**
+   * A phased example takes no load flags: a copy whose phases last 1 s each, at most 10 users. A
+   * capacity search takes none either: a copy that tries 4 and 8 users for 3 s each. The target's
+   * metrics are scraped from this simulator.
+   */
   private Path shortPhases(Path example) throws IOException {
     String yaml = Files.readString(example);
-    if (!yaml.contains("\nphases:")) return example;
+    boolean search = yaml.contains("\n  search:");
+    if (!yaml.contains("\nphases:") && !search) return example;
     String shorter = yaml.replaceAll("run_time: \\w+", "run_time: 1s").replaceAll("users: (\\d\\d+)", "users: 10");
+    if (search) shorter = shorter.replaceAll("users: \\d+\\.\\.\\d+", "users: 4..8").replaceAll("step: \\w+", "step: 3s")
+        .replaceAll("warmup: \\w+", "warmup: 1s").replace("http://127.0.0.1:8000/metrics", simulator.baseUrl() + "/metrics");
     Path copy = example.resolveSibling("short-" + example.getFileName());
     copy = tmp.resolve(copy.getFileName());
     Files.writeString(copy, shorter);

@@ -10,9 +10,13 @@ class ScenarioFlagsTest {
   @Test
   void everyChangeSurvivesTheTripToAWorker() {
     ScenarioFlags flags = new ScenarioFlags("http://127.0.0.1:9", true, List.of("a", "b"), true,
-        new LoadOverrides(40, 4.0, "1m", null, null, "10s"));
+        new LoadOverrides(40, 4.0, "1m", null, null, "10s"), null);
     assertThat(ScenarioFlags.of(flags.asMap())).isEqualTo(flags);
-    ScenarioFlags none = new ScenarioFlags(null, false, null, false, new LoadOverrides(null, null, null, 100L, 5, null));
+    ScenarioFlags none = new ScenarioFlags(null, false, null, false, new LoadOverrides(null, null, null, 100L, 5, null),
+        null);
     assertThat(ScenarioFlags.of(none.asMap())).isEqualTo(none);
+    ScenarioFlags search = new ScenarioFlags(null, false, null, false, new LoadOverrides(null, null, null, null, null, null),
+        "users=10..200");
+    assertThat(ScenarioFlags.of(search.asMap())).isEqualTo(search);
   }
 }

@@ -19,7 +19,7 @@ final class LoadReader {
   static final LoadProfile DEFAULT =
       new LoadProfile.Closed(1, 1, Duration.ofSeconds(10), Duration.ZERO);
   static final Duration DEFAULT_RUN_TIME = Duration.ofSeconds(10);
-  static final Set<String> MODES = Set.of("users", "stages", "requests", "arrival_rate");
+  static final Set<String> MODES = Set.of("users", "stages", "requests", "arrival_rate", "search");
 
   /** The modes each mode-specific key goes with; "rates" are stages of arrival rates. */
   private static final Map<String, List<String>> MODE_OF =
@@ -38,7 +38,8 @@ final class LoadReader {
           "stages", "stages of users",
           "rates", "stages of rates",
           "requests", "requests",
-          "arrival_rate", "arrival_rate");
+          "arrival_rate", "arrival_rate",
+          "search", "search");
 
   static final Set<String> KEYS =
       Set.of(
@@ -53,11 +54,13 @@ final class LoadReader {
           "start_rate",
           "max_users",
           "arrivals",
-          "warmup");
+          "warmup",
+          "search");
   static final long MAX_USERS = 10_000_000;
   static final Set<String> STAGE_KEYS = Set.of("duration", "users");
 
   private final Problems p;
+  private horde.scenario.Search search;
 
   LoadReader(Problems problems) {
     this.p = problems;
@@ -73,7 +76,7 @@ final class LoadReader {
       p.add(
           node,
           "load: expected one of users (with spawn_rate and run_time), stages, requests (with"
-              + " concurrency), or arrival_rate (with run_time and max_users)");
+              + " concurrency), arrival_rate (with run_time and max_users), or search");
       return null;
     }
     String mode = modes.getFirst();
@@ -86,6 +89,7 @@ final class LoadReader {
               + mode
               + "; choose one of users, stages, requests or arrival_rate");
     if (mode.equals("stages") && Arrivals.ofRates(f.get("stages"))) mode = "rates";
+    if (mode.equals("search")) return search(f);
     for (String key : f.keys()) {
       List<String> needs = MODE_OF.get(key);
       if (needs != null && !needs.contains(mode))
@@ -106,6 +110,21 @@ final class LoadReader {
       case "requests" -> fixedCount(f, warmup);
       default -> new Arrivals(p, this).read(f, warmup);
     };
+  }
+
+  /** The capacity search the section asked for, or null. */
+  horde.scenario.Search search() {
+    return search;
+  }
+
+  /** A search is the whole section: its steps have their own run time and warm-up. */
+  private LoadProfile search(Fields f) {
+    for (String key : f.keys())
+      if (!key.equals("search"))
+        p.add(f.key(key), "load: " + key + " does not go with search; a search sets each step's load (put step and"
+            + " warmup inside search)");
+    search = new SearchReader(p).read(f.get("search"));
+    return search == null ? null : search.load(search.from());
   }
 
   private LoadProfile closed(Fields f, Duration warmup) {

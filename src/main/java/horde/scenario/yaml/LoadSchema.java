@@ -73,7 +73,8 @@ final class LoadSchema {
                 "warmup",
                     doc(
                         "The first part of the run, left out of the statistics.",
-                        ref("duration"))));
+                        ref("duration")),
+                "search", ref("search")));
     load.put(
         "anyOf", LoadReader.MODES.stream().sorted().map(m -> obj("required", List.of(m))).toList());
     return obj(

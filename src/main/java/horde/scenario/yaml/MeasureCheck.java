@@ -17,12 +17,16 @@ final class MeasureCheck {
   private final Problems p;
   private final AnswerReader requests;
   private final Measured measured;
+  /** A monitor section with problems of its own: its series cannot be checked. */
+  private final boolean monitorUnread;
 
-  MeasureCheck(Problems problems, AnswerReader requests, LlmReader llm) {
+  MeasureCheck(Problems problems, AnswerReader requests, LlmReader llm, horde.scenario.Monitor monitor,
+      boolean monitorUnread) {
     this.p = problems;
+    this.monitorUnread = monitorUnread;
     this.requests = requests;
     this.measured = new Measured(requests.streams(), requests.tokens(), requests.cacheHits(), llm.cacheHit(),
-        !llm.rows().isEmpty(), requests.websockets());
+        !llm.rows().isEmpty(), requests.websockets(), monitor);
   }
 
   /** Reports each request {@code model} that names no price row. */
@@ -40,6 +44,7 @@ final class MeasureCheck {
   }
 
   private void check(Threshold t, boolean open) {
+    if (monitorUnread && t.metric().statistic() instanceof horde.scenario.Metric.Statistic.Target) return;
     String need = measured.need(t, open);
     if (need != null) p.add(t.position(), need);
   }

@@ -66,7 +66,12 @@ final class PhaseReader {
           "phase '"
               + (name == null ? "" : name)
               + "' needs a load, like load: {users: 10, run_time: 1m}");
-    LoadProfile load = f.has("load") ? new LoadReader(p).read(f.get("load")) : null;
+    LoadReader loads = new LoadReader(p);
+    LoadProfile read = f.has("load") ? loads.read(f.get("load")) : null;
+    if (loads.search() != null)
+      p.add(f.get("load"), "a phase cannot search: a search runs steps of its own; put it in the top-level load instead"
+          + " of phases");
+    LoadProfile load = loads.search() != null ? null : read;
     List<Threshold> ts = thresholds.read(f.get("thresholds"));
     List<Grade> table = grades.read(f.get("grades"), "grades");
     measures.check(ts, table, load == null || load.isOpen()); // no load: its own problem, said once

@@ -47,7 +47,8 @@ final class ScenarioReader {
           "grades",
           "phases",
           "llm",
-          "compare");
+          "compare",
+          "monitor");
   static final Set<String> PREFLIGHT_KEYS = Set.of("path", "timeout");
   static final Set<String> DEFAULTS_KEYS = Set.of("headers", "timeout");
   static final Set<String> HTTP_KEYS =
@@ -82,7 +83,9 @@ final class ScenarioReader {
     List<Step> setup = f.has("setup") ? users.steps(f.get("setup"), "setup") : List.of();
     List<Step> teardown =
         f.has("teardown") ? users.steps(f.get("teardown"), "teardown") : List.of();
-    MeasureCheck measureCheck = new MeasureCheck(p, users.answers(), llmReader);
+    horde.scenario.Monitor monitor = new MonitorReader(p).read(f.get("monitor"));
+    MeasureCheck measureCheck = new MeasureCheck(p, users.answers(), llmReader, monitor,
+        monitor == null && f.has("monitor"));
     measureCheck.checkModels(llmReader);
     ThresholdReader thresholdReader = new ThresholdReader(p, users.endpointNames());
     GradeReader gradeReader = new GradeReader(p, thresholdReader);
@@ -93,13 +96,18 @@ final class ScenarioReader {
               + " both");
     List<Phase> phases =
         new PhaseReader(p, thresholdReader, gradeReader, measureCheck).read(f.get("phases"));
-    LoadProfile load = f.has("phases") ? null : new LoadReader(p).read(f.get("load"));
+    LoadReader loadReader = new LoadReader(p);
+    LoadProfile load = f.has("phases") ? null : loadReader.read(f.get("load"));
+    horde.scenario.Search search = loadReader.search();
     List<Threshold> thresholds = thresholdReader.read(f.get("thresholds"));
     List<Grade> grades = gradeReader.read(f.get("grades"), "grades");
     boolean open =
         (load != null && load.isOpen())
             || (phases != null && phases.stream().anyMatch(ph -> ph.load().isOpen()));
     measureCheck.check(thresholds, grades, open);
+    if (search != null && thresholds.isEmpty())
+      p.add(f.get("load"), "a search needs thresholds: they tell a level that holds from one past the knee, like"
+          + " thresholds: [p95 < 2s, error_rate < 1%]");
     horde.scenario.CompareSettings compare = new CompareReader(p).read(f.get("compare"));
     if (!p.isEmpty()) return null;
     return p.build(
@@ -122,7 +130,9 @@ final class ScenarioReader {
                 phases,
                 llm,
                 p.at(root),
-                compare));
+                compare,
+                monitor,
+                search));
   }
 
   /** The file name without folders and extension: {@code chat} for {@code tests/chat.yaml}. */

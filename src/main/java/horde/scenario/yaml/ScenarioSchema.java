@@ -97,6 +97,7 @@ public final class ScenarioSchema {
                     "grades", ref("grades"),
                     "llm", ref("llm"),
                     "compare", ref("compare"),
+                    "monitor", ref("monitor"),
                     "phases",
                         doc(
                             "Named runs executed in order, each with its own load, thresholds and"
@@ -116,6 +117,7 @@ public final class ScenarioSchema {
     definitions.putAll(LoadSchema.definitions());
     definitions.putAll(LlmSchema.definitions());
     definitions.putAll(CompareSchema.definitions());
+    definitions.putAll(MonitorSchema.definitions());
     out.put("definitions", definitions);
     return out;
   }

@@ -34,11 +34,15 @@ final class ValueSchema {
             + "[1-5]([0-9][0-9]|[xX][xX])_("
             + Stream.of("count", "rate", "per_s").map(SchemaNodes::anyCase).collect(Collectors.joining("|"))
             + ")";
+    // a target's series and its statistic: target.queue_depth max, target.pg_seconds p95
+    String target = "target\\.[A-Za-z_:][A-Za-z0-9_:]*\\s+(min|max|avg|last|p[0-9]{1,2}(\\.[0-9]+)?)";
     return "\\s*("
         + metrics
         + "|"
         + status
-        + ")\\s*(<=|>=|<|>|==|!=)\\s*\\$?\\s*[0-9]+(\\.[0-9]+)?\\s*[0-9a-zA-Zµμ.%/]*\\s*";
+        + "|"
+        + target
+        + ")\\s*(<=|>=|<|>|==|!=)\\s*\\$?\\s*-?[0-9]+(\\.[0-9]+)?\\s*[0-9a-zA-Zµμ.%/]*\\s*";
   }
 
   static Map<String, Object> definitions() {

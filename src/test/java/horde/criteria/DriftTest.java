@@ -1,0 +1,96 @@
+package horde.criteria;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
+
+import horde.Cli;
+import horde.cli.ExitCode;
+import horde.result.ResultReader;
+import horde.result.RunResult;
+import horde.simulator.Simulator;
+import horde.simulator.SimulatorOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Degradation over time against the simulator: its slow leak adds a known 120 ms a minute (2 ms
+ * a second) to every answer, which the drift must find within its 95% interval and report; a run that
+ * ramps its users into a queue (latency tripling on the way) and then holds them steady for 90 s
+ * must not be taken for drift.
+ */
+class DriftTest {
+  static final String TASK = """
+      target: %s
+      tasks:
+        - post: /v1/chat/completions
+          json: {model: m, messages: [{role: user, content: hi}], max_tokens: 1}
+      """;
+
+  @TempDir Path tmp;
+
+  private RunResult run(String yaml, int exit) throws Exception {
+    Path file = Files.writeString(tmp.resolve("s" + System.nanoTime() + ".yaml"), yaml);
+    Path out = tmp.resolve("r" + System.nanoTime() + ".json");
+    Cli cli = Cli.run("run", file.toString(), "-q", "--out", out.toString());
+    assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(exit);
+    return ResultReader.read(out);
+  }
+
+  private static horde.simulator.SimulatorOptionsBuilder answers(int capacity, int queue) {
+    return SimulatorOptions.builder().capacity(capacity).queue(queue).timeToFirstToken(Duration.ofMillis(100))
+        .outputTokens(1).outputTokensSpread(0);
+  }
+
+  @Test
+  void theSlowLeakIsFlaggedWithItsSlope() throws Exception {
+    try (Simulator sim = Simulator.start(answers(16, 16).leak(Duration.ofMillis(120)).build())) {
+      String yaml = TASK.formatted(sim.baseUrl()) + """
+          load: {users: 2, run_time: 75s, warmup: 5s}
+          thresholds: [p95_drift < 10%/h]
+          """;
+      RunResult r = run(yaml, ExitCode.CRITERIA_FAILED);
+      // 2 ms a second, in ms of latency per second of the run: the median, which the generator's own
+      // late timers on a busy machine disturb least, has it inside its 95% interval
+      Drift.Trend p50 = Drift.of(r.stats(), "p50", null);
+      assertThat(p50).isNotNull();
+      assertThat(p50.fit().low()).as("%s", p50).isLessThanOrEqualTo(2.0);
+      assertThat(p50.fit().high()).as("%s", p50).isGreaterThanOrEqualTo(2.0);
+      assertThat(p50.fit().slope()).isBetween(1.7, 2.3);
+      Drift.Trend p95 = Drift.of(r.stats(), "p95", null);
+      assertThat(p95.fit().slope()).as("%s", p95).isBetween(1.4, 2.6);
+      assertThat(p95.perHour()).isCloseTo(p95.fit().slope() * 3600 / p95.from() * 100, withinPercentage(1));
+      assertThat(Degradation.drifts(p95)).as("%s", p95).isTrue();
+      assertThat(r.findings()).filteredOn(f -> f.kind().equals("degradation")).singleElement()
+          .satisfies(f -> assertThat(f.text()).contains("at a steady 2 users", "p95 grew", "%/h"));
+      assertThat(r.criteria().get(0).passed()).isFalse();
+      assertThat(r.criteria().get(0).actual()).isCloseTo(p95.perHour(), withinPercentage(1));
+    }
+  }
+
+  @Test
+  void aRampIntoAQueueThenTwoSteadyMinutesIsNotDrift() throws Exception {
+    // 4 slots of 100 ms: 1 user waits 100 ms, 12 users wait about 300 ms, rising along the ramp
+    try (Simulator sim = Simulator.start(answers(4, 32).build())) {
+      String yaml = TASK.formatted(sim.baseUrl()) + """
+          load:
+            stages: [{duration: 25s, users: 12}, {duration: 95s, users: 12}]
+          thresholds: [error_rate < 1%]
+          """;
+      RunResult r = run(yaml, ExitCode.PASS);
+      Drift.Trend p95 = Drift.of(r.stats(), "p95", null);
+      assertThat(p95).as("the steady stretch is long enough to judge").isNotNull();
+      assertThat(p95.start()).as("the ramp is left out").isGreaterThanOrEqualTo(22);
+      assertThat(p95.seconds()).isGreaterThan(85);
+      assertThat(p95.from()).as("latency had tripled on the ramp").isGreaterThan(200);
+      assertThat(p95.to()).isLessThan(1.2 * p95.from());
+      for (String figure : new String[] {"p95", "error_rate", "rps"}) {
+        Drift.Trend t = Drift.of(r.stats(), figure, null);
+        assertThat(t == null || !Degradation.drifts(t)).as("%s", t).isTrue();
+      }
+      assertThat(r.findings()).noneMatch(f -> f.kind().equals("degradation"));
+    }
+  }
+}
