@@ -35,7 +35,9 @@ class SiteTest {
       }
       List<String> routes = new ArrayList<>();
       for (Endpoint e : Endpoint.values()) {
-        if (e != Endpoint.OTHER && e != Endpoint.OPENAPI && e != Endpoint.DEMO) routes.add(e.method() + " " + e.template());
+        // OpenAPI 3.0 has no WebSockets: /ws/chat is not an HTTP operation an importer could call
+        if (e != Endpoint.OTHER && e != Endpoint.OPENAPI && e != Endpoint.DEMO && e != Endpoint.WS_CHAT)
+          routes.add(e.method() + " " + e.template());
       }
       assertThat(documented).containsExactlyInAnyOrderElementsOf(routes);
     }
