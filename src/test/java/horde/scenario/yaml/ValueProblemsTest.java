@@ -395,7 +395,7 @@ class ValueProblemsTest {
     assertThat(problems("tasks: [get: /]\nload: {}\n"))
         .containsExactly(
             "2:7 load: expected one of users (with spawn_rate and run_time), stages, requests"
-                + " (with concurrency), or arrival_rate (with run_time and max_users)");
+                + " (with concurrency), arrival_rate (with run_time and max_users), or search");
     assertThat(problems("tasks: [get: /]\nload: [users, 5]\n"))
         .containsExactly(
             "2:7 load: expected a mapping with users, stages, requests or arrival_rate, found a"
