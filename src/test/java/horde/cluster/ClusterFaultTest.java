@@ -34,7 +34,9 @@ class ClusterFaultTest {
       HordeProcess a = cluster.coordinator("a", members.get(0), List.of(), closed.toString(), "--workers", "3", "--out",
           tmp.resolve("a.json").toString());
       assertThat(a.awaitOutput("Running", 90)).as(TestCluster.out(a)).isTrue();
-      Thread.sleep(4_000);
+      long until = System.nanoTime() + 30_000_000_000L; // on a busy machine the workers take a while to begin
+      while (nginx.logged("/sleep/50") == 0 && System.nanoTime() < until) Thread.sleep(50);
+      Thread.sleep(3_000);
       cluster.workers.get("w2").close(); // kill -9
       long killed = System.nanoTime();
       assertThat(a.awaitOutput("worker w2 lost at", 15)).as(TestCluster.out(a)).isTrue();

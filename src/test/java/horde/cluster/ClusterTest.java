@@ -100,7 +100,8 @@ class ClusterTest {
       Path closed = scenario("closed", nginx.url(), "/sleep/50", "{ users: 30, spawn_rate: 30, run_time: 60s }");
       HordeProcess c = cluster.coordinator("c", members.get(0), List.of(), closed.toString(), "--workers", "3", "--out", result("c"));
       assertThat(c.awaitOutput("Running", 90)).as(TestCluster.out(c)).isTrue();
-      Thread.sleep(2_500);
+      long until = System.nanoTime() + 30_000_000_000L; // on a busy machine the workers take a while to begin
+      while (nginx.logged("/sleep/50") - sleptBefore < 400 && System.nanoTime() < until) Thread.sleep(100);
       c.signal("INT");
       assertThat(c.waitFor(30)).as(TestCluster.out(c)).isEqualTo(4);
       JsonNode s = JSON.readTree(Path.of(result("c")).toFile());
