@@ -18,8 +18,8 @@ final class RequestRenderer {
 
   private final Origin target;
   private final String basePath;
-  /** A request that never changes: its bytes (owned, and a view to send), made once, and its path. */
-  private record Made(ByteBuf owned, ByteBuf bytes, String path) {}
+  /** A request that never changes: its bytes, made once, and its path. */
+  private record Made(ByteBuf bytes, String path) {}
 
   /** By request id; published once, read by every loop. */
   private final java.util.concurrent.atomic.AtomicReferenceArray<Made> made;
@@ -49,7 +49,7 @@ final class RequestRenderer {
     // LLM-tracked requests stay on the slow path: their prompt is read back from the exchange
     if (r.constant() && r.llm() == null && ex.origin == target) {
       ByteBuf once = RequestWriter.encodeOnce(ex);
-      if (!made.compareAndSet(r.id(), null, new Made(once, RequestWriter.shared(once), ex.path.toString()))) {
+      if (!made.compareAndSet(r.id(), null, new Made(once, ex.path.toString()))) {
         once.release(); // another loop published its copy first; ours was never sent
       }
     }
@@ -59,7 +59,7 @@ final class RequestRenderer {
   void release() {
     for (int i = 0; i < made.length(); i++) {
       Made m = made.getAndSet(i, null);
-      if (m != null) m.owned.release();
+      if (m != null) m.bytes.release();
     }
   }
 

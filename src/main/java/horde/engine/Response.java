@@ -1,8 +1,8 @@
 package horde.engine;
 
 import horde.plan.ResponseView;
+import horde.protocol.http.ResponseHead;
 import io.netty.buffer.ByteBuf;
-import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.JsonNode;
 
@@ -15,7 +15,7 @@ final class Response implements ResponseView {
   private static final int KEPT_CAPACITY = 64 << 10;
 
   int status;
-  HttpHeaders headers;
+  ResponseHead headers;
   long latencyNanos;
   private byte[] body = new byte[0];
   private int length;
@@ -66,7 +66,7 @@ final class Response implements ResponseView {
 
   @Override
   public String header(String name) {
-    return headers == null ? null : headers.get(name);
+    return headers == null ? null : headers.header(name);
   }
 
   @Override

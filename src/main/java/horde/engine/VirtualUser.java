@@ -8,6 +8,7 @@ import horde.plan.TaskPlan;
 import horde.plan.UserPlan;
 import horde.protocol.http.ExchangeListener;
 import horde.protocol.http.HttpExchange;
+import horde.protocol.http.ResponseHead;
 import horde.protocol.http.TransportError;
 import horde.record.LoopRecorder;
 import horde.scenario.Measures;
@@ -16,8 +17,6 @@ import horde.template.Scope;
 import horde.template.UnsetValueException;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -354,14 +353,14 @@ final class VirtualUser implements Scope, ExchangeListener {
   }
 
   @Override
-  public void onResponseHead(int status, HttpHeaders headers, long nanos) {
+  public void onResponseHead(int status, ResponseHead headers, long nanos) {
     response.status = status;
     response.headers = headers;
     if (!current.isSuccess(status)) {
       response.keepAtMost(512);
       keepingBody = polling != null; // only for the sample: its checks will not be read (a poll's will)
     }
-    if (keepingBody && headers.getInt(HttpHeaderNames.CONTENT_LENGTH, -1) > run.maxBody) {
+    if (keepingBody && headers.contentLength() > run.maxBody) {
       exchange.abort(TransportError.BODY_TOO_LARGE, new BodyTooLargeException(run.maxBody)); // said up front: read none of it
       return;
     }

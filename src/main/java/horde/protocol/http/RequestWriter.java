@@ -15,19 +15,14 @@ public final class RequestWriter {
 
   /**
    * The exchange's request encoded once, for a request that never changes. The caller owns the
-   * buffer and releases it when the test is over; it sends {@link #shared} views of it.
+   * buffer and releases it when the test is over; sends write views of it ({@link SendView}).
    */
   public static ByteBuf encodeOnce(HttpExchange ex) {
     return encode(io.netty.buffer.UnpooledByteBufAllocator.DEFAULT, ex);
   }
 
-  /** A view of a buffer from {@link #encodeOnce} that writes can release without freeing it. */
-  public static ByteBuf shared(ByteBuf once) {
-    return io.netty.buffer.Unpooled.unreleasableBuffer(once.asReadOnly());
-  }
-
   static ByteBuf encode(ByteBufAllocator alloc, HttpExchange ex) {
-    if (ex.encoded != null) return ex.encoded.duplicate();
+    if (ex.encoded != null) return ex.view();
     int bodyBytes = ex.hasBody ? ByteBufUtil.utf8Bytes(ex.body) : 0;
     int estimate = 64 + ex.method.length() + ex.path.length() * 3 + ex.headers.length() * 3 + bodyBytes;
     ByteBuf buf = alloc.directBuffer(estimate);
@@ -40,11 +35,21 @@ public final class RequestWriter {
     ByteBufUtil.writeUtf8(buf, ex.headers);
     if (ex.hasBody || ex.method.equals("POST") || ex.method.equals("PUT") || ex.method.equals("PATCH")) {
       buf.writeBytes(CONTENT_LENGTH);
-      buf.writeCharSequence(Integer.toString(bodyBytes), StandardCharsets.US_ASCII);
+      writeDecimal(buf, bodyBytes);
       buf.writeShort(CRLF);
     }
     buf.writeShort(CRLF);
     if (bodyBytes > 0) ByteBufUtil.writeUtf8(buf, ex.body);
     return buf;
+  }
+
+  /** {@code n} (not negative) in decimal digits, with no string made for it. */
+  static void writeDecimal(ByteBuf buf, int n) {
+    int digits = 1;
+    for (int rest = n / 10; rest > 0; rest /= 10) digits++;
+    int at = buf.writerIndex();
+    buf.ensureWritable(digits);
+    for (int i = digits - 1; i >= 0; i--, n /= 10) buf.setByte(at + i, '0' + n % 10);
+    buf.writerIndex(at + digits);
   }
 }
