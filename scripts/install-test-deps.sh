@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests use when they are missing: nginx with the echo module
 # (a fast, exact target with known delays), chromium (opens the HTML report as a browser would,
-# driven over its DevTools protocol), prometheus with promtool (scrapes Horde's live metrics) and
+# driven over its DevTools protocol, and records HAR files for the importer), prometheus with
+# promtool (scrapes Horde's live metrics), curl (the importer's requests are compared with its) and
 # postgresql (the run history's tests start a cluster of their own with its initdb and pg_ctl, and
 # stop it after). Uses apt-get as root, or sudo.
 set -euo pipefail
@@ -9,6 +10,7 @@ need=()
 command -v nginx >/dev/null 2>&1 || need+=(nginx)
 [[ -f /usr/lib/nginx/modules/ngx_http_echo_module.so ]] || need+=(libnginx-mod-http-echo)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
+command -v curl >/dev/null 2>&1 || need+=(curl)
 [[ -x /usr/lib/chromium/chromium ]] || need+=(chromium)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
 command -v prometheus >/dev/null 2>&1 || need+=(prometheus)

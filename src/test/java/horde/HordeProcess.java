@@ -18,19 +18,25 @@ public final class HordeProcess implements AutoCloseable {
   private final Path output;
 
   public HordeProcess(Path dir, String... args) throws IOException {
-    this(dir, List.of(), List.of(args));
+    this(dir, List.of(), java.util.Map.of(), List.of(args));
   }
 
   /** @param prefix a command the JVM runs under, e.g. {@code taskset -c 1} */
   public HordeProcess(Path dir, List<String> prefix, String... args) throws IOException {
-    this(dir, prefix, List.of(args));
+    this(dir, prefix, java.util.Map.of(), List.of(args));
+  }
+
+  /** @param env variables added to the process's environment (a scenario's {@code ${env.NAME}}) */
+  public HordeProcess(Path dir, List<String> prefix, java.util.Map<String, String> env, String... args) throws IOException {
+    this(dir, prefix, env, List.of(args));
   }
 
   /**
    * @param prefix what runs the JVM (a shell that sets a limit first, taskset), or nothing
    * @param args the JVM's own flags, then {@code horde.cli.Main}'s arguments after a {@code "--"}
    */
-  private HordeProcess(Path dir, List<String> prefix, List<String> args) throws IOException {
+  private HordeProcess(Path dir, List<String> prefix, java.util.Map<String, String> env, List<String> args)
+      throws IOException {
     output = dir.resolve("horde-output.txt");
     List<String> cmd = new ArrayList<>(prefix);
     cmd.addAll(List.of(javaBin(), "--enable-native-access=ALL-UNNAMED"));
@@ -41,13 +47,15 @@ public final class HordeProcess implements AutoCloseable {
     if (db != null) cmd.add("-Dhorde.db=" + db);
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "horde.cli.Main"));
     cmd.addAll(args.subList(split + 1, args.size()));
-    process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile());
+    builder.environment().putAll(env);
+    process = builder.start();
   }
 
   /** The CLI with at most {@code descriptors} open files ({@code ulimit -n}, soft and hard). */
   public static HordeProcess withDescriptors(int descriptors, Path dir, String... args) throws IOException {
     return new HordeProcess(dir, List.of("bash", "-c", "ulimit -n " + descriptors + " && exec \"$@\"", "bash"),
-        List.of(args));
+        java.util.Map.of(), List.of(args));
   }
 
   /** The CLI in a JVM started with {@code jvmFlags} (e.g. {@code -Xmx256m}). */
@@ -55,7 +63,7 @@ public final class HordeProcess implements AutoCloseable {
     List<String> all = new ArrayList<>(jvmFlags);
     all.add("--");
     all.addAll(List.of(args));
-    return new HordeProcess(dir, List.of(), all);
+    return new HordeProcess(dir, List.of(), java.util.Map.of(), all);
   }
 
   private static String javaBin() {

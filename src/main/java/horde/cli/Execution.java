@@ -4,6 +4,7 @@ import horde.criteria.Verdict;
 import horde.engine.EngineOptions;
 import horde.plan.TestPlan;
 import horde.report.ConsoleSummary;
+import horde.report.LiveLocustCsv;
 import horde.report.ProgressLine;
 import horde.result.RunResult;
 import horde.run.TestRun;
@@ -68,6 +69,9 @@ final class Execution {
         err.println("horde: cannot serve metrics on " + metrics.bind + ":" + metrics.port + ": " + e.getMessage());
         err.flush();
         return ExitCode.BAD_INPUT;
+      }
+      if (outputs.csvPrefix() != null) {
+        run.listen(new LiveLocustCsv(outputs.csvPrefix(), outputs.csvFullHistory(), System.currentTimeMillis()));
       }
       result = run.execute(listener(outputs));
     } catch (SetupFailedException e) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     description = "Load testing for AI-product backends and any HTTP service.",
     subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, InitCommand.class, SchemaCommand.class,
         ReportCommand.class, SimulateCommand.class, RunsCommand.class, BaselineCommand.class, CompareCommand.class,
-        ServeCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
+        ServeCommand.class, ImportCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -46,6 +46,7 @@ public final class Main implements Runnable {
       return ExitCode.INTERNAL;
     });
     cli.setParameterExceptionHandler(LocustRefusals.explaining(cli.getParameterExceptionHandler()));
+    printVersionEverywhere(cli);
     cli.getSubcommands().get("run").setOverwrittenOptionsAllowed(true); // the last one wins, as in Locust
     try {
       args = LocustConfig.expand(cli.getSubcommands().get("run").getCommandSpec(), args);
@@ -60,6 +61,12 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** picocli does not pass a version provider down: every command and subcommand gets Horde's. */
+  private static void printVersionEverywhere(CommandLine command) {
+    command.getCommandSpec().versionProvider(new VersionInfo());
+    command.getSubcommands().values().forEach(Main::printVersionEverywhere);
   }
 
   static final class VersionInfo implements CommandLine.IVersionProvider {

@@ -324,9 +324,14 @@ final class VirtualUser implements Scope, ExchangeListener {
   }
 
   private void send(RequestPlan r) {
-    if (run.fatal.happened() || !run.takeRequest()) { // after a fatal error, no new request: the heap may be gone
+    if (run.fatal.happened()) { // after a fatal error, no new request: the heap may be gone
       ending = true;
       finish();
+      return;
+    }
+    if (phase == Phase.TASKS && !run.takeRequest()) { // a fixed count counts the tasks' requests only
+      ending = true;
+      beginStop();
       return;
     }
     current = r;

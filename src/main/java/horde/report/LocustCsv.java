@@ -50,7 +50,8 @@ public final class LocustCsv {
    */
   public static List<Path> write(RunResult r, String prefix, boolean fullHistory) throws IOException {
     List<Path> files = files(prefix);
-    List<String> texts = List.of(stats(r), LocustHistory.of(r, fullHistory), failures(r), exceptions(), statuses(r));
+    List<String> texts = List.of(stats(r), LocustHistory.of(r, fullHistory), failures(r), exceptions(),
+        statuses(r.stats().endpoints()));
     for (int i = 0; i < files.size(); i++) {
       Path parent = files.get(i).toAbsolutePath().getParent();
       if (parent != null) Files.createDirectories(parent);
@@ -62,10 +63,14 @@ public final class LocustCsv {
   /** One row per endpoint, sorted by name and method as Locust sorts, then the {@code Aggregated} row. */
   public static String stats(RunResult r) {
     RunStats s = r.stats();
+    return stats(s.endpoints(), s.total(), s.measuredSeconds());
+  }
+
+  static String stats(List<EndpointStats> endpoints, EndpointStats total, double measuredSeconds) {
     StringBuilder out = new StringBuilder();
     header(out, STATS_COLUMNS);
-    for (EndpointStats e : sorted(s.endpoints())) statsRow(out, e.method(), e.name(), e, s.measuredSeconds());
-    statsRow(out, "", "Aggregated", s.total(), s.measuredSeconds());
+    for (EndpointStats e : sorted(endpoints)) statsRow(out, e.method(), e.name(), e, measuredSeconds);
+    statsRow(out, "", "Aggregated", total, measuredSeconds);
     return out.toString();
   }
 
@@ -93,10 +98,13 @@ public final class LocustCsv {
    * without per-second intervals).
    */
   static String failures(RunResult r) {
+    return failures(r.stats().endpoints(), LocustErrors.seen(r.stats(), LocustHistory.startSeconds(r.startedAt())));
+  }
+
+  static String failures(List<EndpointStats> endpoints, java.util.Map<String, LocustErrors.Seen> seen) {
     StringBuilder out = new StringBuilder();
     header(out, FAILURES_COLUMNS);
-    var seen = LocustErrors.seen(r.stats(), LocustHistory.startSeconds(r.startedAt()));
-    for (EndpointStats e : sorted(r.stats().endpoints())) {
+    for (EndpointStats e : sorted(endpoints)) {
       if (e.isGroup()) continue; // a transaction's failure is its request's, listed already
       e.failuresByReason().entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
           .forEach(f -> {
@@ -110,10 +118,10 @@ public final class LocustCsv {
   }
 
   /** One row per endpoint and answer status, expected statuses included (0: outside 100-599). */
-  static String statuses(RunResult r) {
+  static String statuses(List<EndpointStats> endpoints) {
     StringBuilder out = new StringBuilder();
     header(out, STATUSES_COLUMNS);
-    for (EndpointStats e : sorted(r.stats().endpoints())) {
+    for (EndpointStats e : sorted(endpoints)) {
       if (e.isGroup()) continue;
       e.statuses().forEach((code, n) -> new CsvLine().add(e.method()).add(e.name()).add(code).add(n).endTo(out));
     }

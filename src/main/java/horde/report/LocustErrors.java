@@ -62,21 +62,22 @@ final class LocustErrors {
 
   static Map<String, Seen> seen(RunStats s, long startSeconds) {
     Map<String, Seen> out = new HashMap<>();
-    Names names = s.names();
-    if (names == null) return out;
-    for (Interval i : s.intervals()) {
-      if (i.warmup()) continue;
-      long at = startSeconds + (long) Math.ceil(i.t());
-      for (Slice slice : i.slices()) {
-        for (int k = 0; k < slice.reasonKinds(); k++) {
-          Names.Reason r = names.reason(slice.reasonId(k));
-          if (r == null) continue;
-          String key = names.endpoint(slice.endpoint()).key() + "\u0000" + r.name();
-          out.merge(key, new Seen(at, at), (a, b) -> new Seen(Math.min(a.first(), b.first()), Math.max(a.last(), b.last())));
-        }
+    if (s.names() == null) return out;
+    for (Interval i : s.intervals()) see(i, s.names(), startSeconds + (long) Math.ceil(i.t()), out);
+    return out;
+  }
+
+  /** Adds the failures of one second, seen at {@code at} (Unix seconds); warm-up seconds do not count. */
+  static void see(Interval i, Names names, long at, Map<String, Seen> out) {
+    if (i.warmup()) return;
+    for (Slice slice : i.slices()) {
+      for (int k = 0; k < slice.reasonKinds(); k++) {
+        Names.Reason r = names.reason(slice.reasonId(k));
+        if (r == null) continue;
+        String key = names.endpoint(slice.endpoint()).key() + "\u0000" + r.name();
+        out.merge(key, new Seen(at, at), (a, b) -> new Seen(Math.min(a.first(), b.first()), Math.max(a.last(), b.last())));
       }
     }
-    return out;
   }
 
   static String time(long unixSeconds) {

@@ -24,6 +24,8 @@ enum Endpoint {
   AGENT_QUERY("POST", "/api/agents/{id}/query"),
   QUERY("POST", "/api/query"),
   COSTS("GET", "/api/costs"),
+  OPENAPI("GET", "/openapi.json"),
+  DEMO("GET", "/demo/{id}"),
   /** Anything unknown, or a known path with the wrong method. */
   OTHER("", "other");
 

@@ -25,6 +25,7 @@ final class Router {
   private final RagSearch rag;
   private final Jobs jobs;
   private final Agents agents;
+  private final Site site = new Site();
 
   Router(SimulatorOptions options, Metrics metrics, Capacity capacity, Dice dice) {
     this.options = options;
@@ -91,6 +92,8 @@ final class Router {
       case AGENT_QUERY -> agents.ask(ex);
       case QUERY -> agents.query(ex);
       case COSTS -> agents.costs(ex);
+      case OPENAPI -> site.openapi(ex);
+      case DEMO -> site.demo(ex);
       case HEALTH -> ex.reply(HttpResponseStatus.OK, Unpooled.wrappedBuffer(HEALTHY), JSON);
       case OTHER -> ex.fail(HttpResponseStatus.NOT_FOUND, "not_found", "no route for " + ex.path);
     }
