@@ -2,12 +2,7 @@
 # JMH micro-benchmarks of the hot paths (src/test/java/horde/bench). Arguments go to JMH:
 #   bench/jmh.sh                      # all
 #   bench/jmh.sh Recording -prof gc   # one class, with allocation per operation
+# JMH_NO_BUILD=1 runs what was built last (bench/jmh-rounds.sh builds once for all its rounds).
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-source "$ROOT/scripts/jdk.sh"
-horde_find_jdk 1
-cd "$ROOT"
-export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
-mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
-exec "$JAVA" --enable-native-access=ALL-UNNAMED -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
-  org.openjdk.jmh.Main "$@"
+source "$(dirname "$0")/classpath.sh"
+exec "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP" org.openjdk.jmh.Main "$@"

@@ -53,7 +53,7 @@ public final class Generator implements AutoCloseable {
     Transport transport = Transport.best();
     int threads = threads(plan.scenario().http(), options);
     this.loops = transport.newGroup(threads, "horde-loop", fatal);
-    this.client = new HttpClient(loops, transport, clientSettings(plan.scenario().http(), threads), fatal::report);
+    this.client = new HttpClient(loops, transport, clientSettings(plan, threads), fatal::report);
     this.renderer = new RequestRenderer(Origin.of(plan.target()), plan.basePath(), plan.requests());
     if (plan.tracksLlm()) plan.tokenizer().warm(); // before the load: no event loop waits for the vocabulary
     Preload.beforeLoad();
@@ -71,10 +71,15 @@ public final class Generator implements AutoCloseable {
     return http.maxConnections() > 0 ? Math.min(n, http.maxConnections()) : n;
   }
 
-  /** The connection limit split evenly over the loops, rounded down, so it is never exceeded. */
-  private static ClientSettings clientSettings(HttpSettings http, int loops) {
+  /**
+   * The connection limit split evenly over the loops, rounded down, so it is never exceeded; of
+   * an answer's headers, only those the plan reads are kept.
+   */
+  private static ClientSettings clientSettings(TestPlan plan, int loops) {
+    HttpSettings http = plan.scenario().http();
     int perLoop = http.maxConnections() / loops;
-    return new ClientSettings(perLoop, http.connectTimeout(), http.insecure(), http.maxRedirects(), http.gzip());
+    return new ClientSettings(perLoop, http.connectTimeout(), http.insecure(), http.maxRedirects(), http.gzip(),
+        plan.readHeaders());
   }
 
   /** A run of {@code load}, its users starting from {@code variables}, recording into {@code samples}. */

@@ -5,14 +5,13 @@ import horde.plan.StepPlan;
 import horde.protocol.http.CookieJar;
 import horde.protocol.http.ExchangeListener;
 import horde.protocol.http.HttpExchange;
+import horde.protocol.http.ResponseHead;
 import horde.protocol.http.TransportError;
 import horde.record.LoopRecorder;
 import horde.scenario.HttpSettings;
 import horde.scenario.Measures;
 import horde.template.UnsetValueException;
 import io.netty.buffer.ByteBuf;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaders;
 import java.net.URISyntaxException;
 
 /**
@@ -115,14 +114,14 @@ final class HttpSession implements UserResource, ExchangeListener {
   }
 
   @Override
-  public void onResponseHead(int status, HttpHeaders headers, long nanos) {
+  public void onResponseHead(int status, ResponseHead headers, long nanos) {
     response.status = status;
     response.headers = headers;
     if (!current.isSuccess(status)) {
       response.keepAtMost(512);
       keepingBody = polling != null; // only for the sample: its checks will not be read (a poll's will)
     }
-    if (keepingBody && headers.getInt(HttpHeaderNames.CONTENT_LENGTH, -1) > run.maxBody) {
+    if (keepingBody && headers.contentLength() > run.maxBody) {
       exchange.abort(TransportError.BODY_TOO_LARGE, new BodyTooLargeException(run.maxBody)); // said up front: read none of it
       return;
     }

@@ -20,10 +20,10 @@ final class RequestRenderer {
   private final Origin target;
   private final String basePath;
   /**
-   * A request that never changes, made once: its HTTP/1.1 bytes (owned, and a view to send) and its
-   * parts (a redirect, a cookie or another protocol encodes from them).
+   * A request that never changes, made once: its HTTP/1.1 bytes (sent as views, {@link
+   * HttpExchange#encoded}) and its parts (a redirect, a cookie or another protocol encodes from them).
    */
-  private record Made(ByteBuf owned, ByteBuf bytes, String path, HeaderList headers, String body) {}
+  private record Made(ByteBuf bytes, String path, HeaderList headers, String body) {}
 
   /** By request id; published once, read by every loop. */
   private final java.util.concurrent.atomic.AtomicReferenceArray<Made> made;
@@ -54,8 +54,7 @@ final class RequestRenderer {
     // LLM-tracked requests stay on the slow path: their prompt is read back from the exchange
     if (r.constant() && r.llm() == null && ex.origin == target) {
       ByteBuf once = RequestWriter.encodeOnce(ex);
-      Made fresh = new Made(once, RequestWriter.shared(once), ex.path.toString(), ex.headers.copy(),
-          ex.body == null ? null : ex.body.toString());
+      Made fresh = new Made(once, ex.path.toString(), ex.headers.copy(), ex.body == null ? null : ex.body.toString());
       if (!made.compareAndSet(r.id(), null, fresh)) {
         once.release(); // another loop published its copy first; ours was never sent
       }
@@ -66,7 +65,7 @@ final class RequestRenderer {
   void release() {
     for (int i = 0; i < made.length(); i++) {
       Made m = made.getAndSet(i, null);
-      if (m != null) m.owned.release();
+      if (m != null) m.bytes.release();
     }
   }
 

@@ -1,8 +1,8 @@
 package horde.engine;
 
 import horde.plan.ResponseView;
+import horde.protocol.http.ResponseHead;
 import io.netty.buffer.ByteBuf;
-import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.JsonNode;
 
@@ -15,7 +15,7 @@ final class Response implements ResponseView {
   private static final int KEPT_CAPACITY = 64 << 10;
 
   int status;
-  HttpHeaders headers;
+  ResponseHead headers;
   long latencyNanos;
   private byte[] body = new byte[0];
   private int length;
@@ -71,8 +71,8 @@ final class Response implements ResponseView {
   @Override
   public String header(String name) {
     if (headers == null) return null;
-    if (!name.equalsIgnoreCase("set-cookie")) return headers.get(name);
-    java.util.List<String> all = headers.getAll(name);
+    if (!name.equalsIgnoreCase("set-cookie")) return headers.header(name);
+    java.util.List<String> all = headers.headers(name);
     return all.isEmpty() ? null : String.join("\n", all);
   }
 

@@ -55,6 +55,14 @@ public record TestPlan(
     return false;
   }
 
+  /**
+   * The response headers its checks, saves and cache rules read, in lower case: an answer's other
+   * headers are never made into strings.
+   */
+  public List<String> readHeaders() {
+    return ReadHeaders.of(this);
+  }
+
   /** The base path requests are appended to: {@code /v1} for {@code http://h:8000/v1}. */
   public String basePath() {
     String p = target.getRawPath();

@@ -1,16 +1,11 @@
 package horde.protocol.http;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
-import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpObject;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
@@ -21,15 +16,18 @@ import javax.net.ssl.SSLException;
 
 /**
  * One keep-alive connection: the last handler of its pipeline. Carries at most one exchange at a
- * time (no pipelining), hands it the response's events, and goes back to its pool when the
- * response is complete and the server keeps the connection open.
+ * time (no pipelining), reads its answer with a {@link ResponseParser}, hands it the response's
+ * events, and goes back to its pool when the response is complete and the server keeps the
+ * connection open.
  */
-final class Connection extends ChannelInboundHandlerAdapter {
+final class Connection extends ChannelInboundHandlerAdapter implements ResponseParser.Sink {
   private final ConnectionPool pool;
   private final WireCounter wire;
+  private final ResponseParser parser;
   private Channel channel;
   private HttpExchange current;
-  private boolean head;
+  /** When the bytes being parsed were read: every event they complete is stamped with it. */
+  private long readAt;
   private boolean keepAlive;
   private boolean redirecting;
   private boolean responseStarted;
@@ -47,9 +45,10 @@ final class Connection extends ChannelInboundHandlerAdapter {
   private TransportError pendingError;
   private Throwable pendingCause;
 
-  Connection(ConnectionPool pool, WireCounter wire) {
+  Connection(ConnectionPool pool, WireCounter wire, ResponseHead head) {
     this.pool = pool;
     this.wire = wire;
+    this.parser = new ResponseParser(head, this, PooledByteBufAllocator.DEFAULT);
   }
 
   WireCounter wire() {
@@ -99,10 +98,6 @@ final class Connection extends ChannelInboundHandlerAdapter {
     }
   }
 
-  boolean currentIsHead() {
-    return head;
-  }
-
   boolean isOpen() {
     return channel != null && channel.isActive();
   }
@@ -111,7 +106,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
   void send(HttpExchange ex) {
     current = ex;
     ex.connection = this;
-    head = ex.isHead();
+    parser.expect(ex.isHead());
     responseStarted = false;
     redirecting = false;
     pendingError = null;
@@ -132,50 +127,58 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    try {
-      if (msg instanceof HttpObject o && o.decoderResult().isFailure()) {
-        failAndClose(TransportError.BAD_RESPONSE, o.decoderResult().cause());
-        return;
-      }
-      HttpExchange ex = current;
-      if (ex == null) {
-        channel.close(); // a response nobody asked for: the connection cannot be trusted
-        return;
-      }
-      long now = pool.client().clock().nanoTime();
-      if (msg instanceof HttpResponse r) onHead(ex, r, now);
-      if (msg instanceof HttpContent c && current == ex) onContent(ex, c, now); // unless the head ended it
-    } finally {
+    if (!(msg instanceof ByteBuf in)) {
       ReferenceCountUtil.release(msg);
+      return;
+    }
+    readAt = pool.client().clock().nanoTime();
+    try {
+      parser.read(in);
+    } catch (BadResponseException e) {
+      failAndClose(TransportError.BAD_RESPONSE, e);
     }
   }
 
-  private void onHead(HttpExchange ex, HttpResponse r, long now) {
-    int status = r.status().code();
-    if (status == 100) return;
-    responseStarted = true;
-    if (ex.cookies != null && r.headers().contains(HttpHeaderNames.SET_COOKIE)) { // a redirect's cookies too
-      ex.cookies.store(ex.origin, ex.path, r.headers().getAll(HttpHeaderNames.SET_COOKIE));
+  @Override
+  public boolean onHead(ResponseHead h) {
+    HttpExchange ex = current;
+    if (ex == null) {
+      channel.close(); // a response nobody asked for: the connection cannot be trusted
+      return false;
     }
-    keepAlive = HttpUtil.isKeepAlive(r);
-    location = r.headers().get(HttpHeaderNames.LOCATION);
+    int status = h.status();
+    responseStarted = true;
+    if (ex.cookies != null) { // a redirect's cookies too
+      java.util.List<String> set = h.headers("set-cookie");
+      if (!set.isEmpty()) ex.cookies.store(ex.origin, ex.path, set);
+    }
+    keepAlive = h.keepAlive();
+    location = h.location;
     redirecting = Redirects.applies(status, location, pool.client().settings().maxRedirects());
     redirectStatus = status;
-    if (!redirecting) ex.listener.onResponseHead(status, r.headers(), now);
+    if (!redirecting) ex.listener.onResponseHead(status, h, readAt);
+    return current == ex; // unless the head ended it
   }
 
-  private void onContent(HttpExchange ex, HttpContent c, long now) {
-    ByteBuf content = c.content();
-    if (!redirecting && content.isReadable()) ex.listener.onContent(content, now);
-    if (!(c instanceof LastHttpContent) || current != ex) return;
+  @Override
+  public boolean onContent(ByteBuf piece) {
+    HttpExchange ex = current;
+    if (ex == null) return false;
+    if (!redirecting) ex.listener.onContent(piece, readAt);
+    return current == ex;
+  }
+
+  @Override
+  public void onEnd() {
+    HttpExchange ex = current;
+    if (ex == null) return;
     ex.bytesReceived += wire.read - readMark;
     ex.bytesSent += wire.written - writeMark;
     current = null;
     ex.connection = null;
-    head = false;
     pool.release(this, keepAlive);
     if (redirecting) follow(ex);
-    else ex.complete(now);
+    else ex.complete(readAt);
   }
 
   private void follow(HttpExchange ex) {
@@ -214,6 +217,14 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
+    try {
+      parser.closed(); // an answer read until the close ends here
+    } catch (BadResponseException e) {
+      if (pendingError == null) { // a reset says more than the head it cut short
+        pendingError = TransportError.BAD_RESPONSE;
+        pendingCause = e;
+      }
+    }
     pool.closed(this);
     HttpExchange ex = current;
     if (ex == null) return;

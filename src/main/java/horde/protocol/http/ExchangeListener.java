@@ -1,7 +1,6 @@
 package horde.protocol.http;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.handler.codec.http.HttpHeaders;
 
 /**
  * Receives one exchange's events, on the exchange's event loop, with the client's {@link horde.protocol.NanoClock}
@@ -9,8 +8,11 @@ import io.netty.handler.codec.http.HttpHeaders;
  * #onFailure} ends each exchange.
  */
 public interface ExchangeListener {
-  /** The final response's status line and headers arrived (time to first byte). */
-  void onResponseHead(int status, HttpHeaders headers, long nanos);
+  /**
+   * The final response's status line and headers arrived (time to first byte). {@code head} is
+   * the connection's, valid until this exchange ends.
+   */
+  void onResponseHead(int status, ResponseHead head, long nanos);
 
   /** A piece of the (decompressed) body; valid only during the call. */
   void onContent(ByteBuf content, long nanos);

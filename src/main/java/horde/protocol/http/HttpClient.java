@@ -8,7 +8,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.handler.codec.http.HttpContentDecompressor;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
@@ -21,9 +20,10 @@ import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 
 /**
- * A thin HTTP/1.1 client on Netty's codecs, made for load generation: one keep-alive pool per
+ * A thin HTTP/1.1 client on Netty's transports, made for load generation: one keep-alive pool per
  * (event loop, origin) so no pool is shared between threads, requests encoded straight into pooled
- * buffers, every event timestamped on the loop.
+ * buffers, answers parsed in place without a header map ({@link ResponseParser}), every event
+ * timestamped on the loop.
  *
  * <pre>{@code
  * HttpExchange ex = new HttpExchange(loop, listener);   // once per virtual user
@@ -143,7 +143,7 @@ public final class HttpClient {
   }
 
   Connection newConnection(ConnectionPool pool) {
-    return new Connection(pool, new WireCounter());
+    return new Connection(pool, new WireCounter(), new ResponseHead(settings.keptHeaders(), settings.gzip()));
   }
 
   ChannelInitializer<Channel> initializer(ConnectionPool pool, Connection c) {
@@ -155,9 +155,7 @@ public final class HttpClient {
         if (pool.origin().tls()) {
           p.addLast(sslContext().newHandler(ch.alloc(), pool.origin().connectHost(), pool.origin().port()));
         }
-        p.addLast(new ResponseDecoder(c));
-        if (settings.gzip()) p.addLast(new HttpContentDecompressor(0));
-        p.addLast(c);
+        p.addLast(c); // reads the answers itself: ResponseParser
       }
     };
   }

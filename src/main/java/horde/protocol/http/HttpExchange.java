@@ -29,11 +29,12 @@ public final class HttpExchange {
   public CookieJar cookies;
   /**
    * The whole request, already encoded, for a request whose every part is constant; null to
-   * encode from the fields. Never released: each send writes a duplicate.
+   * encode from the fields. Never written or released itself: each send writes a view of it.
    */
   public io.netty.buffer.ByteBuf encoded;
   public long timeoutNanos = TimeUnit.SECONDS.toNanos(30);
-
+  /** The view of {@link #encoded} last written: sent again once Netty is done with it. */
+  private SendView view;
   final EventLoop loop;
   final ExchangeListener listener;
   private final Runnable onTimer = this::timerFired;
@@ -77,6 +78,12 @@ public final class HttpExchange {
    */
   public boolean written() {
     return written;
+  }
+
+  /** A view of {@link #encoded} to write: the last one again when Netty is done with it. */
+  io.netty.buffer.ByteBuf view() {
+    SendView v = view;
+    return v != null && v.reusableFor(encoded) ? v.again() : (view = new SendView(encoded));
   }
 
   boolean isHead() {

@@ -16,15 +16,10 @@ public final class RequestWriter {
 
   /**
    * The exchange's request encoded once, for a request that never changes. The caller owns the
-   * buffer and releases it when the test is over; it sends {@link #shared} views of it.
+   * buffer and releases it when the test is over; sends write views of it ({@link SendView}).
    */
   public static ByteBuf encodeOnce(HttpExchange ex) {
     return encode(io.netty.buffer.UnpooledByteBufAllocator.DEFAULT, ex, null); // no cookies: they change
-  }
-
-  /** A view of a buffer from {@link #encodeOnce} that writes can release without freeing it. */
-  public static ByteBuf shared(ByteBuf once) {
-    return io.netty.buffer.Unpooled.unreleasableBuffer(once.asReadOnly());
   }
 
   static ByteBuf encode(ByteBufAllocator alloc, HttpExchange ex) {
@@ -32,7 +27,7 @@ public final class RequestWriter {
   }
 
   private static ByteBuf encode(ByteBufAllocator alloc, HttpExchange ex, CookieJar jar) {
-    if (ex.encoded != null && (jar == null || jar.isEmpty())) return ex.encoded.duplicate();
+    if (ex.encoded != null && (jar == null || jar.isEmpty())) return ex.view();
     int bodyBytes = ex.body != null ? ByteBufUtil.utf8Bytes(ex.body) : 0;
     int estimate = 64 + ex.method.length() + ex.path.length() * 3 + ex.headers.textLength() * 3 + bodyBytes;
     ByteBuf buf = alloc.directBuffer(estimate);
@@ -46,7 +41,7 @@ public final class RequestWriter {
     if (jar != null && !jar.isEmpty()) cookies(buf, jar, ex);
     if (ex.body != null || ex.method.equals("POST") || ex.method.equals("PUT") || ex.method.equals("PATCH")) {
       buf.writeBytes(CONTENT_LENGTH);
-      buf.writeCharSequence(Integer.toString(bodyBytes), StandardCharsets.US_ASCII);
+      writeDecimal(buf, bodyBytes);
       buf.writeShort(CRLF);
     }
     buf.writeShort(CRLF);
@@ -60,5 +55,15 @@ public final class RequestWriter {
     buf.writeBytes(COOKIE);
     ByteBufUtil.writeUtf8(buf, cookie);
     buf.writeShort(CRLF);
+  }
+
+  /** {@code n} (not negative) in decimal digits, with no string made for it. */
+  static void writeDecimal(ByteBuf buf, int n) {
+    int digits = 1;
+    for (int rest = n / 10; rest > 0; rest /= 10) digits++;
+    int at = buf.writerIndex();
+    buf.ensureWritable(digits);
+    for (int i = digits - 1; i >= 0; i--, n /= 10) buf.setByte(at + i, '0' + n % 10);
+    buf.writerIndex(at + digits);
   }
 }

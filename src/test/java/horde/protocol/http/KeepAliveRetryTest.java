@@ -16,7 +16,6 @@ import horde.scenario.Request;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.handler.codec.http.HttpHeaders;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -145,7 +144,7 @@ class KeepAliveRetryTest {
   static final class Events implements ExchangeListener {
     final BlockingQueue<String> events = new LinkedBlockingQueue<>();
 
-    public void onResponseHead(int status, HttpHeaders headers, long nanos) {}
+    public void onResponseHead(int status, ResponseHead head, long nanos) {}
 
     public void onContent(ByteBuf content, long nanos) {}
 

@@ -1,0 +1,220 @@
+package horde.protocol.http;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The status line and headers of the response a connection is reading, kept lean: the facts the
+ * client needs (length, chunking, keep-alive, encoding, a redirect's Location) are read straight
+ * from the bytes, and of the other headers only those named in {@link ClientSettings#keptHeaders}
+ * are kept as strings. Reused for each response of its connection; valid until the exchange it
+ * answers has ended.
+ *
+ * <pre>{@code
+ * String id = head.header("X-Request-Id");     // null when absent, or not kept
+ * long length = head.contentLength();           // -1 when the answer did not say
+ * }</pre>
+ */
+public final class ResponseHead {
+  private static final byte[] CONTENT_LENGTH = ascii("content-length");
+  private static final byte[] TRANSFER_ENCODING = ascii("transfer-encoding");
+  private static final byte[] CONNECTION = ascii("connection");
+  private static final byte[] LOCATION = ascii("location");
+  private static final byte[] CONTENT_ENCODING = ascii("content-encoding");
+
+  /** What to do with a compressed body. */
+  enum Encoding { NONE, GZIP, DEFLATE }
+
+  /** Lower-case names of the headers to keep; null keeps every one. */
+  private final byte[][] kept;
+  private final boolean decompress;
+  private final List<String> names = new ArrayList<>(); // no array until a header is kept
+  private final List<String> values = new ArrayList<>();
+
+  int status;
+  boolean http10;
+  long contentLength;
+  boolean chunked;
+  boolean close;
+  boolean keepAliveToken;
+  Encoding encoding;
+  String location;
+  private int lastKept;
+
+  ResponseHead(List<String> keptHeaders, boolean decompress) {
+    this.decompress = decompress;
+    if (keptHeaders == null) {
+      this.kept = null;
+    } else {
+      this.kept = new byte[keptHeaders.size()][];
+      for (int i = 0; i < kept.length; i++) kept[i] = ascii(keptHeaders.get(i).toLowerCase(Locale.ROOT));
+    }
+    reset();
+  }
+
+  void reset() {
+    status = 0;
+    http10 = false;
+    contentLength = -1;
+    chunked = false;
+    close = false;
+    keepAliveToken = false;
+    encoding = Encoding.NONE;
+    location = null;
+    lastKept = -1;
+    names.clear();
+    values.clear();
+  }
+
+  /** The answer's status code. */
+  public int status() {
+    return status;
+  }
+
+  /** The body's length as the answer declared it, or -1 (chunked, until close, or decompressed). */
+  public long contentLength() {
+    return encoding == Encoding.NONE && !chunked ? contentLength : -1;
+  }
+
+  /** The first value of a kept header (the name in any case), or null. */
+  public String header(String name) {
+    for (int i = 0; i < names.size(); i++) if (names.get(i).equalsIgnoreCase(name)) return values.get(i);
+    return null;
+  }
+
+  /** Every value of a kept header, in the order they came. */
+  public List<String> headers(String name) {
+    List<String> out = new ArrayList<>(1);
+    for (int i = 0; i < names.size(); i++) if (names.get(i).equalsIgnoreCase(name)) out.add(values.get(i));
+    return out;
+  }
+
+  /** Whether the server keeps the connection open after this answer (RFC 9112, section 9.3). */
+  boolean keepAlive() {
+    return !close && (!http10 || keepAliveToken);
+  }
+
+  /**
+   * One header line, {@code name} at {@code [from, colon)} and its value after the colon up to
+   * {@code end}. Reads what the client needs from the bytes; keeps the value when asked to.
+   */
+  void header(ByteBuf buf, int from, int colon, int end) throws BadResponseException {
+    int nameEnd = colon;
+    while (nameEnd > from && isSpace(buf.getByte(nameEnd - 1))) nameEnd--;
+    int v = colon + 1;
+    while (v < end && isSpace(buf.getByte(v))) v++;
+    int vEnd = end;
+    while (vEnd > v && isSpace(buf.getByte(vEnd - 1))) vEnd--;
+    lastKept = -1;
+    if (named(buf, from, nameEnd, CONTENT_LENGTH)) {
+      contentLength(digits(buf, v, vEnd));
+    } else if (named(buf, from, nameEnd, TRANSFER_ENCODING)) {
+      chunked = endsWithToken(buf, v, vEnd, "chunked");
+    } else if (named(buf, from, nameEnd, CONNECTION)) {
+      close |= hasToken(buf, v, vEnd, "close");
+      keepAliveToken |= hasToken(buf, v, vEnd, "keep-alive");
+    } else if (named(buf, from, nameEnd, CONTENT_ENCODING)) {
+      if (decompress) encoding = encoding(buf, v, vEnd);
+    } else if (named(buf, from, nameEnd, LOCATION) && status >= 300 && status < 400) {
+      location = text(buf, v, vEnd);
+    }
+    if (wanted(buf, from, nameEnd)) {
+      lastKept = names.size();
+      names.add(text(buf, from, nameEnd));
+      values.add(text(buf, v, vEnd));
+    }
+  }
+
+  /** A folded line (obsolete, RFC 9112 section 5.2): it continues the previous header's value. */
+  void continuation(ByteBuf buf, int from, int end) {
+    if (lastKept < 0) return;
+    while (from < end && isSpace(buf.getByte(from))) from++;
+    values.set(lastKept, values.get(lastKept) + ' ' + text(buf, from, end).strip());
+  }
+
+  private void contentLength(long n) throws BadResponseException {
+    if (n < 0) throw new BadResponseException("bad Content-Length");
+    if (contentLength >= 0 && contentLength != n) throw new BadResponseException("two different Content-Lengths");
+    contentLength = n;
+  }
+
+  private boolean wanted(ByteBuf buf, int from, int to) {
+    if (kept == null) return true;
+    for (byte[] name : kept) if (named(buf, from, to, name)) return true;
+    return false;
+  }
+
+  private static Encoding encoding(ByteBuf buf, int from, int to) {
+    if (equalsIgnoreCase(buf, from, to, "gzip") || equalsIgnoreCase(buf, from, to, "x-gzip")) return Encoding.GZIP;
+    if (equalsIgnoreCase(buf, from, to, "deflate") || equalsIgnoreCase(buf, from, to, "x-deflate")) return Encoding.DEFLATE;
+    return Encoding.NONE;
+  }
+
+  /** A decimal number, or -1 when the bytes are not one (or it would overflow). */
+  static long digits(ByteBuf buf, int from, int to) {
+    if (from >= to || to - from > 18) return -1;
+    long n = 0;
+    for (int i = from; i < to; i++) {
+      int d = buf.getByte(i) - '0';
+      if (d < 0 || d > 9) return -1;
+      n = n * 10 + d;
+    }
+    return n;
+  }
+
+  private static boolean named(ByteBuf buf, int from, int to, byte[] lower) {
+    if (to - from != lower.length) return false;
+    for (int i = 0; i < lower.length; i++) {
+      if (lowerCase(buf.getByte(from + i)) != lower[i]) return false;
+    }
+    return true;
+  }
+
+  private static boolean equalsIgnoreCase(ByteBuf buf, int from, int to, String lower) {
+    if (to - from != lower.length()) return false;
+    for (int i = 0; i < lower.length(); i++) if (lowerCase(buf.getByte(from + i)) != lower.charAt(i)) return false;
+    return true;
+  }
+
+  /** Whether one of the comma-separated tokens equals {@code lower} (case-insensitive). */
+  private static boolean hasToken(ByteBuf buf, int from, int to, String lower) {
+    int start = from;
+    for (int i = from; i <= to; i++) {
+      if (i == to || buf.getByte(i) == ',') {
+        int a = start, b = i;
+        while (a < b && isSpace(buf.getByte(a))) a++;
+        while (b > a && isSpace(buf.getByte(b - 1))) b--;
+        if (equalsIgnoreCase(buf, a, b, lower)) return true;
+        start = i + 1;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the last comma-separated token is {@code lower}: chunked is the final coding. */
+  private static boolean endsWithToken(ByteBuf buf, int from, int to, String lower) {
+    int start = to;
+    while (start > from && buf.getByte(start - 1) != ',') start--;
+    while (start < to && isSpace(buf.getByte(start))) start++;
+    return equalsIgnoreCase(buf, start, to, lower);
+  }
+
+  private static String text(ByteBuf buf, int from, int to) {
+    return buf.toString(from, to - from, StandardCharsets.ISO_8859_1);
+  }
+
+  static boolean isSpace(byte b) {
+    return b == ' ' || b == '\t';
+  }
+
+  private static int lowerCase(byte b) {
+    return b >= 'A' && b <= 'Z' ? b + 32 : b;
+  }
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+}

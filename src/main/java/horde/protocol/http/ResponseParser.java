@@ -1,0 +1,294 @@
+package horde.protocol.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+
+/**
+ * Reads HTTP/1.1 responses straight from a connection's bytes (RFC 9112): status line, headers
+ * into a reused {@link ResponseHead}, then the body by its length, in chunks, or until the close,
+ * handed on in place as it arrives. Nothing is allocated for an answer whose lines arrive whole
+ * and whose headers are not kept: no message objects, no header map, no slices. Netty's
+ * {@code HttpResponseDecoder} builds all of these for every answer, about 2 KB, almost all of
+ * what a request allocated. One per connection, used on its event loop only.
+ */
+final class ResponseParser {
+  /** Where a response goes. The pieces of body are valid only during the call. */
+  interface Sink {
+    /** The final answer's head; false when its exchange is over and the rest is to be dropped. */
+    boolean onHead(ResponseHead head);
+
+    /** A piece of the (decompressed) body; false as for {@link #onHead}. */
+    boolean onContent(ByteBuf piece);
+
+    /** The answer ended. */
+    void onEnd();
+  }
+
+  private static final int MAX_LINE = 8192;
+  private static final int MAX_HEAD = 65536;
+
+  private enum State { START, HEADERS, FIXED, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, UNTIL_CLOSE, DISCARD }
+
+  private final ResponseHead head;
+  private final Sink sink;
+  private final ByteBufAllocator alloc;
+  /** An unfinished line carried over to the next read; null almost always. */
+  private ByteBuf pending;
+  private State state = State.START;
+  private long remaining;
+  private int headBytes;
+  private boolean noBody;
+  private boolean reading;
+  private Inflation inflation;
+
+  ResponseParser(ResponseHead head, Sink sink, ByteBufAllocator alloc) {
+    this.head = head;
+    this.sink = sink;
+    this.alloc = alloc;
+  }
+
+  /** A request goes out: its answer has a body unless it answers a HEAD. */
+  void expect(boolean headRequest) {
+    noBody = headRequest;
+    if (state == State.DISCARD) state = State.START;
+  }
+
+  /** Reads what the socket read, and releases it. */
+  void read(ByteBuf in) throws BadResponseException {
+    ByteBuf buf = in;
+    if (pending != null) {
+      pending.writeBytes(in);
+      in.release();
+      buf = pending;
+    }
+    reading = true;
+    try {
+      parse(buf);
+    } catch (BadResponseException | RuntimeException e) {
+      state = State.DISCARD;
+      throw e;
+    } finally {
+      reading = false;
+      keepRest(buf, in);
+    }
+  }
+
+  /**
+   * The connection closed: an answer read until the close ends here; one cut off in its headers
+   * is a bad response; any other is cut short (the connection reports that).
+   */
+  void closed() throws BadResponseException {
+    State was = state;
+    state = State.DISCARD;
+    if (!reading) releasePending(); // else the read under way lets go of it
+    try {
+      if (was == State.UNTIL_CLOSE) end();
+      else if (was == State.HEADERS) throw new BadResponseException("the connection closed inside the answer's head");
+    } finally {
+      if (inflation != null) inflation.close();
+      inflation = null;
+    }
+  }
+
+  private void keepRest(ByteBuf buf, ByteBuf in) {
+    if (!buf.isReadable() || state == State.DISCARD) {
+      if (buf == pending) releasePending();
+      else buf.release();
+      return;
+    }
+    if (buf == in) { // rare: a line split between two reads
+      pending = alloc.heapBuffer(Math.max(256, in.readableBytes() * 2));
+      pending.writeBytes(in);
+      in.release();
+    } else {
+      pending.discardReadBytes();
+    }
+  }
+
+  private void releasePending() {
+    if (pending != null) pending.release();
+    pending = null;
+  }
+
+  private void parse(ByteBuf buf) throws BadResponseException {
+    while (buf.isReadable()) {
+      switch (state) {
+        case START -> {
+          if (!statusLine(buf)) return;
+        }
+        case HEADERS -> {
+          if (!headerLine(buf)) return;
+        }
+        case FIXED -> {
+          int n = (int) Math.min(remaining, buf.readableBytes());
+          if (!deliver(buf, n)) return;
+          remaining -= n;
+          if (remaining == 0) end();
+        }
+        case CHUNK_SIZE -> {
+          if (!chunkSize(buf)) return;
+        }
+        case CHUNK_DATA -> {
+          int n = (int) Math.min(remaining, buf.readableBytes());
+          if (!deliver(buf, n)) return;
+          remaining -= n;
+          if (remaining == 0) state = State.CHUNK_END;
+        }
+        case CHUNK_END -> {
+          int lf = lineEnd(buf, MAX_LINE);
+          if (lf < 0) return;
+          buf.readerIndex(lf + 1);
+          state = State.CHUNK_SIZE;
+        }
+        case TRAILERS -> {
+          int lf = lineEnd(buf, MAX_HEAD);
+          if (lf < 0) return;
+          boolean empty = contentEnd(buf, lf) == buf.readerIndex();
+          buf.readerIndex(lf + 1);
+          if (empty) end();
+        }
+        case UNTIL_CLOSE -> {
+          if (!deliver(buf, buf.readableBytes())) return;
+        }
+        case DISCARD -> buf.skipBytes(buf.readableBytes());
+      }
+    }
+  }
+
+  /** The index of the line's LF, or -1 when it has not all arrived (a line past {@code max} is bad). */
+  private static int lineEnd(ByteBuf buf, int max) throws BadResponseException {
+    int lf = buf.indexOf(buf.readerIndex(), buf.writerIndex(), (byte) '\n');
+    if (lf < 0 && buf.readableBytes() > max) throw new BadResponseException("a line of the answer is longer than " + max + " bytes");
+    return lf;
+  }
+
+  /** Where the line ending at {@code lf} has its content end (before a CR). */
+  private static int contentEnd(ByteBuf buf, int lf) {
+    return lf > buf.readerIndex() && buf.getByte(lf - 1) == '\r' ? lf - 1 : lf;
+  }
+
+  private boolean statusLine(ByteBuf buf) throws BadResponseException {
+    while (buf.isReadable() && isBlank(buf.getByte(buf.readerIndex()))) buf.skipBytes(1); // stray line ends
+    if (!buf.isReadable()) return false;
+    int lf = lineEnd(buf, MAX_LINE);
+    if (lf < 0) return false;
+    int from = buf.readerIndex(), end = contentEnd(buf, lf);
+    head.reset();
+    if (end - from < 12 || !startsWithVersion(buf, from) || buf.getByte(from + 8) != ' ') {
+      throw new BadResponseException("not an HTTP/1.x status line");
+    }
+    head.http10 = buf.getByte(from + 7) == '0';
+    int code = (int) ResponseHead.digits(buf, from + 9, from + 12);
+    if (code < 100 || (end > from + 12 && buf.getByte(from + 12) != ' ')) throw new BadResponseException("bad status code");
+    head.status = code;
+    headBytes = lf + 1 - from;
+    buf.readerIndex(lf + 1);
+    state = State.HEADERS;
+    return true;
+  }
+
+  private static boolean startsWithVersion(ByteBuf buf, int from) {
+    return buf.getByte(from) == 'H' && buf.getByte(from + 1) == 'T' && buf.getByte(from + 2) == 'T'
+        && buf.getByte(from + 3) == 'P' && buf.getByte(from + 4) == '/' && buf.getByte(from + 5) == '1'
+        && buf.getByte(from + 6) == '.' && buf.getByte(from + 7) >= '0' && buf.getByte(from + 7) <= '9';
+  }
+
+  private boolean headerLine(ByteBuf buf) throws BadResponseException {
+    int lf = lineEnd(buf, MAX_HEAD - headBytes);
+    if (lf < 0) return false;
+    int from = buf.readerIndex(), end = contentEnd(buf, lf);
+    headBytes += lf + 1 - from;
+    if (headBytes > MAX_HEAD) throw new BadResponseException("the answer's head is longer than " + MAX_HEAD + " bytes");
+    buf.readerIndex(lf + 1);
+    if (end == from) return headEnd();
+    if (ResponseHead.isSpace(buf.getByte(from))) {
+      head.continuation(buf, from, end);
+      return true;
+    }
+    int colon = buf.indexOf(from, end, (byte) ':');
+    if (colon <= from) throw new BadResponseException("a header line without a name and colon");
+    head.header(buf, from, colon, end);
+    return true;
+  }
+
+  private boolean headEnd() throws BadResponseException {
+    int s = head.status;
+    if (s < 200 && s != 101) { // an interim answer (100 Continue, 103 Early Hints): the final one follows
+      state = State.START;
+      return true;
+    }
+    if (s == 101) head.close = true; // a protocol switch this client does not make
+    boolean empty = noBody || s == 101 || s == 204 || s == 304;
+    state = State.DISCARD;
+    if (!sink.onHead(head)) return false;
+    if (empty) {
+      end();
+    } else if (head.chunked) {
+      state = State.CHUNK_SIZE;
+    } else if (head.contentLength >= 0) {
+      remaining = head.contentLength;
+      state = State.FIXED;
+      if (remaining == 0) end();
+    } else {
+      state = State.UNTIL_CLOSE;
+    }
+    if (state != State.START && head.encoding != ResponseHead.Encoding.NONE) inflation = new Inflation(head.encoding);
+    return true;
+  }
+
+  private boolean chunkSize(ByteBuf buf) throws BadResponseException {
+    int lf = lineEnd(buf, MAX_LINE);
+    if (lf < 0) return false;
+    int from = buf.readerIndex(), end = contentEnd(buf, lf);
+    long size = 0;
+    int i = from;
+    for (; i < end; i++) {
+      int d = Character.digit(buf.getByte(i), 16);
+      if (d < 0) break;
+      if (i - from >= 15) throw new BadResponseException("a chunk size too large");
+      size = size * 16 + d;
+    }
+    if (i == from || (i < end && buf.getByte(i) != ';' && !ResponseHead.isSpace(buf.getByte(i)))) {
+      throw new BadResponseException("a bad chunk size");
+    }
+    buf.readerIndex(lf + 1);
+    remaining = size;
+    state = size == 0 ? State.TRAILERS : State.CHUNK_DATA;
+    return true;
+  }
+
+  /** Hands on {@code n} bytes in place (or decompressed); false when the sink wants no more. */
+  private boolean deliver(ByteBuf buf, int n) throws BadResponseException {
+    if (n == 0) return true;
+    int from = buf.readerIndex(), to = from + n, writer = buf.writerIndex();
+    boolean more;
+    if (inflation != null) {
+      more = inflation.inflate(buf.retainedSlice(from, n), sink);
+    } else {
+      buf.writerIndex(to);
+      try {
+        more = sink.onContent(buf);
+      } finally {
+        buf.setIndex(to, writer);
+      }
+    }
+    buf.readerIndex(to);
+    if (!more) state = State.DISCARD;
+    return more;
+  }
+
+  private void end() throws BadResponseException {
+    Inflation inflating = inflation;
+    inflation = null;
+    state = State.START;
+    if (inflating != null && !inflating.finish(sink)) {
+      state = State.DISCARD;
+      return;
+    }
+    sink.onEnd();
+  }
+
+  private static boolean isBlank(byte b) {
+    return b == '\r' || b == '\n' || b == ' ' || b == '\t';
+  }
+}
