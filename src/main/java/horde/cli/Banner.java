@@ -25,8 +25,10 @@ final class Banner {
   static String of(TestPlan plan, EngineOptions options) {
     String load = plan.scenario().phases().isEmpty() ? load(plan.scenario().load())
         : Words.count(plan.scenario().phases().size(), "phase", "phases");
-    String warm = plan.scenario().load().warmup().isZero() || !plan.scenario().phases().isEmpty() ? ""
-        : ", warm-up " + Durations.format(plan.scenario().load().warmup());
+    LoadProfile main = plan.scenario().load();
+    String warm = !plan.scenario().phases().isEmpty() ? ""
+        : main.warmupRequests() > 0 ? ", warm-up " + Words.count(main.warmupRequests(), "request", "requests")
+        : main.warmup().isZero() ? "" : ", warm-up " + Durations.format(main.warmup());
     String classes = plan.users().stream().map(u -> u.name() + " " + u.weight()).collect(Collectors.joining(", "));
     return String.format(Locale.ROOT, "Running %s against %s: %s%s; user classes: %s; %d threads",
         plan.scenario().name(), plan.target(), load, warm, classes, horde.engine.Generator.threads(plan.scenario().http(), options));

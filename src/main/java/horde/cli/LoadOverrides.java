@@ -14,8 +14,11 @@ import java.time.Duration;
 record LoadOverrides(Integer users, Double spawnRate, String runTime, Long requests, Integer concurrency, String warmup) {
 
   LoadProfile apply(LoadProfile file) {
-    Duration warm = warmup == null ? file.warmup() : duration("--warmup", warmup);
+    long count = warmup == null ? file.warmupRequests() : Math.max(0, LoadProfile.requestCount(warmup));
+    boolean byCount = warmup == null ? count > 0 : LoadProfile.requestCount(warmup) >= 0;
+    Duration warm = byCount ? Duration.ZERO : warmup == null ? file.warmup() : duration("--warmup", warmup);
     LoadProfile out = profile(file, warm);
+    if (count > 0) return out.withWarmupRequests(count); // a count leaves something to measure, whatever the length
     Duration length = length(out);
     if (length != null && !warm.isZero() && warm.compareTo(length) >= 0)
       throw new IllegalArgumentException("the warm-up (" + Durations.format(warm) + ", --warmup or the file's warmup) "
@@ -92,7 +95,8 @@ record LoadOverrides(Integer users, Double spawnRate, String runTime, Long reque
       if (d.isNegative()) throw new IllegalArgumentException("negative");
       return d;
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(flag + ": '" + text + "' is not a duration; use e.g. 30s, 5m or 1h30m");
+      throw new IllegalArgumentException(flag + ": '" + text + "' is not a duration; use e.g. 30s, 5m or 1h30m"
+          + (flag.equals("--warmup") ? ", or a count like 20requests" : ""));
     }
   }
 }

@@ -52,11 +52,12 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--concurrency", paramLabel = "N", description = "Fixed-count mode: users sending them.")
   Integer concurrency;
 
-  @Option(names = "--warmup", paramLabel = "DURATION", description = "Leave the first part out of the statistics.")
+  @Option(names = "--warmup", paramLabel = "DURATION|COUNT", description = "Leave the first part out of the statistics: a"
+      + " duration (30s), or a count of requests (20requests: the whole seconds until that many completed).")
   String warmup;
 
   @Option(names = "--search", paramLabel = "SPEC", description = "Find the knee: the highest load that meets the"
-      + " thresholds, e.g. users=10..2000 or rate=1/s..500/s, with ,step=30s,warmup=5s,precision=10%... after it.")
+      + " thresholds, e.g. users=10..2000 or rate=1/s..500/s, with ,step=30s,warmup=5s,precision=10%%... after it.")
   String search;
 
   @Option(names = "--user-classes", split = ",", paramLabel = "NAME", description = "Run only these user classes, e.g. chatter,searcher.")

@@ -18,19 +18,39 @@ public sealed interface LoadBuilder {
 
   LoadProfile build();
 
-  /** What every load has: a warm-up, the first part of the run, left out of the statistics. */
+  /**
+   * What every load has: a warm-up, the first part of the run, left out of the statistics; a time,
+   * or a count of requests (the whole seconds until that many have completed).
+   */
   abstract sealed class Warmed<B extends Warmed<B>> implements LoadBuilder
       permits Users, Stages, Requests, Arrivals, UserShape, RateShape {
     Duration warmup = Duration.ZERO;
+    private long warmupRequests;
 
     @SuppressWarnings("unchecked")
     public B warmup(Duration d) {
       warmup = Times.notNegative(d, "warmup");
+      warmupRequests = 0;
       return (B) this;
     }
 
+    /** {@code "30s"}, or a count: {@code "20 requests"}. */
     public B warmup(String d) {
-      return warmup(Times.parse(d, "warmup"));
+      long n = LoadProfile.requestCount(d);
+      return n >= 0 ? warmupRequests(n) : warmup(Times.parse(d, "warmup"));
+    }
+
+    /** The seconds until {@code n} requests have completed are the warm-up (whole seconds: at least n). */
+    @SuppressWarnings("unchecked")
+    public B warmupRequests(long n) {
+      if (n < 0) throw new IllegalArgumentException("warmup requests must be >= 0, not " + n);
+      warmupRequests = n;
+      warmup = Duration.ZERO;
+      return (B) this;
+    }
+
+    LoadProfile warmed(LoadProfile p) {
+      return warmupRequests > 0 ? p.withWarmupRequests(warmupRequests) : p;
     }
   }
 
@@ -61,7 +81,7 @@ public sealed interface LoadBuilder {
 
     @Override
     public LoadProfile build() {
-      return new LoadProfile.Closed(users, spawnRate == null ? users : spawnRate, runTime, warmup);
+      return warmed(new LoadProfile.Closed(users, spawnRate == null ? users : spawnRate, runTime, warmup));
     }
   }
 
@@ -75,7 +95,7 @@ public sealed interface LoadBuilder {
 
     @Override
     public LoadProfile build() {
-      return new LoadProfile.Staged(stages, warmup);
+      return warmed(new LoadProfile.Staged(stages, warmup));
     }
   }
 
@@ -106,7 +126,7 @@ public sealed interface LoadBuilder {
 
     @Override
     public LoadProfile build() {
-      return new LoadProfile.FixedCount(requests, concurrency, maxTime, warmup);
+      return warmed(new LoadProfile.FixedCount(requests, concurrency, maxTime, warmup));
     }
   }
 
@@ -162,7 +182,7 @@ public sealed interface LoadBuilder {
     @Override
     public LoadProfile build() {
       List<RateStage> s = stages != null ? stages : List.of(new RateStage(runTime, startRate));
-      return new Open(startRate, s, maxUsers, arrivals, warmup);
+      return warmed(new Open(startRate, s, maxUsers, arrivals, warmup));
     }
   }
 
@@ -181,7 +201,7 @@ public sealed interface LoadBuilder {
 
     @Override
     public LoadProfile build() {
-      return new LoadProfile.UserShape(users, duration, warmup);
+      return warmed(new LoadProfile.UserShape(users, duration, warmup));
     }
   }
 
@@ -207,7 +227,7 @@ public sealed interface LoadBuilder {
 
     @Override
     public LoadProfile build() {
-      return new LoadProfile.RateShape(rate, duration, maxUsers, warmup);
+      return warmed(new LoadProfile.RateShape(rate, duration, maxUsers, warmup));
     }
   }
 }

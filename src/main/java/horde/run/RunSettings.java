@@ -77,7 +77,7 @@ final class RunSettings {
         m.put("max_users", o.maxUsers());
       }
     }
-    m.put("warmup", Durations.format(load.warmup()));
+    m.put("warmup", load.warmupRequests() > 0 ? load.warmupRequests() + " requests" : Durations.format(load.warmup()));
     return m;
   }
 

@@ -232,7 +232,7 @@ public final class TestRun {
     List<IntervalListener> listeners = new ArrayList<>(intervalListeners);
     if (phaseWatch != null) listeners.add(phaseWatch);
     StatsCollector.Options options = new StatsCollector.Options(load.warmup().toNanos() / 1e9, load.isOpen(),
-        plan.tracked(), listener::progress, PROGRESS_EVERY, listeners);
+        plan.tracked(), listener::progress, PROGRESS_EVERY, listeners, load.warmupRequests());
     RunStats all = elsewhere != null ? elsewhere.run(phase, load, variables, options, this::names)
         : local(generator, load, variables, options, watch, phaseWatch);
     // an endpoint that only setup or teardown use got nothing in the runs: it is no row of theirs

@@ -5,10 +5,24 @@ import java.util.List;
 
 /**
  * How much load, over what time. Every profile has a warm-up: the first part of the run whose
- * requests are shown in the timeline but left out of the statistics and criteria.
+ * requests are shown in the timeline but left out of the statistics and criteria, given as a time
+ * ({@link #warmup}) or as a count of requests ({@link #warmupRequests}: the whole seconds until
+ * that many have completed).
  */
 public sealed interface LoadProfile {
   Duration warmup();
+
+  /** A warm-up by count: the seconds until this many requests have completed; 0 for none. */
+  long warmupRequests();
+
+  /** The same load with a warm-up of {@code n} requests instead of its time (n = 0: none). */
+  LoadProfile withWarmupRequests(long n);
+
+  /** {@code "20 requests"} (or {@code "1 request"}) as 20; -1 when the text is no count of requests. */
+  static long requestCount(String text) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*([0-9]{1,18})\\s*requests?\\s*").matcher(text);
+    return m.matches() ? Long.parseLong(m.group(1)) : -1;
+  }
 
   /** Whether iterations arrive at a rate (the open model) rather than users looping. */
   default boolean isOpen() {
@@ -19,22 +33,42 @@ public sealed interface LoadProfile {
    * Locust's model: {@code users} users started at {@code spawnRate} per second, running until
    * {@code runTime} has passed since the start.
    */
-  record Closed(int users, double spawnRate, Duration runTime, Duration warmup)
+  record Closed(int users, double spawnRate, Duration runTime, Duration warmup, long warmupRequests)
       implements LoadProfile {
     public Closed {
+      checkCount(warmupRequests);
       if (users < 1) throw new IllegalArgumentException("users must be >= 1");
       if (!(spawnRate > 0)) throw new IllegalArgumentException("spawn_rate must be > 0");
       warmup = warmup == null ? Duration.ZERO : warmup;
       checkPositive(runTime, "run_time");
     }
+
+    public Closed(int users, double spawnRate, Duration runTime, Duration warmup) {
+      this(users, spawnRate, runTime, warmup, 0);
+    }
+
+    @Override
+    public Closed withWarmupRequests(long n) {
+      return new Closed(users, spawnRate, runTime, n > 0 ? Duration.ZERO : warmup, n);
+    }
   }
 
   /** Users ramp linearly from one stage's target to the next; starts from zero. */
-  record Staged(List<Stage> stages, Duration warmup) implements LoadProfile {
+  record Staged(List<Stage> stages, Duration warmup, long warmupRequests) implements LoadProfile {
     public Staged {
+      checkCount(warmupRequests);
       stages = List.copyOf(stages);
       if (stages.isEmpty()) throw new IllegalArgumentException("stages must not be empty");
       warmup = warmup == null ? Duration.ZERO : warmup;
+    }
+
+    public Staged(List<Stage> stages, Duration warmup) {
+      this(stages, warmup, 0);
+    }
+
+    @Override
+    public Staged withWarmupRequests(long n) {
+      return new Staged(stages, n > 0 ? Duration.ZERO : warmup, n);
     }
 
     public Duration total() {
@@ -49,8 +83,8 @@ public sealed interface LoadProfile {
    * intended start. The rate ramps linearly from {@code startRate} through each stage's target
    * (a constant rate is one stage whose target equals the start).
    */
-  record Open(double startRate, List<RateStage> stages, int maxUsers, Arrivals arrivals, Duration warmup)
-      implements LoadProfile {
+  record Open(double startRate, List<RateStage> stages, int maxUsers, Arrivals arrivals, Duration warmup,
+      long warmupRequests) implements LoadProfile {
     /** How arrivals are spaced: evenly, or as a Poisson process with the same mean rate. */
     public enum Arrivals {
       CONSTANT,
@@ -64,8 +98,18 @@ public sealed interface LoadProfile {
       if (stages.isEmpty()) throw new IllegalArgumentException("an arrival rate needs a duration");
       if (startRate < 0) throw new IllegalArgumentException("rate must be >= 0");
       if (maxUsers < 1) throw new IllegalArgumentException("max_users must be >= 1");
+      checkCount(warmupRequests);
       arrivals = arrivals == null ? Arrivals.CONSTANT : arrivals;
       warmup = warmup == null ? Duration.ZERO : warmup;
+    }
+
+    public Open(double startRate, List<RateStage> stages, int maxUsers, Arrivals arrivals, Duration warmup) {
+      this(startRate, stages, maxUsers, arrivals, warmup, 0);
+    }
+
+    @Override
+    public Open withWarmupRequests(long n) {
+      return new Open(startRate, stages, maxUsers, arrivals, n > 0 ? Duration.ZERO : warmup, n);
     }
 
     /** {@code rate} iterations per second for {@code runTime}. */
@@ -91,12 +135,22 @@ public sealed interface LoadProfile {
    * LoadTestShape}): {@code t -> t.toSeconds() < 60 ? 10 : 100}. Called every 10 ms; the run ends
    * after {@code duration}. Equal only to itself (a function has no value to compare).
    */
-  record UserShape(java.util.function.ToIntFunction<Duration> users, Duration duration, Duration warmup)
-      implements LoadProfile {
+  record UserShape(java.util.function.ToIntFunction<Duration> users, Duration duration, Duration warmup,
+      long warmupRequests) implements LoadProfile {
     public UserShape {
+      checkCount(warmupRequests);
       java.util.Objects.requireNonNull(users, "users");
       checkPositive(duration, "duration");
       warmup = warmup == null ? Duration.ZERO : warmup;
+    }
+
+    public UserShape(java.util.function.ToIntFunction<Duration> users, Duration duration, Duration warmup) {
+      this(users, duration, warmup, 0);
+    }
+
+    @Override
+    public UserShape withWarmupRequests(long n) {
+      return new UserShape(users, duration, n > 0 ? Duration.ZERO : warmup, n);
     }
   }
 
@@ -104,13 +158,24 @@ public sealed interface LoadProfile {
    * The open model with the arrival rate (iterations per second) as any function of the time since
    * the start, from the Java API. At most {@code maxUsers} users run iterations at once.
    */
-  record RateShape(java.util.function.ToDoubleFunction<Duration> rate, Duration duration, int maxUsers, Duration warmup)
-      implements LoadProfile {
+  record RateShape(java.util.function.ToDoubleFunction<Duration> rate, Duration duration, int maxUsers, Duration warmup,
+      long warmupRequests) implements LoadProfile {
     public RateShape {
+      checkCount(warmupRequests);
       java.util.Objects.requireNonNull(rate, "rate");
       checkPositive(duration, "duration");
       if (maxUsers < 1) throw new IllegalArgumentException("max_users must be >= 1");
       warmup = warmup == null ? Duration.ZERO : warmup;
+    }
+
+    public RateShape(java.util.function.ToDoubleFunction<Duration> rate, Duration duration, int maxUsers,
+        Duration warmup) {
+      this(rate, duration, maxUsers, warmup, 0);
+    }
+
+    @Override
+    public RateShape withWarmupRequests(long n) {
+      return new RateShape(rate, duration, maxUsers, n > 0 ? Duration.ZERO : warmup, n);
     }
   }
 
@@ -118,14 +183,28 @@ public sealed interface LoadProfile {
    * {@code requests} requests in all, sent by {@code concurrency} users (like {@code ab -n -c}),
    * bounded by {@code maxTime} in case the target is slow.
    */
-  record FixedCount(long requests, int concurrency, Duration maxTime, Duration warmup)
+  record FixedCount(long requests, int concurrency, Duration maxTime, Duration warmup, long warmupRequests)
       implements LoadProfile {
     public FixedCount {
+      checkCount(warmupRequests);
       if (requests < 1) throw new IllegalArgumentException("requests must be >= 1");
       if (concurrency < 1) throw new IllegalArgumentException("concurrency must be >= 1");
       maxTime = maxTime == null ? Duration.ofHours(1) : maxTime;
       warmup = warmup == null ? Duration.ZERO : warmup;
     }
+
+    public FixedCount(long requests, int concurrency, Duration maxTime, Duration warmup) {
+      this(requests, concurrency, maxTime, warmup, 0);
+    }
+
+    @Override
+    public FixedCount withWarmupRequests(long n) {
+      return new FixedCount(requests, concurrency, maxTime, n > 0 ? Duration.ZERO : warmup, n);
+    }
+  }
+
+  private static void checkCount(long warmupRequests) {
+    if (warmupRequests < 0) throw new IllegalArgumentException("warmup requests must be >= 0");
   }
 
   private static void checkPositive(Duration d, String what) {

@@ -31,11 +31,19 @@ public final class StatsCollector {
    * @param tracked by endpoint id: whether it tracks streaming, token or cache figures (it then has them,
    *     even empty)
    * @param progressEvery ticks between progress reports; 0 = none
+   * @param warmupRequests a warm-up by count: every second until this many requests have completed
+   *     is warm-up (whole seconds, so at least this many are left out); 0 for none
    */
   public record Options(double warmupSeconds, boolean open, boolean[] tracked, Consumer<Progress> progress,
-      int progressEvery, List<IntervalListener> listeners) {
+      int progressEvery, List<IntervalListener> listeners, long warmupRequests) {
     public Options {
       listeners = List.copyOf(listeners);
+      if (warmupRequests < 0) throw new IllegalArgumentException("warmupRequests must be >= 0");
+    }
+
+    public Options(double warmupSeconds, boolean open, boolean[] tracked, Consumer<Progress> progress,
+        int progressEvery, List<IntervalListener> listeners) {
+      this(warmupSeconds, open, tracked, progress, progressEvery, listeners, 0);
     }
   }
 
@@ -62,6 +70,8 @@ public final class StatsCollector {
   private long measuredDropped;
   /** Seconds since the start where the measured window begins when the statistics were reset; 0 otherwise. */
   private double measuredFrom;
+  /** Requests still to complete before the measured window begins (a warm-up by count). */
+  private long warmupRequestsLeft;
   private volatile boolean resetWanted;
 
   public StatsCollector(List<LoopRecorder> recorders, IntervalSnapshot shape, Supplier<Names> names, Samples samples,
@@ -72,6 +82,7 @@ public final class StatsCollector {
     this.gauges = gauges;
     this.options = options;
     this.warmupTicks = (long) Math.ceil(options.warmupSeconds());
+    this.warmupRequestsLeft = options.warmupRequests();
     this.merged = shape.emptyCopy();
     this.measured = shape.emptyCopy();
     for (int e = 0; e < measured.endpoints(); e++) {
@@ -125,7 +136,7 @@ public final class StatsCollector {
 
   private void progress() {
     if (options.progressEvery() > 0 && ticks % options.progressEvery() == 0 && options.progress() != null) {
-      options.progress().accept(window.progress(ticks, gauges.users(), ticks <= warmupTicks));
+      options.progress().accept(window.progress(ticks, gauges.users(), ticks <= warmupTicks || lastT <= measuredFrom()));
     }
   }
 
@@ -180,11 +191,11 @@ public final class StatsCollector {
 
   /** Where the measured window begins: the end of the warm-up, or the last reset (seconds since the start). */
   public synchronized double measuredFrom() {
-    return Math.max(Math.min(warmupTicks, lastT), measuredFrom);
+    return warmupRequestsLeft > 0 ? lastT : Math.max(Math.min(warmupTicks, lastT), measuredFrom);
   }
 
   private RunStats stats(double end, long cancelledInFlight, boolean aborted) {
-    double warmup = Math.max(Math.min(warmupTicks, end), measuredFrom);
+    double warmup = warmupRequestsLeft > 0 ? end : Math.max(Math.min(warmupTicks, end), measuredFrom);
     Names n = names.get();
     List<EndpointStats> endpoints = new ArrayList<>();
     for (int e = 0; e < measured.endpoints(); e++) endpoints.add(EndpointStats.of(measured, e, n, samples::get));
@@ -213,6 +224,7 @@ public final class StatsCollector {
     merged.reset();
     for (LoopRecorder r : recorders) r.drainInto(merged);
     if (extra != null) merged.add(extra);
+    if (warmupRequestsLeft > 0) warmup = countWarmup(t);
     double seconds = Math.max(1e-3, t - lastT);
     // A sliver at the end would chart as a spike: it joins the second before it, warm-up or not.
     boolean sliver = t != Math.rint(t) && seconds < 0.25 && !intervals.isEmpty();
@@ -231,6 +243,18 @@ public final class StatsCollector {
     lastT = t;
     Names n = names.get();
     for (IntervalListener l : options.listeners()) l.interval(interval, merged, n);
+  }
+
+  /** This interval is warm-up; when it completes the warm-up's count, the measured window starts at its end. */
+  private boolean countWarmup(double t) {
+    for (int e = 0; e < merged.endpoints(); e++) {
+      if (!groups[e]) warmupRequestsLeft -= merged.counter(e, Measures.REQUESTS);
+    }
+    if (warmupRequestsLeft <= 0) {
+      warmupRequestsLeft = 0;
+      measuredFrom = Math.max(measuredFrom, t);
+    }
+    return true;
   }
 
   private void add(Interval interval, IntervalSnapshot snapshot) {

@@ -102,14 +102,28 @@ final class LoadReader {
                 + ", not with "
                 + MODE_NAMES.get(mode));
     }
-    Duration warmup =
-        f.has("warmup") ? Values.duration(p, f.get("warmup"), "warmup", true) : Duration.ZERO;
-    return switch (mode) {
+    Long warmupRequests = warmupRequests(f);
+    Duration warmup = !f.has("warmup") || warmupRequests != null ? Duration.ZERO
+        : Values.duration(p, f.get("warmup"), "warmup", true);
+    LoadProfile load = switch (mode) {
       case "users" -> closed(f, warmup);
       case "stages" -> staged(f, warmup);
       case "requests" -> fixedCount(f, warmup);
       default -> new Arrivals(p, this).read(f, warmup);
     };
+    return load == null || warmupRequests == null || warmupRequests < 0 ? load : load.withWarmupRequests(warmupRequests);
+  }
+
+  /** {@code warmup: 20 requests}: the count; null for a time (or none); -1 for a bad count, reported. */
+  private Long warmupRequests(Fields f) {
+    if (!f.has("warmup") || !Nodes.isValue(f.get("warmup"))) return null;
+    String text = ((org.snakeyaml.engine.v2.nodes.ScalarNode) f.get("warmup")).getValue();
+    long n = LoadProfile.requestCount(text);
+    if (n >= 0) return n;
+    if (!text.contains("request")) return null;
+    p.add(f.get("warmup"), "warmup: expected a duration like 30s or a count of requests like 20 requests, not '"
+        + text + "'");
+    return -1L;
   }
 
   /** The capacity search the section asked for, or null. */

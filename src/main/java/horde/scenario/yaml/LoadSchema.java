@@ -72,8 +72,9 @@ final class LoadSchema {
                         oneOfWords(Arrivals.KINDS.toArray(String[]::new))),
                 "warmup",
                     doc(
-                        "The first part of the run, left out of the statistics.",
-                        ref("duration")),
+                        "The first part of the run, left out of the statistics: a duration (30s), or a count"
+                            + " (20 requests: the whole seconds until that many have completed).",
+                        anyOf(ref("duration"), SchemaNodes.string("^\\s*[0-9]+\\s*requests?\\s*$"))),
                 "search", ref("search")));
     load.put(
         "anyOf", LoadReader.MODES.stream().sorted().map(m -> obj("required", List.of(m))).toList());

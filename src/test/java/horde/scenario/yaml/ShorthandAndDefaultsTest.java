@@ -280,6 +280,10 @@ class ShorthandAndDefaultsTest {
             load("tasks: [get: /]\nload: {requests: 10000, concurrency: 100, max_time: 10m}")
                 .load())
         .isEqualTo(new LoadProfile.FixedCount(10000, 100, s(600), Duration.ZERO));
+    assertThat(load("tasks: [get: /]\nload: {users: 1, run_time: 1m, warmup: 20 requests}").load())
+        .isEqualTo(new LoadProfile.Closed(1, 1, s(60), Duration.ZERO, 20));
+    assertThat(load("tasks: [get: /]\nload: {arrival_rate: 5/s, run_time: 1m, warmup: 1 request}").load().warmupRequests())
+        .isEqualTo(1);
   }
 
   @Test

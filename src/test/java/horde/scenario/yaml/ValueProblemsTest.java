@@ -428,6 +428,9 @@ class ValueProblemsTest {
             "2:40 warmup: 1m is not shorter than run_time (1m), so nothing would be measured");
     assertThat(problems("tasks: [get: /]\nload: {users: 5, run_time: 1m, warmup: -1s}\n"))
         .containsExactly("2:40 warmup: expected a duration like 30s, found '-1s'");
+    assertThat(problems("tasks: [get: /]\nload: {users: 5, run_time: 1m, warmup: -3 requests}\n"))
+        .containsExactly("2:40 warmup: expected a duration like 30s or a count of requests like 20 requests, not"
+            + " '-3 requests'");
     assertThat(problems("tasks: [get: /]\nload: {users: 5, run_time: 9999999999h}\n"))
         .containsExactly("2:28 run_time: '9999999999h' is too long; durations go up to 285 years");
   }
