@@ -50,7 +50,7 @@ final class UiStarter implements Starter {
     LoadProfile.Open file = s.load() instanceof LoadProfile.Open o ? o : null;
     return new LoadProfile.Open(form.rate(), List.of(new LoadProfile.RateStage(length, form.rate())),
         file == null ? LoadProfile.Open.DEFAULT_MAX_USERS : file.maxUsers(), file == null ? null : file.arrivals(),
-        s.load().warmup());
+        s.load().warmup(), s.load().warmupRequests());
   }
 
   @Override
