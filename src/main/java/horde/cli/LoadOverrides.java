@@ -14,9 +14,9 @@ import java.time.Duration;
 record LoadOverrides(Integer users, Double spawnRate, String runTime, Long requests, Integer concurrency, String warmup) {
 
   LoadProfile apply(LoadProfile file) {
-    long count = warmup == null ? file.warmupRequests() : Math.max(0, LoadProfile.requestCount(warmup));
-    boolean byCount = warmup == null ? count > 0 : LoadProfile.requestCount(warmup) >= 0;
-    Duration warm = byCount ? Duration.ZERO : warmup == null ? file.warmup() : duration("--warmup", warmup);
+    long flagCount = warmup == null ? -1 : LoadProfile.requestCount(warmup);
+    long count = warmup == null ? file.warmupRequests() : Math.max(0, flagCount);
+    Duration warm = warmup == null ? file.warmup() : flagCount >= 0 ? Duration.ZERO : duration("--warmup", warmup);
     LoadProfile out = profile(file, warm);
     if (count > 0) return out.withWarmupRequests(count); // a count leaves something to measure, whatever the length
     Duration length = length(out);

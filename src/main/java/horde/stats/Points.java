@@ -22,6 +22,13 @@ final class Points {
         interval.warmup(), llm ? llm(s, interval.seconds()) : null, interval.peakUsers(), interval.health());
   }
 
+  /** How many requests the snapshot holds (groups are transactions, not requests). */
+  static long requests(IntervalSnapshot s, boolean[] groups) {
+    long n = 0;
+    for (int e = 0; e < s.endpoints(); e++) if (!groups[e]) n += s.counter(e, Measures.REQUESTS);
+    return n;
+  }
+
   /** The latencies of every request in the snapshot (groups are transactions, not requests). */
   static Histogram requestLatencies(IntervalSnapshot s, boolean[] groups) {
     Histogram all = new Histogram(3);

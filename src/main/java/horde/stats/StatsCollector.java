@@ -224,7 +224,10 @@ public final class StatsCollector {
     merged.reset();
     for (LoopRecorder r : recorders) r.drainInto(merged);
     if (extra != null) merged.add(extra);
-    if (warmupRequestsLeft > 0) warmup = countWarmup(t);
+    if (warmupRequestsLeft > 0) {
+      countWarmup(t);
+      warmup = true;
+    }
     double seconds = Math.max(1e-3, t - lastT);
     // A sliver at the end would chart as a spike: it joins the second before it, warm-up or not.
     boolean sliver = t != Math.rint(t) && seconds < 0.25 && !intervals.isEmpty();
@@ -245,16 +248,13 @@ public final class StatsCollector {
     for (IntervalListener l : options.listeners()) l.interval(interval, merged, n);
   }
 
-  /** This interval is warm-up; when it completes the warm-up's count, the measured window starts at its end. */
-  private boolean countWarmup(double t) {
-    for (int e = 0; e < merged.endpoints(); e++) {
-      if (!groups[e]) warmupRequestsLeft -= merged.counter(e, Measures.REQUESTS);
-    }
+  /** Counts this warm-up interval's requests; when they complete the count, the measured window starts at its end. */
+  private void countWarmup(double t) {
+    warmupRequestsLeft -= Points.requests(merged, groups);
     if (warmupRequestsLeft <= 0) {
       warmupRequestsLeft = 0;
       measuredFrom = Math.max(measuredFrom, t);
     }
-    return true;
   }
 
   private void add(Interval interval, IntervalSnapshot snapshot) {
