@@ -7,7 +7,7 @@
 # Uses the shared harness (../shared/bench: nginx target, CPU pinning, quiet-machine waits, access
 # log counts). Its report and raw outputs go to bench/results/<stamp>/ here.
 #
-#   bench/compare.sh                      # 20 s runs, 2 rounds (~3 min)
+#   bench/compare.sh                      # 20 s runs, 4 alternating rounds, medians (~6 min)
 #   DURATION=60 REPEATS=3 bench/compare.sh
 #   GENERATORS="wrk horde locust_fast" bench/compare.sh   # more tools (see ../shared/bench/README.md)
 set -euo pipefail
@@ -21,7 +21,7 @@ command -v wrk >/dev/null || { echo "compare: wrk is missing (apt-get install wr
 OUT="$HERE/results/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
 cd "$ROOT"
-HORDE_HOME="$ROOT" DURATION="${DURATION:-20}" REPEATS="${REPEATS:-2}" \
+HORDE_HOME="$ROOT" DURATION="${DURATION:-20}" REPEATS="${REPEATS:-4}" \
   RESULTS="$OUT/report.md" RAWDIR="$OUT/raw" \
   "$HARNESS/run-generators.sh" ${GENERATORS:-wrk horde} >"$OUT/log.txt" 2>&1 || {
     tail -20 "$OUT/log.txt" >&2; exit 1; }
