@@ -48,7 +48,7 @@ final class WsSession implements UserResource, WsListener {
   private ScheduledFuture<?> timer;
   /** When the last message was sent (or the socket opened): round trips and token times count from it. */
   private long sentAt;
-  private long lastToken;
+  private long firstToken, lastToken;
   private int tokens;
   /** The code the server closed the socket with, or 0 while it has not. */
   private int closedWith;
@@ -198,7 +198,7 @@ final class WsSession implements UserResource, WsListener {
     }
     recorder.request(a.endpoint(), 0, reason, roundTrip, 0, 0, s.length());
     recorder.time(Measures.WS_ROUND_TRIP, a.endpoint(), roundTrip);
-    if (a.stream()) recorder.count(Measures.STREAMS, a.endpoint(), 1);
+    if (a.stream()) streamed(a, roundTrip);
     if (reason >= 0 && recorder.wantsSample(a.endpoint(), reason)) recorder.sample(a.endpoint(), reason, snippet(s));
     user.failed(reason);
     return true;
@@ -212,9 +212,21 @@ final class WsSession implements UserResource, WsListener {
   /** A message before the match on a streamed await: a token, timed as SSE tokens are. */
   private void token(WsPlan.Await a, long nanos) {
     recorder.count(Measures.TOKEN_EVENTS, a.endpoint(), 1);
-    if (tokens++ == 0) recorder.time(Measures.TTFT, a.endpoint(), nanos - sentAt);
-    else recorder.time(Measures.ITL, a.endpoint(), nanos - lastToken);
+    if (tokens++ == 0) {
+      firstToken = nanos;
+      recorder.time(Measures.TTFT, a.endpoint(), nanos - sentAt);
+    } else {
+      recorder.time(Measures.ITL, a.endpoint(), nanos - lastToken);
+    }
     lastToken = nanos;
+  }
+
+  /** A streamed answer is over: its messages were its tokens, counted and paced as an SSE stream's events are. */
+  private void streamed(WsPlan.Await a, long roundTrip) {
+    recorder.count(Measures.STREAMS, a.endpoint(), 1);
+    recorder.count(Measures.OUTPUT_TOKENS, a.endpoint(), tokens);
+    if (tokens > 1) recorder.time(Measures.TPOT, a.endpoint(), (lastToken - firstToken) / (tokens - 1));
+    if (tokens > 0 && roundTrip > 0) recorder.rate(Measures.TOKENS_PER_S, a.endpoint(), tokens / (roundTrip / 1e9));
   }
 
   private void awaitTimedOut() {

@@ -118,13 +118,10 @@ final class StepCompiler {
             bind(v, c.position(), "query " + k))));
         Map<String, String> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         merged.put("User-Agent", USER_AGENT.replace("null", "dev"));
-        if (login != null) merged.put("Authorization", login);
+        if (login != null) merged.put(AUTHORIZATION, login);
         merged.putAll(scenario.defaults().headers());
-        merged.putAll(c.headers());
-        List<HeaderPlan> headers = new ArrayList<>();
-        merged.forEach((k, v) -> headers.add(new HeaderPlan(k, bind(v, c.position(), "header " + k))));
-        yield new WsPlan.Connect(socket.id(), bind(c.path(), c.position(), "ws"), query, headers, c.subprotocols(),
-            c.timeout().toNanos());
+        yield new WsPlan.Connect(socket.id(), bind(UrlCredentials.withoutUserInfo(c.path()), c.position(), "ws"), query,
+            headers(merged, c.path(), c.headers(), c.position()), c.subprotocols(), c.timeout().toNanos());
       }
       case WsStep.Send m -> new WsPlan.Send(socketId(m.position(), "ws_send"), message(m), binary(m));
       case WsStep.Await a -> new WsPlan.Await(
@@ -253,14 +250,21 @@ final class StepCompiler {
     if (type != null) merged.put("Content-Type", type);
     if (login != null) merged.put(AUTHORIZATION, login);
     merged.putAll(scenario.defaults().headers());
-    // The request URL's own user info logs in over the target's and the defaults; its headers win.
-    String userInfo = UrlCredentials.userInfo(r.path());
-    boolean urlLogin = userInfo != null && r.headers().keySet().stream().noneMatch(AUTHORIZATION::equalsIgnoreCase);
+    return headers(merged, r.path(), r.headers(), r.position());
+  }
+
+  /**
+   * The headers of a request or a socket's handshake: {@code merged} (the defaults), then the URL's own
+   * user info as a Basic login over the target's, then the step's own headers, which win.
+   */
+  private List<HeaderPlan> headers(Map<String, String> merged, String url, Map<String, String> own, SourcePosition at) {
+    String userInfo = UrlCredentials.userInfo(url);
+    boolean urlLogin = userInfo != null && own.keySet().stream().noneMatch(AUTHORIZATION::equalsIgnoreCase);
     if (urlLogin) merged.put(AUTHORIZATION, "");
-    merged.putAll(r.headers());
+    merged.putAll(own);
     List<HeaderPlan> out = new ArrayList<>();
     merged.forEach((k, v) -> out.add(new HeaderPlan(k, urlLogin && k.equalsIgnoreCase(AUTHORIZATION)
-        ? BasicLogin.header(bind(userInfo, r.position(), "path")) : bind(v, r.position(), "header " + k))));
+        ? BasicLogin.header(bind(userInfo, at, "path")) : bind(v, at, "header " + k))));
     return out;
   }
 

@@ -21,6 +21,9 @@ public final class UrlCredentials {
       "x_amz_signature", "x_amz_security_token", "x_amz_credential", "x_goog_signature",
       "x_goog_credential");
 
+  /** The schemes whose URLs can carry a user and password: HTTP's and WebSocket's. */
+  private static final Set<String> SCHEMES = Set.of("http", "https", "ws", "wss");
+
   private UrlCredentials() {}
 
   /** The URL with its password (or a user without one) and credential parameters replaced by {@code ***}. */
@@ -33,7 +36,7 @@ public final class UrlCredentials {
     return NAMES.contains(name.strip().toLowerCase(Locale.ROOT).replace('-', '_'));
   }
 
-  /** The user info of an absolute http(s) URL as written ({@code bob:PW}, may hold templates), or null. */
+  /** The user info of an absolute http(s) or ws(s) URL as written ({@code bob:PW}, may hold templates), or null. */
   public static String userInfo(String url) {
     int[] at = userInfoAt(url);
     return at == null ? null : url.substring(at[0], at[1]);
@@ -61,8 +64,9 @@ public final class UrlCredentials {
    * at the first / ? or # outside a {@code ${...}}, and the user info at its last {@code @}.
    */
   private static int[] userInfoAt(String url) {
-    int start = url.regionMatches(true, 0, "http://", 0, 7) ? 7 : url.regionMatches(true, 0, "https://", 0, 8) ? 8 : -1;
-    if (start < 0) return null;
+    int scheme = url.indexOf("://");
+    if (scheme < 0 || !SCHEMES.contains(url.substring(0, scheme).toLowerCase(Locale.ROOT))) return null;
+    int start = scheme + 3;
     int at = -1;
     for (int i = start; i < url.length(); i++) {
       char c = url.charAt(i);

@@ -52,6 +52,7 @@ class WebSocketChatTest {
           + r.count("WS", "refusal", Measures.FAILURES)).isZero();
       assertThat(r.count("WS", "chat await", Measures.TOKEN_EVENTS)).isEqualTo(asks * 5);
       assertThat(r.count("WS", "chat await", Measures.STREAMS)).isEqualTo(asks);
+      assertThat(r.count("WS", "chat await", Measures.OUTPUT_TOKENS)).as("a token a message").isEqualTo(asks * 5);
       // What Horde sent is what the simulator received (its last frames may still be on their way
       // when the run ends, so the scrape is retried); what it received, at least the awaited answers.
       long sent = r.count("WS", "chat", Measures.WS_MESSAGES_OUT);
@@ -69,6 +70,8 @@ class WebSocketChatTest {
       Histogram itl = r.histogram("WS", "chat await", Measures.ITL);
       assertThat(ttft.getValueAtPercentile(50) / 1000.0).as("TTFT p50, ms").isBetween(100.0, 115.0);
       assertThat(itl.getValueAtPercentile(50) / 1000.0).as("ITL p50, ms").isBetween(17.0, 23.0);
+      assertThat(r.histogram("WS", "chat await", Measures.TPOT).getValueAtPercentile(50) / 1000.0).as("TPOT p50, ms")
+          .isBetween(17.0, 23.0);
       assertThat(r.histogram("WS", "chat await", Measures.WS_ROUND_TRIP).getValueAtPercentile(50) / 1000.0)
           // the first token at 100 ms, the fifth 80 ms later, then done; the simulator paces each token
           // from the one before, so on a loaded machine its lateness adds up (215 ms seen under load 13;

@@ -123,4 +123,30 @@ class WebSocketEchoTest {
       assertThat(refused).isEqualTo(2);
     }
   }
+
+  /** A user and password in a ws:// URL log in with HTTP Basic on the handshake, as they do for http://. */
+  @Test
+  void aUserAndPasswordInTheUrlLogInWithBasic() throws Exception {
+    try (EchoServer echo = new EchoServer(0)) {
+      PlanRun r = PlanRun.of("""
+          target: http://127.0.0.1:%1$d
+          users:
+            - name: u
+              tasks:
+                - steps:
+                    - ws: ws://bob:pw@127.0.0.1:%1$d/private
+                    - ws_send: {text: hi}
+                    - ws_await: {contains: hi, timeout: 5s}
+                    - ws_close: {}
+                    - ws: ws://bob:guess@127.0.0.1:%1$d/private
+          load: {requests: 6, concurrency: 1}
+          """.formatted(echo.port()));
+      String in = "ws://bob:***@127.0.0.1:" + echo.port() + "/private";
+      assertThat(r.plan().endpoints()).extracting(e -> e.name()).contains(in).noneMatch(n -> n.contains("pw"));
+      assertThat(r.count("WS", in, Measures.REQUESTS)).isEqualTo(4);
+      assertThat(r.failures("WS", in, "ws handshake: HTTP 401")).isEqualTo(2);
+      assertThat(r.count("WS", in + " await", Measures.REQUESTS)).isEqualTo(2);
+      assertThat(r.count("WS", in + " await", Measures.FAILURES)).isZero();
+    }
+  }
 }

@@ -1,7 +1,7 @@
 """A WebSocket echo server that Horde did not write: Python's websockets package (Debian's
 python3-websockets), for WebSocketEchoTest. Prints its port, then echoes every text message after
 a fixed delay. "silence" gets no answer; "close-me" makes it close with code 4001; a connect to
-/forbidden is refused with HTTP 403.
+/forbidden is refused with HTTP 403, and one to /private without the Basic login bob:pw with 401.
 
 usage: python3 echo_server.py DELAY_MS
 """
@@ -17,6 +17,8 @@ DELAY = float(sys.argv[1]) / 1000.0
 async def refuse(path, headers):
     if path == "/forbidden":
         return http.HTTPStatus.FORBIDDEN, [], b"forbidden\n"
+    if path == "/private" and headers.get("Authorization") != "Basic Ym9iOnB3":
+        return http.HTTPStatus.UNAUTHORIZED, [], b"who are you\n"
     return None
 
 
