@@ -78,7 +78,10 @@ final class WsSession implements UserResource, WsListener {
       return false;
     }
     String cookie = user.resource(HttpSession.KEY).cookieHeader(uri);
-    if (cookie != null) headers.set("Cookie", cookie);
+    if (cookie != null) {
+      String own = headers.get("Cookie"); // one Cookie header: the handshake's own pairs, then the jar's
+      headers.set("Cookie", own == null ? cookie : own + "; " + cookie);
+    }
     connecting = c;
     closedWith = 0;
     inbox.clear();

@@ -79,6 +79,29 @@ class CookieTest {
     }
   }
 
+  /** A Cookie header written by hand goes in the one Cookie header with the jar's pairs, never beside it. */
+  @Test
+  void aHandWrittenCookieHeaderIsJoinedToTheJarsOne() throws Exception {
+    Queue<Integer> headerCounts = new ConcurrentLinkedQueue<>();
+    try (TestServer server = server().route("/pref", ex -> {
+      headerCounts.add(ex.getRequestHeaders().get("Cookie").size());
+      String sid = cookie(ex, "sid"), lang = cookie(ex, "lang");
+      TestServer.reply(ex, sid != null && "fr".equals(lang) ? 200 : 400, "{}");
+    })) {
+      PlanRun r = PlanRun.of("""
+          target: %s
+          users:
+            - name: u
+              on_start: [{post: "/login?user=u"}]
+              tasks: [{get: /pref, headers: {Cookie: lang=fr}}]
+          load: {requests: 6, concurrency: 1}
+          """.formatted(server.url()));
+      assertThat(r.count("GET", "/pref", Measures.FAILURES)).isZero();
+      assertThat(headerCounts).hasSize(6).containsOnly(1);
+      assertThat(cookieHeaders).containsOnly("lang=fr; sid=s1; theme=dark");
+    }
+  }
+
   @Test
   void withCookiesOffNothingIsKeptOrSent() throws Exception {
     try (TestServer server = server()) {

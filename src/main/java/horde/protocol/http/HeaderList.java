@@ -7,8 +7,9 @@ import java.util.Arrays;
 
 /**
  * A request's headers as name/value pairs in order, kept in one reused text buffer: filling it
- * allocates nothing once it has grown. Host, Content-Length and Cookie are not in it: the
- * connection adds them for the request it actually sends (a redirect's too). Each protocol encodes
+ * allocates nothing once it has grown. Host, Content-Length and the jar's cookies are not in it: the
+ * connection adds them for the request it actually sends (a redirect's too), the jar's cookies
+ * joined to a Cookie header written by hand, as one header (RFC 6265 allows no second). Each protocol encodes
  * the pairs its own way: HTTP/1.1 text lines, HTTP/2 header frames.
  *
  * <pre>{@code
@@ -79,15 +80,26 @@ public final class HeaderList {
     return text.length();
   }
 
-  /** Writes each pair as an HTTP/1.1 header line. */
-  void writeHttp1(ByteBuf buf) {
+  /** The index of the first header of this name (ignoring case), or -1; allocates nothing. */
+  int indexOf(String name) {
+    for (int i = 0, start = 0; i < size; start = ends[2 * i + 1], i++) {
+      if (ends[2 * i] - start != name.length()) continue;
+      int c = 0;
+      while (c < name.length() && Character.toLowerCase(text.charAt(start + c)) == Character.toLowerCase(name.charAt(c))) c++;
+      if (c == name.length()) return i;
+    }
+    return -1;
+  }
+
+  /** Writes each pair but the one at {@code skip} (-1: none) as an HTTP/1.1 header line. */
+  void writeHttp1(ByteBuf buf, int skip) {
     int start = 0;
-    for (int i = 0; i < size; i++) {
+    for (int i = 0; i < size; start = ends[2 * i + 1], i++) {
+      if (i == skip) continue;
       ByteBufUtil.writeUtf8(buf, text, start, ends[2 * i]);
       buf.writeBytes(COLON_SPACE);
       ByteBufUtil.writeUtf8(buf, text, ends[2 * i], ends[2 * i + 1]);
       buf.writeShort(CRLF);
-      start = ends[2 * i + 1];
     }
   }
 

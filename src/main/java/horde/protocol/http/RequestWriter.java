@@ -10,6 +10,7 @@ public final class RequestWriter {
   private static final byte[] VERSION_HOST = " HTTP/1.1\r\nHost: ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] CONTENT_LENGTH = "Content-Length: ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] COOKIE = "Cookie: ".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SEPARATOR = {';', ' '};
   private static final short CRLF = ('\r' << 8) | '\n';
 
   private RequestWriter() {}
@@ -37,8 +38,10 @@ public final class RequestWriter {
     buf.writeBytes(VERSION_HOST);
     buf.writeCharSequence(ex.origin.hostHeader(), StandardCharsets.US_ASCII);
     buf.writeShort(CRLF);
-    ex.headers.writeHttp1(buf);
-    if (jar != null && !jar.isEmpty()) cookies(buf, jar, ex);
+    String cookies = jar == null || jar.isEmpty() ? null : jar.header(ex.origin, ex.path);
+    int own = cookies == null ? -1 : ex.headers.indexOf("Cookie");
+    ex.headers.writeHttp1(buf, own);
+    if (cookies != null) cookie(buf, own < 0 ? null : ex.headers.value(own), cookies);
     if (ex.body != null || ex.method.equals("POST") || ex.method.equals("PUT") || ex.method.equals("PATCH")) {
       buf.writeBytes(CONTENT_LENGTH);
       writeDecimal(buf, bodyBytes);
@@ -49,11 +52,14 @@ public final class RequestWriter {
     return buf;
   }
 
-  private static void cookies(ByteBuf buf, CookieJar jar, HttpExchange ex) {
-    String cookie = jar.header(ex.origin, ex.path);
-    if (cookie == null) return;
+  /** One Cookie header: the request's own pairs, if it has a Cookie header, then the jar's. */
+  private static void cookie(ByteBuf buf, String own, String jar) {
     buf.writeBytes(COOKIE);
-    ByteBufUtil.writeUtf8(buf, cookie);
+    if (own != null) {
+      ByteBufUtil.writeUtf8(buf, own);
+      buf.writeBytes(SEPARATOR);
+    }
+    ByteBufUtil.writeUtf8(buf, jar);
     buf.writeShort(CRLF);
   }
 
