@@ -73,12 +73,13 @@ public final class ClusterLoad implements TestRun.PhaseLoad {
 
   @Override
   public RunStats run(int phase, LoadProfile load, String[] variables, StatsCollector.Options options,
-      Supplier<Names> names) throws InterruptedException {
+      Supplier<Names> names, java.util.function.Consumer<StatsCollector> collecting) throws InterruptedException {
     Samples samples = new Samples(plan.endpoints().size(), FailureReasons.CAPACITY);
     IntervalSnapshot shape = new IntervalSnapshot(plan.endpoints().size(), plan.measures().histogramCount(),
         plan.measures().counterCount(), FailureReasons.CAPACITY);
     PhaseMerge merge = new PhaseMerge(members, shape, names);
     StatsCollector collector = new StatsCollector(List.of(), shape, names, samples, merge.gauges(), options);
+    collecting.accept(collector);
     members.forEach(Member::newPhase);
     phaseStartMicros = Node.nowMicros() + START_MARGIN_MICROS;
     for (Member m : members) {

@@ -39,7 +39,9 @@ public final class LiveJson {
     o.put("model", t.open() ? "rate" : "users");
     if (t.phase() != null) o.put("phase", t.phase());
     if (t.error() != null) o.put("error", t.error());
-    control(o.putObject("control"), t.run().control());
+    ObjectNode control = o.putObject("control");
+    control.put("steerable", t.run().steerable());
+    control(control, t.run().control());
     o.put("seconds", t.series().size());
     o.put("streaming", t.series().streaming());
     RunResult result = t.result();

@@ -77,9 +77,12 @@ public final class TestRun {
      * these options and names, as a local run builds them.
      *
      * @param variables every user's variables to begin with (what setup saved)
+     * @param collecting told the collector once it exists, so the run's figures so far can be read
+     *     and reset while it lasts (the live UI), as a local run's can
      */
     RunStats run(int phase, LoadProfile load, String[] variables, StatsCollector.Options options,
-        java.util.function.Supplier<Names> names) throws InterruptedException;
+        java.util.function.Supplier<Names> names, java.util.function.Consumer<StatsCollector> collecting)
+        throws InterruptedException;
 
     /** Ends the phase running now early (Ctrl-C); safe from any thread. */
     void abort();
@@ -140,6 +143,11 @@ public final class TestRun {
   /** How the run is set up, as the result's settings will say (for findings on a live run). */
   public Map<String, Object> settings() {
     return RunSettings.of(plan, options);
+  }
+
+  /** Whether {@link #control} steers the load: not when a cluster's workers run it (they follow the scenario). */
+  public boolean steerable() {
+    return elsewhere == null;
   }
 
   /** Runs each phase's load there instead of on this machine's engine; before {@link #execute}. */
@@ -233,7 +241,7 @@ public final class TestRun {
     if (phaseWatch != null) listeners.add(phaseWatch);
     StatsCollector.Options options = new StatsCollector.Options(load.warmup().toNanos() / 1e9, load.isOpen(),
         plan.tracked(), listener::progress, PROGRESS_EVERY, listeners, load.warmupRequests());
-    RunStats all = elsewhere != null ? elsewhere.run(phase, load, variables, options, this::names)
+    RunStats all = elsewhere != null ? elsewhere.run(phase, load, variables, options, this::names, s -> stats = s)
         : local(generator, load, variables, options, watch, phaseWatch);
     // an endpoint that only setup or teardown use got nothing in the runs: it is no row of theirs
     return all.withEndpoints(all.endpoints().stream()

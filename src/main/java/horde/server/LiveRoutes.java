@@ -85,7 +85,7 @@ final class LiveRoutes {
   /** {@code {"users": 200}} or {@code {"rate": 50}}, with {@code "ramp"} a second (default: at once). */
   private Response steer(Request r) throws ApiError {
     JsonNode body = json(r);
-    LiveTest t = running();
+    LiveTest t = steerable();
     String key = t.open() ? "rate" : "users";
     if (!body.path(key).isNumber())
       throw ApiError.badRequest("this test's load is " + (t.open() ? "an arrival rate: give {\"rate\": N}" : "users: give {\"users\": N}"));
@@ -95,8 +95,15 @@ final class LiveRoutes {
   }
 
   private Response control(Request r, java.util.function.Consumer<LoadControl> action) throws ApiError {
-    action.accept(running().run().control());
+    action.accept(steerable().run().control());
     return Response.json(200, frame());
+  }
+
+  private LiveTest steerable() throws ApiError {
+    LiveTest t = running();
+    if (!t.run().steerable())
+      throw new ApiError(409, "a run across a cluster is not steered: its workers follow the scenario's load (stop and reset work)");
+    return t;
   }
 
   private Response test(java.util.function.Consumer<LiveTest> action) throws ApiError {

@@ -259,7 +259,11 @@ function steer(f, active) {
     value.value = Math.round(f.control.current * 10) / 10;
   }
   $('pause').textContent = f.control && f.control.paused ? 'Resume' : 'Pause';
-  for (const b of document.querySelectorAll('#steer button, #steer input')) b.disabled = !active || f.state === 'stopping';
+  const fixed = f.control && f.control.steerable === false; // a cluster's workers follow the scenario
+  for (const b of document.querySelectorAll('#steer button, #steer input')) {
+    b.disabled = !active || f.state === 'stopping' || (fixed && b.id !== 'reset' && b.id !== 'stop');
+    b.title = fixed && b.disabled ? 'a run across a cluster follows its scenario: stop and reset work' : '';
+  }
 }
 
 $('steer-value').addEventListener('input', () => $('steer-value').dataset.touched = '1');
