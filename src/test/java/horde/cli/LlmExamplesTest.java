@@ -3,6 +3,7 @@ package horde.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import horde.Alone;
 import horde.Cli;
 import horde.simulator.Simulator;
 import horde.simulator.SimulatorOptions;
@@ -23,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code /metrics} keeps its own books: the tokens, cost and cache hits in the result file are the
  * ones the simulator reported, and the timings are the ones it was set to.
  */
+@Alone
 class LlmExamplesTest {
   @TempDir Path tmp;
 

@@ -3,6 +3,7 @@ package horde.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import horde.Alone;
 import horde.Cli;
 import horde.Nginx;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The numbers against a server that keeps its own books: nginx's access log must hold exactly the
  * requests Horde counted, and its 50 ms timer must come out as a 50 ms p50.
  */
+@Alone
 class NginxTruthTest {
   @TempDir Path tmp;
 

@@ -2,6 +2,7 @@ package horde.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import horde.Alone;
 import horde.Cli;
 import horde.TestServer;
 import java.net.ServerSocket;
@@ -14,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code horde run} end to end against a real local server: output, result file, exit codes. */
+@Alone
 class RunCommandTest {
   static final String DIR = "src/test/resources/horde/cli/RunCommandTest/";
   @TempDir Path tmp;

@@ -2,6 +2,7 @@ package horde.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import horde.Alone;
 import horde.Cli;
 import horde.simulator.Simulator;
 import horde.simulator.SimulatorOptions;
@@ -25,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * counted, the simulator answered, and the other way round; overload shows as 429s by reason;
  * a streamed answer arrives whole.
  */
+@Alone
 class SimulatorTruthTest {
   static final String DIR = "src/test/resources/horde/cli/SimulatorTruthTest/";
   static final Pattern COUNTER = Pattern.compile(

@@ -3,6 +3,7 @@ package horde.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import horde.Alone;
 import horde.HordeProcess;
 import horde.Nginx;
 import horde.Ports;
@@ -26,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * is the union of the workers' own; a late worker waits for the next run and takes part in it; an
  * open-model run split three ways keeps its rate; Ctrl-C stops every worker and keeps the result.
  */
+@Alone
 class ClusterTest {
   static final JsonMapper JSON = JsonMapper.builder().build();
   @TempDir Path tmp;

@@ -8,6 +8,7 @@ import static horde.dsl.Dsl.user;
 import static horde.dsl.Dsl.userShape;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import horde.Alone;
 import horde.Horde;
 import horde.TestServer;
 import horde.result.RunResult;
@@ -16,6 +17,7 @@ import horde.stats.TimelinePoint;
 import org.junit.jupiter.api.Test;
 
 /** Load shapes given as functions of time, from Java, run for real. */
+@Alone
 class ShapeFunctionTest {
   static TestServer.Route slow = ex -> {
     Thread.sleep(20);

@@ -2,6 +2,7 @@ package horde.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import horde.Alone;
 import horde.TestServer;
 import horde.plan.FailureReasons;
 import horde.plan.Planner;
@@ -21,6 +22,7 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
+@Alone
 class EngineTest {
   static Scenario oneRequest(String target, String path, LoadProfile load) {
     Task task = new Task("t", 1, List.of(Request.of("GET", path)), null);

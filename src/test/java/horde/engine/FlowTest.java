@@ -2,6 +2,7 @@ package horde.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import horde.Alone;
 import horde.Scenarios;
 import horde.TestServer;
 import horde.plan.FailureReasons;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Groups, polls, loops and branches against a real server with known timing. */
+@Alone
 class FlowTest {
   @TempDir Path tmp;
 

@@ -2,6 +2,7 @@ package horde.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import horde.Alone;
 import horde.TestServer;
 import horde.plan.FailureReasons;
 import horde.plan.Planner;
@@ -22,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /** User classes get their weight's share of the users, each with its own wait time. */
+@Alone
 class PopulationTest {
   /** Per class, per user id, when the server saw each request (nanoTime). */
   final Map<String, Map<String, List<Long>>> seen = new ConcurrentHashMap<>();

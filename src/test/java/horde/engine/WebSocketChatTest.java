@@ -2,6 +2,7 @@ package horde.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import horde.Alone;
 import horde.scenario.Measures;
 import horde.simulator.Simulator;
 import horde.simulator.SimulatorOptions;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * simulator counted, each token is an event timed from the question (TTFT, ITL as the model paces
  * them), and the awaited answer's fields are saved.
  */
+@Alone
 class WebSocketChatTest {
   @Test
   void aChatOverAWebSocketIsCountedAndTimedTokenByToken() throws Exception {

@@ -3,6 +3,7 @@ package horde.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import horde.Alone;
 import horde.EchoServer;
 import horde.Ports;
 import horde.scenario.Measures;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * await that gets nothing, a server's close, a refused handshake and a refused connection fail
  * with their own reasons.
  */
+@Alone
 class WebSocketEchoTest {
   /** The server's delay before each echo. */
   private static final int DELAY_MS = 50;

@@ -3,6 +3,7 @@ package horde.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import horde.Alone;
 import horde.HordeProcess;
 import horde.Nginx;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The generator checks itself: the same light run, pinned to one core, is reported as distorted
  * by Horde when other processes keep that core busy, and is not when the core is quiet.
  */
+@Alone
 class GeneratorHealthTest {
   static final int CORE = 1;
   @TempDir Path tmp;

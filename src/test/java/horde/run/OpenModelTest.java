@@ -2,6 +2,7 @@ package horde.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import horde.Alone;
 import horde.Scenarios;
 import horde.TestServer;
 import horde.engine.EngineOptions;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The open model measures from the intended start, so a stall shows; and it counts what it drops. */
+@Alone
 class OpenModelTest {
 
   static RunResult run(Scenario s) throws Exception {

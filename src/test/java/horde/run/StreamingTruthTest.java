@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import horde.Alone;
 import horde.Nginx;
 import horde.RawServer;
 import horde.TestServer;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Streaming figures against servers whose timing is known. */
+@Alone
 class StreamingTruthTest {
   @TempDir Path tmp;
 
