@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Reads the harness's rows.tsv and prints each generator's requests per CPU-second next to wrk's.
+"""Reads the harness's rows.tsv and prints each generator's requests per CPU-second (median and spread of the
+rounds) as a ratio of wrk's and of the best peer's (the best generator other than Horde).
 
 Usage: ratio.py RAWDIR/rows.tsv
 """
@@ -27,13 +28,18 @@ for r in rows:
 
 if "wrk" not in per_cpu:
     sys.exit("ratio: no wrk throughput row")
-wrk = statistics.median(v[0] for v in per_cpu["wrk"])
-print("| generator | runs | requests per CPU-second (median) | ratio to wrk | other CPU s on the generator core |")
-print("|---|---:|---:|---:|---|")
+median = {gen: statistics.median(v[0] for v in vals) for gen, vals in per_cpu.items()}
+wrk = median["wrk"]
+peers = {g: m for g, m in median.items() if g != "horde"}
+best = max(peers, key=peers.get)
+print("| generator | runs | requests per CPU-second (median) | spread (min-max) | ratio to wrk | ratio to the best peer (%s) | other CPU s on the generator core |" % best)
+print("|---|---:|---:|---:|---:|---:|---|")
 for gen, vals in per_cpu.items():
-    med = statistics.median(v[0] for v in vals)
+    med = median[gen]
+    lo, hi = min(v[0] for v in vals), max(v[0] for v in vals)
     other = ", ".join("%.1f" % v[3] for v in vals)
-    print("| %s | %d | %s | %.2f | %s |" % (gen, len(vals), "{:,.0f}".format(med), med / wrk, other))
+    print("| %s | %d | %s | %s-%s | %.2f | %.2f | %s |" % (gen, len(vals), "{:,.0f}".format(med), "{:,.0f}".format(lo),
+                                                  "{:,.0f}".format(hi), med / wrk, med / peers[best], other))
 
 lat = [r for r in rows if r["mode"] == "latency"]
 if lat:
