@@ -2,6 +2,7 @@ package horde.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import horde.Alone;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+@Alone
 class ChatCompletionsTest {
   private static final String ASK =
       "{\"model\":\"gpt-test\",\"messages\":[{\"role\":\"system\",\"content\":\"be brief\"},"

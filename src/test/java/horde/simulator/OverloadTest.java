@@ -2,6 +2,7 @@ package horde.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import horde.Alone;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The capacity model seen from a client: queueing delay, 429/503 past the queue, freed slots. */
+@Alone
 class OverloadTest {
   private static final String SLOW =
       "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":1}";

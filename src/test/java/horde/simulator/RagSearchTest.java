@@ -2,11 +2,13 @@ package horde.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import horde.Alone;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+@Alone
 class RagSearchTest {
   private RunningSimulator sim;
 

@@ -290,11 +290,11 @@ class LlmKeysTest {
             "7:5 ttfb_p95 is measured on the answers Horde reads for tokens or cache hits, so it"
                 + " needs a request with stream, llm, model or cache_hit",
             "8:5 tokens_per_s_p50 counts the tokens of answers, so it needs a request with stream,"
-                + " llm or model",
+                + " llm or model, or a ws_await with stream: tokens",
             "9:5 output_tokens_per_s counts the tokens of answers, so it needs a request with"
-                + " stream, llm or model",
+                + " stream, llm or model, or a ws_await with stream: tokens",
             "10:5 input_tokens counts the tokens of answers, so it needs a request with stream,"
-                + " llm or model",
+                + " llm or model, or a ws_await with stream: tokens",
             "11:5 cost is priced from llm.prices, so it needs prices, like llm: {prices:"
                 + " {gpt-4o-mini: {input: 0.15, output: 0.60}}}",
             "12:5 cache_hit_rate needs a cache-hit rule: cache_hit: {json: $.cached} or {header:"
@@ -302,7 +302,7 @@ class LlmKeysTest {
             "13:10 cost_per_request is priced from llm.prices, so it needs prices, like llm:"
                 + " {prices: {gpt-4o-mini: {input: 0.15, output: 0.60}}}",
             "16:18 output_tokens counts the tokens of answers, so it needs a request with stream,"
-                + " llm or model",
+                + " llm or model, or a ws_await with stream: tokens",
             "17:14 ttft_p50 is measured on streamed answers, so it needs a request with stream:"
                 + " openai, sse or chunked, or a ws_await with stream: tokens");
   }
@@ -322,6 +322,6 @@ class LlmKeysTest {
             "5:50 cost is charged on the requests that track their answers, so it needs a request"
                 + " with stream, llm, model or cache_hit",
             "5:61 output_tokens counts the tokens of answers, so it needs a request with stream,"
-                + " llm or model");
+                + " llm or model, or a ws_await with stream: tokens");
   }
 }
