@@ -2,6 +2,7 @@ package horde.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import horde.Alone;
 import horde.Cli;
 import horde.scenario.yaml.ScenarioSchema;
 import horde.simulator.Simulator;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code horde init} and {@code horde schema}. */
+@Alone
 class InitCommandTest {
   @TempDir Path tmp;
 
