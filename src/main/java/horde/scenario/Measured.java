@@ -38,7 +38,7 @@ public record Measured(boolean streams, boolean tokens, boolean cacheHits, boole
     boolean wsStreams = sockets.stream().anyMatch(w -> w instanceof WsStep.Await a && a.stream());
     return new Measured(
         wsStreams || requests.stream().anyMatch(r -> r.stream() != null),
-        wsStreams || requests.stream().anyMatch(r -> r.stream() != null || r.llm() != null || r.model() != null),
+        requests.stream().anyMatch(r -> r.stream() != null || r.llm() != null || r.model() != null),
         requests.stream().anyMatch(r -> r.cacheHit() != null),
         s.llm().cacheHit() != null,
         !s.llm().prices().isEmpty(),
@@ -122,9 +122,13 @@ public record Measured(boolean streams, boolean tokens, boolean cacheHits, boole
       case ANSWER -> tokens || cacheHits || cacheRule ? null
           : name + " is measured on the answers Horde reads for tokens or cache hits, so it needs a request with"
               + " stream, llm, model or cache_hit";
-      case TOKENS -> tokens ? null
-          : name + " counts the tokens of answers, so it needs a request with stream, llm or model, or a ws_await with"
-              + " stream: tokens";
+      case TOKENS -> {
+        // a streamed ws_await's messages are output tokens (WebSocket streams alone leave tokens false); it sends no prompt
+        boolean input = name.startsWith("input_tokens");
+        yield tokens || !input && streams && websockets ? null
+            : name + " counts the tokens of answers, so it needs a request with stream, llm or model"
+                + (input ? "" : ", or a ws_await with stream: tokens");
+      }
       case PRICES -> !prices
           ? name + " is priced from llm.prices, so it needs prices, like llm: {prices: {gpt-4o-mini: {input: 0.15,"
               + " output: 0.60}}}"

@@ -294,7 +294,7 @@ class LlmKeysTest {
             "9:5 output_tokens_per_s counts the tokens of answers, so it needs a request with"
                 + " stream, llm or model, or a ws_await with stream: tokens",
             "10:5 input_tokens counts the tokens of answers, so it needs a request with stream,"
-                + " llm or model, or a ws_await with stream: tokens",
+                + " llm or model",
             "11:5 cost is priced from llm.prices, so it needs prices, like llm: {prices:"
                 + " {gpt-4o-mini: {input: 0.15, output: 0.60}}}",
             "12:5 cache_hit_rate needs a cache-hit rule: cache_hit: {json: $.cached} or {header:"
@@ -323,5 +323,28 @@ class LlmKeysTest {
                 + " with stream, llm, model or cache_hit",
             "5:61 output_tokens counts the tokens of answers, so it needs a request with stream,"
                 + " llm or model, or a ws_await with stream: tokens");
+  }
+
+  /** A streamed ws_await's messages are output tokens, paced per token; it sends no prompt and is not priced. */
+  @Test
+  void aStreamedWebSocketAwaitHasOutputTokensButNoInputTokens() {
+    assertThat(
+            problems(
+                """
+                llm: {prices: {default: {input: 1, output: 2}}}
+                users:
+                  - name: u
+                    on_start: [{ws: /chat}]
+                    tasks:
+                      - steps:
+                          - ws_send: {text: hi}
+                          - ws_await: {contains: done}
+                            stream: tokens
+                thresholds: [output_tokens > 1, tokens_per_s_p50 > 1, tpot_p50 < 1s, input_tokens > 1, cost < $1]
+                """))
+        .containsExactly(
+            "10:70 input_tokens counts the tokens of answers, so it needs a request with stream, llm or model",
+            "10:88 cost is charged on the requests that track their answers, so it needs a request with stream, llm,"
+                + " model or cache_hit");
   }
 }
