@@ -128,6 +128,53 @@ public final class ResponseHead {
     }
   }
 
+  /**
+   * One header of an HTTP/2 answer ({@code name} in lower case, as HTTP/2 sends it): the facts the
+   * client needs, and the value kept when asked to. HTTP/2 has no chunking and no Connection header.
+   */
+  void header(CharSequence name, CharSequence value) {
+    String n = name.toString();
+    switch (n) {
+      case "content-length" -> {
+        try {
+          contentLength = Long.parseLong(value.toString().strip());
+        } catch (NumberFormatException e) {
+          contentLength = -1;
+        }
+      }
+      case "content-encoding" -> {
+        if (decompress) encoding = encoding(value.toString().strip().toLowerCase(Locale.ROOT));
+      }
+      case "location" -> {
+        if (status >= 300 && status < 400) location = value.toString().strip();
+      }
+      default -> {}
+    }
+    if (kept == null || wanted(n)) {
+      names.add(n);
+      values.add(value.toString());
+    }
+  }
+
+  private boolean wanted(String lowerName) {
+    for (byte[] name : kept) if (sameAscii(name, lowerName)) return true;
+    return false;
+  }
+
+  private static boolean sameAscii(byte[] a, String b) {
+    if (a.length != b.length()) return false;
+    for (int i = 0; i < a.length; i++) if (a[i] != b.charAt(i)) return false;
+    return true;
+  }
+
+  private static Encoding encoding(String lower) {
+    return switch (lower) {
+      case "gzip", "x-gzip" -> Encoding.GZIP;
+      case "deflate", "x-deflate" -> Encoding.DEFLATE;
+      default -> Encoding.NONE;
+    };
+  }
+
   /** A folded line (obsolete, RFC 9112 section 5.2): it continues the previous header's value. */
   void continuation(ByteBuf buf, int from, int end) {
     if (lastKept < 0) return;

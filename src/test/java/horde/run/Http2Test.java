@@ -1,0 +1,215 @@
+package horde.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import horde.H2FaultServer;
+import horde.Nginx;
+import horde.engine.EngineOptions;
+import horde.plan.Planner;
+import horde.result.RunResult;
+import horde.scenario.FailureKind;
+import horde.scenario.HttpSettings;
+import horde.scenario.LoadProfile;
+import horde.scenario.Request;
+import horde.scenario.Scenario;
+import horde.scenario.Task;
+import horde.scenario.UserClass;
+import horde.scenario.WaitTime;
+import horde.stats.EndpointStats;
+import horde.stats.LatencySummary;
+import horde.stats.LlmStats;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * HTTP/2 against a real nginx that speaks h2 over TLS (ALPN, a certificate made by the test) and
+ * h2c: nginx's access log holds exactly the requests Horde counted, as {@code HTTP/2.0}, and the
+ * connection numbers it logs show several requests in flight on one connection.
+ */
+class Http2Test {
+  @TempDir Path tmp;
+
+  void nginxIsHere() {
+    assumeThat(Nginx.installed() || System.getenv("CI") != null).as("nginx is installed by ./run-tests").isTrue();
+  }
+
+  static RunResult run(String url, HttpSettings http, Request r, LoadProfile load) throws Exception {
+    UserClass u = new UserClass("u", 1, WaitTime.NONE, null, List.of(new Task("t", 1, List.of(r), null)), null, null);
+    Scenario s = new Scenario("h2", url, null, http, null, null, null, List.of(u), load, null, null);
+    return new TestRun(new Planner(Map.of()).plan(s), EngineOptions.DEFAULTS.withGracefulStop(Duration.ofSeconds(3)), null)
+        .execute(p -> {});
+  }
+
+  static final HttpSettings H2 = HttpSettings.DEFAULTS.withVersion(HttpSettings.Version.HTTP_2).withInsecure(true);
+
+  static LoadProfile users(int n, int seconds) {
+    return new LoadProfile.Closed(n, n, Duration.ofSeconds(seconds), null);
+  }
+
+  /** The distinct connections nginx logged for these lines ({@code conn=N}). */
+  static Set<String> connections(List<String> lines) {
+    return lines.stream().map(l -> l.substring(l.indexOf("conn="))).map(c -> c.substring(5, c.indexOf(' ')))
+        .collect(Collectors.toSet());
+  }
+
+  @Test
+  void h2OverTlsCountsReconcileWithTheAccessLog() throws Exception {
+    nginxIsHere();
+    Nginx nginx = Nginx.withHttp2(tmp.resolve("nginx"));
+    RunResult r;
+    try {
+      r = run(nginx.h2Url(), H2, StreamingTruthTest.get("/fast", null), users(20, 3));
+    } finally {
+      nginx.close();
+    }
+    EndpointStats e = r.stats().endpoints().get(0);
+    assertThat(e.requests()).isGreaterThan(200); // thousands on a quiet machine
+    assertThat(e.failures()).isZero();
+    assertThat(e.statuses(200, 300)).isEqualTo(e.requests());
+    assertThat(e.bytesReceived()).isGreaterThan(11 * e.requests()); // at least the body, {"ok":true}
+    assertThat(nginx.lines("/fast", "HTTP/2.0")).hasSize((int) (e.requests() + r.stats().cancelledInFlight()));
+    assertThat(nginx.lines("/fast", "HTTP/1.1")).isEmpty();
+  }
+
+  @Test
+  void h2cMultiplexesUsersOnFewConnections() throws Exception {
+    nginxIsHere();
+    Nginx nginx = Nginx.withHttp2(tmp.resolve("nginx"));
+    RunResult r;
+    try {
+      r = run(nginx.h2cUrl(), H2, StreamingTruthTest.get("/sleep/50", null), users(50, 3));
+    } finally {
+      nginx.close();
+    }
+    EndpointStats e = r.stats().endpoints().get(0);
+    List<String> logged = nginx.lines("/sleep/50", "HTTP/2.0");
+    assertThat(e.failures()).isZero();
+    assertThat(e.requests()).isGreaterThan(1000); // 50 in flight, 50 ms each, for about 3 s: about 3000
+    assertThat(logged).hasSize((int) (e.requests() + r.stats().cancelledInFlight()));
+    // 50 users with a request always in flight, on one connection per event loop
+    assertThat(connections(logged).size()).isLessThanOrEqualTo(EngineOptions.DEFAULTS.threadCount());
+    assertThat(LatencySummary.of(e.latency()).p50()).isCloseTo(50, within(5.0));
+  }
+
+  @Test
+  void maxStreamsCapsTheStreamsOfAConnection() throws Exception {
+    nginxIsHere();
+    Nginx nginx = Nginx.withHttp2(tmp.resolve("nginx"));
+    RunResult r;
+    try {
+      r = run(nginx.h2cUrl(), H2.withMaxStreams(5), StreamingTruthTest.get("/sleep/50", null), users(20, 2));
+    } finally {
+      nginx.close();
+    }
+    EndpointStats e = r.stats().endpoints().get(0);
+    List<String> logged = nginx.lines("/sleep/50", "HTTP/2.0");
+    assertThat(e.failures()).isZero();
+    assertThat(logged).hasSize((int) (e.requests() + r.stats().cancelledInFlight()));
+    assertThat(connections(logged).size()).isGreaterThanOrEqualTo(4); // 20 in flight, 5 per connection
+  }
+
+  @Test
+  void autoTakesH2WhenTheServerOffersIt() throws Exception {
+    nginxIsHere();
+    Nginx nginx = Nginx.withHttp2(tmp.resolve("nginx"));
+    RunResult r;
+    try {
+      r = run(nginx.h2Url(), H2.withVersion(HttpSettings.Version.AUTO), StreamingTruthTest.get("/fast", null),
+          users(5, 1));
+    } finally {
+      nginx.close();
+    }
+    EndpointStats e = r.stats().endpoints().get(0);
+    assertThat(e.failures()).isZero();
+    assertThat(nginx.lines("/fast", "HTTP/2.0")).hasSize((int) (e.requests() + r.stats().cancelledInFlight()));
+  }
+
+  @Test
+  void autoFallsBackToHttp11WhenTheServerOffersNoH2() throws Exception {
+    nginxIsHere();
+    Nginx nginx = Nginx.withHttp2(tmp.resolve("nginx"));
+    RunResult r;
+    try {
+      r = run(nginx.tls11Url(), H2.withVersion(HttpSettings.Version.AUTO), StreamingTruthTest.get("/fast", null),
+          users(5, 1));
+    } finally {
+      nginx.close();
+    }
+    EndpointStats e = r.stats().endpoints().get(0);
+    assertThat(e.failures()).isZero();
+    assertThat(e.requests()).isPositive();
+    assertThat(nginx.lines("/fast", "HTTP/1.1")).hasSize((int) (e.requests() + r.stats().cancelledInFlight()));
+    assertThat(nginx.lines("/fast", "HTTP/2.0")).isEmpty();
+  }
+
+  @Test
+  void version2RefusesAServerThatOffersNoH2() throws Exception {
+    nginxIsHere();
+    Nginx nginx = Nginx.withHttp2(tmp.resolve("nginx"));
+    RunResult r;
+    try {
+      r = run(nginx.tls11Url(), H2, StreamingTruthTest.get("/fast", null), new LoadProfile.FixedCount(3, 1, null, null));
+    } finally {
+      nginx.close();
+    }
+    EndpointStats e = r.stats().endpoints().get(0);
+    assertThat(e.failuresByReason()).containsEntry("tls error", 3L);
+    assertThat(nginx.lines("/fast", "HTTP/1.1")).isEmpty();
+  }
+
+  @Test
+  void sseOverH2IsMeasuredAsSent() throws Exception {
+    nginxIsHere();
+    Nginx nginx = Nginx.withHttp2(tmp.resolve("nginx"));
+    try {
+      RunResult r = run(nginx.h2Url(), H2, StreamingTruthTest.get("/sse", StreamingTruthTest.SSE_DONE), users(10, 3));
+      EndpointStats e = r.stats().endpoints().get(0);
+      LlmStats llm = e.llm();
+      assertThat(e.failures()).isZero();
+      assertThat(llm.streams()).isGreaterThan(30);
+      assertThat(LatencySummary.of(llm.ttft()).p50()).isCloseTo(100, within(5.0));
+      assertThat(LatencySummary.of(llm.itl()).p50()).isCloseTo(20, within(5.0));
+      assertThat(llm.tokenEvents()).isEqualTo(20 * llm.streams());
+      assertThat(llm.ttfb().getTotalCount()).isEqualTo(llm.streams());
+    } finally {
+      nginx.close();
+    }
+    assertThat(nginx.lines("/sse", "HTTP/2.0")).isNotEmpty();
+  }
+
+  @Test
+  void aResetStreamIsAFailureOfItsRequestAloneTheConnectionGoesOn() throws Exception {
+    try (H2FaultServer server = new H2FaultServer()) {
+      RunResult r = run(server.url(), H2, StreamingTruthTest.get("/reset", null), new LoadProfile.FixedCount(20, 5, null, null));
+      EndpointStats e = r.stats().endpoints().get(0);
+      assertThat(e.requests()).isEqualTo(20);
+      assertThat(e.failuresByReason()).containsExactly(Map.entry("stream reset", 20L));
+      assertThat(e.failures(FailureKind.TRANSPORT)).isEqualTo(20);
+      assertThat(server.requests("/reset")).isEqualTo(20);
+      assertThat(server.connections()).isLessThanOrEqualTo(EngineOptions.DEFAULTS.threadCount()); // one per event loop
+    }
+  }
+
+  @Test
+  void aGoawayFailsTheStreamsItLeavesOutAndANewConnectionCarriesOn() throws Exception {
+    try (H2FaultServer server = new H2FaultServer()) {
+      RunResult r = run(server.url(), H2, StreamingTruthTest.get("/goaway", null), new LoadProfile.FixedCount(6, 1, null, null));
+      EndpointStats e = r.stats().endpoints().get(0);
+      assertThat(e.requests()).isEqualTo(6);
+      assertThat(e.failuresByReason()).containsExactly(Map.entry("goaway", 6L));
+      assertThat(server.requests("/goaway")).isEqualTo(6);
+      assertThat(server.connections()).isEqualTo(6);
+      RunResult ok = run(server.url(), H2, StreamingTruthTest.get("/ok", null), new LoadProfile.FixedCount(50, 10, null, null));
+      assertThat(ok.stats().endpoints().get(0).failures()).isZero();
+      assertThat(server.requests("/ok")).isEqualTo(50);
+    }
+  }
+}
