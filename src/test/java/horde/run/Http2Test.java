@@ -212,4 +212,53 @@ class Http2Test {
       assertThat(server.requests("/ok")).isEqualTo(50);
     }
   }
+
+  RunResult runYaml(String yaml) throws Exception {
+    Path file = tmp.resolve("s.yaml");
+    java.nio.file.Files.writeString(file, yaml);
+    Scenario s = horde.scenario.yaml.ScenarioLoader.load(file);
+    return new TestRun(new Planner(Map.of()).plan(s), EngineOptions.DEFAULTS.withGracefulStop(Duration.ofSeconds(3)), null)
+        .execute(p -> {});
+  }
+
+  @Test
+  void checksSavesStatusesAndTimeoutsWorkOverH2() throws Exception {
+    nginxIsHere();
+    Nginx nginx = Nginx.withHttp2(tmp.resolve("nginx"));
+    RunResult r;
+    try {
+      r = runYaml("""
+          target: %s
+          http: {version: 2, max_streams: 100}
+          users:
+            - name: u
+              tasks:
+                - get: /fast
+                  check: { status: 200, json: { $.ok: true }, header: { content-type: application/json } }
+                  save: { ok: $.ok }
+                - get: /err
+                  expect_status: 503
+                - get: /sleep/60
+                  timeout: 20ms
+          load: { users: 10, spawn_rate: 10, run_time: 2s }
+          """.formatted(nginx.h2cUrl()));
+    } finally {
+      nginx.close();
+    }
+    Map<String, EndpointStats> byName = r.stats().endpoints().stream()
+        .collect(Collectors.toMap(EndpointStats::name, e -> e));
+    EndpointStats fast = byName.get("/fast"), err = byName.get("/err"), slow = byName.get("/sleep/60");
+    assertThat(fast.failures()).isZero();
+    assertThat(fast.requests()).isGreaterThan(5); // hundreds on a quiet machine
+    assertThat(err.failures()).isZero();
+    assertThat(err.statuses(503, 504)).isEqualTo(err.requests());
+    assertThat(slow.failuresByReason()).containsOnlyKeys("timeout");
+    assertThat(slow.failures()).isEqualTo(slow.requests());
+    // a timed-out request resets its stream: the connection, and its other streams, go on
+    List<String> all = new java.util.ArrayList<>(nginx.lines("/fast", "HTTP/2.0"));
+    all.addAll(nginx.lines("/sleep/60", "HTTP/2.0"));
+    assertThat(connections(all).size()).isLessThanOrEqualTo(EngineOptions.DEFAULTS.threadCount());
+    long cut = r.stats().cancelledInFlight(); // requests of any endpoint cut off by the run's end
+    assertThat((long) nginx.lines("/fast", "HTTP/2.0").size()).isBetween(fast.requests(), fast.requests() + cut);
+  }
 }
