@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,19 @@ class Http2Test {
         .execute(p -> {});
   }
 
+  private Nginx nginx;
+
+  /** A run against a fresh nginx, stopped after it (which completes its access log). */
+  private RunResult onNginx(Function<Nginx, String> url, HttpSettings http, String path, LoadProfile load) throws Exception {
+    nginxIsHere();
+    nginx = Nginx.withHttp2(tmp.resolve("nginx"));
+    try {
+      return run(url.apply(nginx), http, StreamingTruthTest.get(path, null), load);
+    } finally {
+      nginx.close();
+    }
+  }
+
   static final HttpSettings H2 = HttpSettings.DEFAULTS.withVersion(HttpSettings.Version.HTTP_2).withInsecure(true);
 
   static LoadProfile users(int n, int seconds) {
@@ -62,17 +76,10 @@ class Http2Test {
 
   @Test
   void h2OverTlsCountsReconcileWithTheAccessLog() throws Exception {
-    nginxIsHere();
-    Nginx nginx = Nginx.withHttp2(tmp.resolve("nginx"));
-    RunResult r;
-    try {
-      r = run(nginx.h2Url(), H2, StreamingTruthTest.get("/fast", null), users(20, 3));
-    } finally {
-      nginx.close();
-    }
+    RunResult r = onNginx(Nginx::h2Url, H2, "/fast", users(20, 3));
     EndpointStats e = r.stats().endpoints().get(0);
     assertThat(e.requests()).isGreaterThan(200); // thousands on a quiet machine
-    assertThat(e.failures()).isZero();
+    assertThat(e.failures()).as("%s", e.failuresByReason()).isZero();
     assertThat(e.statuses(200, 300)).isEqualTo(e.requests());
     assertThat(e.bytesReceived()).isGreaterThan(11 * e.requests()); // at least the body, {"ok":true}
     assertThat(nginx.lines("/fast", "HTTP/2.0")).hasSize((int) (e.requests() + r.stats().cancelledInFlight()));
@@ -81,17 +88,10 @@ class Http2Test {
 
   @Test
   void h2cMultiplexesUsersOnFewConnections() throws Exception {
-    nginxIsHere();
-    Nginx nginx = Nginx.withHttp2(tmp.resolve("nginx"));
-    RunResult r;
-    try {
-      r = run(nginx.h2cUrl(), H2, StreamingTruthTest.get("/sleep/50", null), users(50, 3));
-    } finally {
-      nginx.close();
-    }
+    RunResult r = onNginx(Nginx::h2cUrl, H2, "/sleep/50", users(50, 3));
     EndpointStats e = r.stats().endpoints().get(0);
     List<String> logged = nginx.lines("/sleep/50", "HTTP/2.0");
-    assertThat(e.failures()).isZero();
+    assertThat(e.failures()).as("%s", e.failuresByReason()).isZero();
     assertThat(e.requests()).isGreaterThan(1000); // 50 in flight, 50 ms each, for about 3 s: about 3000
     assertThat(logged).hasSize((int) (e.requests() + r.stats().cancelledInFlight()));
     // 50 users with a request always in flight, on one connection per event loop
@@ -101,50 +101,27 @@ class Http2Test {
 
   @Test
   void maxStreamsCapsTheStreamsOfAConnection() throws Exception {
-    nginxIsHere();
-    Nginx nginx = Nginx.withHttp2(tmp.resolve("nginx"));
-    RunResult r;
-    try {
-      r = run(nginx.h2cUrl(), H2.withMaxStreams(5), StreamingTruthTest.get("/sleep/50", null), users(20, 2));
-    } finally {
-      nginx.close();
-    }
+    RunResult r = onNginx(Nginx::h2cUrl, H2.withMaxStreams(5), "/sleep/50", users(20, 2));
     EndpointStats e = r.stats().endpoints().get(0);
     List<String> logged = nginx.lines("/sleep/50", "HTTP/2.0");
-    assertThat(e.failures()).isZero();
+    assertThat(e.failures()).as("%s", e.failuresByReason()).isZero();
     assertThat(logged).hasSize((int) (e.requests() + r.stats().cancelledInFlight()));
     assertThat(connections(logged).size()).isGreaterThanOrEqualTo(4); // 20 in flight, 5 per connection
   }
 
   @Test
   void autoTakesH2WhenTheServerOffersIt() throws Exception {
-    nginxIsHere();
-    Nginx nginx = Nginx.withHttp2(tmp.resolve("nginx"));
-    RunResult r;
-    try {
-      r = run(nginx.h2Url(), H2.withVersion(HttpSettings.Version.AUTO), StreamingTruthTest.get("/fast", null),
-          users(5, 1));
-    } finally {
-      nginx.close();
-    }
+    RunResult r = onNginx(Nginx::h2Url, H2.withVersion(HttpSettings.Version.AUTO), "/fast", users(5, 1));
     EndpointStats e = r.stats().endpoints().get(0);
-    assertThat(e.failures()).isZero();
+    assertThat(e.failures()).as("%s", e.failuresByReason()).isZero();
     assertThat(nginx.lines("/fast", "HTTP/2.0")).hasSize((int) (e.requests() + r.stats().cancelledInFlight()));
   }
 
   @Test
   void autoFallsBackToHttp11WhenTheServerOffersNoH2() throws Exception {
-    nginxIsHere();
-    Nginx nginx = Nginx.withHttp2(tmp.resolve("nginx"));
-    RunResult r;
-    try {
-      r = run(nginx.tls11Url(), H2.withVersion(HttpSettings.Version.AUTO), StreamingTruthTest.get("/fast", null),
-          users(5, 1));
-    } finally {
-      nginx.close();
-    }
+    RunResult r = onNginx(Nginx::tls11Url, H2.withVersion(HttpSettings.Version.AUTO), "/fast", users(5, 1));
     EndpointStats e = r.stats().endpoints().get(0);
-    assertThat(e.failures()).isZero();
+    assertThat(e.failures()).as("%s", e.failuresByReason()).isZero();
     assertThat(e.requests()).isPositive();
     assertThat(nginx.lines("/fast", "HTTP/1.1")).hasSize((int) (e.requests() + r.stats().cancelledInFlight()));
     assertThat(nginx.lines("/fast", "HTTP/2.0")).isEmpty();
@@ -152,14 +129,7 @@ class Http2Test {
 
   @Test
   void version2RefusesAServerThatOffersNoH2() throws Exception {
-    nginxIsHere();
-    Nginx nginx = Nginx.withHttp2(tmp.resolve("nginx"));
-    RunResult r;
-    try {
-      r = run(nginx.tls11Url(), H2, StreamingTruthTest.get("/fast", null), new LoadProfile.FixedCount(3, 1, null, null));
-    } finally {
-      nginx.close();
-    }
+    RunResult r = onNginx(Nginx::tls11Url, H2, "/fast", new LoadProfile.FixedCount(3, 1, null, null));
     EndpointStats e = r.stats().endpoints().get(0);
     assertThat(e.failuresByReason()).containsEntry("tls error", 3L);
     assertThat(nginx.lines("/fast", "HTTP/1.1")).isEmpty();
@@ -173,7 +143,7 @@ class Http2Test {
       RunResult r = run(nginx.h2Url(), H2, StreamingTruthTest.get("/sse", StreamingTruthTest.SSE_DONE), users(10, 3));
       EndpointStats e = r.stats().endpoints().get(0);
       LlmStats llm = e.llm();
-      assertThat(e.failures()).isZero();
+      assertThat(e.failures()).as("%s", e.failuresByReason()).isZero();
       assertThat(llm.streams()).isGreaterThan(30);
       assertThat(LatencySummary.of(llm.ttft()).p50()).isCloseTo(100, within(5.0));
       assertThat(LatencySummary.of(llm.itl()).p50()).isCloseTo(20, within(5.0));
@@ -248,7 +218,7 @@ class Http2Test {
     Map<String, EndpointStats> byName = r.stats().endpoints().stream()
         .collect(Collectors.toMap(EndpointStats::name, e -> e));
     EndpointStats fast = byName.get("/fast"), err = byName.get("/err"), slow = byName.get("/sleep/60");
-    assertThat(fast.failures()).isZero();
+    assertThat(fast.failures()).as("%s", fast.failuresByReason()).isZero();
     assertThat(fast.requests()).isGreaterThan(5); // hundreds on a quiet machine
     assertThat(err.failures()).isZero();
     assertThat(err.statuses(503, 504)).isEqualTo(err.requests());

@@ -45,10 +45,7 @@ final class H2Stream implements ResponseParser.Sink {
   void read(Http2Headers headers, int status) {
     head.reset();
     head.status = status;
-    for (Map.Entry<CharSequence, CharSequence> h : headers) {
-      CharSequence name = h.getKey();
-      if (name.length() > 0 && name.charAt(0) != ':') head.header(name, h.getValue());
-    }
+    head.http2(headers);
     headRead = true;
     redirecting = Redirects.applies(status, head.location, ex.client.settings().maxRedirects());
     if (head.encoding != ResponseHead.Encoding.NONE) inflation = new Inflation(head.encoding);

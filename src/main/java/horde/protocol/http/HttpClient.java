@@ -194,10 +194,7 @@ public final class HttpClient {
     if (s == null) {
       synchronized (this) {
         if (ssl == null) {
-          SslContextBuilder b = SslContextBuilder.forClient();
-          if (settings.insecure()) b.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
-          else b.endpointIdentificationAlgorithm("HTTPS");
-          ssl = b.build();
+          ssl = tls().build();
         }
         s = ssl;
       }
@@ -214,9 +211,7 @@ public final class HttpClient {
     if (s == null) {
       synchronized (this) {
         if (alpn == null) {
-          SslContextBuilder b = SslContextBuilder.forClient();
-          if (settings.insecure()) b.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
-          else b.endpointIdentificationAlgorithm("HTTPS");
+          SslContextBuilder b = tls();
           String[] offered = h2Negotiated
               ? new String[] {ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1}
               : new String[] {ApplicationProtocolNames.HTTP_2};
@@ -229,6 +224,14 @@ public final class HttpClient {
       }
     }
     return s;
+  }
+
+  /** TLS as the settings say: any certificate ({@code insecure}), or one valid for the host. */
+  private SslContextBuilder tls() {
+    SslContextBuilder b = SslContextBuilder.forClient();
+    if (settings.insecure()) b.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
+    else b.endpointIdentificationAlgorithm("HTTPS");
+    return b;
   }
 
   /** Closes every pooled connection. */

@@ -1,10 +1,14 @@
 package horde.protocol.http;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http2.Http2Headers;
+import io.netty.util.AsciiString;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The status line and headers of the response a connection is reading, kept lean: the facts the
@@ -30,6 +34,8 @@ public final class ResponseHead {
 
   /** Lower-case names of the headers to keep; null keeps every one. */
   private final byte[][] kept;
+  /** The same names for HTTP/2's header maps; null keeps every one. */
+  private final AsciiString[] keptNames;
   private final boolean decompress;
   private final List<String> names = new ArrayList<>(); // no array until a header is kept
   private final List<String> values = new ArrayList<>();
@@ -48,9 +54,14 @@ public final class ResponseHead {
     this.decompress = decompress;
     if (keptHeaders == null) {
       this.kept = null;
+      this.keptNames = null;
     } else {
       this.kept = new byte[keptHeaders.size()][];
-      for (int i = 0; i < kept.length; i++) kept[i] = ascii(keptHeaders.get(i).toLowerCase(Locale.ROOT));
+      this.keptNames = new AsciiString[kept.length];
+      for (int i = 0; i < kept.length; i++) {
+        kept[i] = ascii(keptHeaders.get(i).toLowerCase(Locale.ROOT));
+        keptNames[i] = new AsciiString(kept[i]);
+      }
     }
     reset();
   }
@@ -129,42 +140,42 @@ public final class ResponseHead {
   }
 
   /**
-   * One header of an HTTP/2 answer ({@code name} in lower case, as HTTP/2 sends it): the facts the
-   * client needs, and the value kept when asked to. HTTP/2 has no chunking and no Connection header.
+   * The facts of an HTTP/2 answer's head (RFC 9113 has no chunking and no Connection header), and
+   * the headers to keep: only those asked for are made into strings.
    */
-  void header(CharSequence name, CharSequence value) {
-    String n = name.toString();
-    switch (n) {
-      case "content-length" -> {
-        try {
-          contentLength = Long.parseLong(value.toString().strip());
-        } catch (NumberFormatException e) {
-          contentLength = -1;
-        }
+  void http2(Http2Headers h) {
+    CharSequence length = h.get(HttpHeaderNames.CONTENT_LENGTH);
+    if (length != null) contentLength = digits(length);
+    CharSequence coding = decompress ? h.get(HttpHeaderNames.CONTENT_ENCODING) : null;
+    if (coding != null) encoding = encoding(coding.toString().strip().toLowerCase(Locale.ROOT));
+    CharSequence where = status >= 300 && status < 400 ? h.get(HttpHeaderNames.LOCATION) : null;
+    if (where != null) location = where.toString().strip();
+    if (keptNames == null) {
+      for (Map.Entry<CharSequence, CharSequence> e : h) {
+        if (e.getKey().length() > 0 && e.getKey().charAt(0) != ':') keep(e.getKey().toString(), e.getValue());
       }
-      case "content-encoding" -> {
-        if (decompress) encoding = encoding(value.toString().strip().toLowerCase(Locale.ROOT));
-      }
-      case "location" -> {
-        if (status >= 300 && status < 400) location = value.toString().strip();
-      }
-      default -> {}
+      return;
     }
-    if (kept == null || wanted(n)) {
-      names.add(n);
-      values.add(value.toString());
+    for (AsciiString name : keptNames) {
+      if (!h.contains(name)) continue;
+      for (CharSequence v : h.getAll(name)) keep(name.toString(), v);
     }
   }
 
-  private boolean wanted(String lowerName) {
-    for (byte[] name : kept) if (sameAscii(name, lowerName)) return true;
-    return false;
+  private void keep(String name, CharSequence value) {
+    names.add(name);
+    values.add(value.toString());
   }
 
-  private static boolean sameAscii(byte[] a, String b) {
-    if (a.length != b.length()) return false;
-    for (int i = 0; i < a.length; i++) if (a[i] != b.charAt(i)) return false;
-    return true;
+  private static long digits(CharSequence s) {
+    long n = 0;
+    if (s.isEmpty() || s.length() > 18) return -1;
+    for (int i = 0; i < s.length(); i++) {
+      int d = s.charAt(i) - '0';
+      if (d < 0 || d > 9) return -1;
+      n = n * 10 + d;
+    }
+    return n;
   }
 
   private static Encoding encoding(String lower) {
