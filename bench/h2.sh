@@ -20,16 +20,17 @@ command -v h2load >/dev/null || { echo "h2: h2load is missing (apt-get install n
 
 "$ROOT/horde" --version >/dev/null   # build now, outside the measured runs
 OUT="$HERE/results/h2-$(date +%Y%m%d-%H%M%S)"
-mkdir -p "$OUT"
+RAW="$OUT/raw"
+mkdir -p "$RAW"
 started=0
 if ! ss -Hltn "sport = :8081" | grep -q .; then
-  "$HARNESS/start-target.sh" >"$OUT/target.txt"
+  "$HARNESS/start-target.sh" >"$RAW/target.txt"
   started=1
 fi
-stop() { if [[ $started == 1 ]]; then "$HARNESS/stop-target.sh" >>"$OUT/target.txt" 2>&1 || true; fi; }
+stop() { if [[ $started == 1 ]]; then "$HARNESS/stop-target.sh" >>"$RAW/target.txt" 2>&1 || true; fi; }
 trap stop EXIT
 
-cat >"$OUT/h2.yaml" <<YAML
+cat >"$RAW/h2.yaml" <<YAML
 name: h2-fast
 target: http://127.0.0.1:8081
 http: {version: 2, max_streams: 50}
@@ -47,18 +48,18 @@ echo "| round | tool | requests | CPU s | requests per CPU-second | load average
 echo "|---|---|---:|---:|---:|---|" | tee -a "$OUT/rows.md"
 for ((r = 1; r <= ROUNDS; r++)); do
   load="$(cut -d' ' -f1-3 /proc/loadavg)"
-  /usr/bin/time -f "cpu %U %S" -o "$OUT/h2load-$r.time" taskset -c 0 \
-    h2load -c 2 -m 50 -D "$DURATION" "$URL" >"$OUT/h2load-$r.txt" 2>&1
-  n="$(awk '/^requests:/{print $8}' "$OUT/h2load-$r.txt")"
-  c="$(cpu "$OUT/h2load-$r.time")"
+  /usr/bin/time -f "cpu %U %S" -o "$RAW/h2load-$r.time" taskset -c 0 \
+    h2load -c 2 -m 50 -D "$DURATION" "$URL" >"$RAW/h2load-$r.txt" 2>&1
+  n="$(awk '/^requests:/{print $8}' "$RAW/h2load-$r.txt")"
+  c="$(cpu "$RAW/h2load-$r.time")"
   echo "| $r | h2load | $n | $c | $(python3 -c "print(round($n / $c))") | $load |" | tee -a "$OUT/rows.md"
 
   load="$(cut -d' ' -f1-3 /proc/loadavg)"
-  /usr/bin/time -f "cpu %U %S" -o "$OUT/horde-$r.time" taskset -c 0 \
-    "$ROOT/horde" run "$OUT/h2.yaml" -u 100 -r 1000 -t "${DURATION}s" --no-history --out "$OUT/horde-$r.json" \
-    >"$OUT/horde-$r.txt" 2>&1
-  n="$(python3 -c "import json,sys; d=json.load(open('$OUT/horde-$r.json')); print(d['summary']['requests'] - d['summary']['failures'])")"
-  c="$(cpu "$OUT/horde-$r.time")"
+  /usr/bin/time -f "cpu %U %S" -o "$RAW/horde-$r.time" taskset -c 0 \
+    "$ROOT/horde" run "$RAW/h2.yaml" -u 100 -r 1000 -t "${DURATION}s" --no-history --out "$RAW/horde-$r.json" \
+    >"$RAW/horde-$r.txt" 2>&1
+  n="$(python3 -c "import json,sys; d=json.load(open('$RAW/horde-$r.json')); print(d['summary']['requests'] - d['summary']['failures'])")"
+  c="$(cpu "$RAW/horde-$r.time")"
   echo "| $r | horde | $n | $c | $(python3 -c "print(round($n / $c))") | $load |" | tee -a "$OUT/rows.md"
 done
 python3 - "$OUT/rows.md" <<'PY' | tee "$OUT/ratio.md"
@@ -70,4 +71,4 @@ for r in rows:
 h2, horde = sum(per["h2load"]) / len(per["h2load"]), sum(per["horde"]) / len(per["horde"])
 print(f"Horde h2 / h2load, requests per CPU-second: {horde / h2:.2f} ({horde:.0f} vs {h2:.0f}, mean of {len(per['horde'])} rounds)")
 PY
-echo "raw outputs: $OUT"
+echo "rows: $OUT/rows.md; raw outputs: $RAW"
