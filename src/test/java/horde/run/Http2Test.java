@@ -192,7 +192,7 @@ class Http2Test {
   }
 
   @Test
-  void checksSavesStatusesAndTimeoutsWorkOverH2() throws Exception {
+  void checksSavesAndStatusesWorkOverH2() throws Exception {
     nginxIsHere();
     Nginx nginx = Nginx.withHttp2(tmp.resolve("nginx"));
     RunResult r;
@@ -208,8 +208,6 @@ class Http2Test {
                   save: { ok: $.ok }
                 - get: /err
                   expect_status: 503
-                - get: /sleep/60
-                  timeout: 20ms
           load: { users: 10, spawn_rate: 10, run_time: 2s }
           """.formatted(nginx.h2cUrl()));
     } finally {
@@ -217,18 +215,54 @@ class Http2Test {
     }
     Map<String, EndpointStats> byName = r.stats().endpoints().stream()
         .collect(Collectors.toMap(EndpointStats::name, e -> e));
-    EndpointStats fast = byName.get("/fast"), err = byName.get("/err"), slow = byName.get("/sleep/60");
+    EndpointStats fast = byName.get("/fast"), err = byName.get("/err");
     assertThat(fast.failures()).as("%s", fast.failuresByReason()).isZero();
     assertThat(fast.requests()).isGreaterThan(5); // hundreds on a quiet machine
-    assertThat(err.failures()).isZero();
+    assertThat(err.failures()).as("%s", err.failuresByReason()).isZero();
     assertThat(err.statuses(503, 504)).isEqualTo(err.requests());
-    assertThat(slow.failuresByReason()).containsOnlyKeys("timeout");
-    assertThat(slow.failures()).isEqualTo(slow.requests());
-    // a timed-out request resets its stream: the connection, and its other streams, go on
-    List<String> all = new java.util.ArrayList<>(nginx.lines("/fast", "HTTP/2.0"));
-    all.addAll(nginx.lines("/sleep/60", "HTTP/2.0"));
-    assertThat(connections(all).size()).isLessThanOrEqualTo(EngineOptions.DEFAULTS.threadCount());
     long cut = r.stats().cancelledInFlight(); // requests of any endpoint cut off by the run's end
     assertThat((long) nginx.lines("/fast", "HTTP/2.0").size()).isBetween(fast.requests(), fast.requests() + cut);
+  }
+
+  /**
+   * A request that times out resets its stream (CANCEL): the connection, and its other streams, go
+   * on. (Many users cancelling at once against nginx's echo_sleep make nginx 1.22 refuse new
+   * streams, REFUSED_STREAM, as it still counts the cancelled ones: Horde counts those as
+   * {@code stream reset}. A few users stay clear of that.)
+   */
+  @Test
+  void aTimeoutResetsItsStreamOnly() throws Exception {
+    nginxIsHere();
+    Nginx nginx = Nginx.withHttp2(tmp.resolve("nginx"));
+    RunResult r;
+    try {
+      r = runYaml("""
+          target: %s
+          http: {version: 2}
+          users:
+            - name: u
+              tasks:
+                - get: /sleep/60
+                  timeout: 20ms
+          load: { users: 2, spawn_rate: 2, run_time: 2s }
+          """.formatted(nginx.h2cUrl()));
+    } finally {
+      nginx.close();
+    }
+    EndpointStats e = r.stats().endpoints().get(0);
+    assertThat(e.requests()).isGreaterThan(5);
+    assertThat(e.failuresByReason()).containsOnlyKeys("timeout");
+    assertThat(connections(nginx.lines("/sleep/60", "HTTP/2.0")).size())
+        .isLessThanOrEqualTo(EngineOptions.DEFAULTS.threadCount());
+  }
+
+  @Test
+  void aTargetThatIsDownIsCountedAsRefusedRequestByRequest() throws Exception {
+    int closed = horde.Ports.free(); // nothing listens there
+    RunResult r = run("http://127.0.0.1:" + closed, H2, StreamingTruthTest.get("/fast", null),
+        new LoadProfile.FixedCount(4, 2, null, null));
+    EndpointStats e = r.stats().endpoints().get(0);
+    assertThat(e.requests()).isEqualTo(4);
+    assertThat(e.failuresByReason()).containsExactly(Map.entry("connection refused", 4L));
   }
 }

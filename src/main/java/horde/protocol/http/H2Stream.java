@@ -78,6 +78,8 @@ final class H2Stream implements ResponseParser.Sink {
     H2Connection c = connection;
     if (c == null) return;
     detach();
+    ex.bytesReceived += received; // what came of it before the exchange gave up
+    ex.bytesSent += sent;
     closeInflation();
     c.cancel(id);
   }
