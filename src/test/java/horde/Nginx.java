@@ -21,14 +21,46 @@ public final class Nginx implements AutoCloseable {
   private final String host;
   private final int port;
   private final Process master;
+  /** HTTP/2 over TLS (a self-signed certificate made here) and h2c with prior knowledge; 0 when not asked for. */
+  private final int tlsPort;
+  private final int h2cPort;
+  /** TLS without h2: ALPN offers http/1.1 only. */
+  private final int tls11Port;
 
   public Nginx(Path dir) throws IOException, InterruptedException {
     this(dir, List.of(), "127.0.0.1", Ports.free());
   }
 
+  private Nginx(Path dir, int tlsPort, int h2cPort) throws IOException, InterruptedException {
+    this(dir, List.of(), "127.0.0.1", Ports.free(), tlsPort, h2cPort);
+  }
+
+  /**
+   * An nginx that also speaks HTTP/2: h2 over TLS by ALPN on {@link #h2Url()} (with a self-signed
+   * certificate for 127.0.0.1 made by openssl), and h2c with prior knowledge on {@link #h2cUrl()}.
+   */
+  public static Nginx withHttp2(Path dir) throws IOException, InterruptedException {
+    Files.createDirectories(dir);
+    Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+        "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", dir.resolve("key.pem").toString(), "-out",
+        dir.resolve("cert.pem").toString(), "-days", "1", "-subj", "/CN=127.0.0.1",
+        "-addext", "subjectAltName=IP:127.0.0.1").redirectErrorStream(true).start();
+    String said = new String(openssl.getInputStream().readAllBytes());
+    if (!openssl.waitFor(30, TimeUnit.SECONDS) || openssl.exitValue() != 0) throw new IOException("openssl: " + said);
+    return new Nginx(dir, Ports.free(), Ports.free());
+  }
+
   /** An nginx run under {@code prefix} (e.g. {@code ip netns exec NS}), listening on {@code host:port} there. */
   public Nginx(Path dir, List<String> prefix, String host, int port) throws IOException, InterruptedException {
+    this(dir, prefix, host, port, 0, 0);
+  }
+
+  private Nginx(Path dir, List<String> prefix, String host, int port, int tlsPort, int h2cPort)
+      throws IOException, InterruptedException {
     this.dir = dir;
+    this.tlsPort = tlsPort;
+    this.h2cPort = h2cPort;
+    this.tls11Port = tlsPort == 0 ? 0 : Ports.free();
     this.host = host;
     this.port = port;
     Files.createDirectories(dir.resolve("logs"));
@@ -54,7 +86,9 @@ public final class Nginx implements AutoCloseable {
         error_log logs/error.log warn;
         events { worker_connections 4096; }
         http {
-          access_log logs/access.log;
+          log_format counted '$remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent '
+                             '"$http_referer" "$http_user_agent" conn=$connection n=$connection_requests';
+          access_log logs/access.log counted;
           client_body_temp_path %s/body;
           proxy_temp_path %s/proxy;
           fastcgi_temp_path %s/fastcgi;
@@ -63,6 +97,7 @@ public final class Nginx implements AutoCloseable {
           keepalive_requests 100000000;
           server {
             listen %s:%d backlog=4096;
+            %s
             location = /fast { default_type application/json; return 200 '{"ok":true}'; }
             location = /sleep/50 { default_type application/json; echo_sleep 0.05; echo '{"ok":true}'; }
             location = /sleep/60 { default_type application/json; echo_sleep 0.06; echo '{"ok":true}'; }
@@ -98,7 +133,19 @@ public final class Nginx implements AutoCloseable {
             }
           }
         }
-        """.formatted(ECHO, dir, dir, dir, dir, dir, host, port);
+        """.formatted(ECHO, dir, dir, dir, dir, dir, host, port, http2Listens());
+  }
+
+  private String http2Listens() {
+    if (tlsPort == 0) return "";
+    return """
+        listen %s:%d ssl http2 backlog=4096;
+            listen %s:%d http2 backlog=4096;
+            listen %s:%d ssl backlog=4096;
+            ssl_certificate %s;
+            ssl_certificate_key %s;
+            http2_max_concurrent_streams 128;
+        """.formatted(host, tlsPort, host, h2cPort, host, tls11Port, dir.resolve("cert.pem"), dir.resolve("key.pem"));
   }
 
   private void awaitListening() throws IOException, InterruptedException {
@@ -127,6 +174,28 @@ public final class Nginx implements AutoCloseable {
 
   public String url() {
     return "http://" + host + ":" + port;
+  }
+
+  /** {@code https://} on the port that speaks h2 (and HTTP/1.1) over TLS. */
+  public String h2Url() {
+    return "https://" + host + ":" + tlsPort;
+  }
+
+  /** {@code https://} on a port whose TLS offers HTTP/1.1 only. */
+  public String tls11Url() {
+    return "https://" + host + ":" + tls11Port;
+  }
+
+  /** {@code http://} on the port that speaks h2c with prior knowledge only. */
+  public String h2cUrl() {
+    return "http://" + host + ":" + h2cPort;
+  }
+
+  /** The access log's lines for {@code path} over {@code protocol} (e.g. {@code HTTP/2.0}). */
+  public List<String> lines(String path, String protocol) throws IOException {
+    try (var lines = Files.lines(dir.resolve("logs/access.log"))) {
+      return lines.filter(l -> l.contains("\"GET " + path + " " + protocol + "\"")).toList();
+    }
   }
 
   /** Lines in the access log for {@code path}: every request nginx answered. */

@@ -75,6 +75,24 @@ public final class HttpBuilder {
     return this;
   }
 
+  /**
+   * The HTTP version: {@code "1.1"} (the default), {@code "2"} (h2 over TLS by ALPN, h2c with prior
+   * knowledge over http://) or {@code "auto"} (h2 when a TLS target offers it, else 1.1).
+   */
+  public HttpBuilder version(String version) {
+    HttpSettings.Version v = HttpSettings.Version.of(version == null ? "" : version.strip());
+    if (v == null) throw new IllegalArgumentException("version: '" + version + "' must be 1.1, 2 or auto");
+    s = s.withVersion(v);
+    return this;
+  }
+
+  /** Over HTTP/2, requests in flight on one connection (default 100; the server may allow fewer). */
+  public HttpBuilder maxStreams(int n) {
+    if (n < 1) throw new IllegalArgumentException("max_streams: " + n + " must be >= 1");
+    s = s.withMaxStreams(n);
+    return this;
+  }
+
   HttpSettings build() {
     return s;
   }

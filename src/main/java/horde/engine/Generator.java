@@ -79,7 +79,7 @@ public final class Generator implements AutoCloseable {
     HttpSettings http = plan.scenario().http();
     int perLoop = http.maxConnections() / loops;
     return new ClientSettings(perLoop, http.connectTimeout(), http.insecure(), http.maxRedirects(), http.gzip(),
-        plan.readHeaders());
+        plan.readHeaders(), ClientSettings.Version.valueOf(http.version().name()), http.maxStreams());
   }
 
   /** A run of {@code load}, its users starting from {@code variables}, recording into {@code samples}. */

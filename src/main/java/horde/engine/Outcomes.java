@@ -84,7 +84,8 @@ final class Outcomes {
     }
     int reason = RunContext.reasonOf(error);
     if (error == TransportError.STREAM_STALLED) reason = r.llm().stalled();
-    boolean cut = error == TransportError.CONNECTION_CLOSED || error == TransportError.CONNECTION_RESET;
+    boolean cut = error == TransportError.CONNECTION_CLOSED || error == TransportError.CONNECTION_RESET
+        || error == TransportError.STREAM_RESET || error == TransportError.GOAWAY;
     if (midStream && cut) reason = r.llm().incomplete();
     recorder.request(r.endpoint(), 0, reason, -1, sent, received);
     if (recorder.wantsSample(r.endpoint(), reason)) {
@@ -100,6 +101,8 @@ final class Outcomes {
       case TIMEOUT -> "no complete answer within " + r.timeoutNanos() / 1_000_000 + " ms";
       case CONNECTION_CLOSED -> "the server closed the connection before the answer ended";
       case CONNECTION_RESET -> "the server reset the connection";
+      case STREAM_RESET -> "the server reset the request's HTTP/2 stream";
+      case GOAWAY -> "the server's GOAWAY left the request's HTTP/2 stream out";
       case STREAM_STALLED -> "the stream was silent for longer than its idle timeout";
       default -> error.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     };

@@ -89,6 +89,8 @@ final class RunContext {
       case UNKNOWN_HOST -> FailureReasons.UNKNOWN_HOST;
       case TOO_MANY_OPEN_FILES -> FailureReasons.TOO_MANY_OPEN_FILES;
       case BODY_TOO_LARGE -> FailureReasons.BODY_TOO_LARGE;
+      case STREAM_RESET -> FailureReasons.STREAM_RESET;
+      case GOAWAY -> FailureReasons.GOAWAY;
       case CANCELLED, STREAM_STALLED, OTHER -> FailureReasons.OTHER;
     };
   }

@@ -27,10 +27,12 @@ public final class FailureReasons {
   public static final int OTHER = 10;
   public static final int TOO_MANY_OPEN_FILES = 11;
   public static final int BODY_TOO_LARGE = 12;
+  public static final int STREAM_RESET = 13;
+  public static final int GOAWAY = 14;
   private static final String[] FIXED = {
     "timeout", "connection refused", "connect timeout", "connection reset", "connection closed",
     "tls error", "bad response", "too many redirects", "unknown host", "feeder exhausted", "other error",
-    "too many open files", "body too large"
+    "too many open files", "body too large", "stream reset", "goaway"
   };
   private static final int HTTP_BASE = 16;
 

@@ -31,6 +31,11 @@ final class RunSettings {
     m.put("seed", options.seed());
     m.put("graceful_stop", Durations.format(options.gracefulStop()));
     m.put("max_connections", plan.scenario().http().maxConnections());
+    horde.scenario.HttpSettings http = plan.scenario().http();
+    if (http.version() != horde.scenario.HttpSettings.Version.HTTP_1_1) { // HTTP/1.1 results stay as they were
+      m.put("http_version", http.version().word());
+      m.put("max_streams", http.maxStreams());
+    }
     // Thresholds may name a task: a window of the run recomputes them from this.
     Map<String, List<String>> tasks = new LinkedHashMap<>();
     TestRun.taskEndpoints(plan).forEach((task, names) -> tasks.put(task, List.copyOf(names)));

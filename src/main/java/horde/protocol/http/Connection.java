@@ -9,7 +9,6 @@ import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.channels.ClosedChannelException;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
@@ -177,23 +176,8 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
     current = null;
     ex.connection = null;
     pool.release(this, keepAlive);
-    if (redirecting) follow(ex);
+    if (redirecting) Redirects.follow(ex, redirectStatus, location);
     else ex.complete(readAt);
-  }
-
-  private void follow(HttpExchange ex) {
-    if (ex.redirectsLeft <= 0) {
-      ex.fail(TransportError.TOO_MANY_REDIRECTS, null);
-      return;
-    }
-    ex.redirectsLeft--;
-    URI next = Redirects.resolve(ex.origin, ex.path, location);
-    if (next == null) {
-      ex.fail(TransportError.BAD_RESPONSE, new IOException("bad Location: " + location));
-      return;
-    }
-    Redirects.apply(ex, redirectStatus, next);
-    ex.client.dispatch(ex);
   }
 
   /** The exchange gave up on this connection (timeout, cancel): it cannot be reused. */

@@ -15,7 +15,7 @@ import java.util.List;
  * Keep-alive connections to one origin from one event loop. Used only on that loop, so it needs no
  * locks. Idle connections are reused newest first; past the limit, exchanges wait in order.
  */
-final class ConnectionPool {
+final class ConnectionPool implements ExchangeQueue {
   private final HttpClient client;
   private final EventLoop loop;
   private final Origin origin;
@@ -82,7 +82,8 @@ final class ConnectionPool {
     }
   }
 
-  void forget(HttpExchange ex) {
+  @Override
+  public void forget(HttpExchange ex) {
     waiting.remove(ex);
   }
 

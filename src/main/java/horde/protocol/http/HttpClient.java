@@ -8,6 +8,8 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
@@ -20,10 +22,11 @@ import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 
 /**
- * A thin HTTP/1.1 client on Netty's transports, made for load generation: one keep-alive pool per
+ * A thin HTTP/1.1 and HTTP/2 client on Netty's transports, made for load generation: one keep-alive pool per
  * (event loop, origin) so no pool is shared between threads, requests encoded straight into pooled
  * buffers, answers parsed in place without a header map ({@link ResponseParser}), every event
- * timestamped on the loop.
+ * timestamped on the loop. HTTP/2 ({@link ClientSettings#version}) goes through its own pools
+ * ({@link H2Pool}) on Netty's HTTP/2 codec, several requests per connection.
  *
  * <pre>{@code
  * HttpExchange ex = new HttpExchange(loop, listener);   // once per virtual user
@@ -38,8 +41,14 @@ public final class HttpClient {
   private final NanoClock clock;
   private final Dialer dialer;
   private final Map<EventLoop, Map<Origin, ConnectionPool>> pools = new ConcurrentHashMap<>();
+  private final Map<EventLoop, Map<Origin, H2Pool>> h2Pools = new ConcurrentHashMap<>();
+  /** HTTP/2 to every origin ({@code version: 2}); */
+  private final boolean h2Always;
+  /** or to TLS origins that choose it by ALPN ({@code version: auto}). */
+  private final boolean h2Negotiated;
   private final LongAdder waits = new LongAdder();
   private volatile SslContext ssl;
+  private volatile SslContext alpn;
 
   public HttpClient(EventLoopGroup group, Transport transport, ClientSettings settings) {
     this(group, transport, settings, e -> {});
@@ -66,6 +75,8 @@ public final class HttpClient {
     this.fatal = fatal;
     this.clock = clock;
     this.bootstrap = bootstrap;
+    this.h2Always = settings.version() == ClientSettings.Version.HTTP_2;
+    this.h2Negotiated = settings.version() == ClientSettings.Version.AUTO;
     this.dialer = dialer != null ? dialer : (loop, init, address) -> bootstrap.clone(loop).handler(init).connect(address);
   }
 
@@ -114,10 +125,27 @@ public final class HttpClient {
   }
 
   void dispatch(HttpExchange ex) {
+    if (h2Always || (h2Negotiated && ex.origin.tls())) http2(ex);
+    else http1(ex);
+  }
+
+  /** Sends the exchange over HTTP/1.1: one request at a time per connection. */
+  void http1(HttpExchange ex) {
     ConnectionPool p = ex.pool;
     if (p == null || !p.origin().equals(ex.origin)) {
       p = pool(ex.loop, ex.origin);
       ex.pool = p; // a user mostly talks to one origin: skip the lookup next time
+    }
+    p.acquire(ex);
+  }
+
+  private void http2(HttpExchange ex) {
+    H2Pool p = ex.h2Pool;
+    if (p == null || !p.origin().equals(ex.origin)) {
+      Map<Origin, H2Pool> mine = h2Pools.computeIfAbsent(ex.loop, l -> new HashMap<>());
+      p = mine.computeIfAbsent(ex.origin,
+          o -> new H2Pool(this, ex.loop, o, settings.connectionsPerLoop(), settings.maxStreams(), h2Negotiated));
+      ex.h2Pool = p;
     }
     p.acquire(ex);
   }
@@ -166,10 +194,7 @@ public final class HttpClient {
     if (s == null) {
       synchronized (this) {
         if (ssl == null) {
-          SslContextBuilder b = SslContextBuilder.forClient();
-          if (settings.insecure()) b.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
-          else b.endpointIdentificationAlgorithm("HTTPS");
-          ssl = b.build();
+          ssl = tls().build();
         }
         s = ssl;
       }
@@ -177,9 +202,42 @@ public final class HttpClient {
     return s;
   }
 
+  /**
+   * The client's TLS settings for HTTP/2: ALPN offers h2 (and http/1.1 with {@code version: auto}),
+   * made once.
+   */
+  SslContext alpnContext() throws SSLException {
+    SslContext s = alpn;
+    if (s == null) {
+      synchronized (this) {
+        if (alpn == null) {
+          SslContextBuilder b = tls();
+          String[] offered = h2Negotiated
+              ? new String[] {ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1}
+              : new String[] {ApplicationProtocolNames.HTTP_2};
+          b.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+              ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+              ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, offered));
+          alpn = b.build();
+        }
+        s = alpn;
+      }
+    }
+    return s;
+  }
+
+  /** TLS as the settings say: any certificate ({@code insecure}), or one valid for the host. */
+  private SslContextBuilder tls() {
+    SslContextBuilder b = SslContextBuilder.forClient();
+    if (settings.insecure()) b.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
+    else b.endpointIdentificationAlgorithm("HTTPS");
+    return b;
+  }
+
   /** Closes every pooled connection. */
   public void closeAll() {
     pools.forEach((loop, byOrigin) -> loop.execute(() -> byOrigin.values().forEach(ConnectionPool::closeAll)));
+    h2Pools.forEach((loop, byOrigin) -> loop.execute(() -> byOrigin.values().forEach(H2Pool::closeAll)));
   }
 
 }

@@ -43,8 +43,11 @@ public final class HttpExchange {
   private long deadline;
   HttpClient client;
   ConnectionPool pool;
-  ConnectionPool waitingIn;
+  ExchangeQueue waitingIn;
   Connection connection;
+  /** Over HTTP/2: the pool last used, and the exchange's stream state (made on its first HTTP/2 request). */
+  H2Pool h2Pool;
+  H2Stream h2;
   int generation;
   int redirectsLeft;
   boolean retried;
@@ -151,6 +154,7 @@ public final class HttpExchange {
     if (waitingIn != null) waitingIn.forget(this);
     finish();
     if (c != null) c.abandon();
+    if (h2 != null) h2.abandon(); // resets its stream only: the connection's other streams go on
     listener.onFailure(error, cause, client.clock().nanoTime(), bytesSent, bytesReceived);
   }
 

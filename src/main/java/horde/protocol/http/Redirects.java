@@ -35,4 +35,20 @@ final class Redirects {
       ex.body = null;
     }
   }
+
+  /** Sends the exchange on to where a redirect points, or fails it (too many, a bad Location). */
+  static void follow(HttpExchange ex, int status, String location) {
+    if (ex.redirectsLeft <= 0) {
+      ex.fail(TransportError.TOO_MANY_REDIRECTS, null);
+      return;
+    }
+    ex.redirectsLeft--;
+    URI next = resolve(ex.origin, ex.path, location);
+    if (next == null) {
+      ex.fail(TransportError.BAD_RESPONSE, new java.io.IOException("bad Location: " + location));
+      return;
+    }
+    apply(ex, status, next);
+    ex.client.dispatch(ex);
+  }
 }

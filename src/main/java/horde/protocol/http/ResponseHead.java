@@ -1,10 +1,14 @@
 package horde.protocol.http;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http2.Http2Headers;
+import io.netty.util.AsciiString;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The status line and headers of the response a connection is reading, kept lean: the facts the
@@ -30,6 +34,8 @@ public final class ResponseHead {
 
   /** Lower-case names of the headers to keep; null keeps every one. */
   private final byte[][] kept;
+  /** The same names for HTTP/2's header maps; null keeps every one. */
+  private final AsciiString[] keptNames;
   private final boolean decompress;
   private final List<String> names = new ArrayList<>(); // no array until a header is kept
   private final List<String> values = new ArrayList<>();
@@ -48,9 +54,14 @@ public final class ResponseHead {
     this.decompress = decompress;
     if (keptHeaders == null) {
       this.kept = null;
+      this.keptNames = null;
     } else {
       this.kept = new byte[keptHeaders.size()][];
-      for (int i = 0; i < kept.length; i++) kept[i] = ascii(keptHeaders.get(i).toLowerCase(Locale.ROOT));
+      this.keptNames = new AsciiString[kept.length];
+      for (int i = 0; i < kept.length; i++) {
+        kept[i] = ascii(keptHeaders.get(i).toLowerCase(Locale.ROOT));
+        keptNames[i] = new AsciiString(kept[i]);
+      }
     }
     reset();
   }
@@ -126,6 +137,53 @@ public final class ResponseHead {
       names.add(text(buf, from, nameEnd));
       values.add(text(buf, v, vEnd));
     }
+  }
+
+  /**
+   * The facts of an HTTP/2 answer's head (RFC 9113 has no chunking and no Connection header), and
+   * the headers to keep: only those asked for are made into strings.
+   */
+  void http2(Http2Headers h) {
+    CharSequence length = h.get(HttpHeaderNames.CONTENT_LENGTH);
+    if (length != null) contentLength = digits(length);
+    CharSequence coding = decompress ? h.get(HttpHeaderNames.CONTENT_ENCODING) : null;
+    if (coding != null) encoding = encoding(coding.toString().strip().toLowerCase(Locale.ROOT));
+    CharSequence where = status >= 300 && status < 400 ? h.get(HttpHeaderNames.LOCATION) : null;
+    if (where != null) location = where.toString().strip();
+    if (keptNames == null) {
+      for (Map.Entry<CharSequence, CharSequence> e : h) {
+        if (e.getKey().length() > 0 && e.getKey().charAt(0) != ':') keep(e.getKey().toString(), e.getValue());
+      }
+      return;
+    }
+    for (AsciiString name : keptNames) {
+      if (!h.contains(name)) continue;
+      for (CharSequence v : h.getAll(name)) keep(name.toString(), v);
+    }
+  }
+
+  private void keep(String name, CharSequence value) {
+    names.add(name);
+    values.add(value.toString());
+  }
+
+  private static long digits(CharSequence s) {
+    long n = 0;
+    if (s.isEmpty() || s.length() > 18) return -1;
+    for (int i = 0; i < s.length(); i++) {
+      int d = s.charAt(i) - '0';
+      if (d < 0 || d > 9) return -1;
+      n = n * 10 + d;
+    }
+    return n;
+  }
+
+  private static Encoding encoding(String lower) {
+    return switch (lower) {
+      case "gzip", "x-gzip" -> Encoding.GZIP;
+      case "deflate", "x-deflate" -> Encoding.DEFLATE;
+      default -> Encoding.NONE;
+    };
   }
 
   /** A folded line (obsolete, RFC 9112 section 5.2): it continues the previous header's value. */

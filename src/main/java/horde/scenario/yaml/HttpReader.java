@@ -19,4 +19,11 @@ final class HttpReader {
     Values.expected(p, node, "cookies", "true, false or per_iteration");
     return null;
   }
+
+  /** {@code version: 1.1 | 2 | auto}. */
+  static HttpSettings.Version version(Problems p, Node node) {
+    HttpSettings.Version v = Nodes.isValue(node) ? HttpSettings.Version.of(((ScalarNode) node).getValue().strip()) : null;
+    if (v == null) Values.expected(p, node, "version", "1.1, 2 or auto");
+    return v;
+  }
 }

@@ -52,7 +52,8 @@ final class ScenarioReader {
   static final Set<String> PREFLIGHT_KEYS = Set.of("path", "timeout");
   static final Set<String> DEFAULTS_KEYS = Set.of("headers", "timeout");
   static final Set<String> HTTP_KEYS =
-      Set.of("max_connections", "connect_timeout", "insecure", "max_redirects", "gzip", "max_body", "cookies");
+      Set.of("max_connections", "connect_timeout", "insecure", "max_redirects", "gzip", "max_body", "cookies",
+          "version", "max_streams");
 
   private final Problems p;
   private final Path baseDir;
@@ -212,16 +213,24 @@ final class ScenarioReader {
             ? Values.size(p, f.get("max_body"), "max_body", HttpSettings.MOST_MAX_BODY)
             : Integer.valueOf(d.maxBody());
     HttpSettings.Cookies cookies = f.has("cookies") ? HttpReader.cookies(p, f.get("cookies")) : d.cookies();
+    HttpSettings.Version version = f.has("version") ? HttpReader.version(p, f.get("version")) : d.version();
+    Integer maxStreams =
+        f.has("max_streams")
+            ? Values.whole(p, f.get("max_streams"), "max_streams", 1, Integer.MAX_VALUE)
+            : Integer.valueOf(d.maxStreams());
     if (maxConnections == null
         || connectTimeout == null
         || insecure == null
         || maxRedirects == null
         || gzip == null
         || maxBody == null
-        || cookies == null) return null;
+        || cookies == null
+        || version == null
+        || maxStreams == null) return null;
     return p.build(
         node,
-        () -> new HttpSettings(maxConnections, connectTimeout, insecure, maxRedirects, gzip, maxBody, cookies));
+        () -> new HttpSettings(maxConnections, connectTimeout, insecure, maxRedirects, gzip, maxBody, cookies,
+            version, maxStreams));
   }
 
   private RequestDefaults defaults(Node node) {

@@ -166,7 +166,18 @@ public final class ScenarioSchema {
                             "A cookie jar per user (RFC 6265): true (default; emptied when the"
                                 + " user starts over), false, or per_iteration (emptied before"
                                 + " each iteration).",
-                            anyOf(type("boolean"), oneOfWords("per_iteration")))))),
+                            anyOf(type("boolean"), oneOfWords("per_iteration"))),
+                    "version",
+                        doc(
+                            "The HTTP version: 1.1 (default), 2 (h2 over TLS by ALPN, h2c with"
+                                + " prior knowledge over http://), or auto (h2 when a TLS target"
+                                + " offers it, else 1.1).",
+                            obj("enum", List.of("1.1", "2", "auto", 1.1, 2))),
+                    "max_streams",
+                        doc(
+                            "Over HTTP/2, requests in flight on one connection; the server's"
+                                + " SETTINGS_MAX_CONCURRENT_STREAMS may allow fewer. Default 100.",
+                            whole(1, Integer.MAX_VALUE))))),
         "defaults",
         doc(
             "Headers and a timeout every request gets unless it says otherwise.",
