@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import horde.Alone;
 import horde.H2FaultServer;
 import horde.Nginx;
 import horde.engine.EngineOptions;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * h2c: nginx's access log holds exactly the requests Horde counted, as {@code HTTP/2.0}, and the
  * connection numbers it logs show several requests in flight on one connection.
  */
+@Alone
 class Http2Test {
   @TempDir Path tmp;
 
