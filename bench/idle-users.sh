@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# What an idle virtual user costs: USERS users with a long think time (60-180 s: each sends one
+# request when it starts, then waits) against a local nginx /fast, sharing MAX_CONNECTIONS
+# connections (this machine's 20,000 open files would not hold one per user). Once every user is
+# up and waiting, Horde's resident memory (RSS) and a heap histogram after a full GC
+# (jcmd GC.class_histogram) are read; the run then goes on to its end, and its achieved rate is
+# printed beside the expected one (users / mean think time, 120 s).
+#
+#   bench/idle-users.sh                           # 10,000 users, 200 connections
+#   USERS=100000 bench/idle-users.sh
+#   USERS=1000000 RUN=300 HORDE_JAVA_OPTS=-Xmx3g bench/idle-users.sh
+# Env: USERS, MAX_CONNECTIONS (200), SPAWN_RATE (USERS/10 a second), RUN (run time, s; 60),
+#      MEASURE_AT (s after launch the memory is read; spawn time + 15 s), TOP (histogram rows; 15),
+#      HORDE_JAVA_OPTS (JVM flags, passed on), OUT (directory kept for the outputs; a temp one).
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+USERS="${USERS:-10000}"
+CONNS="${MAX_CONNECTIONS:-200}"
+SPAWN_RATE="${SPAWN_RATE:-$(( USERS / 10 > 1000 ? USERS / 10 : 1000 ))}"
+RUN="${RUN:-60}"
+MEASURE_AT="${MEASURE_AT:-$(( USERS / SPAWN_RATE + 15 ))}"
+TOP="${TOP:-15}"
+ulimit -n "$(ulimit -Hn)"
+"$ROOT/horde" --version >/dev/null   # build now, outside the measured run
+source "$ROOT/scripts/jdk.sh"; horde_find_jdk 0
+JCMD="$(dirname "$JAVA")/jcmd"
+
+work="${OUT:-$(mktemp -d)}"; mkdir -p "$work/logs" "$work/tmp"
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+cat >"$work/nginx.conf" <<CONF
+load_module /usr/lib/nginx/modules/ngx_http_echo_module.so;
+worker_processes 1;
+worker_rlimit_nofile 20000;
+pid logs/nginx.pid;
+error_log logs/error.log warn;
+events { worker_connections 16384; }
+http {
+  access_log off;
+  client_body_temp_path tmp/body; proxy_temp_path tmp/proxy; fastcgi_temp_path tmp/fastcgi;
+  uwsgi_temp_path tmp/uwsgi; scgi_temp_path tmp/scgi;
+  keepalive_requests 100000000; keepalive_timeout 600s;
+  server {
+    listen 127.0.0.1:$port backlog=4096;
+    location = /fast { default_type application/json; return 200 '{"ok":true}'; }
+  }
+}
+CONF
+nginx -p "$work/" -c "$work/nginx.conf" -g 'daemon off;' 2>"$work/nginx.err" &
+ngx=$!
+horde=""
+trap 'kill $ngx 2>/dev/null; [[ -n $horde ]] && kill $horde 2>/dev/null; wait 2>/dev/null; [[ -z ${OUT:-} ]] && rm -rf "$work"' EXIT
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/fast" >/dev/null && break; sleep 0.1; done
+
+cat >"$work/idle.yaml" <<YAML
+target: http://127.0.0.1:$port
+preflight: false
+http: {max_connections: $CONNS}
+users:
+  - name: idler
+    wait: between 60s and 180s
+    tasks: [{steps: [{get: /fast}]}]
+load: {users: $USERS, spawn_rate: $SPAWN_RATE, run_time: ${RUN}s}
+YAML
+
+echo "load before: $(uptime)"
+start=$(date +%s.%N)
+"$ROOT/horde" run "$work/idle.yaml" --no-history -o "$work/result.json" >"$work/run.log" 2>&1 &
+horde=$!
+sleep "$MEASURE_AT"
+rss=$(ps -o rss= -p "$horde" | tr -d ' ')
+"$JCMD" "$horde" GC.class_histogram >"$work/histogram.txt" 2>&1 || true
+rss_after_gc=$(ps -o rss= -p "$horde" | tr -d ' ')
+"$JCMD" "$horde" GC.heap_info >"$work/heap.txt" 2>&1 || true
+"$JCMD" "$horde" VM.flags >"$work/flags.txt" 2>&1 || true
+peak=$(grep VmHWM "/proc/$horde/status" | awk '{print $2}')
+wait "$horde" || true
+horde=""
+end=$(date +%s.%N)
+echo "load after: $(uptime)"
+
+heap=$(awk '/^Total/ {print $3}' "$work/histogram.txt")
+users_in_heap=$(awk '$4 == "horde.engine.VirtualUser" {print $2}' "$work/histogram.txt")
+echo "users: $USERS, max_connections: $CONNS, JVM: $(grep -o 'Use[A-Za-z]*GC' "$work/flags.txt" | head -1) $(grep -o 'MaxHeapSize=[0-9]*' "$work/flags.txt")"
+echo "RSS at ${MEASURE_AT}s: $((rss / 1024)) MB ($((rss * 1024 / USERS)) B a user); after the histogram's full GC: $((rss_after_gc / 1024)) MB; peak (VmHWM) $((peak / 1024)) MB"
+echo "live heap after a full GC: $((heap / 1048576)) MB, $((heap / USERS)) B a user ($users_in_heap VirtualUser objects)"
+echo "top of the histogram (instances, bytes, bytes a user):"
+awk -v n="$USERS" -v top="$TOP" 'NR > 3 && NR <= 3 + top {printf "  %-60s %10d %12d %8.1f\n", $4, $2, $3, $3 / n}' "$work/histogram.txt"
+echo "run: $(grep -E '^(/fast|Total|GET /fast) ' "$work/run.log" | head -2 | tr -s ' ')"
+python3 - "$work/result.json" "$USERS" "$RUN" <<'PY' || true
+import json, sys
+r = json.load(open(sys.argv[1])); users = int(sys.argv[2])
+print("expected rate (users / 120 s):", round(users / 120.0, 1), "/s; whole-run requests:",
+      sum(e.get("requests", 0) for e in r.get("endpoints", [])) if isinstance(r.get("endpoints"), list) else "see result")
+PY
+printf 'launch to exit: %.1f s (run time %s s)\n' "$(echo "$end - $start" | bc)" "$RUN"
+grep -iE 'finding|generator_|dropped|behind' "$work/run.log" | head -5 || true
