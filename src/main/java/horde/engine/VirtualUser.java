@@ -97,6 +97,11 @@ final class VirtualUser extends LoopTask implements Scope {
     return (T) r;
   }
 
+  /** Whether the user holds a resource of this kind now. */
+  boolean holds(ResourceKey<?> key) {
+    return key.id < resources.length && resources[key.id] != null;
+  }
+
   /** A resource lent only while in use went back to its loop: the user holds it no more. */
   void returned(ResourceKey<?> key) {
     resources[key.id] = null;
