@@ -91,9 +91,12 @@ final class VirtualUser extends LoopTask implements Scope {
   /** The user's resource of this kind, made on first use. */
   @SuppressWarnings("unchecked")
   <T extends UserResource> T resource(ResourceKey<T> key) {
-    if (key.id >= resources.length) resources = Arrays.copyOf(resources, ResourceKey.count());
-    UserResource r = resources[key.id];
-    if (r == null) resources[key.id] = r = key.make(this);
+    UserResource r = key.id < resources.length ? resources[key.id] : null;
+    if (r == null) {
+      r = key.make(this); // may take another resource first (a session takes the user's cookies), growing the array
+      if (key.id >= resources.length) resources = Arrays.copyOf(resources, ResourceKey.count());
+      resources[key.id] = r;
+    }
     return (T) r;
   }
 

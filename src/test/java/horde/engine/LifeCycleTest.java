@@ -45,6 +45,21 @@ class LifeCycleTest {
     }
   }
 
+  /** A resource that takes another as it is made (a session takes the user's cookies) is kept, however the array grew meanwhile. */
+  @Test
+  void aResourceMadeWhileItsUserTakesAnotherIsKept() {
+    try (EmbeddedRun run = new EmbeddedRun(HEAD + "users: [{name: u, tasks: [{get: /work}]}]\n")) {
+      VirtualUser u = run.user(Pacing.CLOSED);
+      ResourceKey<UserResource> outer = new ResourceKey<>(user -> {
+        user.resource(new ResourceKey<>(x -> new UserResource() {})); // a kind made after the user's array was sized
+        return new UserResource() {};
+      });
+      UserResource made = u.resource(outer);
+      assertThat(u.holds(outer)).isTrue();
+      assertThat(u.resource(outer)).isSameAs(made);
+    }
+  }
+
   @Test
   void aRampDownLetsTheTaskInFlightFinishThenRunsOnStop() {
     try (EmbeddedRun run = new EmbeddedRun(HEAD + """
