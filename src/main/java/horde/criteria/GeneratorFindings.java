@@ -65,15 +65,32 @@ final class GeneratorFindings {
         + " requests queued for a free connection, and that wait is part of their latency.", peak, limit)));
   }
 
-  /** Open model: arrivals that found every user busy were not sent, so the target saw less than the plan. */
+  /**
+   * Open model: arrivals that found every user busy were not sent, so the target saw less than the
+   * plan. The count, the first second and the peak are the measured window's; drops in the warm-up
+   * (a cold JVM) are named apart, so that a peak of the warm-up never stands beside the count of the
+   * window as if it were one of its seconds.
+   */
   private static void dropped(List<Finding> out, RunStats s, Map<String, ?> settings) {
-    if (s.droppedIterations() <= 0) return;
     List<TimelinePoint> points = s.timeline();
     int first = -1;
-    long peak = 0;
+    long peak = 0, warmupDropped = 0, warmupPeak = 0;
     for (int i = 0; i < points.size(); i++) {
-      if (points.get(i).dropped() > 0 && first < 0) first = i;
-      peak = Math.max(peak, Math.round(points.get(i).dropped() / Intervals.seconds(points, i)));
+      TimelinePoint p = points.get(i);
+      long perSecond = Math.round(p.dropped() / Intervals.seconds(points, i));
+      if (p.warmup()) {
+        warmupDropped += p.dropped();
+        warmupPeak = Math.max(warmupPeak, perSecond);
+        continue;
+      }
+      if (p.dropped() > 0 && first < 0) first = i;
+      peak = Math.max(peak, perSecond);
+    }
+    String warmup = warmupDropped <= 0 ? "" : String.format("%s iterations were dropped in the warm-up (up to %d in a"
+        + " second), left out of the figures", Figures.count(warmupDropped), warmupPeak);
+    if (s.droppedIterations() <= 0) {
+      if (!warmup.isEmpty()) out.add(Finding.info("dropped_in_warmup", warmup + ": a cold start; none after it."));
+      return;
     }
     String users = settings.get("max_users") instanceof Number n ? "all " + n + " virtual users (max_users)"
         : "all virtual users";
@@ -81,7 +98,8 @@ final class GeneratorFindings {
         : String.format(" from %s on (up to %d in a second)", Figures.at(Intervals.start(points, first)), peak);
     Finding f = Finding.warning("dropped_iterations", String.format("%s iterations were dropped%s: when they were due, %s"
         + " were still busy, so the target got less load than planned. Either the target is too slow for this rate (each busy"
-        + " user is waiting for an answer) or max_users is too low.", Figures.count(s.droppedIterations()), when, users));
+        + " user is waiting for an answer) or max_users is too low.%s", Figures.count(s.droppedIterations()), when, users,
+        warmup.isEmpty() ? "" : " Besides, " + warmup + "."));
     out.add(first < 0 ? f : f.at(Intervals.start(points, first)));
   }
 

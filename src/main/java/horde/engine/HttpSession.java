@@ -2,27 +2,34 @@ package horde.engine;
 
 import horde.plan.RequestPlan;
 import horde.plan.StepPlan;
-import horde.protocol.http.CookieJar;
 import horde.protocol.http.ExchangeListener;
 import horde.protocol.http.HttpExchange;
 import horde.protocol.http.ResponseHead;
 import horde.protocol.http.TransportError;
 import horde.record.LoopRecorder;
-import horde.scenario.HttpSettings;
 import horde.scenario.Measures;
 import horde.template.UnsetValueException;
 import io.netty.buffer.ByteBuf;
 import java.net.URISyntaxException;
 
 /**
- * A user's HTTP session, a resource it owns: one exchange reused for each of its requests, the
- * response being read, the LLM answer and its stall watch, and the poll being driven. It listens
- * to the exchange, judges the outcome, and resumes the user's steps when the request is over.
+ * The HTTP state of a request in flight, lent to a user by its loop: the exchange, the response
+ * being read, the LLM answer and its stall watch, and the poll being driven. It listens to the
+ * exchange, judges the outcome, goes back to the loop's free sessions when the request (or poll) is
+ * over, and then resumes the user's steps. An idle user holds none (only its {@link UserCookies}):
+ * a loop has as many sessions as it ever had requests in flight at once, not one per user.
  */
 final class HttpSession implements UserResource, ExchangeListener {
-  static final ResourceKey<HttpSession> KEY = new ResourceKey<>(HttpSession::new);
+  static final ResourceKey<HttpSession> KEY = new ResourceKey<>(HttpSession::lend);
 
-  private final VirtualUser user;
+  /**
+   * The free sessions a loop keeps: enough for its usual requests in flight; a start-up burst of
+   * many thousand users all sending at once leaves no more than this behind.
+   */
+  private static final int KEPT_FREE = 1024;
+
+  /** The user this session is lent to; null while it is free. */
+  private VirtualUser user;
   private final RunContext run;
   private final LoopRecorder recorder;
   private final HttpExchange exchange;
@@ -32,7 +39,7 @@ final class HttpSession implements UserResource, ExchangeListener {
   private final StallWatch stall;
   private final StringBuilder scratch = new StringBuilder();
   private final Runnable repoll;
-  private final HttpSettings.Cookies cookies;
+  private final java.util.ArrayDeque<HttpSession> free;
   /** The request in flight, null between requests (also while a poll waits for its next attempt). */
   private RequestPlan current;
   /** The poll the current request is an attempt of, or null. */
@@ -47,8 +54,16 @@ final class HttpSession implements UserResource, ExchangeListener {
   /** Inside {@code client.execute}: an end reported now must not resume the user on this stack. */
   private boolean sending;
 
+  /** The loop's free session, or a new one, lent to {@code user} until its request is over. */
+  private static HttpSession lend(VirtualUser user) {
+    HttpSession s = user.run.freeSessions(user.loop).poll();
+    if (s == null) s = new HttpSession(user);
+    s.user = user;
+    s.exchange.cookies = user.resource(UserCookies.KEY).jar;
+    return s;
+  }
+
   private HttpSession(VirtualUser user) {
-    this.user = user;
     this.run = user.run;
     this.recorder = user.recorder;
     this.exchange = new HttpExchange(user.loop, this);
@@ -56,21 +71,7 @@ final class HttpSession implements UserResource, ExchangeListener {
     this.llm = run.plan.tracksLlm() ? new LlmAnswer(recorder, run.plan.tokenizer()) : null;
     this.stall = llm == null ? null : new StallWatch(user, exchange, llm);
     this.repoll = user.guard(this::repoll);
-    this.cookies = run.plan.scenario().http().cookies();
-    if (cookies != HttpSettings.Cookies.OFF) exchange.cookies = new CookieJar(run.clock);
-  }
-
-  /** The Cookie header the user's jar has for a WebSocket's opening handshake to {@code uri}, or null. */
-  String cookieHeader(java.net.URI uri) {
-    if (exchange.cookies == null || exchange.cookies.isEmpty()) return null;
-    String scheme = "wss".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()) ? "https" : "http";
-    return exchange.cookies.header(new horde.protocol.http.Origin(scheme, uri.getHost(), uri.getPort()),
-        uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath());
-  }
-
-  /** The value of the user's cookie of this name, or null. */
-  String cookie(String name) {
-    return exchange.cookies == null ? null : exchange.cookies.value(name);
+    this.free = run.freeSessions(user.loop);
   }
 
   /** Sends the request; the user is resumed when it is over. */
@@ -88,7 +89,7 @@ final class HttpSession implements UserResource, ExchangeListener {
 
   private void go(RequestPlan r) {
     if (!user.takeRequest()) {
-      polling = null;
+      giveBack(); // the user has arranged what follows (its on_stop, or its end)
       return;
     }
     current = r;
@@ -96,9 +97,8 @@ final class HttpSession implements UserResource, ExchangeListener {
       run.renderer.render(r, user, exchange, scratch);
     } catch (UnsetValueException | URISyntaxException e) {
       user.failed(outcomes.notSent(r, e));
-      current = null;
-      polling = null;
-      user.loop.execute(user.steps.resume); // no recursion when every request of a loop fails at once
+      VirtualUser u = giveBack();
+      u.loop.execute(u.steps.resume); // no recursion when every request of a loop fails at once
       return;
     }
     keepingBody = r.needsBody() || polling != null;
@@ -205,24 +205,29 @@ final class HttpSession implements UserResource, ExchangeListener {
     recorder.count(Measures.RETRIES, current.endpoint(), 1); // sent once more, counted once: the retry apart
   }
 
+  /** The request (or poll) is over: the session goes back to the loop, then the user goes on. */
   private void done() {
+    VirtualUser u = giveBack();
+    if (sending) u.loop.execute(u.steps.resume);
+    else u.steps.resume();
+  }
+
+  /** Back to the loop's free sessions; returns the user it was lent to. */
+  private VirtualUser giveBack() {
+    VirtualUser u = user;
     current = null;
-    if (sending) user.loop.execute(user.steps.resume);
-    else user.steps.resume();
+    polling = null;
+    u.returned(KEY);
+    user = null;
+    exchange.cookies = null;
+    response.reset(0);
+    if (free.size() < KEPT_FREE) free.push(this);
+    else exchange.release(); // past that, a burst's sessions go to the collector (their timers with them)
+    return u;
   }
 
   private void stopStallWatch() {
     if (stall != null) stall.stop();
-  }
-
-  @Override
-  public void restart() {
-    if (exchange.cookies != null) exchange.cookies.clear();
-  }
-
-  @Override
-  public void nextIteration() {
-    if (cookies == HttpSettings.Cookies.ITERATION) exchange.cookies.clear();
   }
 
   @Override

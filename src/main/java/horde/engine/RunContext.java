@@ -37,11 +37,14 @@ final class RunContext {
   final NanoClock clock;
   /** Each event loop's own recorder: a user records only into its loop's, so none is shared. */
   private final Map<EventLoop, LoopRecorder> recorders;
+  /** Each loop's HTTP sessions not lent to a user: one per request in flight at once, not one per user. */
+  private final Map<EventLoop, java.util.ArrayDeque<HttpSession>> freeSessions = new IdentityHashMap<>();
 
   RunContext(TestPlan plan, Map<EventLoop, LoopRecorder> recorders, HttpClient client, RequestRenderer renderer,
       long seed, long budget, Population population, String[] initialVariables, FatalErrors fatal) {
     this.plan = plan;
     this.recorders = new IdentityHashMap<>(recorders);
+    recorders.keySet().forEach(loop -> freeSessions.put(loop, new java.util.ArrayDeque<>()));
     this.client = client;
     this.ws = new WsClient(client);
     this.renderer = renderer;
@@ -60,6 +63,11 @@ final class RunContext {
     LoopRecorder r = recorders.get(loop);
     if (r == null) throw new IllegalStateException("no recorder for " + loop);
     return r;
+  }
+
+  /** The loop's free HTTP sessions; used on that loop only. */
+  java.util.ArrayDeque<HttpSession> freeSessions(EventLoop loop) {
+    return freeSessions.get(loop);
   }
 
   List<LoopRecorder> recorders() {

@@ -15,11 +15,11 @@ import java.util.List;
  * goes on at once), or returns false and later calls {@link #resume} exactly once, on the user's
  * loop, from a fresh stack (never from inside {@code start}).
  */
-final class StepRunner {
+final class StepRunner extends LoopTask {
   private final VirtualUser user;
   private final Frames frames = new Frames();
-  /** Runs {@link #resume} as a task of the user's loop. */
-  final Runnable resume;
+  /** Runs {@link #resume} as a task of the user's loop: the runner itself. */
+  final Runnable resume = this;
   /** A step started and has not called {@link #resume} yet. */
   private boolean waiting;
   /** Some step of the current list had to wait: its end is called back from I/O or a timer, on a short stack. */
@@ -27,7 +27,16 @@ final class StepRunner {
 
   StepRunner(VirtualUser user) {
     this.user = user;
-    this.resume = user.guard(this::resume);
+  }
+
+  @Override
+  void runTask() {
+    resume();
+  }
+
+  @Override
+  FatalErrors fatalErrors() {
+    return user.run.fatal;
   }
 
   /** Starts a new list of steps (on_start, a task, on_stop) and runs it. */
@@ -35,13 +44,13 @@ final class StepRunner {
     frames.reset(steps);
     waiting = false;
     waitedInList = false;
-    run();
+    advance();
   }
 
   /** The waiting step is done: go on with the next. */
   void resume() {
     waiting = false;
-    run();
+    advance();
   }
 
   /** Whether a step is waiting for its end (I/O, a timer). */
@@ -62,7 +71,7 @@ final class StepRunner {
     return frames;
   }
 
-  private void run() {
+  private void advance() {
     if (!user.mayGoOn()) return;
     while (true) {
       Frames.Frame f = frames.top();

@@ -16,7 +16,7 @@ import java.util.random.RandomGenerator;
  * StepRunner} works through the steps; protocol state lives in {@link UserResource}s it owns; what
  * happens between tasks is its {@link Pacing}. Waits are timers on its loop.
  */
-final class VirtualUser implements Scope {
+final class VirtualUser extends LoopTask implements Scope {
   private enum Life { ON_START, TASKS, ON_STOP, DONE }
 
   final long id;
@@ -30,7 +30,6 @@ final class VirtualUser implements Scope {
   final StepRunner steps;
   private final Rows rows;
   private UserResource[] resources = new UserResource[ResourceKey.count()];
-  private final Runnable nextTask = guard(this::nextTask);
   private final Wait wait;
 
   private Life life = Life.ON_START;
@@ -63,6 +62,17 @@ final class VirtualUser implements Scope {
     this.wait = new Wait(this);
   }
 
+  /** As a task of its loop, the user begins its next task (see {@link #nextTask}). */
+  @Override
+  void runTask() {
+    nextTask();
+  }
+
+  @Override
+  FatalErrors fatalErrors() {
+    return run.fatal;
+  }
+
   /**
    * {@code action} as a task for the user's loop that reports an {@link Error} it throws (out of
    * memory...) as fatal: Netty would log it and go on, with this user stuck half-way.
@@ -81,10 +91,23 @@ final class VirtualUser implements Scope {
   /** The user's resource of this kind, made on first use. */
   @SuppressWarnings("unchecked")
   <T extends UserResource> T resource(ResourceKey<T> key) {
-    if (key.id >= resources.length) resources = Arrays.copyOf(resources, ResourceKey.count());
-    UserResource r = resources[key.id];
-    if (r == null) resources[key.id] = r = key.make(this);
+    UserResource r = key.id < resources.length ? resources[key.id] : null;
+    if (r == null) {
+      r = key.make(this); // may take another resource first (a session takes the user's cookies), growing the array
+      if (key.id >= resources.length) resources = Arrays.copyOf(resources, ResourceKey.count());
+      resources[key.id] = r;
+    }
     return (T) r;
+  }
+
+  /** Whether the user holds a resource of this kind now. */
+  boolean holds(ResourceKey<?> key) {
+    return key.id < resources.length && resources[key.id] != null;
+  }
+
+  /** A resource lent only while in use went back to its loop: the user holds it no more. */
+  void returned(ResourceKey<?> key) {
+    resources[key.id] = null;
   }
 
   /** Begins the user's life (closed model and setup); call on its loop. */
@@ -168,7 +191,7 @@ final class VirtualUser implements Scope {
   /** Closed model: on_start went well; the first task follows at once, as in Locust (the wait follows each task). */
   void firstTaskSoon() {
     life = Life.TASKS;
-    loop.execute(nextTask);
+    loop.execute(this);
   }
 
   void nextTask() {
@@ -214,11 +237,11 @@ final class VirtualUser implements Scope {
   void waitThenNextTask() {
     long nanos = WaitTimes.nanos(plan.waitTime(), random, taskStarted, run.clock.nanoTime());
     if (nanos > 0) {
-      wait.start(nanos, nextTask, true);
+      wait.start(nanos, this, true);
     } else if (steps.waitedInList()) {
       nextTask(); // called back by I/O or a timer: the stack is short
     } else {
-      loop.execute(nextTask); // a task that never waited must not recurse into the next one
+      loop.execute(this); // a task that never waited must not recurse into the next one
     }
   }
 
@@ -315,7 +338,7 @@ final class VirtualUser implements Scope {
 
   @Override
   public String cookie(String name) {
-    return resource(HttpSession.KEY).cookie(name);
+    return resource(UserCookies.KEY).value(name);
   }
 
   @Override

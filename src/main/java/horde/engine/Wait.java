@@ -8,23 +8,34 @@ import java.util.concurrent.TimeUnit;
  * A user's one pending wait — a think step, the wait before its next task, a poll's next attempt —
  * as a timer on its loop. One wait at a time: a user waits for one thing.
  */
-final class Wait {
+final class Wait extends LoopTask {
   private final EventLoop loop;
-  private final Runnable wake;
+  private final FatalErrors fatal;
   private ScheduledFuture<?> timer;
   private Runnable then;
   private boolean beforeTask;
 
   Wait(VirtualUser user) {
     this.loop = user.loop;
-    this.wake = user.guard(this::wake);
+    this.fatal = user.run.fatal;
+  }
+
+  /** The timer's task: the wait is over. */
+  @Override
+  void runTask() {
+    wake();
+  }
+
+  @Override
+  FatalErrors fatalErrors() {
+    return fatal;
   }
 
   /** Runs {@code then} after {@code nanos}; {@code beforeTask} when it is the wait between tasks. */
   void start(long nanos, Runnable then, boolean beforeTask) {
     this.then = then;
     this.beforeTask = beforeTask;
-    timer = loop.schedule(wake, nanos, TimeUnit.NANOSECONDS);
+    timer = loop.schedule(this, nanos, TimeUnit.NANOSECONDS);
   }
 
   boolean pending() {

@@ -77,7 +77,7 @@ final class WsSession implements UserResource, WsListener {
       user.loop.execute(user.steps.resume);
       return false;
     }
-    String cookie = user.resource(HttpSession.KEY).cookieHeader(uri);
+    String cookie = user.resource(UserCookies.KEY).header(uri);
     if (cookie != null) {
       String own = headers.get("Cookie"); // one Cookie header: the handshake's own pairs, then the jar's
       headers.set("Cookie", own == null ? cookie : own + "; " + cookie);

@@ -135,6 +135,21 @@ class LoadFindingsTest {
     assertThat(kind(all, "late_sends")).isEmpty();
   }
 
+  /** A cold start drops thousands in the warm-up and a few after it: the peak beside the count is the measured window's. */
+  @Test
+  void dropsOfTheWarmupAreNamedApartFromTheMeasuredOnes() {
+    List<TimelinePoint> points = seconds(30, t -> new TimelinePoint(t, 40, 100, 0, 100, 50, 90, 120,
+        t <= 3 ? 19000 : t == 25 ? 90 : 0, t <= 3));
+    List<Finding> all = Findings.of(open(points, 100, 100, 90), Map.of());
+    assertThat(kind(all, "dropped_iterations")).singleElement().extracting(Finding::text).asString()
+        .startsWith("90 iterations were dropped from 24 s on (up to 90 in a second):")
+        .endsWith(" Besides, 57,000 iterations were dropped in the warm-up (up to 19000 in a second), left out of the figures.");
+    List<TimelinePoint> coldOnly = seconds(30, t -> new TimelinePoint(t, 40, 100, 0, 100, 50, 90, 120, t <= 3 ? 19000 : 0, t <= 3));
+    assertThat(kind(Findings.of(open(coldOnly, 100, 100, 0), Map.of()), "dropped_in_warmup")).singleElement()
+        .extracting(Finding::text).isEqualTo("57,000 iterations were dropped in the warm-up (up to 19000 in a second),"
+            + " left out of the figures: a cold start; none after it.");
+  }
+
   @Test
   void requestsThatLeftLateAreTheGeneratorsDoing() {
     List<TimelinePoint> points = seconds(30, t -> new TimelinePoint(t, 40, 100, 0, 100, 50, 90, 120, 0, false));

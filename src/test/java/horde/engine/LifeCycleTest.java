@@ -3,6 +3,7 @@ package horde.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,6 +12,53 @@ import org.junit.jupiter.api.Test;
  */
 class LifeCycleTest {
   private static final String HEAD = "name: t\ntarget: http://127.0.0.1:9\n";
+
+  /**
+   * A waiting user holds no HTTP session: the loop lends one per request in flight and takes it back
+   * when the answer is in, so the next user's request goes out on the same one; cookies stay with
+   * their user, not with the session.
+   */
+  @Test
+  void aWaitingUserHoldsNoSessionOnlyItsCookies() {
+    try (EmbeddedRun run = new EmbeddedRun(HEAD + """
+        users:
+          - name: u
+            wait: 60s
+            tasks: [{get: /work}]
+        """)) {
+      VirtualUser first = run.closedUser();
+      assertThat(first.holds(HttpSession.KEY)).isTrue(); // in flight
+      run.request(0);
+      run.serve(0, "HTTP/1.1 200 OK\r\nSet-Cookie: sid=one; Path=/\r\nContent-Length: 2\r\n\r\n{}");
+      assertThat(first.holds(HttpSession.KEY)).isFalse(); // waiting its 60 s
+      assertThat(run.run.freeSessions(run.loop)).hasSize(1);
+      VirtualUser second = run.closedUser();
+      assertThat(run.run.freeSessions(run.loop)).isEmpty(); // lent again, to the second user
+      assertThat(run.request(0)).startsWith("GET /work ").doesNotContain("sid=one");
+      run.answer(0, 200, "{}");
+      assertThat(second.holds(HttpSession.KEY)).isFalse();
+      assertThat(run.run.freeSessions(run.loop)).hasSize(1); // one session served both
+      run.advance(Duration.ofSeconds(60));
+      List<String> sent = new java.util.ArrayList<>();
+      for (int c = 0; c < run.connections.size(); c++) sent.addAll(run.requests(c));
+      assertThat(sent).hasSize(2).filteredOn(r -> r.contains("Cookie: sid=one")).hasSize(1); // the first user's only
+    }
+  }
+
+  /** A resource that takes another as it is made (a session takes the user's cookies) is kept, however the array grew meanwhile. */
+  @Test
+  void aResourceMadeWhileItsUserTakesAnotherIsKept() {
+    try (EmbeddedRun run = new EmbeddedRun(HEAD + "users: [{name: u, tasks: [{get: /work}]}]\n")) {
+      VirtualUser u = run.user(Pacing.CLOSED);
+      ResourceKey<UserResource> outer = new ResourceKey<>(user -> {
+        user.resource(new ResourceKey<>(x -> new UserResource() {})); // a kind made after the user's array was sized
+        return new UserResource() {};
+      });
+      UserResource made = u.resource(outer);
+      assertThat(u.holds(outer)).isTrue();
+      assertThat(u.resource(outer)).isSameAs(made);
+    }
+  }
 
   @Test
   void aRampDownLetsTheTaskInFlightFinishThenRunsOnStop() {

@@ -26,8 +26,9 @@ public final class CookieJar {
   static final int MOST = 200;
 
   private final NanoClock clock;
-  private final List<Entry> entries = new ArrayList<>();
-  private final List<Cookie> sending = new ArrayList<>();
+  /** Made with the first cookie, as {@link #sending} with the first Cookie header: most users of a load test keep none. */
+  private List<Entry> entries = List.of();
+  private List<Cookie> sending;
   private long made;
 
   private record Entry(Cookie cookie, String domain, boolean hostOnly, String path, long expires, long order) {
@@ -49,7 +50,7 @@ public final class CookieJar {
   }
 
   public void clear() {
-    entries.clear();
+    if (!entries.isEmpty()) entries.clear();
   }
 
   /** Keeps what one {@code Set-Cookie} header of an answer to {@code requestPath} at {@code origin} says. */
@@ -66,6 +67,7 @@ public final class CookieJar {
     long expires = c.maxAge() == Cookie.UNDEFINED_MAX_AGE ? Long.MAX_VALUE
         : c.maxAge() <= 0 ? now : now + Math.min(c.maxAge(), 100L * 365 * 86_400) * 1_000_000_000L;
     Entry e = new Entry(c, domain, hostOnly, path, expires, made++);
+    if (!(entries instanceof ArrayList)) entries = new ArrayList<>();
     entries.removeIf(old -> old.sameSlot(e));
     if (e.expired(now)) return; // an expiry in the past deletes the cookie
     if (entries.size() >= MOST) entries.removeFirst();
@@ -82,11 +84,11 @@ public final class CookieJar {
    * name=value pairs, longer paths first, then older first; null when no cookie applies.
    */
   public String header(Origin origin, CharSequence path) {
+    if (entries.isEmpty()) return null;
     long now = clock.nanoTime();
     entries.removeIf(e -> e.expired(now));
     String host = origin.connectHost();
     String requestPath = pathOnly(path);
-    sending.clear();
     List<Entry> picked = new ArrayList<>();
     for (Entry e : entries) {
       if (e.cookie.isSecure() && !origin.tls()) continue;
@@ -96,6 +98,8 @@ public final class CookieJar {
     }
     if (picked.isEmpty()) return null;
     picked.sort((a, b) -> a.path.length() != b.path.length() ? b.path.length() - a.path.length() : Long.compare(a.order, b.order));
+    if (sending == null) sending = new ArrayList<>();
+    sending.clear();
     for (Entry e : picked) sending.add(e.cookie);
     return ClientCookieEncoder.LAX.encode(sending);
   }

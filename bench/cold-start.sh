@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The open model's cold start: ROUNDS fresh JVMs, each running arrivals at RATE a second for RUN
+# seconds against a local nginx /fast, no warm-up. Prints, per round, the arrivals dropped in all
+# and in each of the first seconds, and how late the first seconds' requests left (p99 from the
+# intended start against p99 from the send: the difference is the generator's lateness).
+#
+#   bench/cold-start.sh                        # 20,000/s, 10 s, 3 rounds
+#   RATE=5000 ROUNDS=5 bench/cold-start.sh
+# Env: RATE, RUN (s), ROUNDS, MAX_USERS (1000), HORDE_JAVA_OPTS, OUT (kept outputs; a temp dir).
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+RATE="${RATE:-20000}"; RUN="${RUN:-10}"; ROUNDS="${ROUNDS:-3}"; MAX_USERS="${MAX_USERS:-1000}"
+ulimit -n "$(ulimit -Hn)"
+"$ROOT/horde" --version >/dev/null   # build now, outside the measured runs
+source "$ROOT/bench/local-nginx.sh"
+work="${OUT:-$(mktemp -d)}"; mkdir -p "$work"
+trap 'kill $NGINX_PID 2>/dev/null; wait 2>/dev/null; [[ -z ${OUT:-} ]] && rm -rf "$work"' EXIT
+start_local_nginx "$work/nginx"
+cat >"$work/open.yaml" <<YAML
+target: http://127.0.0.1:$NGINX_PORT
+preflight: false
+users:
+  - name: arrival
+    tasks: [{steps: [{get: /fast}]}]
+load: {arrival_rate: $RATE/s, run_time: ${RUN}s, max_users: $MAX_USERS}
+YAML
+echo "load before: $(uptime)"
+for round in $(seq "$ROUNDS"); do
+  "$ROOT/horde" run "$work/open.yaml" --no-history -q -o "$work/r$round.json" >"$work/r$round.log" 2>&1 || true
+  python3 - "$work/r$round.json" "$round" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+tl = r["timeline"]
+first = " ".join(f'{p["dropped"]}' for p in tl[:5])
+late = " ".join(f'{p["p99_ms"]:.0f}' for p in tl[:5])
+total = sum(p["dropped"] for p in tl)
+sent = sum(p["requests"] for p in tl)
+kinds = [f["kind"] for f in r.get("findings", []) if "drop" in f["kind"] or "late" in f["kind"]]
+print(f"round {sys.argv[2]}: {sent} requests, {total} dropped (first 5 s: {first}); p99 from the intended start,"
+      f" first 5 s (ms): {late}; findings: {', '.join(kinds) or 'none'}")
+PY
+done
+echo "load after: $(uptime)"
