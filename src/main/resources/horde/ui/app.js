@@ -198,14 +198,14 @@ async function receive(m) {
     const s = m.series;
     if (m.test !== ui.test || s.from === 0) {
       ui.test = m.test;
-      ui.charts.replace(s.columns, f.streaming, f.model === 'rate');
+      ui.charts.replace(s, f.streaming, f.model === 'rate');
     } else if (s.from === ui.charts.size()) {
-      ui.charts.append(s.columns, f.streaming);
+      ui.charts.append(s, f.streaming);
     } else { // a gap (a message dropped): fetch what is missing
       const r = await fetch(`/api/live/series?from=${ui.charts.size()}`, { headers: authHeaders() });
       if (r.ok) {
         const part = await r.json();
-        if (part.from === ui.charts.size()) ui.charts.append(part.columns, f.streaming);
+        if (part.from === ui.charts.size()) ui.charts.append(part, f.streaming);
       }
     }
   }
