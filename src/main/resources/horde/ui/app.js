@@ -356,7 +356,8 @@ function after(f) {
   $('after-notes').textContent = (r.notes || []).join(' ');
   document.querySelector('#criteria tbody').replaceChildren(...(r.criteria || []).map(c => el('tr', {},
     el('td', { class: 'name' }, c.endpoint ? `${c.endpoint}: ${c.expression}` : c.expression),
-    el('td', {}, c.actual == null ? 'no data' : num(c.actual, 3)), el('td', {}, c.level),
+    el('td', {}, c.actual == null ? 'no data' : num(c.actual, 3) + (c.interval ? ` (95% interval ${num(c.interval[0], 1)} to ${num(c.interval[1], 1)})` : '')),
+    el('td', {}, c.level),
     el('td', { class: c.passed ? 'pass' : 'fail' }, c.passed ? 'yes' : 'no'))));
   const h = $('after-history');
   h.replaceChildren();
