@@ -77,9 +77,12 @@ public final class TestRun {
      * these options and names, as a local run builds them.
      *
      * @param variables every user's variables to begin with (what setup saved)
+     * @param target the target's metrics since the last call, to take once a second ({@code
+     *     monitor:}); null when it is not watched
      */
     RunStats run(int phase, LoadProfile load, String[] variables, StatsCollector.Options options,
-        java.util.function.Supplier<Names> names) throws InterruptedException;
+        java.util.function.Supplier<Names> names, java.util.function.Supplier<horde.stats.TargetSample> target)
+        throws InterruptedException;
 
     /** Ends the phase running now early (Ctrl-C); safe from any thread. */
     void abort();
@@ -233,7 +236,8 @@ public final class TestRun {
     if (phaseWatch != null) listeners.add(phaseWatch);
     StatsCollector.Options options = new StatsCollector.Options(load.warmup().toNanos() / 1e9, load.isOpen(),
         plan.tracked(), listener::progress, PROGRESS_EVERY, listeners, load.warmupRequests());
-    RunStats all = elsewhere != null ? elsewhere.run(phase, load, variables, options, this::names)
+    RunStats all = elsewhere != null
+        ? elsewhere.run(phase, load, variables, options, this::names, watch == null ? null : watch::take)
         : local(generator, load, variables, options, watch, phaseWatch);
     // an endpoint that only setup or teardown use got nothing in the runs: it is no row of theirs
     return all.withEndpoints(all.endpoints().stream()
