@@ -66,6 +66,7 @@ final class LiveUi implements AutoCloseable {
             - url: %s/metrics
               series:
                 - searches_per_s: rate(horde_simulator_requests_total{endpoint="/api/rag/search"})
+                - searches_total: horde_simulator_requests_total{endpoint="/api/rag/search"}
                 - horde_simulator_active_generations
         thresholds:
           - p95 < 5s

@@ -173,24 +173,25 @@ class LiveUiInBrowserTest {
 
   /**
    * The target's series in /api/live/series: one value a second, aligned with Horde's own; the
-   * searches a second the simulator counted add up to about those Horde sent (a rate has no value
-   * at the first scrape, and a scrape and Horde's second do not start at the same instant).
+   * searches the simulator counted (its counter's last scraped value) are those Horde sent, but
+   * for the last seconds: the scrape is up to a couple of seconds old, Horde's totals up to one.
    */
   @SuppressWarnings("unchecked")
   static void targetMatchesTheLoad(Page page) {
     Map<String, Object> s = (Map<String, Object>) page.evaluate("() => fetch('/api/live/series').then(r => r.json())");
     Map<String, List<Object>> target = (Map<String, List<Object>>) s.get("target");
     List<Object> t = ((Map<String, List<Object>>) s.get("columns")).get("t");
-    assertThat(target).containsKeys("searches_per_s", "horde_simulator_active_generations");
+    assertThat(target).containsKeys("searches_per_s", "searches_total", "horde_simulator_active_generations");
     assertThat(target.get("searches_per_s")).hasSameSizeAs(t);
-    assertThat((List<Object>) s.get("scrape_failures")).hasSameSizeAs(t).allMatch(v -> v != null && ((Number) v).intValue() == 0);
-    double counted = target.get("searches_per_s").stream().filter(v -> v != null).mapToDouble(v -> ((Number) v).doubleValue()).sum();
+    assertThat((List<Object>) s.get("scrape_failures")).hasSameSizeAs(t);
+    double counted = target.get("searches_total").stream().filter(v -> v != null).mapToDouble(v -> ((Number) v).doubleValue())
+        .max().orElse(0);
     Map<String, Object> search = ((List<Map<String, Object>>) ((Map<String, Object>) page.evaluate(
         "() => fetch('/api/live').then(r => r.json())")).get("endpoints")).stream()
         .filter(e -> "/api/rag/search".equals(e.get("name"))).findFirst().orElseThrow();
     double sent = ((Number) search.get("requests")).doubleValue();
-    assertThat(counted).as("searches the simulator counted, against %s sent", sent).isPositive()
-        .isBetween(0.6 * sent - 5, 1.3 * sent + 5);
+    assertThat(sent).isGreaterThan(10);
+    assertThat(counted).as("searches the simulator counted, against %s Horde sent", sent).isBetween(sent - 30, sent + 10);
   }
 
   static long requests(Page page) {
