@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * </pre>
  */
 @Command(name = "runs", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class, sortOptions = false,
-    description = "List recorded runs, newest first: id, time, scenario, tags, verdict, rps, p95, errors.",
+    description = "List recorded runs, newest first: id, time, scenario, tags, verdict, rps, p95, errors; a capacity search's knee.",
     subcommands = {RunsShowCommand.class, RunsPruneCommand.class},
     footer = {"", "Runs are recorded by horde run and horde demo (--no-history turns it off). Exit codes: 0 done, 2 bad input or database."})
 final class RunsCommand implements Callable<Integer> {
@@ -74,10 +74,14 @@ final class RunsCommand implements Callable<Integer> {
   static String table(List<RunSummary> runs) {
     String row = "%-6s %-19s %-20s %-24s %-8s %8s %8s %7s%n";
     StringBuilder b = new StringBuilder(String.format(Locale.ROOT, row, "ID", "STARTED (UTC)", "SCENARIO", "TAGS", "VERDICT", "RPS", "P95", "ERRORS"));
+    boolean searches = runs.stream().anyMatch(r -> r.search() != null);
+    if (searches) b.insert(b.length() - 1, "  SEARCH");
     for (RunSummary r : runs) {
       String verdict = r.verdict() + (r.aborted() ? "*" : "");
       b.append(String.format(Locale.ROOT, row, r.id(), when(r.startedAt()), clip(r.scenario(), 20), clip(tags(r.tags()), 24), verdict,
           Units.rate(r.rps()), r.requests() == r.failures() ? "-" : Units.ms(r.p95Ms()), Units.percent(r.errorRate())));
+      // a search's figures mix every step it ran: what it found is its knee
+      if (searches) b.insert(b.length() - 1, "  " + (r.search() == null ? "-" : r.search().describe()));
     }
     if (runs.stream().anyMatch(RunSummary::aborted)) b.append("* stopped early\n");
     return b.toString();

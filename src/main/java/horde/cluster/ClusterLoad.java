@@ -15,6 +15,7 @@ import horde.stats.Names;
 import horde.stats.RunStats;
 import horde.stats.Slice;
 import horde.stats.StatsCollector;
+import horde.stats.TargetSample;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -73,15 +74,17 @@ public final class ClusterLoad implements TestRun.PhaseLoad {
 
   @Override
   public RunStats run(int phase, LoadProfile load, String[] variables, StatsCollector.Options options,
-      Supplier<Names> names, java.util.function.Consumer<StatsCollector> collecting) throws InterruptedException {
+      Supplier<Names> names, Supplier<TargetSample> target, java.util.function.Consumer<StatsCollector> collecting)
+      throws InterruptedException {
     Samples samples = new Samples(plan.endpoints().size(), FailureReasons.CAPACITY);
     IntervalSnapshot shape = new IntervalSnapshot(plan.endpoints().size(), plan.measures().histogramCount(),
         plan.measures().counterCount(), FailureReasons.CAPACITY);
-    PhaseMerge merge = new PhaseMerge(members, shape, names);
-    StatsCollector collector = new StatsCollector(List.of(), shape, names, samples, merge.gauges(), options);
-    collecting.accept(collector);
     members.forEach(Member::newPhase);
     phaseStartMicros = Node.nowMicros() + START_MARGIN_MICROS;
+    TargetSeconds seconds = TargetSeconds.of(target, phaseStartMicros);
+    PhaseMerge merge = new PhaseMerge(members, shape, names, seconds);
+    StatsCollector collector = new StatsCollector(List.of(), shape, names, samples, merge.gauges(), options);
+    collecting.accept(collector);
     for (Member m : members) {
       if (!m.lost) node.send(m.address, new Wire.Start(run, phase, phaseStartMicros + m.offsetMicros, variables));
     }
@@ -92,6 +95,7 @@ public final class ClusterLoad implements TestRun.PhaseLoad {
       if (e instanceof Node.Received r) received(r, phase, merge, samples);
       else if (e instanceof Node.Viewed v) viewed(v);
       silence();
+      seconds.tick(Node.nowMicros());
       merge.feed(collector);
     }
     double end = merge.finish(collector);
@@ -204,7 +208,7 @@ public final class ClusterLoad implements TestRun.PhaseLoad {
 
   /**
    * The result as the cluster ran it: the per-worker table in its settings ({@code cluster}), a
-   * note for each lost worker, and at least WARN when one was lost.
+   * note for each lost worker, and at least WARN when one was lost; the target's summary kept.
    */
   public RunResult amend(RunResult r) {
     Map<String, Object> settings = new LinkedHashMap<>(r.settings());
@@ -220,7 +224,7 @@ public final class ClusterLoad implements TestRun.PhaseLoad {
     }
     Verdict verdict = lost && r.verdict() == Verdict.PASS ? Verdict.WARN : r.verdict();
     return new RunResult(r.hordeVersion(), r.scenario(), settings, r.environment(), r.startedAt(), r.stats(),
-        r.criteria(), verdict, r.phases(), r.grade(), notes);
+        r.criteria(), verdict, r.phases(), r.grade(), notes).with(r.target(), r.search()); // what the scrapes saw stays
   }
 
   private Map<String, Object> table() {

@@ -7,6 +7,7 @@ import horde.stats.Gauges;
 import horde.stats.Interval;
 import horde.stats.Names;
 import horde.stats.Slice;
+import horde.stats.TargetSample;
 import horde.stats.StatsCollector;
 import java.util.List;
 import java.util.function.Supplier;
@@ -17,20 +18,24 @@ import java.util.function.Supplier;
  * coordinator's {@link StatsCollector} as if its own loops had recorded them, so the result is
  * built as a local run's is. A second is merged once every worker's part of it is settled: a later
  * second came, the worker finished, or it was lost (what it sent stands). A worker's last short
- * piece, which its own statistics join to the second before, replaces that second.
+ * piece, which its own statistics join to the second before, replaces that second. The target's
+ * own metrics, which the coordinator scrapes, join each second as it was on the coordinator's clock.
  */
 final class PhaseMerge {
   private final List<Member> members;
   private final IntervalSnapshot shape;
   private final Supplier<Names> names;
+  private final TargetSeconds target;
   private final SlotGauges gauges = new SlotGauges();
   private int next;
   private double end;
 
-  PhaseMerge(List<Member> members, IntervalSnapshot shape, Supplier<Names> names) {
+  /** @param target the coordinator's scrapes of the target, by second */
+  PhaseMerge(List<Member> members, IntervalSnapshot shape, Supplier<Names> names, TargetSeconds target) {
     this.members = members;
     this.shape = shape;
     this.names = names;
+    this.target = target;
   }
 
   /** The gauges {@code into} must read: those of the second being merged. */
@@ -87,7 +92,7 @@ final class PhaseMerge {
       if (!i.warmup()) count(m, i, groups);
     }
     if (last) t = latest;
-    gauges.set(users, peak, dropped, worst);
+    gauges.set(users, peak, dropped, worst, target.take(slot, Node.nowMicros()));
     into.take(t, sum);
     end = t;
   }
@@ -119,18 +124,24 @@ final class PhaseMerge {
         bFuller ? b.openFiles() : a.openFiles(), bFuller ? b.maxFiles() : a.maxFiles(), a.poolWaits() + b.poolWaits());
   }
 
-  /** The merged second's gauges: users summed over the workers, drops added up, the worst health. */
+  /** The merged second's gauges: users summed over the workers, drops added up, the worst health, the target's metrics. */
   private static final class SlotGauges implements Gauges {
     private int users;
     private int peak;
     private long droppedSoFar;
     private Health health;
+    private TargetSample target;
 
-    void set(int users, int peak, long dropped, Health health) {
+    void set(int users, int peak, long dropped, Health health, TargetSample target) {
       this.users = users;
       this.peak = peak;
       this.droppedSoFar += dropped;
       this.health = health;
+      this.target = target;
+    }
+
+    public TargetSample target() {
+      return target;
     }
 
     public int users() {

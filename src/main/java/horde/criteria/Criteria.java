@@ -38,8 +38,11 @@ public final class Criteria {
       Map<String, Set<String>> taskEndpoints, Map<String, ?> load) {
     List<CriterionResult> out = new ArrayList<>();
     for (Threshold t : thresholds) {
-      double actual = t.metric().statistic() instanceof Statistic.Drift d ? Drift.value(d, stats, load)
-          : value(t.metric(), stats, scope(t.endpoint(), stats, taskEndpoints));
+      if (t.metric().statistic() instanceof Statistic.Drift d) {
+        out.add(Drift.judge(t, d, stats, load));
+        continue;
+      }
+      double actual = value(t.metric(), stats, scope(t.endpoint(), stats, taskEndpoints));
       out.add(new CriterionResult(t, actual, !Double.isNaN(actual) && t.holds(actual)));
     }
     return out;

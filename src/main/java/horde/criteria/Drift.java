@@ -1,6 +1,7 @@
 package horde.criteria;
 
 import horde.scenario.Measures;
+import horde.scenario.Threshold;
 import horde.scenario.Metric.Statistic;
 import horde.stats.Interval;
 import horde.stats.LatencySummary;
@@ -60,6 +61,22 @@ public final class Drift {
       if (!relative) return perSecond * 3600;
       return from > 0 ? perSecond * 3600 / from * 100 : Double.NaN;
     }
+  }
+
+  /**
+   * A drift criterion judged by the slope's 95% interval, not its point estimate: it fails only
+   * when the whole interval breaks the limit ({@code p95_drift < 10%/h} fails when even the
+   * interval's lower end is above 10 %/h), so noise in a short or jumpy run, which widens the
+   * interval, is never taken for a drift the data do not show. Its value is the point estimate,
+   * with the interval beside it; without enough steady seconds it has no data and fails.
+   */
+  static CriterionResult judge(Threshold threshold, Statistic.Drift d, RunStats run, Map<String, ?> load) {
+    Trend t = of(run, d.figure(), load);
+    double actual = t == null ? Double.NaN : t.perHour();
+    if (Double.isNaN(actual)) return new CriterionResult(threshold, Double.NaN, false);
+    double low = t.lowPerHour(), high = t.highPerHour();
+    boolean possible = threshold.holds(low) || threshold.holds(actual) || threshold.holds(high);
+    return new CriterionResult(threshold, actual, possible, low, high);
   }
 
   /** A criterion's value: the figure's change per hour, NaN without enough steady seconds. */

@@ -13,11 +13,14 @@ import java.util.Locale;
  * latency that rose with a target series ("p95 rose from 400 ms to 2.9 s as the target's
  * queue_depth passed 16": the series whose values rank most like p95's, ρ ≥ 0.7, where p95 at least
  * doubled), and errors that started as a series reached its maximum ("errors started at 40 s as the
- * target's pool_in_use reached its maximum, 20").
+ * target's pool_in_use reached its maximum, 20"), allowing for the scrape that shows the maximum to
+ * land a second after the first errors.
  */
 final class TargetFindings {
   static final double MIN_CORRELATION = 0.7;
   static final int MIN_SECONDS = 20;
+  /** Seconds a series' sample may be late: one scrape interval, at the default {@code every: 1s}. */
+  static final int SCRAPE_LAG = 1;
 
   private TargetFindings() {}
 
@@ -68,14 +71,25 @@ final class TargetFindings {
       double[] all = column(s.intervals(), name);
       double max = Arrays.stream(all).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
       if (!(max > 0)) continue;
-      double now = latest(all, start), before = latest(all, start - 5);
-      if (now >= 0.98 * max && before < 0.9 * max) {
+      double before = latest(all, start - 5);
+      if (atMaximum(all, start, max) && before < 0.9 * max) {
         out.add(Finding.info("target_errors", String.format(Locale.ROOT, "Errors started at %s as the target's %s reached"
             + " its maximum, %s (it was %s five seconds before).", Figures.at(Intervals.start(points, start)), name,
             number(max), number(before))).at(Intervals.start(points, start)));
         return;
       }
     }
+  }
+
+  /**
+   * Whether the series was at its maximum (98 % of it) when errors began in second {@code start}.
+   * A second holds the latest scrape's value, taken up to a scrape interval before the second ends
+   * ({@value #SCRAPE_LAG} s by default): the scrape that sees the series at its maximum may land in
+   * the second after the first errors, so that second counts too — no later one.
+   */
+  private static boolean atMaximum(double[] column, int start, double max) {
+    for (int i = start; i <= start + SCRAPE_LAG && i < column.length; i++) if (latest(column, i) >= 0.98 * max) return true;
+    return false;
   }
 
   /** The series and p95 in the measured seconds that have both. */

@@ -24,7 +24,7 @@ final class Migrations {
   /** Kept, so that the level set here is not lost to the garbage collector. */
   private static final Logger FLYWAY = Logger.getLogger("org.flywaydb");
   /** The schema version this Horde writes: the newest migration's. */
-  static final int VERSION = 2;
+  static final int VERSION = 3;
 
   private static final Set<String> DONE = ConcurrentHashMap.newKeySet();
 

@@ -1,12 +1,14 @@
 package horde.history;
 
 import horde.result.RunResult;
+import horde.result.SearchSummary;
 import horde.stats.EndpointStats;
 import horde.stats.RunStats;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -17,7 +19,8 @@ import java.util.Map;
 /** The runs and their tags and endpoint rows: insert, list, read, delete. Every value is a bound parameter. */
 final class RunTable {
   static final String COLUMNS = "r.id, r.started_at, r.scenario, r.scenario_file, r.target, r.verdict, r.aborted, r.requests,"
-      + " r.failures, r.error_rate, r.rps, r.p50_ms, r.p95_ms, r.p99_ms, r.measured_s, r.host, r.horde_version";
+      + " r.failures, r.error_rate, r.rps, r.p50_ms, r.p95_ms, r.p99_ms, r.measured_s, r.host, r.horde_version,"
+      + " r.search_kind, r.search_steps, r.search_knee, r.search_above";
 
   private RunTable() {}
 
@@ -29,8 +32,8 @@ final class RunTable {
     long id;
     try (PreparedStatement p = c.prepareStatement("INSERT INTO horde_runs (started_at, started_ms, recorded_ms, scenario,"
         + " scenario_file, scenario_text, target, host, horde_version, verdict, aborted, duration_s, measured_s, requests,"
-        + " failures, error_rate, rps, p50_ms, p95_ms, p99_ms, max_ms, result)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+        + " failures, error_rate, rps, p50_ms, p95_ms, p99_ms, max_ms, result, search_kind, search_steps, search_knee,"
+        + " search_above) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
       int i = 1;
       p.setString(i++, r.startedAt());
       p.setLong(i++, millis(r.startedAt()));
@@ -53,7 +56,8 @@ final class RunTable {
       p.setDouble(i++, ms(total.latency(), 95));
       p.setDouble(i++, ms(total.latency(), 99));
       p.setDouble(i++, ms(total.latency(), 100));
-      p.setString(i, resultJson);
+      p.setString(i++, resultJson);
+      search(p, i, r.search());
       try (ResultSet rs = p.executeQuery()) {
         rs.next();
         id = rs.getLong(1);
@@ -62,6 +66,20 @@ final class RunTable {
     tags(c, id, tags);
     endpoints(c, id, s);
     return id;
+  }
+
+  /** A search's kind, steps, knee and the lowest failing level above it; NULLs for a plain run. */
+  private static void search(PreparedStatement p, int i, SearchSummary search) throws SQLException {
+    p.setString(i, search == null ? null : search.kind());
+    if (search == null) p.setNull(i + 1, Types.INTEGER);
+    else p.setInt(i + 1, search.steps().size());
+    level(p, i + 2, search == null ? Double.NaN : search.knee());
+    level(p, i + 3, search == null ? Double.NaN : search.above());
+  }
+
+  private static void level(PreparedStatement p, int i, double level) throws SQLException {
+    if (Double.isNaN(level)) p.setNull(i, Types.DOUBLE);
+    else p.setDouble(i, level);
   }
 
   private static void tags(Connection c, long id, Map<String, String> tags) throws SQLException {
@@ -179,7 +197,7 @@ final class RunTable {
     List<Object[]> rows = new ArrayList<>();
     try (ResultSet rs = p.executeQuery()) {
       while (rs.next()) {
-        Object[] row = new Object[17];
+        Object[] row = new Object[21];
         for (int i = 0; i < row.length; i++) row[i] = rs.getObject(i + 1);
         rows.add(row);
       }
@@ -191,9 +209,15 @@ final class RunTable {
       out.add(new RunSummary(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4], tags.getOrDefault(id, Map.of()),
           (String) r[5], bool(r[6]), num(r[7]).longValue(), num(r[8]).longValue(), num(r[9]).doubleValue(),
           num(r[10]).doubleValue(), num(r[11]).doubleValue(), num(r[12]).doubleValue(), num(r[13]).doubleValue(),
-          num(r[14]).doubleValue(), (String) r[15], (String) r[16]));
+          num(r[14]).doubleValue(), (String) r[15], (String) r[16], search(r)));
     }
     return out;
+  }
+
+  private static RunSummary.Search search(Object[] row) {
+    if (row[17] == null) return null;
+    return new RunSummary.Search((String) row[17], num(row[18]).intValue(), row[19] == null ? Double.NaN : num(row[19]).doubleValue(),
+        row[20] == null ? Double.NaN : num(row[20]).doubleValue());
   }
 
   private static Map<Long, Map<String, String>> tagsOf(Connection c, List<Long> ids) throws SQLException {

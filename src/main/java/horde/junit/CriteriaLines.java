@@ -35,7 +35,8 @@ final class CriteriaLines {
       case COUNT -> String.format(Locale.ROOT, "%d", (long) v);
       case MONEY -> String.format(Locale.ROOT, "$%.4f", v);
       case NUMBER -> String.format(Locale.ROOT, "%.4g", v);
-      case DRIFT -> String.format(Locale.ROOT, "%+.1f %%/h", v);
+      case DRIFT -> String.format(Locale.ROOT, "%+.1f %%/h", v) + (c.estimated()
+          ? String.format(Locale.ROOT, " (95%% interval %+.1f to %+.1f %%/h)", c.low(), c.high()) : "");
     };
   }
 }

@@ -145,21 +145,31 @@ public final class LiveJson {
     if (historyId >= 0) o.put("history_id", historyId);
   }
 
-  /** The series from second {@code from} on, by column: {@code {"from": 0, "columns": {"t": [...], ...}}}. */
+  /**
+   * The series from second {@code from} on, by column: {@code {"from": 0, "columns": {"t": [...], ...}}};
+   * with a monitored target also {@code "target": {"SERIES": [...]}, "scrape_failures": [...]}.
+   */
   public static ObjectNode series(LiveSeries series, int from) {
     LiveSeries.Part part = series.from(from);
     double[][] columns = part.columns();
     ObjectNode o = MAPPER.createObjectNode();
     o.put("from", part.from());
     ObjectNode c = o.putObject("columns");
-    for (int i = 0; i < columns.length; i++) {
-      ArrayNode a = c.putArray(LiveSeries.COLUMNS.get(i));
-      for (double v : columns[i]) {
-        if (Double.isNaN(v)) a.addNull();
-        else a.add(v);
-      }
+    for (int i = 0; i < columns.length; i++) values(c.putArray(LiveSeries.COLUMNS.get(i)), columns[i]);
+    if (part.scrapeFailures() != null) {
+      ObjectNode target = o.putObject("target");
+      part.target().forEach((name, v) -> values(target.putArray(name), v));
+      values(o.putArray("scrape_failures"), part.scrapeFailures());
     }
     return o;
+  }
+
+  /** Numbers as scraped (a target's value may be tiny: seconds, ratios), a gap as null. */
+  private static void values(ArrayNode a, double[] values) {
+    for (double v : values) {
+      if (Double.isNaN(v) || Double.isInfinite(v)) a.addNull();
+      else a.add(v);
+    }
   }
 
   static void number(ObjectNode o, String key, double v) {

@@ -6,15 +6,20 @@ import horde.scenario.Measures;
 import horde.stats.Interval;
 import horde.stats.IntervalListener;
 import horde.stats.Names;
+import horde.stats.TargetSample;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
  * Every second of a live test as the web UI charts it, kept server-side from the first second so
  * that a browser that reloads gets the whole history back: requests and failures per second, the
- * latency percentiles a user may pick, users, streaming figures, the generator's health. Phases
- * follow each other on one timeline. Also keeps the last seconds of each endpoint ({@link Recent}).
+ * latency percentiles a user may pick, users, streaming figures, the generator's health, and the
+ * target's own series when the scenario monitors it ({@code monitor:}; a series first seen later
+ * is absent, NaN, from the seconds before). Phases follow each other on one timeline. Also keeps
+ * the last seconds of each endpoint ({@link Recent}).
  *
  * <pre>{@code
  * LiveSeries series = new LiveSeries();
@@ -29,6 +34,10 @@ public final class LiveSeries implements IntervalListener {
   private static final double[] PERCENTILES = {50, 75, 90, 95, 99, 99.9};
 
   private double[][] columns = new double[COLUMNS.size()][64];
+  /** The target's series by name (empty: not monitored), as long as the columns. */
+  private final Map<String, double[]> target = new LinkedHashMap<>();
+  /** The target's failed scrapes a second; null while no second had a target sample (not monitored). */
+  private double[] scrapeFailures;
   private int size;
   private double offset;
   private double lastRaw = -1;
@@ -89,7 +98,31 @@ public final class LiveSeries implements IntervalListener {
     set(c++, h == null ? Double.NaN : h.loopLagP99Ms());
     set(c++, h == null ? Double.NaN : h.cpuPercent());
     set(c, interval.warmup() ? 1 : 0);
+    addTarget(interval.target());
     size++;
+  }
+
+  private void addTarget(TargetSample sample) {
+    int capacity = columns[0].length;
+    for (Map.Entry<String, double[]> e : target.entrySet()) {
+      if (e.getValue().length < capacity) e.setValue(grown(e.getValue(), capacity));
+      e.getValue()[size] = Double.NaN;
+    }
+    if (scrapeFailures != null && scrapeFailures.length < capacity) scrapeFailures = grown(scrapeFailures, capacity);
+    if (sample == null) {
+      if (scrapeFailures != null) scrapeFailures[size] = Double.NaN;
+      return;
+    }
+    if (scrapeFailures == null) scrapeFailures = grown(new double[0], capacity);
+    scrapeFailures[size] = sample.failures();
+    sample.values().forEach((name, v) -> target.computeIfAbsent(name, n -> grown(new double[0], capacity))[size] = v);
+  }
+
+  /** {@code a} with room for {@code capacity} seconds, the new ones NaN (no value). */
+  private static double[] grown(double[] a, int capacity) {
+    double[] out = Arrays.copyOf(a, capacity);
+    Arrays.fill(out, a.length, capacity, Double.NaN);
+    return out;
   }
 
   private void set(int column, double v) {
@@ -119,15 +152,20 @@ public final class LiveSeries implements IntervalListener {
     return streaming;
   }
 
-  /** Seconds {@code from} to the last, by column (see {@link #COLUMNS}). */
-  public record Part(int from, double[][] columns) {}
+  /**
+   * Seconds {@code from} to the last, by column (see {@link #COLUMNS}), the target's series by name
+   * and its failed scrapes a second (empty and null when it is not monitored).
+   */
+  public record Part(int from, double[][] columns, Map<String, double[]> target, double[] scrapeFailures) {}
 
   /** The seconds from {@code from} on (or from the last kept one, when {@code from} lies beyond). */
   public synchronized Part from(int from) {
     int start = Math.max(0, Math.min(from, size));
     double[][] out = new double[columns.length][];
     for (int c = 0; c < columns.length; c++) out[c] = Arrays.copyOfRange(columns[c], start, size);
-    return new Part(start, out);
+    Map<String, double[]> t = new LinkedHashMap<>();
+    target.forEach((name, values) -> t.put(name, Arrays.copyOfRange(values, start, size)));
+    return new Part(start, out, t, scrapeFailures == null ? null : Arrays.copyOfRange(scrapeFailures, start, size));
   }
 
   /** The last seconds of each endpoint, and the names of the run's ids (null before the first second). */

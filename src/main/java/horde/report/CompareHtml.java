@@ -40,6 +40,12 @@ public final class CompareHtml {
     Files.writeString(file, of(c, baseline, candidate));
   }
 
+  /** Two capacity searches compared by their knees: the console's lines as a page. */
+  public static String of(horde.compare.KneeComparison k) {
+    return "<!doctype html>\n<meta charset=\"utf-8\"><title>" + Html.escape(k.candidate() + " against " + k.baseline())
+        + "</title>\n<pre>" + Html.escape(k.format()) + "</pre>\n";
+  }
+
   public static String of(Comparison c, List<RunResult> baseline, RunResult candidate) {
     StringBuilder body = new StringBuilder(32 * 1024);
     String verdict = c.failed(false) ? "fail" : c.verdict().equals("regressed") ? "warn" : "pass";

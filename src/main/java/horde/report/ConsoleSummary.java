@@ -128,7 +128,7 @@ public final class ConsoleSummary {
       String status = c.passed() ? "pass" : c.threshold().level() == horde.scenario.Threshold.Level.WARN ? "WARN" : "FAIL";
       String scope = c.threshold().endpoint() == null ? "" : " [" + c.threshold().endpoint() + "]";
       out.append(String.format(Locale.ROOT, "  %-4s  %-30s actual %s%n", status, c.threshold().expression() + scope,
-          Units.of(c.threshold().metric(), c.actual())));
+          Units.of(c)));
     }
   }
 

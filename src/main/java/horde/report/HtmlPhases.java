@@ -83,7 +83,7 @@ final class HtmlPhases {
           continue;
         }
         String status = HtmlSummary.status(c);
-        h.append("<td><span class=\"value ").append(status).append("\">").append(Html.escape(Units.of(t.metric(), c.actual())))
+        h.append("<td><span class=\"value ").append(status).append("\">").append(Html.escape(Units.of(c)))
             .append("</span> <span class=\"status ").append(status).append("\">").append(status).append("</span></td>");
       }
       h.append("</tr>");

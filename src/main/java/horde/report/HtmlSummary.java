@@ -142,7 +142,7 @@ final class HtmlSummary {
     h.append("<tr><td class=\"l\"><span class=\"status ").append(status).append("\">").append(status).append("</span></td>")
         .append(Html.td("l name", t.expression())).append(Html.td("l", t.endpoint() == null ? "whole run" : t.endpoint()))
         .append(Html.td("l", ifMissed(t)))
-        .append(Html.td(c.passed() ? null : "bad", Units.of(t.metric(), c.actual()))).append("</tr>");
+        .append(Html.td(c.passed() ? null : "bad", Units.of(c))).append("</tr>");
   }
 
   /** When Horde itself was the bottleneck, the first thing a reader sees says so. */

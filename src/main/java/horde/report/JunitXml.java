@@ -167,14 +167,14 @@ public final class JunitXml {
     Threshold t = c.threshold();
     String expected = expected(t);
     return c.noData() ? t.metric().key() + ": no data; expected " + expected
-        : t.metric().key() + " was " + Units.of(t.metric(), c.actual()) + "; expected " + expected;
+        : t.metric().key() + " was " + Units.of(c) + "; expected " + expected;
   }
 
   private static String detail(CriterionResult c) {
     Threshold t = c.threshold();
     return "criterion: " + t.expression() + "\nscope: " + (t.endpoint() == null ? "the whole run" : t.endpoint())
         + "\nlevel: " + level(c).name().toLowerCase(Locale.ROOT) + "\nactual: "
-        + (c.noData() ? "no data" : Units.of(t.metric(), c.actual())) + "\nexpected: " + expected(t) + "\n";
+        + (c.noData() ? "no data" : Units.of(c)) + "\nexpected: " + expected(t) + "\n";
   }
 
   /** The limit as the scenario wrote it ({@code < 2s}), else as Horde prints the value. */

@@ -35,7 +35,7 @@ final class PhaseTable {
       p.criteria().stream().filter(c -> !c.passed()).forEach(c -> out.append(String.format(Locale.ROOT,
           "  %s %s%s: actual %s%n", c.threshold().level() == horde.scenario.Threshold.Level.WARN ? "WARN" : "FAIL",
           c.threshold().expression(), c.threshold().endpoint() == null ? "" : " [" + c.threshold().endpoint() + "]",
-          Units.of(c.threshold().metric(), c.actual()))));
+          Units.of(c))));
     }
     out.append('\n');
   }

@@ -1,5 +1,6 @@
 package horde.report;
 
+import horde.criteria.CriterionResult;
 import horde.scenario.Metric;
 import java.util.Locale;
 
@@ -38,6 +39,16 @@ public final class Units {
     if (dollars >= 1) return String.format(Locale.ROOT, "$%.2f", dollars);
     if (dollars == 0) return "$0";
     return "$" + new java.math.BigDecimal(dollars).round(new java.math.MathContext(2)).toPlainString();
+  }
+
+  /**
+   * A criterion's measured value, with its 95% interval when it is an estimate (a drift): {@code
+   * +52%/h (95% interval -20%/h to +130%/h)}.
+   */
+  public static String of(CriterionResult c) {
+    String value = of(c.threshold().metric(), c.actual());
+    if (c.noData() || !c.estimated()) return value;
+    return value + " (95% interval " + of(c.threshold().metric(), c.low()) + " to " + of(c.threshold().metric(), c.high()) + ")";
   }
 
   /** A threshold metric's value in its own unit. */

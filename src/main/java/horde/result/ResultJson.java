@@ -174,6 +174,7 @@ public final class ResultJson {
       o.put("level", c.threshold().level().name().toLowerCase(java.util.Locale.ROOT));
       if (c.noData()) o.putNull("actual");
       else o.put("actual", Math.abs(c.actual()) >= 1 ? round(c.actual()) : significant(c.actual()));
+      if (c.estimated()) o.putArray("interval").add(round(c.low())).add(round(c.high()));
       o.put("passed", c.passed());
     }
   }

@@ -155,6 +155,10 @@ public final class ResultReader {
     Threshold.Level level = Threshold.Level.valueOf(c.path("level").asString("fail").toUpperCase(Locale.ROOT));
     Threshold t = ThresholdParser.parse(c.path("expression").asString(), endpoint, level, SourcePosition.UNKNOWN);
     double actual = c.path("actual").isNumber() ? c.path("actual").asDouble() : Double.NaN;
+    JsonNode interval = c.path("interval");
+    if (interval.size() == 2) {
+      return new CriterionResult(t, actual, c.path("passed").asBoolean(), interval.get(0).asDouble(), interval.get(1).asDouble());
+    }
     return new CriterionResult(t, actual, c.path("passed").asBoolean());
   }
 

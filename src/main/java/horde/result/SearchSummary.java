@@ -42,8 +42,22 @@ public record SearchSummary(String kind, double from, double to, List<Step> step
     return !Double.isNaN(knee);
   }
 
+  /**
+   * The lowest failing level above the knee (above every level when none passed); NaN when none
+   * failed. The target's capacity lies between the knee and it: the search's resolution.
+   */
+  public double above() {
+    double floor = found() ? knee : Double.NEGATIVE_INFINITY;
+    return steps.stream().filter(s -> !s.passed() && s.level() > floor).mapToDouble(Step::level).min().orElse(Double.NaN);
+  }
+
   /** A level in the search's unit: {@code 40 users}, {@code 12.5/s}. */
   public String label(double level) {
+    return label(kind, level);
+  }
+
+  /** A level of a search of {@code kind}: {@code 40 users}, {@code 12.5/s}. */
+  public static String label(String kind, double level) {
     if (Double.isNaN(level)) return "-";
     String n = level == Math.rint(level) ? String.valueOf((long) level) : String.valueOf(Math.round(level * 100) / 100.0);
     return kind.equals("users") ? n + " users" : n + "/s";

@@ -77,11 +77,14 @@ public final class TestRun {
      * these options and names, as a local run builds them.
      *
      * @param variables every user's variables to begin with (what setup saved)
+     * @param target the target's metrics since the last call, to take once a second ({@code
+     *     monitor:}); null when it is not watched
      * @param collecting told the collector once it exists, so the run's figures so far can be read
      *     and reset while it lasts (the live UI), as a local run's can
      */
     RunStats run(int phase, LoadProfile load, String[] variables, StatsCollector.Options options,
-        java.util.function.Supplier<Names> names, java.util.function.Consumer<StatsCollector> collecting)
+        java.util.function.Supplier<Names> names, java.util.function.Supplier<horde.stats.TargetSample> target,
+        java.util.function.Consumer<StatsCollector> collecting)
         throws InterruptedException;
 
     /** Ends the phase running now early (Ctrl-C); safe from any thread. */
@@ -241,7 +244,8 @@ public final class TestRun {
     if (phaseWatch != null) listeners.add(phaseWatch);
     StatsCollector.Options options = new StatsCollector.Options(load.warmup().toNanos() / 1e9, load.isOpen(),
         plan.tracked(), listener::progress, PROGRESS_EVERY, listeners, load.warmupRequests());
-    RunStats all = elsewhere != null ? elsewhere.run(phase, load, variables, options, this::names, s -> stats = s)
+    RunStats all = elsewhere != null
+        ? elsewhere.run(phase, load, variables, options, this::names, watch == null ? null : watch::take, s -> stats = s)
         : local(generator, load, variables, options, watch, phaseWatch);
     // an endpoint that only setup or teardown use got nothing in the runs: it is no row of theirs
     return all.withEndpoints(all.endpoints().stream()

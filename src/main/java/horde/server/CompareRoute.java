@@ -3,6 +3,7 @@ package horde.server;
 import horde.compare.CompareJson;
 import horde.compare.Comparer;
 import horde.compare.Comparison;
+import horde.compare.KneeComparison;
 import horde.compare.Measured;
 import horde.compare.MeasuredRun;
 import horde.compare.Tolerance;
@@ -58,6 +59,7 @@ final class CompareRoute {
       measured.add(Measured.of(res, "run " + s.summary().id()));
     }
     RunResult cand = candidate.result();
+    if (cand.search() != null || results.stream().anyMatch(res -> res.search() != null)) return knees(r, label, results, id, cand);
     Tolerance t = Tolerance.DEFAULTS.with(CompareSettings.fromMap(cand.settings().get("compare")));
     Comparison c = Comparer.compare(label, measured, Measured.of(cand, "run " + id), t);
     String format = r.param("format");
@@ -65,5 +67,21 @@ final class CompareRoute {
     if (format.equals("html")) return Response.text("text/html; charset=utf-8", CompareHtml.of(c, results, cand));
     if (format.equals("junit")) return Response.text("application/xml; charset=utf-8", CompareJunit.of(c, false));
     throw ApiError.badRequest("format is json, html or junit");
+  }
+
+  /** Capacity searches, compared by their knees (horde compare's rule): JSON, or the console's lines as a page. */
+  private static Response knees(Request r, String label, List<RunResult> base, long id, RunResult cand) throws ApiError {
+    if (cand.search() == null || base.stream().anyMatch(res -> res.search() == null))
+      throw ApiError.badRequest("a capacity search compares only with another search (by its knee)");
+    KneeComparison k;
+    try {
+      k = KneeComparison.of(label, base.stream().map(RunResult::search).toList(), "run " + id, cand.search());
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest(e.getMessage());
+    }
+    String format = r.param("format");
+    if (format == null || format.equals("json")) return Response.json(200, k.tree());
+    if (format.equals("html")) return Response.text("text/html; charset=utf-8", CompareHtml.of(k));
+    throw ApiError.badRequest("capacity searches compare as json or html");
   }
 }

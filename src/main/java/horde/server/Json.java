@@ -29,7 +29,21 @@ final class Json {
     o.put("measured_s", s.measuredSeconds());
     o.put("host", s.host());
     o.put("horde_version", s.hordeVersion());
+    if (s.search() != null) search(o.putObject("search"), s.search());
     return o;
+  }
+
+  /** A capacity search: its kind, steps, knee and the lowest failing level above it (null: none). */
+  private static void search(ObjectNode o, RunSummary.Search s) {
+    o.put("kind", s.kind());
+    o.put("steps", s.steps());
+    level(o, "knee", s.knee());
+    level(o, "first_failed", s.above());
+  }
+
+  private static void level(ObjectNode o, String key, double v) {
+    if (Double.isNaN(v)) o.putNull(key);
+    else o.put(key, v);
   }
 
   static ObjectNode baseline(Baseline b) {

@@ -198,14 +198,14 @@ async function receive(m) {
     const s = m.series;
     if (m.test !== ui.test || s.from === 0) {
       ui.test = m.test;
-      ui.charts.replace(s.columns, f.streaming, f.model === 'rate');
+      ui.charts.replace(s, f.streaming, f.model === 'rate');
     } else if (s.from === ui.charts.size()) {
-      ui.charts.append(s.columns, f.streaming);
+      ui.charts.append(s, f.streaming);
     } else { // a gap (a message dropped): fetch what is missing
       const r = await fetch(`/api/live/series?from=${ui.charts.size()}`, { headers: authHeaders() });
       if (r.ok) {
         const part = await r.json();
-        if (part.from === ui.charts.size()) ui.charts.append(part.columns, f.streaming);
+        if (part.from === ui.charts.size()) ui.charts.append(part, f.streaming);
       }
     }
   }
@@ -360,7 +360,8 @@ function after(f) {
   $('after-notes').textContent = (r.notes || []).join(' ');
   document.querySelector('#criteria tbody').replaceChildren(...(r.criteria || []).map(c => el('tr', {},
     el('td', { class: 'name' }, c.endpoint ? `${c.endpoint}: ${c.expression}` : c.expression),
-    el('td', {}, c.actual == null ? 'no data' : num(c.actual, 3)), el('td', {}, c.level),
+    el('td', {}, c.actual == null ? 'no data' : num(c.actual, 3) + (c.interval ? ` (95% interval ${num(c.interval[0], 1)} to ${num(c.interval[1], 1)})` : '')),
+    el('td', {}, c.level),
     el('td', { class: c.passed ? 'pass' : 'fail' }, c.passed ? 'yes' : 'no'))));
   const h = $('after-history');
   h.replaceChildren();

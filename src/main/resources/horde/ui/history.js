@@ -4,6 +4,14 @@ import { authHeaders, post, el, num } from './app.js';
 
 const $ = id => document.getElementById(id);
 
+/** A capacity search as the history keeps it: "search: knee 40 users (50 failed), 7 steps". */
+function search(s) {
+  const label = v => s.kind === 'users' ? `${num(v, 2)} users` : `${num(v, 2)}/s`;
+  const knee = s.knee == null ? 'no knee' : `knee ${label(s.knee)}`;
+  const failed = s.first_failed == null ? 'none failed' : `${label(s.first_failed)} failed`;
+  return `search: ${knee} (${failed}), ${s.steps} step${s.steps === 1 ? '' : 's'}`;
+}
+
 export class History {
   constructor() {
     this.selected = [];
@@ -51,7 +59,7 @@ export class History {
     });
     const tags = Object.entries(r.tags || {}).map(([k, v]) => `${k}=${v}`).join(' ');
     return el('tr', {}, el('td', {}, box), el('td', {}, String(r.id)), el('td', { class: 'name' }, r.started_at.replace('T', ' ').replace(/\..*|Z$/, '')),
-      el('td', { class: 'name' }, r.scenario), el('td', { class: 'name' }, tags), el('td', { class: `verdict ${String(r.verdict).toLowerCase()}` }, String(r.verdict).toUpperCase()),
+      el('td', { class: 'name' }, r.scenario, r.search ? el('div', { class: 'muted search' }, search(r.search)) : null), el('td', { class: 'name' }, tags), el('td', { class: `verdict ${String(r.verdict).toLowerCase()}` }, String(r.verdict).toUpperCase()),
       el('td', {}, num(r.rps, 1)), el('td', {}, num(r.p95_ms, 1)), el('td', {}, num(r.error_rate * 100, 2)),
       el('td', { class: 'name' }, el('a', { href: `/api/runs/${r.id}/report.html`, target: '_blank', rel: 'noopener', class: 'report' }, 'report')));
   }

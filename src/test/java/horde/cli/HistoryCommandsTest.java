@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import horde.Cli;
 import horde.HordeProcess;
 import horde.TestServer;
+import horde.history.HistoryFixtures;
+import horde.history.Location;
+import horde.history.RunHistory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,5 +161,34 @@ class HistoryCommandsTest {
     Cli again = Cli.run("compare", "latest", "--baseline", "base", "--db", db);
     assertThat(again.out()).contains("Compare run 2 against baseline base");
     assertThat(again.exitCode()).isEqualTo(r.exitCode());
+  }
+
+  @Test
+  void searchesAreListedByTheirKneesAndComparedByThem() throws Exception {
+    RunHistory h = RunHistory.open(Location.of(db));
+    long was = h.record(HistoryFixtures.search(List.of(1, 2, 4), List.of(8, 6, 5)), "", Map.of());       // 4 to 5 users
+    long same = h.record(HistoryFixtures.search(List.of(2, 4), List.of(8, 6)), "", Map.of());            // 4 to 6
+    long worse = h.record(HistoryFixtures.search(List.of(1, 2), List.of(4, 3)), "", Map.of());           // 2 to 3
+    long plain = h.record(horde.report.SampleResults.small(), "", Map.of());
+    Cli runs = Cli.run("runs", "--db", db);
+    assertThat(runs.out()).contains("SEARCH", "knee 4 users (5 users failed), 6 steps", "knee 2 users (3 users failed), 4 steps");
+
+    Cli unchanged = Cli.run("compare", String.valueOf(was), String.valueOf(same), "--db", db);
+    assertThat(unchanged.exitCode()).as(unchanged.toString()).isZero();
+    assertThat(unchanged.out()).contains("capacity searches of users, by their knees", "capacity between 4 users and 5 users",
+        "Verdict: UNCHANGED").doesNotContain("p95");
+
+    Path json = tmp.resolve("knees.json");
+    Cli regressed = Cli.run("compare", String.valueOf(was), String.valueOf(worse), "--db", db, "--json", json.toString());
+    assertThat(regressed.exitCode()).as(regressed.toString()).isEqualTo(ExitCode.CRITERIA_FAILED);
+    assertThat(regressed.out()).contains("Verdict: REGRESSED: the candidate failed at 3 users, a level the baseline passed");
+    assertThat(Files.readString(json)).contains("\"compared\" : \"knees\"", "\"verdict\" : \"regressed\"");
+    Cli improved = Cli.run("compare", String.valueOf(worse), String.valueOf(was), "--db", db);
+    assertThat(improved.exitCode()).isZero();
+    assertThat(improved.out()).contains("Verdict: IMPROVED: the candidate passed 4 users, a level the baseline failed");
+
+    Cli mixed = Cli.run("compare", String.valueOf(plain), String.valueOf(was), "--db", db);
+    assertThat(mixed.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(mixed.err()).contains("is a plain run and the other a capacity search");
   }
 }

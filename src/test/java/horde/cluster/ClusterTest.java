@@ -8,6 +8,8 @@ import horde.HordeProcess;
 import horde.Nginx;
 import horde.Ports;
 import horde.result.HistogramCodec;
+import horde.simulator.Simulator;
+import horde.simulator.SimulatorOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A coordinator and its workers as separate JVMs on loopback, against nginx, which keeps its own
  * books: the merged count is nginx's, each worker's share is its segment's, the merged histogram
  * is the union of the workers' own; a late worker waits for the next run and takes part in it; an
- * open-model run split three ways keeps its rate; Ctrl-C stops every worker and keeps the result.
+ * open-model run split three ways keeps its rate, with the target's own metrics, which the
+ * coordinator scrapes, in every merged second; Ctrl-C stops every worker and keeps the result.
  */
 @Alone
 class ClusterTest {
@@ -79,10 +82,17 @@ class ClusterTest {
       cluster.workers.get("w3").signal("TERM"); // leaves: three remain, w0 with them
       assertThat(cluster.workers.get("w3").waitFor(20)).as("it left").isNotEqualTo(-1);
       long before = nginx.logged("/fast");
+      // ...with the target watched: the coordinator scrapes (here the simulator's /metrics) into each merged second
       Path open = scenario("open", nginx.url(), "/fast", "{ arrival_rate: 300/s, run_time: 3s, max_users: 1000 }");
-      HordeProcess b = cluster.coordinator("b", members.get(0), List.of(), open.toString(), "--workers", "3", "--out", result("b"));
-      assertThat(b.waitFor(90)).as(TestCluster.out(b)).isZero();
-      JsonNode o = JSON.readTree(Path.of(result("b")).toFile());
+      JsonNode o;
+      HordeProcess b;
+      try (Simulator sim = Simulator.start(SimulatorOptions.defaults())) {
+        Files.writeString(open, Files.readString(open) + MONITOR.formatted(sim.baseUrl()));
+        b = cluster.coordinator("b", members.get(0), List.of(), open.toString(), "--workers", "3", "--out", result("b"));
+        assertThat(b.waitFor(90)).as(TestCluster.out(b)).isZero();
+        o = JSON.readTree(Path.of(result("b")).toFile());
+      }
+      assertTargetInEverySecond(o);
       assertThat(o.path("summary").path("requests").asLong()).as(TestCluster.out(b)).isEqualTo(900);
       assertThat(o.path("dropped_iterations").asLong()).isZero();
       assertThat(o.path("summary").path("rps").asDouble()).as("within 1% of 300/s").isBetween(297.0, 303.0);
@@ -138,6 +148,40 @@ class ClusterTest {
   }
 
   private static final Pattern STARTED = Pattern.compile("phase 1 started (-?[0-9.]+) ms after the coordinator's instant");
+
+  static final String MONITOR = """
+      monitor:
+        prometheus:
+          - url: %s/metrics
+            timeout: 3s
+            series:
+              - capacity: horde_simulator_generation_capacity
+              - scrapes_per_s: rate(horde_simulator_requests_total{endpoint="/metrics"})
+      """;
+
+  /** The merged seconds have the simulator's capacity, 16, and its scrapes at one a second. */
+  private static void assertTargetInEverySecond(JsonNode o) {
+    JsonNode intervals = o.path("intervals").path("seconds");
+    assertThat(intervals.size()).as(o.path("target").toString()).isGreaterThanOrEqualTo(3);
+    // the first second may have none yet (the watch starts with the run: on a loaded machine its first
+    // scrape can still be under way); a scrape may fail (counted in its second), never fatal
+    int values = 0;
+    for (int k = 1; k < intervals.size(); k++) {
+      JsonNode i = intervals.get(k);
+      if (i.path("target_failures").asInt() > 0 && !i.path("target").has("capacity")) continue;
+      values++;
+      assertThat(i.path("target").path("capacity").asDouble()).as(i.toString()).isEqualTo(16.0);
+    }
+    assertThat(values).as(intervals.toString()).isGreaterThanOrEqualTo(intervals.size() - 2);
+    int rates = 0; // a rate needs two scrapes that saw the counter: not in the first seconds of the watch
+    for (JsonNode i : intervals) {
+      if (!i.path("target").has("scrapes_per_s")) continue;
+      rates++;
+      assertThat(i.path("target").path("scrapes_per_s").asDouble()).as(i.toString()).isBetween(0.5, 2.0);
+    }
+    assertThat(rates).as(intervals.toString()).isPositive();
+    assertThat(o.path("target").path("series").path("capacity").path("seconds").asInt()).isGreaterThanOrEqualTo(3);
+  }
 
   private String result(String name) {
     return tmp.resolve(name + ".json").toString();

@@ -100,7 +100,7 @@ public final class CoordinatorOverhead {
     IntervalSnapshot shape = new IntervalSnapshot(plan.endpoints().size(), plan.measures().histogramCount(),
         plan.measures().counterCount(), FailureReasons.CAPACITY);
     Samples samples = new Samples(plan.endpoints().size(), FailureReasons.CAPACITY);
-    PhaseMerge merge = new PhaseMerge(members, shape, () -> TestRun.names(plan));
+    PhaseMerge merge = new PhaseMerge(members, shape, () -> TestRun.names(plan), TargetSeconds.of(null, 0));
     StatsCollector collector = new StatsCollector(List.of(), shape, () -> TestRun.names(plan), samples, merge.gauges(),
         new StatsCollector.Options(0, false, plan.tracked(), null, 0, List.of()));
     collector.startTaking(System.currentTimeMillis());

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Degradation over time against the simulator: its slow leak adds a known 120 ms a minute (2 ms
  * a second) to every answer, which the drift must find within its 95% interval and report; a run that
  * ramps its users into a queue (latency tripling on the way) and then holds them steady for 70 s
- * must not be taken for drift.
+ * must not be taken for drift, nor fail a drift criterion (judged on its interval, see
+ * DriftCriterionTest).
  */
 @Alone
 class DriftTest {
@@ -69,6 +70,7 @@ class DriftTest {
           .satisfies(f -> assertThat(f.text()).contains("at a steady 2 users", "p95 grew", "%/h"));
       assertThat(r.criteria().get(0).passed()).isFalse();
       assertThat(r.criteria().get(0).actual()).isCloseTo(p95.perHour(), withinPercentage(1));
+      assertThat(r.criteria().get(0).low()).as("the whole interval is above the limit").isGreaterThan(10);
     }
   }
 
@@ -79,9 +81,10 @@ class DriftTest {
       String yaml = TASK.formatted(sim.baseUrl()) + """
           load:
             stages: [{duration: 15s, users: 12}, {duration: 70s, users: 12}]
-          thresholds: [error_rate < 1%]
+          thresholds: [error_rate < 1%, p95_drift < 10%/h]
           """;
       RunResult r = run(yaml, ExitCode.PASS);
+      assertThat(r.criteria().get(1).estimated()).as("the drift criterion read back with its interval").isTrue();
       Drift.Trend p95 = Drift.of(r.stats(), "p95", null);
       assertThat(p95).as("the steady stretch is long enough to judge").isNotNull();
       assertThat(p95.start()).as("the ramp is left out").isGreaterThanOrEqualTo(12);

@@ -112,6 +112,21 @@ abstract class HistoryContract {
   }
 
   @Test
+  void aCapacitySearchIsRecordedAsASearch() {
+    long plain = history.record(SampleResults.small(), "name: plain", Map.of());
+    long search = history.record(HistoryFixtures.search(List.of(1, 2, 4), List.of(8, 6, 5)), "name: search", Map.of());
+    assertThat(history.run(plain).orElseThrow().summary().search()).isNull();
+    RunSummary.Search s = history.run(search).orElseThrow().summary().search();
+    assertThat(s).isEqualTo(new RunSummary.Search("users", 6, 4, 5));
+    assertThat(s.describe()).isEqualTo("knee 4 users (5 users failed), 6 steps");
+    assertThat(history.runs(RunQuery.latest(10)).items()).extracting(RunSummary::search).containsExactly(s, null);
+    RunSummary.Search none = history.run(history.record(HistoryFixtures.search(List.of(), List.of(1)), "", Map.of()))
+        .orElseThrow().summary().search();
+    assertThat(none.describe()).isEqualTo("no knee (1 users failed), 1 step");
+    assertThat(Double.isNaN(none.knee())).isTrue();
+  }
+
+  @Test
   void aDatabaseOfTheFirstSchemaVersionOpensAfterMigrating() throws Exception {
     Location old = freshDatabase();
     // What Horde's first schema version wrote: the runs tables, no baselines yet.
@@ -121,8 +136,7 @@ abstract class HistoryContract {
     long id;
     try (java.sql.Connection c = java.sql.DriverManager.getConnection(old.url())) {
       c.setAutoCommit(false);
-      RunResult r = SampleResults.small();
-      id = RunTable.insert(c, r, horde.result.ResultJson.toJson(r).toString(), "name: old", Map.of("era", "v1"), "old-host");
+      id = insertAsVersion1(c, SampleResults.small());
       c.commit();
       try (var rs = c.getMetaData().getTables(null, null, "horde_baselines", null)) {
         assertThat(rs.next()).as("no baselines table in version 1").isFalse();
@@ -132,8 +146,32 @@ abstract class HistoryContract {
     StoredRun back = upgraded.run(id).orElseThrow();
     assertThat(back.summary().tags()).containsEntry("era", "v1");
     assertThat(back.summary().host()).isEqualTo("old-host");
+    assertThat(back.summary().search()).as("a run of before version 3 is no search").isNull();
     assertThat(back.result().stats().endpoints()).hasSize(2);
     assertThat(upgraded.setBaseline("after-upgrade", List.of(id), "").runs()).containsExactly(id);
+  }
+
+  /** A run as Horde's first schema version wrote it: its columns only, tagged era=v1, from old-host. */
+  private static long insertAsVersion1(java.sql.Connection c, RunResult r) throws java.sql.SQLException {
+    String insert = "INSERT INTO horde_runs (started_at, started_ms, recorded_ms, scenario, scenario_file, scenario_text, target,"
+        + " host, horde_version, verdict, aborted, duration_s, measured_s, requests, failures, error_rate, rps, p50_ms, p95_ms,"
+        + " p99_ms, max_ms, result) VALUES (?, 0, 0, 'old', '', 'name: old', '', 'old-host', '0', 'pass', ?, 1, 1, 1, 0, 0, 1, 1,"
+        + " 1, 1, 1, ?) RETURNING id";
+    long id;
+    try (var p = c.prepareStatement(insert)) {
+      p.setString(1, r.startedAt());
+      p.setBoolean(2, false);
+      p.setString(3, horde.result.ResultJson.toJson(r).toString());
+      try (var rs = p.executeQuery()) {
+        rs.next();
+        id = rs.getLong(1);
+      }
+    }
+    try (var p = c.prepareStatement("INSERT INTO horde_run_tags (run_id, name, value) VALUES (?, 'era', 'v1')")) {
+      p.setLong(1, id);
+      p.executeUpdate();
+    }
+    return id;
   }
 
   @Test

@@ -174,10 +174,10 @@ class TargetMetricsTest {
       RunResult r = run(yaml, ExitCode.CRITERIA_FAILED, "-q"); // no criteria, and the 429s fail it
       assertThat(r.findings()).filteredOn(f -> f.kind().equals("target_latency")).singleElement()
           .satisfies(f -> assertThat(f.text()).contains("as the target's horde_simulator_queue_depth passed"));
-      // the errors' finding ("errors started at 16 s as the target's horde_simulator_queue_depth reached
-      // its maximum, 8") came in every run on a quiet machine but not at a load average of 11: a
-      // burst of late arrivals overflows the queue between two scrapes. Not asserted until the rule
-      // allows for the scrape interval.
+      // the errors' finding ("errors started at 16 s as the target's horde_simulator_queue_depth
+      // reached its maximum, 8") now allows for the scrape that shows the queue full landing a second
+      // late (TargetFindingsTest); against the simulator it came in 2 of 3 runs at a load average of
+      // 8 to 15, not in the third: not asserted here until that miss is understood.
     }
   }
 

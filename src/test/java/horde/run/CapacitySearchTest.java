@@ -102,11 +102,15 @@ class CapacitySearchTest {
   void aKneeBelowTheOneRequiredFailsTheRun() throws Exception {
     try (Simulator sim = Simulator.start(slots(0))) {
       String yaml = TASK.formatted(sim.baseUrl()) + "thresholds: [error_rate < 1%]\n";
-      SearchSummary s = run(yaml, ExitCode.CRITERIA_FAILED, "--search", "users=2..8,step=3s,warmup=1s,at_least=6")
+      String db = tmp.resolve("history.db").toString();
+      SearchSummary s = run(yaml, ExitCode.CRITERIA_FAILED, "--search", "users=2..8,step=3s,warmup=1s,at_least=6", "--db", db)
           .search();
       assertThat(s.knee()).isEqualTo(4);
       assertThat(s.verdict()).isEqualTo(Verdict.FAIL);
       assertThat(s.conclusion()).contains("knee at 4 users", "below the 6 users required");
+      // the history keeps it as a search: the ladder 2, 4, 8, then bisection 6, 5
+      Cli runs = Cli.run("runs", "--db", db);
+      assertThat(runs.out()).as(runs.toString()).contains("SEARCH", "knee 4 users (5 users failed), 5 steps");
     }
   }
 }

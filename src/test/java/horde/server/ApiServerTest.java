@@ -117,6 +117,30 @@ class ApiServerTest {
   }
 
   @Test
+  void searchesAreListedAndComparedByTheirKnees() throws Exception {
+    long plain = upload("chat", "2026-01-01T10:00:00Z", "");
+    long[] ids = new long[2];
+    int i = 0;
+    for (var search : java.util.List.of(horde.history.HistoryFixtures.search(java.util.List.of(1, 2, 4), java.util.List.of(8, 6, 5)),
+        horde.history.HistoryFixtures.search(java.util.List.of(1, 2), java.util.List.of(4, 3)))) {
+      HttpResponse<String> r = call("POST", "/api/runs", ResultJson.toJson(search).toString());
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+      ids[i++] = json(r).path("id").asLong();
+    }
+    JsonNode runs = json(call("GET", "/api/runs", null)).path("runs");
+    assertThat(runs.findValues("search")).hasSize(2);
+    JsonNode listed = json(call("GET", "/api/runs/" + ids[0], null));
+    assertThat(listed.path("search").toString()).isEqualTo("{\"kind\":\"users\",\"steps\":6,\"knee\":4.0,\"first_failed\":5.0}");
+    assertThat(json(call("GET", "/api/runs/" + plain, null)).has("search")).isFalse();
+    JsonNode knees = json(call("GET", "/api/compare?run=" + ids[1] + "&against=" + ids[0], null));
+    assertThat(knees.path("compared").asString()).isEqualTo("knees");
+    assertThat(knees.path("verdict").asString()).isEqualTo("regressed");
+    assertThat(call("GET", "/api/compare?run=" + ids[1] + "&against=" + ids[0] + "&format=html", null).body())
+        .contains("Verdict: REGRESSED");
+    assertThat(call("GET", "/api/compare?run=" + ids[1] + "&against=" + plain, null).statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void badInputIsRefusedWithAMessage() throws Exception {
     long a = upload("chat", "2026-01-01T10:00:00Z", "");
     String[][] cases = {

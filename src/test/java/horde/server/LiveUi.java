@@ -38,7 +38,10 @@ final class LiveUi implements AutoCloseable {
     return new LiveUi(p, URI.create(m.group(1)), m.group(3));
   }
 
-  /** A scenario against {@code target} in {@code dir}: chat (streamed, with tokens) and search users. */
+  /**
+   * A scenario against {@code target} in {@code dir}: chat (streamed, with tokens) and search users,
+   * monitoring the simulator's /metrics (the search answers a second as the simulator counts them).
+   */
   static Path scenario(Path dir, String target) throws IOException {
     Path file = dir.resolve("chat.yaml");
     Files.writeString(file, """
@@ -58,9 +61,16 @@ final class LiveUi implements AutoCloseable {
               - post: /api/rag/search
                 json: {query: "refunds", top_k: 3}
         load: {users: 2, spawn_rate: 2, run_time: 2m}
+        monitor:
+          prometheus:
+            - url: %s/metrics
+              series:
+                - searches_per_s: rate(horde_simulator_requests_total{endpoint="/api/rag/search"})
+                - searches_total: horde_simulator_requests_total{endpoint="/api/rag/search"}
+                - horde_simulator_active_generations
         thresholds:
           - p95 < 5s
-        """.formatted(target));
+        """.formatted(target, target));
     return file;
   }
 

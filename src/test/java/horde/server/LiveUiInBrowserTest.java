@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The web UI in real headless Chromium (Debian's, driven by Playwright; no browser is downloaded)
  * against the built-in simulator, as a person uses it: start a test from the form, see the charts
- * and the table move, raise the users and see the count follow, stop, download the HTML report,
- * open the run's report from the history. No console error, no page error, and no request leaves
+ * and the table move (the target's own series from the simulator's /metrics too, live and after a
+ * reload), raise the users and see the count follow, stop, download the HTML report, open the
+ * run's report from the history. No console error, no page error, and no request leaves
  * 127.0.0.1. Skipped without Chromium, except on CI (where ./run-tests installs it).
  */
 class LiveUiInBrowserTest {
@@ -110,6 +111,11 @@ class LiveUiInBrowserTest {
             new Page.WaitForFunctionOptions().setTimeout(10_000));
       }
       assertThat(page.locator("#endpoints tbody").textContent()).contains("/v1/chat/completions").contains("/api/rag/search");
+      // The target's series beside them: the searches the simulator counted, as the UI's API carries them.
+      awaitPainted(page, "target-searches_per_s");
+      assertThat(page.locator("figure[data-chart='target-searches_per_s'] figcaption").textContent()).contains("Target: searches_per_s");
+      assertThat(page.locator("figure[data-chart='target-horde_simulator_active_generations']").count()).isEqualTo(1);
+      targetMatchesTheLoad(page);
 
       // Steer: 6 users, and the count follows.
       page.locator("#steer-value").fill("6");
@@ -125,6 +131,7 @@ class LiveUiInBrowserTest {
       page.reload();
       page.waitForFunction("n => Number(document.body.dataset.seconds) >= n", (double) seconds);
       page.waitForFunction("([f, name]) => eval(f)(name) > 20", List.of(PAINTED, "throughput"));
+      awaitPainted(page, "target-searches_per_s");
       assertThat(page.evaluate("() => Number(document.body.dataset.seconds)")).asInstanceOf(
           org.assertj.core.api.InstanceOfAssertFactories.INTEGER).isGreaterThanOrEqualTo(seconds);
 
@@ -150,6 +157,41 @@ class LiveUiInBrowserTest {
       assertThat(elsewhere).as("requests that left 127.0.0.1").isEmpty();
       context.close();
     }
+  }
+
+  /**
+   * Waits until a chart is painted, asking from here: the page's policy forbids eval, so a
+   * waitForFunction that must poll in the page cannot run {@link #PAINTED} (the rate of a target's
+   * series has its first value after two scrapes, often after the first check).
+   */
+  static void awaitPainted(Page page, String chart) throws InterruptedException {
+    long until = System.nanoTime() + 20_000_000_000L;
+    int painted = 0;
+    while (System.nanoTime() < until && (painted = ((Number) page.evaluate(PAINTED, chart)).intValue()) <= 20) Thread.sleep(200);
+    assertThat(painted).as("pixels painted in the chart %s", chart).isGreaterThan(20);
+  }
+
+  /**
+   * The target's series in /api/live/series: one value a second, aligned with Horde's own; the
+   * searches the simulator counted (its counter's last scraped value) are those Horde sent, but
+   * for the last seconds: the scrape is up to a couple of seconds old, Horde's totals up to one.
+   */
+  @SuppressWarnings("unchecked")
+  static void targetMatchesTheLoad(Page page) {
+    Map<String, Object> s = (Map<String, Object>) page.evaluate("() => fetch('/api/live/series').then(r => r.json())");
+    Map<String, List<Object>> target = (Map<String, List<Object>>) s.get("target");
+    List<Object> t = ((Map<String, List<Object>>) s.get("columns")).get("t");
+    assertThat(target).containsKeys("searches_per_s", "searches_total", "horde_simulator_active_generations");
+    assertThat(target.get("searches_per_s")).hasSameSizeAs(t);
+    assertThat((List<Object>) s.get("scrape_failures")).hasSameSizeAs(t);
+    double counted = target.get("searches_total").stream().filter(v -> v != null).mapToDouble(v -> ((Number) v).doubleValue())
+        .max().orElse(0);
+    Map<String, Object> search = ((List<Map<String, Object>>) ((Map<String, Object>) page.evaluate(
+        "() => fetch('/api/live').then(r => r.json())")).get("endpoints")).stream()
+        .filter(e -> "/api/rag/search".equals(e.get("name"))).findFirst().orElseThrow();
+    double sent = ((Number) search.get("requests")).doubleValue();
+    assertThat(sent).isGreaterThan(10);
+    assertThat(counted).as("searches the simulator counted, against %s Horde sent", sent).isBetween(sent - 30, sent + 10);
   }
 
   static long requests(Page page) {
