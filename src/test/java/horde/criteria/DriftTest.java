@@ -56,12 +56,14 @@ class DriftTest {
           """;
       RunResult r = run(yaml, ExitCode.CRITERIA_FAILED);
       // 2 ms a second, in ms of latency per second of the run: the median, which the generator's own
-      // late timers on a busy machine disturb least, has it inside its 95% interval
+      // late timers on a busy machine disturb least, finds it within 3 %, with a narrow interval around
+      // its estimate. (Not "the interval holds 2.0": a 95% interval misses the truth in one run of twenty
+      // by its definition, and runs here came out at 1.966-1.99 with intervals about 0.04 wide.)
       Drift.Trend p50 = Drift.of(r.stats(), "p50", null);
       assertThat(p50).isNotNull();
-      assertThat(p50.fit().low()).as("%s", p50).isLessThanOrEqualTo(2.0);
-      assertThat(p50.fit().high()).as("%s", p50).isGreaterThanOrEqualTo(2.0);
-      assertThat(p50.fit().slope()).isBetween(1.7, 2.3);
+      assertThat(p50.fit().slope()).as("%s", p50).isBetween(1.94, 2.06);
+      assertThat(p50.fit().low()).as("%s", p50).isLessThanOrEqualTo(p50.fit().slope()).isGreaterThan(1.8);
+      assertThat(p50.fit().high()).as("%s", p50).isGreaterThanOrEqualTo(p50.fit().slope()).isLessThan(2.2);
       Drift.Trend p95 = Drift.of(r.stats(), "p95", null);
       assertThat(p95.fit().slope()).as("%s", p95).isBetween(1.4, 2.6);
       assertThat(p95.perHour()).isCloseTo(p95.fit().slope() * 3600 / p95.from() * 100, withinPercentage(1));
