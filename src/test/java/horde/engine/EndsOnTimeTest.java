@@ -47,7 +47,10 @@ class EndsOnTimeTest {
       assertThat(seconds).as("2 s run + 1 s graceful stop + the cut-off").isLessThan(10);
       assertThat(report.aborted()).isFalse();
       assertThat(answered).as("every user was stuck: no request ended, none failed by its connect timeout").isZero();
-      assertThat(report.cancelledInFlight()).as("only those in the backlog were sent").isLessThanOrEqualTo(2);
+      // Only a connection whose handshake completed sends its request: the backlog's two, and the few whose
+      // SYN-ACK the kernel sent before the accept queue filled (it then drops their last ACK, but the
+      // client already counts the connection as open). A handful, never the thousands that wait.
+      assertThat(report.cancelledInFlight()).as("only those with a completed handshake were sent").isLessThanOrEqualTo(20);
     }
   }
 }
