@@ -84,6 +84,16 @@ public final class HordeProcess implements AutoCloseable {
     return output().contains(text);
   }
 
+  /**
+   * The live web UI's address that {@code horde run --ui} prints ("Live UI: http://..."), once it
+   * has printed it within {@code seconds}; null when it did not.
+   */
+  public java.net.URI liveUi(int seconds) throws IOException, InterruptedException {
+    if (!awaitOutput("Live UI: http", seconds)) return null;
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("Live UI: (http://\\S+?)/ ").matcher(output());
+    return m.find() ? java.net.URI.create(m.group(1)) : null;
+  }
+
   public void signal(String name) throws IOException, InterruptedException {
     new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor();
   }

@@ -15,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -45,10 +43,8 @@ class ClusterLiveUiTest {
           """.formatted(target.url()));
       HordeProcess run = cluster.coordinator("c", members.get(0), List.of(), scenario.toString(), "--workers", "1",
           "--ui", "--ui-port", "0", "--out", tmp.resolve("r.json").toString());
-      assertThat(run.awaitOutput("Live UI: http", 60)).as(TestCluster.out(run)).isTrue();
-      Matcher m = Pattern.compile("Live UI: (http://\\S+?)/ ").matcher(run.output());
-      assertThat(m.find()).as(run.output()).isTrue();
-      URI base = URI.create(m.group(1));
+      URI base = run.liveUi(60);
+      assertThat(base).as("the URL is printed: %s", TestCluster.out(run)).isNotNull();
       HttpClient http = HttpClient.newHttpClient();
       AtomicReference<JsonNode> frame = new AtomicReference<>();
       Eventually.until(Duration.ofSeconds(60), "the merged figures in the live frame", () -> {

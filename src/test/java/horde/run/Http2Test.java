@@ -185,6 +185,17 @@ class Http2Test {
     }
   }
 
+  /** A YAML run against a fresh nginx (its URLs given to {@code yaml}), stopped after it. */
+  private RunResult yamlOnNginx(Function<Nginx, String> yaml) throws Exception {
+    nginxIsHere();
+    nginx = Nginx.withHttp2(tmp.resolve("nginx"));
+    try {
+      return runYaml(yaml.apply(nginx));
+    } finally {
+      nginx.close();
+    }
+  }
+
   RunResult runYaml(String yaml) throws Exception {
     Path file = tmp.resolve("s.yaml");
     java.nio.file.Files.writeString(file, yaml);
@@ -195,11 +206,7 @@ class Http2Test {
 
   @Test
   void checksSavesAndStatusesWorkOverH2() throws Exception {
-    nginxIsHere();
-    Nginx nginx = Nginx.withHttp2(tmp.resolve("nginx"));
-    RunResult r;
-    try {
-      r = runYaml("""
+    RunResult r = yamlOnNginx(n -> """
           target: %s
           http: {version: 2, max_streams: 100}
           users:
@@ -211,10 +218,7 @@ class Http2Test {
                 - get: /err
                   expect_status: 503
           load: { users: 10, spawn_rate: 10, run_time: 2s }
-          """.formatted(nginx.h2cUrl()));
-    } finally {
-      nginx.close();
-    }
+          """.formatted(n.h2cUrl()));
     Map<String, EndpointStats> byName = r.stats().endpoints().stream()
         .collect(Collectors.toMap(EndpointStats::name, e -> e));
     EndpointStats fast = byName.get("/fast"), err = byName.get("/err");
@@ -234,11 +238,7 @@ class Http2Test {
    */
   @Test
   void aTimeoutResetsItsStreamOnly() throws Exception {
-    nginxIsHere();
-    Nginx nginx = Nginx.withHttp2(tmp.resolve("nginx"));
-    RunResult r;
-    try {
-      r = runYaml("""
+    RunResult r = yamlOnNginx(n -> """
           target: %s
           http: {version: 2}
           users:
@@ -247,10 +247,7 @@ class Http2Test {
                 - get: /sleep/60
                   timeout: 20ms
           load: { users: 2, spawn_rate: 2, run_time: 2s }
-          """.formatted(nginx.h2cUrl()));
-    } finally {
-      nginx.close();
-    }
+          """.formatted(n.h2cUrl()));
     EndpointStats e = r.stats().endpoints().get(0);
     assertThat(e.requests()).isGreaterThan(5);
     assertThat(e.failuresByReason()).containsOnlyKeys("timeout");

@@ -12,8 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,10 +35,8 @@ class RunWithUiTest {
       Path out = dir.resolve("result.json");
       try (HordeProcess run = new HordeProcess(dir, "run", scenario.toString(), "--ui", "--ui-port", "0", "--out", out.toString(),
           "--db", dir.resolve("history.db").toString())) {
-        assertThat(run.awaitOutput("Live UI: http", 60)).as("the URL is printed").isTrue();
-        Matcher m = Pattern.compile("Live UI: (http://\\S+?)/ ").matcher(run.output());
-        assertThat(m.find()).as(run.output()).isTrue();
-        URI base = URI.create(m.group(1));
+        URI base = run.liveUi(60);
+        assertThat(base).as("the URL is printed: %s", run.output()).isNotNull();
         HttpClient http = HttpClient.newHttpClient();
         Eventually.until(Duration.ofSeconds(20), "requests sent", () -> target.served("/x") > 5);
         String live = http.send(HttpRequest.newBuilder(base.resolve("/api/live")).build(), HttpResponse.BodyHandlers.ofString()).body();
