@@ -105,7 +105,13 @@ final class GeneratorWatch implements AutoCloseable {
 
   @Override
   public void close() {
-    loops.forEach(l -> l.loop.execute(l::disarm));
+    for (Lag l : loops) {
+      try {
+        l.loop.execute(l::disarm);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        // a loop that a fatal error ended (out of memory) runs no timer to disarm; the result is still written
+      }
+    }
   }
 
   /** A timer on one loop that notes, each time it runs, how late it is: written on that loop only. */
