@@ -15,6 +15,8 @@ import horde.stats.Interval;
 import horde.stats.Names;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,7 +106,7 @@ public final class ResultReader {
       endpoints.add(new EndpointStats(e.path("name").asString(), e.path("method").asString(), h, counters(e),
           statuses(e.path("statuses")), longs(e.path("failures_by_reason")), kinds(e), strings(e.path("failure_samples"))));
     }
-    return new RunStats(0, root.path("duration_s").asDouble(), root.path("warmup_s").asDouble(),
+    return new RunStats(epochMillis(root.path("started_at").asString()), root.path("duration_s").asDouble(), root.path("warmup_s").asDouble(),
         root.path("measured_s").asDouble(), endpoints, EndpointStats.total(endpoints), timeline,
         root.path("in_flight_at_end").asLong(), root.path("aborted").asBoolean(false), root.path("dropped_iterations").asLong(),
         intervals, names);
@@ -178,5 +180,14 @@ public final class ResultReader {
     Map<String, Object> m = new LinkedHashMap<>();
     o.properties().forEach(e -> m.put(e.getKey(), ResultJson.MAPPER.convertValue(e.getValue(), Object.class)));
     return m;
+  }
+
+  /** The run's start as written (an ISO instant), 0 when a file has none or cannot say. */
+  private static long epochMillis(String startedAt) {
+    try {
+      return Instant.parse(startedAt).toEpochMilli();
+    } catch (DateTimeException e) {
+      return 0;
+    }
   }
 }

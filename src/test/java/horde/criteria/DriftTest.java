@@ -10,6 +10,7 @@ import horde.result.ResultReader;
 import horde.result.RunResult;
 import horde.simulator.Simulator;
 import horde.simulator.SimulatorOptions;
+import horde.stats.TheilSen;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,10 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Degradation over time against the simulator: its slow leak adds a known 120 ms a minute (2 ms
- * a second) to every answer, which the drift must find within its 95% interval and report; a run that
- * ramps its users into a queue (latency tripling on the way) and then holds them steady for 70 s
- * must not be taken for drift, nor fail a drift criterion (judged on its interval, see
- * DriftCriterionTest).
+ * a second) to every answer, which the drift must find and report, its 95% interval holding the
+ * slope an independent client sees at the same time; a run that ramps its users into a queue
+ * (latency tripling on the way) and then holds them steady for 70 s must not be taken for drift,
+ * nor fail a drift criterion (judged on its interval, see DriftCriterionTest).
  */
 @Alone
 class DriftTest {
@@ -31,6 +32,8 @@ class DriftTest {
         - post: /v1/chat/completions
           json: {model: m, messages: [{role: user, content: hi}], max_tokens: 1}
       """;
+
+  static final String BODY = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":1}";
 
   @TempDir Path tmp;
 
@@ -49,21 +52,31 @@ class DriftTest {
 
   @Test
   void theSlowLeakIsFlaggedWithItsSlope() throws Exception {
-    try (Simulator sim = Simulator.start(answers(16, 16).leak(Duration.ofMillis(120)).build())) {
+    try (Simulator sim = Simulator.start(answers(16, 16).leak(Duration.ofMillis(120)).build());
+        LatencyProbe probe = LatencyProbe.start(sim.baseUrl() + "/v1/chat/completions", BODY)) {
       String yaml = TASK.formatted(sim.baseUrl()) + """
           load: {users: 2, run_time: 75s, warmup: 5s}
           thresholds: [p95_drift < 10%/h]
           """;
       RunResult r = run(yaml, ExitCode.CRITERIA_FAILED);
-      // 2 ms a second, in ms of latency per second of the run: the median, which the generator's own
-      // late timers on a busy machine disturb least, finds it within 3 %, with a narrow interval around
-      // its estimate. (Not "the interval holds 2.0": a 95% interval misses the truth in one run of twenty
-      // by its definition, and runs here came out at 1.966-1.99 with intervals about 0.04 wide.)
+      probe.close();
+      // The leak adds 2 ms a second; what a client sees grows a little less (an answer that took
+      // longer ends later, and the simulator's overhead shrinks as its JIT warms): 1.98-1.99 in runs
+      // here, for an independent client asking alongside as much as for Horde. So Horde's median is
+      // held to within 3 % of the leak, its interval to a quarter of it (about 0.04 wide on a quiet
+      // machine, 0.46 at load 8 on two cores), and to agree with that client's over the same
+      // seconds: their difference within the two intervals' combined half-widths.
       Drift.Trend p50 = Drift.of(r.stats(), "p50", null);
       assertThat(p50).isNotNull();
-      assertThat(p50.fit().slope()).as("%s", p50).isBetween(1.94, 2.06);
-      assertThat(p50.fit().low()).as("%s", p50).isLessThanOrEqualTo(p50.fit().slope()).isGreaterThan(1.8);
-      assertThat(p50.fit().high()).as("%s", p50).isGreaterThanOrEqualTo(p50.fit().slope()).isLessThan(2.2);
+      TheilSen horde = p50.fit();
+      assertThat(horde.slope()).as("%s", p50).isBetween(1.94, 2.06);
+      assertThat(horde.low()).as("%s", p50).isLessThanOrEqualTo(horde.slope()).isGreaterThan(1.5);
+      assertThat(horde.high()).as("%s", p50).isGreaterThanOrEqualTo(horde.slope()).isLessThan(2.5);
+      double start = r.stats().startEpochMillis() / 1000.0 + p50.start();
+      TheilSen seen = probe.trend(start, start + p50.seconds(), 5);
+      double halfWidths = Math.hypot((horde.high() - horde.low()) / 2, (seen.high() - seen.low()) / 2);
+      assertThat(Math.abs(horde.slope() - seen.slope())).as("Horde %s, the probe %s", horde, seen)
+          .isLessThanOrEqualTo(halfWidths);
       Drift.Trend p95 = Drift.of(r.stats(), "p95", null);
       assertThat(p95.fit().slope()).as("%s", p95).isBetween(1.4, 2.6);
       assertThat(p95.perHour()).isCloseTo(p95.fit().slope() * 3600 / p95.from() * 100, withinPercentage(1));

@@ -12,6 +12,7 @@ import horde.stats.RunStats;
 import horde.stats.TimelinePoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
@@ -28,11 +29,11 @@ class ResultJsonTest {
     for (int i = 1; i <= 1000; i++) h.recordValue(i * 997L);
     EndpointStats e = EndpointStats.of("/api/x", "POST", 1000, 3, 12345, 67890, h, Map.of("HTTP 503", 3L),
         Map.of("HTTP 503", "HTTP 503: {\"error\":\"busy\"}"));
-    RunStats stats = new RunStats(0, 12.5, 2, 10.5, List.of(e), EndpointStats.merge("Total", "", List.of(e)),
+    RunStats stats = new RunStats(1_795_860_000_123L, 12.5, 2, 10.5, List.of(e), EndpointStats.merge("Total", "", List.of(e)),
         List.of(new TimelinePoint(1, 5, 90, 1, 90, 1.5, 2.5, 3.5, true)), 2, false);
     CriterionResult c = new CriterionResult(Threshold.of("p95 < 2s"), 950.0, true);
     RunResult r = new RunResult("1.0", Map.of("name", "s", "file", "s.yaml", "target", "http://127.0.0.1:1"),
-        Map.of("model", "closed", "users", 5), Map.of("cpus", 2), "2026-11-22T10:00:00Z", stats, List.of(c), Verdict.PASS);
+        Map.of("model", "closed", "users", 5), Map.of("cpus", 2), "2026-11-22T10:00:00.123Z", stats, List.of(c), Verdict.PASS);
     Path file = dir.resolve("r.json");
     ResultJson.write(r, file);
     RunResult back = ResultReader.read(file);
@@ -41,6 +42,8 @@ class ResultJsonTest {
     assertThat(back.stats().endpoints().get(0).failuresByReason()).containsEntry("HTTP 503", 3L);
     assertThat(back.stats().timeline()).isEqualTo(stats.timeline());
     assertThat(back.stats().measuredSeconds()).isEqualTo(10.5);
+    assertThat(back.stats().startEpochMillis()).as("the start, which windows of time are read against")
+        .isEqualTo(Instant.parse("2026-11-22T10:00:00.123Z").toEpochMilli());
     assertThat(back.criteria().get(0).threshold().expression()).isEqualTo("p95 < 2s");
     assertThat(back.verdict()).isEqualTo(Verdict.PASS);
     assertThat(back.findings()).isEqualTo(r.findings());
