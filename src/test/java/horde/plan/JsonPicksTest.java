@@ -82,6 +82,8 @@ class JsonPicksTest {
   static final class Body implements ResponseView {
     final byte[] bytes;
     final Picked picked = new Picked();
+    private JsonNode json;
+    private boolean parsed;
 
     Body(byte[] bytes) {
       this.bytes = bytes;
@@ -104,11 +106,15 @@ class JsonPicksTest {
 
     @Override
     public JsonNode json() {
-      try {
-        return bytes.length == 0 ? null : MAPPER.readTree(bytes, 0, bytes.length);
-      } catch (JacksonException e) {
-        return null;
+      if (!parsed) {
+        parsed = true;
+        try {
+          json = bytes.length == 0 ? null : MAPPER.readTree(bytes, 0, bytes.length);
+        } catch (JacksonException e) {
+          json = null;
+        }
       }
+      return json;
     }
 
     @Override
