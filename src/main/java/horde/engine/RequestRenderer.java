@@ -12,6 +12,7 @@ import horde.template.Scope;
 import horde.template.UnsetValueException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 
 /** Renders a planned request into a user's exchange: URL, query, headers and body. */
 final class RequestRenderer {
@@ -116,7 +117,9 @@ final class RequestRenderer {
   private static void query(RequestPlan r, Scope scope, StringBuilder path, StringBuilder scratch)
       throws UnsetValueException {
     boolean first = path.indexOf("?") < 0;
-    for (HeaderPlan q : r.query()) {
+    List<HeaderPlan> queries = r.query(); // indexed: the list's iterator was garbage on every request (JFR)
+    for (int i = 0; i < queries.size(); i++) {
+      HeaderPlan q = queries.get(i);
       path.append(first ? '?' : '&').append(q.name()).append('=');
       first = false;
       scratch.setLength(0);
@@ -127,7 +130,9 @@ final class RequestRenderer {
 
   private static void headers(RequestPlan r, Scope scope, HeaderList out) throws UnsetValueException {
     out.clear();
-    for (HeaderPlan h : r.headers()) {
+    List<HeaderPlan> headers = r.headers();
+    for (int i = 0; i < headers.size(); i++) {
+      HeaderPlan h = headers.get(i);
       h.value().render(scope, out.beginValue(h.name()));
       out.endValue(); // a saved value's line breaks become spaces: it must not add headers
     }

@@ -1,8 +1,11 @@
 package horde.engine;
 
+import horde.plan.JsonPicks;
+import horde.plan.Picked;
 import horde.plan.ResponseView;
 import horde.protocol.http.ResponseHead;
 import io.netty.buffer.ByteBuf;
+import io.netty.util.ByteProcessor;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.JsonNode;
 
@@ -13,6 +16,12 @@ import tools.jackson.databind.JsonNode;
  */
 final class Response implements ResponseView {
   private static final int KEPT_CAPACITY = 64 << 10;
+  /**
+   * Up to this many bytes are copied one by one: Netty's bulk copy out of a pooled direct buffer
+   * makes a ByteBuffer view each time (about 36 bytes an answer, JFR), which a small body pays for
+   * more than the loop costs.
+   */
+  private static final int BYTE_BY_BYTE = 1024;
 
   int status;
   ResponseHead headers;
@@ -24,6 +33,14 @@ final class Response implements ResponseView {
   private String text;
   private JsonNode json;
   private boolean parsed;
+  private final ByteProcessor copier = b -> {
+    body[length++] = b;
+    return true;
+  };
+  private final Picked picked = new Picked();
+  /** The picks {@link #picked} last read this body for, or null; and whether it could. */
+  private JsonPicks pickedFor;
+  private boolean pickedWhole;
 
   /** Starts a response; {@code keep} is how many body bytes to keep (0 for none). */
   void reset(int keep) {
@@ -35,6 +52,8 @@ final class Response implements ResponseView {
     text = null;
     json = null;
     parsed = false;
+    if (pickedFor != null) picked.release();
+    pickedFor = null;
     if (body.length > KEPT_CAPACITY) body = new byte[0];
   }
 
@@ -53,8 +72,12 @@ final class Response implements ResponseView {
         System.arraycopy(body, 0, bigger, 0, length);
         body = bigger;
       }
-      content.getBytes(content.readerIndex(), body, length, n);
-      length += n;
+      if (n <= BYTE_BY_BYTE) {
+        content.forEachByte(content.readerIndex(), n, copier);
+      } else {
+        content.getBytes(content.readerIndex(), body, length, n);
+        length += n;
+      }
     }
     return n == content.readableBytes();
   }
@@ -89,6 +112,15 @@ final class Response implements ResponseView {
       json = Json.parse(body, length);
     }
     return json;
+  }
+
+  @Override
+  public Picked picked(JsonPicks picks) {
+    if (picks != pickedFor) {
+      pickedFor = picks;
+      pickedWhole = picked.read(picks, body, length);
+    }
+    return pickedWhole ? picked : null;
   }
 
   @Override

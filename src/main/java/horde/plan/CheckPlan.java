@@ -11,11 +11,25 @@ import tools.jackson.databind.JsonNode;
  *
  * @param statuses for a status check, by status 0-599: whether it is allowed (no boxing on each
  *     answer); null for other checks
+ * @param picks the request's JSON paths read in one pass, when this JSON check is among them; else
+ *     null, and the check reads Jackson's tree
+ * @param pick this check's slot in {@code picks}
  */
-public record CheckPlan(Check check, JsonPath path, int reason, boolean[] statuses) {
+public record CheckPlan(Check check, JsonPath path, int reason, boolean[] statuses, JsonPicks picks, int pick) {
 
   public CheckPlan(Check check, JsonPath path, int reason) {
-    this(check, path, reason, check instanceof Check.Status s ? table(s.allowed()) : null);
+    this(check, path, reason, check instanceof Check.Status s ? table(s.allowed()) : null, null, -1);
+  }
+
+  /** The same check, reading its path from {@code picks}' slot. */
+  CheckPlan picking(JsonPicks picks, int pick) {
+    return new CheckPlan(check, path, reason, statuses, picks, pick);
+  }
+
+  /** Whether this check reads the value at its path, not only whether there is one. */
+  boolean readsValue() {
+    return check instanceof Check.JsonField j
+        && (j.expect() instanceof JsonExpectation.EqualTo || j.expect() instanceof JsonExpectation.OneOf);
   }
 
   private static boolean[] table(Set<Integer> allowed) {
@@ -39,7 +53,11 @@ public record CheckPlan(Check check, JsonPath path, int reason, boolean[] status
         yield v != null && (h.value() == null || h.value().equals(v));
       }
       case Check.MaxLatency m -> r.latencyNanos() <= m.max().toNanos();
-      case Check.JsonField j -> json(j.expect(), r.json() == null ? null : path.find(r.json()), r.json() != null);
+      case Check.JsonField j -> {
+        Picked picked = picks == null ? null : r.picked(picks);
+        yield picked != null ? picked.holds(pick, j.expect())
+            : json(j.expect(), r.json() == null ? null : path.find(r.json()), r.json() != null);
+      }
     };
   }
 

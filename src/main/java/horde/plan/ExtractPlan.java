@@ -5,8 +5,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
-/** A compiled save: where to look, which variable slot receives it, the reason when it misses. */
-public record ExtractPlan(Extract extract, int slot, JsonPath path, Pattern regex, int reason) {
+/**
+ * A compiled save: where to look, which variable slot receives it, the reason when it misses.
+ *
+ * @param picks the request's JSON paths read in one pass, when this JSON save is among them; else
+ *     null, and the save reads Jackson's tree
+ * @param pick this save's slot in {@code picks}
+ */
+public record ExtractPlan(Extract extract, int slot, JsonPath path, Pattern regex, int reason, JsonPicks picks, int pick) {
+
+  public ExtractPlan(Extract extract, int slot, JsonPath path, Pattern regex, int reason) {
+    this(extract, slot, path, regex, reason, null, -1);
+  }
+
+  /** The same save, reading its path from {@code picks}' slot. */
+  ExtractPlan picking(JsonPicks picks, int pick) {
+    return new ExtractPlan(extract, slot, path, regex, reason, picks, pick);
+  }
 
   public boolean needsBody() {
     return extract.source() != Extract.Source.HEADER && extract.source() != Extract.Source.COOKIE;
@@ -18,6 +33,8 @@ public record ExtractPlan(Extract extract, int slot, JsonPath path, Pattern rege
       case HEADER -> r.header(extract.expression());
       case COOKIE -> cookie(r.header("Set-Cookie"), extract.expression());
       case JSON -> {
+        Picked picked = picks == null ? null : r.picked(picks);
+        if (picked != null) yield picked.text(pick);
         JsonNode root = r.json();
         JsonNode node = root == null ? null : path.find(root);
         yield node == null || node.isNull() ? null : JsonPath.text(node);

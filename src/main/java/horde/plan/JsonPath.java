@@ -14,11 +14,11 @@ import tools.jackson.databind.JsonNode;
  * <pre>{@code JsonPath.compile("$.choices[0].message.content").find(tree)}</pre>
  */
 public final class JsonPath {
-  private sealed interface Step {}
+  sealed interface Step {}
 
-  private record Field(String name) implements Step {}
+  record Field(String name) implements Step {}
 
-  private record Index(int index) implements Step {}
+  record Index(int index) implements Step {}
 
   private record Any() implements Step {}
 
@@ -82,6 +82,24 @@ public final class JsonPath {
 
   private static IllegalArgumentException bad(String path, int at, String what) {
     return new IllegalArgumentException("JSONPath '" + path + "' at " + (at + 1) + ": " + what);
+  }
+
+  /**
+   * Whether the path names one place reachable by walking down: only {@code .name}, {@code ['name']}
+   * and indexes from 0 to {@code maxIndex}, so that a single pass over a document can find it
+   * ({@link JsonPicks}).
+   */
+  boolean plain(int maxIndex) {
+    for (Step s : steps) {
+      boolean ok = s instanceof Field || s instanceof Index ix && ix.index() >= 0 && ix.index() <= maxIndex;
+      if (!ok) return false;
+    }
+    return true;
+  }
+
+  /** The steps below {@code $}, in order; for {@link JsonPicks}. */
+  List<Step> steps() {
+    return List.of(steps);
   }
 
   /** The first node at this path, or null when the path is not there. */

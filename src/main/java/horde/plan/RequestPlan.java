@@ -1,6 +1,9 @@
 package horde.plan;
 
+import horde.scenario.Check;
+import horde.scenario.Extract;
 import horde.template.BoundTemplate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,6 +49,18 @@ public record RequestPlan(
   public static RequestPlan of(int endpoint, String method, BoundTemplate url, List<HeaderPlan> query,
       List<HeaderPlan> headers, BoundTemplate body, long timeoutNanos, List<CheckPlan> checks, List<ExtractPlan> saves,
       boolean[] success, LlmPlan llm, int id) {
+    if (llm == null) { // an LLM answer is read as a tree anyway: its checks read that one
+      JsonPicks picks = picks(checks, saves);
+      if (picks != null) {
+        int next = 0;
+        List<CheckPlan> picking = new ArrayList<>();
+        for (CheckPlan c : checks) picking.add(c.check() instanceof Check.JsonField ? c.picking(picks, picks.slot(next++)) : c);
+        List<ExtractPlan> saving = new ArrayList<>();
+        for (ExtractPlan e : saves) saving.add(e.extract().source() == Extract.Source.JSON ? e.picking(picks, picks.slot(next++)) : e);
+        checks = picking;
+        saves = saving;
+      }
+    }
     boolean needsBody = checks.stream().anyMatch(CheckPlan::needsBody) || saves.stream().anyMatch(ExtractPlan::needsBody)
         || (llm != null && llm.needsBody());
     boolean constant = url.constant() != null && (body == null || body.constant() != null)
@@ -53,6 +68,27 @@ public record RequestPlan(
         && headers.stream().allMatch(h -> h.value().constant() != null);
     return new RequestPlan(endpoint, method, url, query, headers, body, timeoutNanos, checks, saves, success, llm, id,
         needsBody, constant);
+  }
+
+  /** The JSON paths of the checks, then of the saves, read in one pass; null when they cannot be. */
+  private static JsonPicks picks(List<CheckPlan> checks, List<ExtractPlan> saves) {
+    List<JsonPath> paths = new ArrayList<>();
+    List<Boolean> reads = new ArrayList<>();
+    for (CheckPlan c : checks) {
+      if (!(c.check() instanceof Check.JsonField)) continue;
+      if (c.path() == null) return null; // it did not compile: the plan is refused anyway
+      paths.add(c.path());
+      reads.add(c.readsValue());
+    }
+    for (ExtractPlan e : saves) {
+      if (e.extract().source() != Extract.Source.JSON) continue;
+      if (e.path() == null) return null;
+      paths.add(e.path());
+      reads.add(true);
+    }
+    boolean[] needsValue = new boolean[reads.size()];
+    for (int i = 0; i < needsValue.length; i++) needsValue[i] = reads.get(i);
+    return JsonPicks.of(paths, needsValue);
   }
 
   public boolean isSuccess(int status) {

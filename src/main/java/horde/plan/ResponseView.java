@@ -15,6 +15,14 @@ public interface ResponseView {
   /** The body parsed as JSON (once), or null when it is not JSON. */
   JsonNode json();
 
+  /**
+   * The values at {@code picks}' paths, read from the body in one pass (once for those picks), or
+   * null when {@link #json()} has to answer: the body is not plain JSON, or a value needs the tree.
+   */
+  default Picked picked(JsonPicks picks) {
+    return null;
+  }
+
   /** From the request's start to the last byte of the response, nanoseconds. */
   long latencyNanos();
 }

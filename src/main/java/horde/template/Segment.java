@@ -1,6 +1,5 @@
 package horde.template;
 
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** One resolved piece of a bound template. */
@@ -46,11 +45,22 @@ sealed interface Segment {
   }
 
   record Uuid() implements Segment {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     @Override
     public void append(Scope scope, StringBuilder out) {
       long hi = (scope.random().nextLong() & ~0xF000L) | 0x4000L;
       long lo = (scope.random().nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-      out.append(new UUID(hi, lo));
+      // digit by digit, as UUID.toString writes them: that made a string on every request
+      hex(out, hi >>> 32, 8);
+      hex(out.append('-'), hi >>> 16, 4);
+      hex(out.append('-'), hi, 4);
+      hex(out.append('-'), lo >>> 48, 4);
+      hex(out.append('-'), lo, 12);
+    }
+
+    private static void hex(StringBuilder out, long value, int digits) {
+      for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out.append(HEX[(int) (value >>> shift) & 15]);
     }
   }
 

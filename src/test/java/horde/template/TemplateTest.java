@@ -159,6 +159,21 @@ class TemplateTest {
     }
   }
 
+  /** The uuid is written digit by digit: the same text java.util.UUID gives for the same random bits. */
+  @Test
+  void aUuidReadsAsJavaWritesIt() throws Exception {
+    BoundTemplate t = Template.parse("${uuid}").bind(new TestSymbols());
+    TestScope scope = new TestScope();
+    java.util.SplittableRandom same = new java.util.SplittableRandom(1);
+    for (int i = 0; i < 1000; i++) {
+      long hi = (same.nextLong() & ~0xF000L) | 0x4000L;
+      long lo = (same.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+      String written = t.render(scope);
+      assertThat(written).isEqualTo(new java.util.UUID(hi, lo).toString());
+      assertThat(java.util.UUID.fromString(written).version()).isEqualTo(4);
+    }
+  }
+
   @Test
   void unsetVariablesUseTheFallbackOrFail() throws Exception {
     TestSymbols symbols = new TestSymbols();

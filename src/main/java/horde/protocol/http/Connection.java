@@ -147,10 +147,8 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
     }
     int status = h.status();
     responseStarted = true;
-    if (ex.cookies != null) { // a redirect's cookies too
-      java.util.List<String> set = h.headers("set-cookie");
-      if (!set.isEmpty()) ex.cookies.store(ex.origin, ex.path, set);
-    }
+    // a redirect's cookies too; the list only when there is one (it showed in JFR as garbage per answer)
+    if (ex.cookies != null && h.header("set-cookie") != null) ex.cookies.store(ex.origin, ex.path, h.headers("set-cookie"));
     keepAlive = h.keepAlive();
     location = h.location;
     redirecting = Redirects.applies(status, location, pool.client().settings().maxRedirects());
