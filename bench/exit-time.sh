@@ -7,7 +7,7 @@
 #   bench/exit-time.sh                                   # 100,000 users, think 1-3 s, no max_connections
 #   MAX_CONNECTIONS=200 bench/exit-time.sh              # the same, sharing 200 connections
 # Env: USERS (100000), RUN (15), GRACE (1s), THINK_MIN/THINK_MAX (1, 3), MAX_CONNECTIONS (none),
-#      HORDE_JAVA_OPTS, OUT (kept outputs; a temp dir).
+#      PIN (a CPU to pin Horde to; none), HORDE_JAVA_OPTS, OUT (kept outputs; a temp dir).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 USERS="${USERS:-100000}"; RUN="${RUN:-15}"; GRACE="${GRACE:-1s}"
@@ -30,7 +30,7 @@ load: {users: $USERS, spawn_rate: $(( USERS / 5 )), run_time: ${RUN}s}
 YAML
 echo "load before: $(uptime)"
 t0=$(date +%s.%N)
-"$ROOT/horde" run "$work/exit.yaml" --no-history --graceful-stop "$GRACE" -o "$work/result.json" 2>&1 \
+${PIN:+taskset -c $PIN} "$ROOT/horde" run "$work/exit.yaml" --no-history --graceful-stop "$GRACE" -o "$work/result.json" 2>&1 \
   | while IFS= read -r line; do printf '%7.2f %s\n' "$(echo "$(date +%s.%N) - $t0" | bc)" "$line"; done >"$work/run.log" || true
 python3 - "$work/run.log" "$RUN" "${GRACE%s}" <<'PY'
 import sys, re
