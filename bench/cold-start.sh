@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # The open model's cold start: ROUNDS fresh JVMs, each running arrivals at RATE a second for RUN
-# seconds against a local nginx /fast, no warm-up. Prints, per round, the arrivals dropped in all
+# seconds against a local nginx /fast, no warm-up (the warm start: WARM_START arrivals sent before
+# the first measured one and not counted; Horde's default, 20; WARM_START=0 for none, "0,20" to
+# alternate rounds between the two). Prints, per round, the arrivals dropped in all
 # and in each of the first seconds, and how late the first seconds' requests left (p99 from the
 # intended start against p99 from the send: the difference is the generator's lateness).
 #
 #   bench/cold-start.sh                        # 20,000/s, 10 s, 3 rounds
 #   RATE=5000 ROUNDS=5 bench/cold-start.sh
-# Env: RATE, RUN (s), ROUNDS, MAX_USERS (1000), HORDE_JAVA_OPTS, OUT (kept outputs; a temp dir).
+# Env: RATE, RUN (s), ROUNDS, MAX_USERS (1000), WARM_START (20), HORDE_JAVA_OPTS, OUT (kept outputs; a temp dir).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 RATE="${RATE:-20000}"; RUN="${RUN:-10}"; ROUNDS="${ROUNDS:-3}"; MAX_USERS="${MAX_USERS:-1000}"
+IFS=, read -r -a warms <<<"${WARM_START:-20}"
 ulimit -n "$(ulimit -Hn)"
 "$ROOT/horde" --version >/dev/null   # build now, outside the measured runs
 source "$ROOT/bench/local-nginx.sh"
@@ -26,8 +29,9 @@ load: {arrival_rate: $RATE/s, run_time: ${RUN}s, max_users: $MAX_USERS}
 YAML
 echo "load before: $(uptime)"
 for round in $(seq "$ROUNDS"); do
-  "$ROOT/horde" run "$work/open.yaml" --no-history -q -o "$work/r$round.json" >"$work/r$round.log" 2>&1 || true
-  python3 - "$work/r$round.json" "$round" <<'PY'
+  warm="${warms[$(((round - 1) % ${#warms[@]}))]}"
+  "$ROOT/horde" run "$work/open.yaml" --no-history -q --warm-start "$warm" -o "$work/r$round.json" >"$work/r$round.log" 2>&1 || true
+  python3 - "$work/r$round.json" "$round, warm start $warm" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
 tl = r["timeline"]

@@ -88,6 +88,10 @@ final class RunCommand implements Callable<Integer> {
       description = "How long requests in flight at the end may finish (default 10s; -s/--stop-timeout: Locust's name).")
   String gracefulStop = "10s";
 
+  @Option(names = "--warm-start", paramLabel = "N", description = "Open model: send N of the scenario's own arrivals before "
+      + "the first measured one, not counted, so a cold JVM drops none (default " + EngineOptions.WARM_START + "; 0: none).")
+  int warmStart = EngineOptions.WARM_START;
+
   @Option(names = "--skip-preflight", description = "Send load without checking the target first.")
   boolean skipPreflight;
 
@@ -136,7 +140,8 @@ final class RunCommand implements Callable<Integer> {
       compare.check(history.db);
       scenario = flags.apply(scenario, err);
       outputs = outputs.withHtmlTags(users, spawnRate, runTime == null ? null : Durations.parseSecondsDefault(runTime));
-      options = EngineOptions.DEFAULTS.withThreads(threads).withSeed(seed).withGracefulStop(Durations.parseSecondsDefault(gracefulStop));
+      options = EngineOptions.DEFAULTS.withThreads(threads).withSeed(seed).withGracefulStop(Durations.parseSecondsDefault(gracefulStop))
+          .withWarmStart(warmStart);
       plan = new Planner(System.getenv()).plan(scenario);
       Map<Path, String> inputs = ScenarioFiles.inputs(named.file(), scenario);
       if (locust.config != null) inputs.put(locust.config, "the --config file");

@@ -73,7 +73,7 @@ final class GeneratorFindings {
    */
   private static void dropped(List<Finding> out, RunStats s, Map<String, ?> settings) {
     List<TimelinePoint> points = s.timeline();
-    int first = -1;
+    int first = -1, last = -1;
     long peak = 0, warmupDropped = 0, warmupPeak = 0;
     for (int i = 0; i < points.size(); i++) {
       TimelinePoint p = points.get(i);
@@ -84,6 +84,7 @@ final class GeneratorFindings {
         continue;
       }
       if (p.dropped() > 0 && first < 0) first = i;
+      if (p.dropped() > 0) last = i;
       peak = Math.max(peak, perSecond);
     }
     String warmup = warmupDropped <= 0 ? "" : String.format("%s iterations were dropped in the warm-up (up to %d in a"
@@ -97,10 +98,19 @@ final class GeneratorFindings {
     String when = first < 0 ? ""
         : String.format(" from %s on (up to %d in a second)", Figures.at(Intervals.start(points, first)), peak);
     Finding f = Finding.warning("dropped_iterations", String.format("%s iterations were dropped%s: when they were due, %s"
-        + " were still busy, so the target got less load than planned. Either the target is too slow for this rate (each busy"
-        + " user is waiting for an answer) or max_users is too low.%s", Figures.count(s.droppedIterations()), when, users,
-        warmup.isEmpty() ? "" : " Besides, " + warmup + "."));
+        + " were still busy, so the target got less load than planned. %s%s", Figures.count(s.droppedIterations()), when, users,
+        coldStart(points, last) ? COLD_START : "Either the target is too slow for this rate (each busy user is waiting for an"
+            + " answer) or max_users is too low.", warmup.isEmpty() ? "" : " Besides, " + warmup + "."));
     out.add(first < 0 ? f : f.at(Intervals.start(points, first)));
+  }
+
+  private static final String COLD_START = "All in the run's first 2 seconds and none after: that is the generator's cold"
+      + " start (a fresh JVM still compiling its request path, so each user stayed busy longer), not the target. A warm-up"
+      + " (warmup: 3s) keeps those seconds out of the figures.";
+
+  /** Whether every measured drop was in the run's first 2 s (of a longer run): a fresh JVM, not the target. */
+  private static boolean coldStart(List<TimelinePoint> points, int last) {
+    return last >= 0 && Intervals.start(points, last) < 2 && last < points.size() - 1;
   }
 
   /**

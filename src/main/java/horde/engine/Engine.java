@@ -254,6 +254,7 @@ public final class Engine implements AutoCloseable {
   }
 
   private EngineReport finish() {
+    run.ending = true; // before the users' end tasks, which a loop far behind reaches late
     population.endAll();
     Duration grace = aborted && ABORT_GRACE.compareTo(options.gracefulStop()) < 0 ? ABORT_GRACE : options.gracefulStop();
     if (generator.fatal().happened()) grace = Duration.ZERO; // the heap may be gone: cut off at once

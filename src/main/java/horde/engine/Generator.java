@@ -118,6 +118,10 @@ public final class Generator implements AutoCloseable {
     return fatal;
   }
 
+  TestPlan plan() {
+    return plan;
+  }
+
   MultiThreadIoEventLoopGroup loops() {
     return loops;
   }

@@ -33,6 +33,13 @@ final class RunContext {
   final int maxBody;
   /** Where an {@link Error} caught on a loop goes: the run stops on it. */
   final FatalErrors fatal;
+  /**
+   * The run is over: set by the control thread before it tells each user ({@link VirtualUser#end}).
+   * A loop far behind (many users on too little CPU) would reach those tasks only after seconds of
+   * due timers, each starting a new request; read here, the run's end stops a user at its next
+   * turn, so the backlog drains in moments and the graceful stop and the exit come on time.
+   */
+  volatile boolean ending;
   /** Where users read the time: the HTTP client's clock, so their stamps and its agree. */
   final NanoClock clock;
   /** Each event loop's own recorder: a user records only into its loop's, so none is shared. */

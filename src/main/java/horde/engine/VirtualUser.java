@@ -117,7 +117,7 @@ final class VirtualUser extends LoopTask implements Scope {
 
   /** Open model: run one iteration now, timed from {@code intended} ({@link RunContext#clock} nanos). */
   void arrive(long intended) {
-    if (ending || cancelled || life == Life.ON_STOP || life == Life.DONE) {
+    if (over() || cancelled || life == Life.ON_STOP || life == Life.DONE) {
       run.population.skipped(); // the test ended between hand-out and start
       return;
     }
@@ -149,6 +149,11 @@ final class VirtualUser extends LoopTask implements Scope {
     else if (pacing.idlesBetweenTasks() && !steps.waiting()) beginStop();
   }
 
+  /** The test is over: told so, or the run's end was set before this user's loop got to {@link #end}. */
+  private boolean over() {
+    return ending || run.ending;
+  }
+
   private void stopWaiting() {
     wait.cancel();
     beginStop();
@@ -173,7 +178,7 @@ final class VirtualUser extends LoopTask implements Scope {
    */
   boolean mayGoOn() {
     if (life == Life.DONE || cancelled) return false;
-    if (ending && life != Life.ON_STOP) {
+    if (over() && life != Life.ON_STOP) {
       beginStop();
       return false;
     }
@@ -196,7 +201,7 @@ final class VirtualUser extends LoopTask implements Scope {
 
   void nextTask() {
     if (life == Life.DONE || cancelled) return;
-    if (ending || stopAfterTask) {
+    if (over() || stopAfterTask) {
       beginStop();
       return;
     }
@@ -229,7 +234,7 @@ final class VirtualUser extends LoopTask implements Scope {
 
   /** A task is over, or on_start failed. */
   void afterTask() {
-    if (ending || stopAfterTask) beginStop();
+    if (over() || stopAfterTask) beginStop();
     else pacing.taskDone(this);
   }
 

@@ -9,6 +9,7 @@ import horde.engine.EngineOptions;
 import horde.engine.EngineReport;
 import horde.engine.FatalErrors;
 import horde.engine.Generator;
+import horde.engine.WarmStart;
 import horde.plan.FailureReasons;
 import horde.plan.TestPlan;
 import horde.record.Health;
@@ -99,8 +100,10 @@ public final class TestRun {
   private final Set<String> onceOnly;
   private final List<IntervalListener> intervalListeners = new ArrayList<>();
   private final horde.engine.LoadControl control = new horde.engine.LoadControl();
-  private final List<String> resets = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final List<String> runNotes = java.util.Collections.synchronizedList(new ArrayList<>());
   private volatile Engine engine;
+  /** Whether the open model's warm start was sent: once a test, the JVM stays warm. */
+  private boolean warmed;
   private volatile StatsCollector stats;
   private volatile String phaseName;
   private volatile boolean abortRequested;
@@ -133,7 +136,7 @@ public final class TestRun {
     StatsCollector s = stats;
     if (s == null) return;
     s.resetMeasured();
-    resets.add((phaseName == null ? "" : "phase " + phaseName + ": ") + "statistics reset after "
+    runNotes.add((phaseName == null ? "" : "phase " + phaseName + ": ") + "statistics reset after "
         + Math.round(s.soFar().runSeconds()) + "s; the figures are measured from the next second on");
   }
 
@@ -201,7 +204,7 @@ public final class TestRun {
         phases.add(judge(phase, stats, start));
         start += stats.runSeconds();
       }
-      List<String> notes = new ArrayList<>(resets);
+      List<String> notes = new ArrayList<>(runNotes);
       if (fatal.happened()) { // the phases' figures say they were stopped early; this says why
         listener.fatal(fatal.describe());
         notes.add("stopped by a fatal error in Horde: " + fatal.describe() + "; teardown not run");
@@ -254,6 +257,7 @@ public final class TestRun {
 
   private RunStats local(Generator generator, LoadProfile load, String[] variables, StatsCollector.Options options,
       TargetWatch watch, IntervalListener phaseWatch) throws InterruptedException {
+    if (load.isOpen() && !warmed && !abortRequested) warmStart(generator, variables);
     Engine e = generator.engine(load, new Samples(plan.endpoints().size(), FailureReasons.CAPACITY), variables, control,
         horde.engine.Share.WHOLE);
     engine = e;
@@ -268,6 +272,14 @@ public final class TestRun {
     // a step stopped past the knee ended as planned: only Ctrl-C or a fatal error makes a run "stopped early"
     boolean stoppedByWatch = phaseWatch instanceof StepWatch w && w.stopped() && !abortRequested && !generator.fatal().happened();
     return stats.finish(report.endNanos(), report.cancelledInFlight(), report.aborted() && !stoppedByWatch);
+  }
+
+  /** The open model's first run: a few uncounted arrivals first, so a cold JVM drops none; said in the result. */
+  private void warmStart(Generator generator, String[] variables) throws InterruptedException {
+    warmed = true;
+    long sent = WarmStart.before(generator, options, variables);
+    if (sent > 0) runNotes.add("warm start: " + sent + " request" + (sent == 1 ? "" : "s") + " of the scenario's own sent to the"
+        + " target before the first arrival, to warm the generator, and not counted (--warm-start 0 turns it off)");
   }
 
   /** What the statistics read from a running engine besides its recorders (a cluster's worker reads the same). */

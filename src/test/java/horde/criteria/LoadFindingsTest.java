@@ -135,6 +135,18 @@ class LoadFindingsTest {
     assertThat(kind(all, "late_sends")).isEmpty();
   }
 
+  /** Drops in the first two seconds only, with no warm-up: the finding names the generator's cold start, not the target. */
+  @Test
+  void dropsInTheFirstSecondsOnlyAreNamedAsTheColdStart() {
+    List<TimelinePoint> points = seconds(10, t -> new TimelinePoint(t, 40, 100, 0, 100, 50, 90, 120, t == 1 ? 632 : 0, false));
+    assertThat(kind(Findings.of(open(points, 100, 100, 632), Map.of("max_users", 1000)), "dropped_iterations")).singleElement()
+        .extracting(Finding::text).isEqualTo("632 iterations were dropped from 0 s on (up to 632 in a second): when they"
+            + " were due, all 1000 virtual users (max_users) were still busy, so the target got less load than planned. All in"
+            + " the run's first 2 seconds and none after: that is the generator's cold start (a fresh JVM still compiling its"
+            + " request path, so each user stayed busy longer), not the target. A warm-up (warmup: 3s) keeps those seconds out"
+            + " of the figures.");
+  }
+
   /** A cold start drops thousands in the warm-up and a few after it: the peak beside the count is the measured window's. */
   @Test
   void dropsOfTheWarmupAreNamedApartFromTheMeasuredOnes() {

@@ -25,6 +25,8 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
   private final ResponseParser parser;
   private Channel channel;
   private HttpExchange current;
+  /** Whether the pool holds this connection among its idle ones (so a close need not search them). */
+  boolean idle;
   /** When the bytes being parsed were read: every event they complete is stamped with it. */
   private long readAt;
   private boolean keepAlive;
