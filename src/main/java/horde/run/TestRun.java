@@ -277,6 +277,12 @@ public final class TestRun {
   /** The open model's first run: a few uncounted arrivals first, so a cold JVM drops none; said in the result. */
   private void warmStart(Generator generator, String[] variables) throws InterruptedException {
     warmed = true;
+    if (options.warmStart() > 0 && plan.uniqueFeeders().length > 0) {
+      // a unique feeder's rows are one a user, for the measured run: the warm start's users would take some
+      runNotes.add("no warm start: a feeder is read in unique order, and each of its rows is for one user of the"
+          + " measured run (a warmup: leaves the cold start's seconds out of the figures)");
+      return;
+    }
     long sent = WarmStart.before(generator, options, variables);
     if (sent > 0) runNotes.add("warm start: " + sent + " request" + (sent == 1 ? "" : "s") + " of the scenario's own sent to the"
         + " target before the first arrival, to warm the generator, and not counted (--warm-start 0 turns it off)");

@@ -2,16 +2,21 @@ package horde.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import horde.Cli;
 import horde.Scenarios;
 import horde.TestServer;
 import horde.engine.EngineOptions;
 import horde.plan.Planner;
+import horde.result.ResultReader;
 import horde.result.RunResult;
 import horde.scenario.LoadProfile;
 import horde.scenario.Scenario;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The open model's warm start: a few of the scenario's own arrivals before the first measured one
@@ -46,6 +51,28 @@ class WarmStartTest {
       RunResult r = run(open(server), EngineOptions.DEFAULTS.withWarmStart(0));
       assertThat(server.served("/x")).isEqualTo(r.stats().total().requests());
       assertThat(r.notes()).noneSatisfy(n -> assertThat(n).contains("warm start"));
+    }
+  }
+
+  /** A unique feeder gives each user its own row: the warm start's users must not take any. */
+  @Test
+  void aUniqueFeedersRowsAreLeftToTheMeasuredRun(@TempDir Path tmp) throws Exception {
+    try (TestServer server = new TestServer().route("/login", ex -> TestServer.reply(ex, 200, "{}"))) {
+      Files.writeString(tmp.resolve("accounts.csv"), "user\na1\na2\na3\na4\na5\n");
+      Path file = Files.writeString(tmp.resolve("rows.yaml"), """
+          target: %s
+          feeders:
+            accounts: {file: accounts.csv, order: unique}
+          tasks:
+            - get: /login?user=${accounts.user}
+          load: {arrival_rate: 10/s, run_time: 1s, max_users: 5}
+          """.formatted(server.url()));
+      Path out = tmp.resolve("r.json");
+      Cli cli = Cli.run("run", file.toString(), "-q", "--no-history", "--out", out.toString());
+      RunResult r = ResultReader.read(out);
+      assertThat(r.stats().total().failures()).as(cli.toString()).isZero();
+      assertThat(server.served("/login")).isEqualTo(r.stats().total().requests()).isPositive();
+      assertThat(r.notes()).anySatisfy(n -> assertThat(n).startsWith("no warm start: a feeder is read in unique order"));
     }
   }
 
