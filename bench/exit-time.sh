@@ -15,8 +15,7 @@ THINK_MIN="${THINK_MIN:-1}"; THINK_MAX="${THINK_MAX:-3}"
 ulimit -n "$(ulimit -Hn)"
 "$ROOT/horde" --version >/dev/null   # build now, outside the measured run
 source "$ROOT/bench/local-nginx.sh"
-work="${OUT:-$(mktemp -d)}"; mkdir -p "$work"
-trap 'kill $NGINX_PID 2>/dev/null; wait 2>/dev/null; [[ -z ${OUT:-} ]] && rm -rf "$work"' EXIT
+bench_workdir
 start_local_nginx "$work/nginx"
 cat >"$work/exit.yaml" <<YAML
 target: http://127.0.0.1:$NGINX_PORT

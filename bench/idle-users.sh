@@ -37,9 +37,7 @@ source "$ROOT/scripts/jdk.sh"; horde_find_jdk 0
 JCMD="$(dirname "$JAVA")/jcmd"
 
 source "$ROOT/bench/local-nginx.sh"
-work="${OUT:-$(mktemp -d)}"; mkdir -p "$work"
-horde=""
-trap 'kill $NGINX_PID 2>/dev/null; [[ -n $horde ]] && kill $horde 2>/dev/null; wait 2>/dev/null; [[ -z ${OUT:-} ]] && rm -rf "$work"' EXIT
+bench_workdir
 start_local_nginx "$work/nginx"
 
 cat >"$work/idle.yaml" <<YAML

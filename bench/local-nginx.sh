@@ -32,3 +32,12 @@ CONF
   echo "nginx did not start: $(cat "$dir/nginx.err")" >&2
   return 1
 }
+
+# The script's working folder, $work: $OUT (kept) or a temporary one (removed at exit), and the
+# exit trap that stops what the script started: this nginx, and the Horde process whose pid the
+# script puts in $horde while one runs.
+bench_workdir() {
+  work="${OUT:-$(mktemp -d)}"; mkdir -p "$work"
+  horde=""
+  trap 'kill ${NGINX_PID:-} 2>/dev/null; [[ -n $horde ]] && kill $horde 2>/dev/null; wait 2>/dev/null; [[ -z ${OUT:-} ]] && rm -rf "$work"' EXIT
+}

@@ -21,9 +21,7 @@ ulimit -n "$(ulimit -Hn)"
 (( $(ulimit -n) > STREAMS + 1000 )) || { echo "sse-streams: ulimit -n is $(ulimit -n), too few for $STREAMS streams" >&2; exit 2; }
 "$ROOT/horde" --version >/dev/null   # build now, outside the measured run
 source "$ROOT/bench/local-nginx.sh"
-work="${OUT:-$(mktemp -d)}"; mkdir -p "$work"
-horde=""
-trap 'kill $NGINX_PID 2>/dev/null; [[ -n $horde ]] && kill $horde 2>/dev/null; wait 2>/dev/null; [[ -z ${OUT:-} ]] && rm -rf "$work"' EXIT
+bench_workdir
 events=""
 for _ in $(seq "$EVENTS"); do events+="echo \"data: tok\"; echo \"\"; echo_flush; echo_sleep $(python3 -c "print($GAP_MS/1000)"); "; done
 NGINX_EXTRA="    location = /sse { default_type text/event-stream; add_header X-Accel-Buffering no;
