@@ -34,10 +34,10 @@ CONF
 }
 
 # The script's working folder, $work: $OUT (kept) or a temporary one (removed at exit), and the
-# exit trap that stops what the script started: this nginx, and the Horde process whose pid the
-# script puts in $horde while one runs.
+# exit trap that stops what the script started: this nginx, the Horde process whose pid the
+# script puts in $horde while one runs, and the pids it adds to $others (a simulator, probes).
 bench_workdir() {
   work="${OUT:-$(mktemp -d)}"; mkdir -p "$work"
-  horde=""
-  trap 'kill ${NGINX_PID:-} 2>/dev/null; [[ -n $horde ]] && kill $horde 2>/dev/null; wait 2>/dev/null; [[ -z ${OUT:-} ]] && rm -rf "$work"' EXIT
+  horde=""; others=""
+  trap 'kill ${NGINX_PID:-} $others 2>/dev/null; [[ -n $horde ]] && kill $horde 2>/dev/null; wait 2>/dev/null; [[ -z ${OUT:-} ]] && rm -rf "$work"' EXIT
 }
