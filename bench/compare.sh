@@ -4,7 +4,8 @@
 # nginx to CPU 1, 50 connections, keep-alive, no think time. Prints each one's requests per
 # generator CPU-second (median and spread) as a ratio of wrk's and of the best peer's (JVM start-up
 # included in Horde's and Gatling's CPU), the latency check against nginx's own timing on
-# /sleep/50, and the machine's load.
+# /sleep/50 (each p99's excess over nginx's as a multiple of wrk's, and Horde's after its first
+# SETTLE seconds, 4 by default), and the machine's load.
 #
 # --post runs the templated POST instead: a JSON body with a fresh UUID per request, a JSON check
 # and a save, by Horde, wrk (Lua body, no check), Locust and Gatling, beside wrk's and Horde's GET
@@ -19,6 +20,7 @@
 #   bench/compare.sh --post               # the templated POST and its peers (~12 min)
 #   DURATION=60 REPEATS=3 bench/compare.sh
 #   GENERATORS="wrk horde" bench/compare.sh   # fewer (or other) tools (see ../shared/bench/README.md)
+#   LAT_CONNS=2000 SKIP_THROUGHPUT=1 GENERATORS="wrk horde" bench/compare.sh   # the tail at 2,000 connections
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(dirname "$HERE")"
@@ -77,8 +79,17 @@ HORDE_HOME="$ROOT" DURATION="${DURATION:-20}" REPEATS="${REPEATS:-4}" \
   RESULTS="$OUT/report.md" RAWDIR="$OUT/raw" \
   "$H/run-generators.sh" $GENERATORS >"$OUT/log.txt" 2>&1 || {
     tail -20 "$OUT/log.txt" >&2; exit 1; }
+# Horde's tail without its cold start: the same latency runs from their second SETTLE on
+# (`horde report --from`, recomputed from the result's per-second intervals), beside the whole run.
+SETTLE="${SETTLE:-4}"
+for f in "$OUT"/raw/r*-latency-horde*.json; do
+  [[ -e $f ]] || continue
+  "$ROOT/horde" report "$f" --from "${SETTLE}s" -o "${f%.json}.steady" >/dev/null 2>&1 || continue
+  python3 -c 'import json, sys; s = json.load(open(sys.argv[1]))["summary"]["latency_ms"]; print(s["p99"], s["max"])' \
+    "${f%.json}.steady" | sed "s#^#$(basename "$f" .json) #"
+done >"$OUT/raw/steady.txt"
 {
-  python3 "$HERE/ratio.py" "$OUT/raw/rows.tsv"
+  SETTLE="$SETTLE" python3 "$HERE/ratio.py" "$OUT/raw/rows.tsv"
   echo
   echo "Machine load at the start: $load; at the end: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)."
 } | tee "$OUT/ratio.md"
