@@ -14,8 +14,10 @@ import java.util.function.Predicate;
  * (loop lag, CPU, GC pauses, file descriptors): the seconds affected and what was wrong. A second
  * is affected when the loops ran timers {@link #LAG_MS} ms late (p99), the process used {@link
  * #CPU_PERCENT}% of its cores, GC paused it {@link #GC_MS} ms, or {@link #FILES_SHARE} of its
- * descriptors were open. The run's first second (class loading, JIT) is left out; a kind needs two
- * affected seconds to be reported, one spike being noise.
+ * descriptors were open. The run's first second (class loading, JIT) is left out, and so is a
+ * second that timed nothing (no request ended in it and no user was busy at its end: the cut-off
+ * of idle users after the run's last answer, which at a million users keeps the loops busy for
+ * most of a second); a kind needs two affected seconds to be reported, one spike being noise.
  */
 public final class GeneratorHealth {
   static final double LAG_MS = 10, CPU_PERCENT = 95, GC_MS = 100, FILES_SHARE = 0.95;
@@ -28,7 +30,8 @@ public final class GeneratorHealth {
 
   /** What went wrong on Horde's side, by kind (lag, cpu, gc, files); empty for a healthy run. */
   public static List<Problem> problems(RunStats s) {
-    List<TimelinePoint> points = s.timeline().stream().filter(p -> p.health() != null && p.t() > 1.0).toList();
+    List<TimelinePoint> points = s.timeline().stream()
+        .filter(p -> p.health() != null && p.t() > 1.0 && (p.requests() > 0 || p.users() > 0)).toList();
     List<Problem> out = new ArrayList<>();
     add(out, points, "lag", h -> h.loopLagP99Ms() >= LAG_MS, worst -> String.format(Locale.ROOT,
         "its event loops ran timers up to %s late (p99 of the worst second), and every latency timed then grew with it",
@@ -61,10 +64,19 @@ public final class GeneratorHealth {
     for (Problem p : problems(s)) {
       double from = Math.ceil(p.seconds().get(0)) - 1;
       out.add(Finding.warning("generator_" + p.kind(), String.format(Locale.ROOT, "Horde itself was the bottleneck in %d"
-          + " second%s (%s): %s. Figures from %s on describe the load generator, not the target: give it more CPU (fewer"
-          + " other processes on its cores, more cores) or run fewer users per machine.", p.seconds().size(),
-          p.seconds().size() == 1 ? "" : "s", ranges(p.seconds()), p.what(), Figures.at(from))).at(from));
+          + " second%s (%s): %s. Figures from %s on describe the load generator, not the target: %s.", p.seconds().size(),
+          p.seconds().size() == 1 ? "" : "s", ranges(p.seconds()), p.what(), Figures.at(from), remedy(p.kind()))).at(from));
     }
+  }
+
+  /** What to change, by kind: a paused JVM needs another collector, not more cores. */
+  private static String remedy(String kind) {
+    return switch (kind) {
+      case "gc" -> "run it with a collector that does not stop the loops, -XX:+UseZGC (HORDE_JAVA_OPTS=-XX:+UseZGC for"
+          + " ./horde; see docs/design.md, \"Collector and heap\"), or with fewer users per machine";
+      case "files" -> "raise its open-files limit (ulimit -n) or share connections (http.max_connections)";
+      default -> "give it more CPU (fewer other processes on its cores, more cores) or run fewer users per machine";
+    };
   }
 
   /** Seconds as ranges of their starts: {@code 4–9 s, 15 s}. */

@@ -1,0 +1,64 @@
+package horde.criteria;
+
+import static horde.criteria.Runs.findings;
+import static horde.criteria.Runs.kind;
+import static horde.criteria.Runs.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import horde.record.Health;
+import horde.stats.TimelinePoint;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The generator's self-check on crafted seconds: which seconds count, and what each finding advises. */
+class GeneratorHealthFindingsTest {
+  private static final Health QUIET = new Health(0.5, 1, 30, 0, 100, 20_000, 0);
+
+  /** Second {@code t}: requests ended in it, users busy at its end, the generator's health. */
+  private static TimelinePoint second(double t, int users, long requests, Health h) {
+    return new TimelinePoint(t, users, requests, 0, requests, 1, 2, 3, 0, false, null, users, h);
+  }
+
+  private static List<TimelinePoint> steady(int seconds) {
+    List<TimelinePoint> out = new ArrayList<>();
+    for (int t = 1; t <= seconds; t++) out.add(second(t, 50, 9_000, QUIET));
+    return out;
+  }
+
+  private static Health lag(double ms) {
+    return new Health(ms, ms, 40, 0, 100, 20_000, 0);
+  }
+
+  @Test
+  void theCutOffAfterTheLastAnswerTimesNothingAndIsNoBottleneck() {
+    List<TimelinePoint> t = steady(10);
+    t.set(5, second(6, 50, 9_000, lag(40)));
+    t.add(second(10.7, 0, 0, lag(683))); // a million idle users cut off: busy loops, nothing timed
+    assertEquals(List.of(), kind(findings(run(t)), "generator_lag"), "one affected second is noise");
+  }
+
+  @Test
+  void aStallWithBusyUsersCountsEvenWhenNoAnswerCame() {
+    List<TimelinePoint> t = steady(10);
+    t.set(5, second(6, 50, 9_000, lag(40)));
+    t.add(second(10.7, 50, 0, lag(683))); // users waiting on a stalled loop: their latencies grow
+    List<Finding> lag = kind(findings(run(t)), "generator_lag");
+    assertEquals(1, lag.size(), () -> String.valueOf(findings(run(t))));
+    assertTrue(lag.get(0).text().contains("2 seconds (5 s, 10 s)"), lag.get(0).text());
+    assertTrue(lag.get(0).text().contains("more CPU"), lag.get(0).text());
+  }
+
+  @Test
+  void pausesAdviseACollectorThatDoesNotStopTheLoops() {
+    List<TimelinePoint> t = steady(10);
+    Health paused = new Health(2, 150, 40, 150, 100, 20_000, 0);
+    t.set(3, second(4, 50, 9_000, paused));
+    t.set(7, second(8, 50, 9_000, paused));
+    List<Finding> gc = kind(findings(run(t)), "generator_gc");
+    assertEquals(1, gc.size(), () -> String.valueOf(findings(run(t))));
+    assertTrue(gc.get(0).text().contains("-XX:+UseZGC"), gc.get(0).text());
+    assertTrue(!gc.get(0).text().contains("more CPU"), gc.get(0).text());
+  }
+}
