@@ -23,8 +23,15 @@ public final class GeneratorHealth {
   static final double LAG_MS = 10, CPU_PERCENT = 95, GC_MS = 100, FILES_SHARE = 0.95;
   static final int MIN_SECONDS = 2;
 
-  /** One way the generator fell short, with the seconds (interval ends on the timeline) it did. */
-  public record Problem(String kind, List<Double> seconds, String what) {}
+  /** One way the generator fell short, with the seconds (interval ends on the timeline) it did, and what to change. */
+  public record Problem(String kind, List<Double> seconds, String what, String remedy) {}
+
+  private static final String MORE_CPU = "give it more CPU (fewer other processes on its cores, more cores) or run fewer"
+      + " users per machine";
+  /** A paused JVM needs a collector that does not stop the loops, not more cores. */
+  private static final String NO_PAUSES = "run it with a collector that does not stop the loops, -XX:+UseZGC"
+      + " (HORDE_JAVA_OPTS=-XX:+UseZGC for ./horde; see docs/design.md, \"Collector and heap\"), or with fewer users per"
+      + " machine";
 
   private GeneratorHealth() {}
 
@@ -35,21 +42,26 @@ public final class GeneratorHealth {
     List<Problem> out = new ArrayList<>();
     add(out, points, "lag", h -> h.loopLagP99Ms() >= LAG_MS, worst -> String.format(Locale.ROOT,
         "its event loops ran timers up to %s late (p99 of the worst second), and every latency timed then grew with it",
-        Figures.ms(worst.stream().mapToDouble(Health::loopLagP99Ms).max().orElse(0))));
+        Figures.ms(worst.stream().mapToDouble(Health::loopLagP99Ms).max().orElse(0))),
+        // loops late mostly in seconds the collector paused them as long were late because of it
+        worst -> 2 * worst.stream().filter(h -> 2 * h.gcPauseMs() >= h.loopLagP99Ms()).count() >= worst.size()
+            ? NO_PAUSES : MORE_CPU);
     add(out, points, "cpu", h -> h.cpuPercent() >= CPU_PERCENT, worst -> String.format(Locale.ROOT,
         "its process used %s to %s of the CPU it may use", Figures.percent(worst.stream()
             .mapToDouble(Health::cpuPercent).min().orElse(0)), Figures.percent(worst.stream()
-            .mapToDouble(Health::cpuPercent).max().orElse(0))));
+            .mapToDouble(Health::cpuPercent).max().orElse(0))), worst -> MORE_CPU);
     add(out, points, "gc", h -> h.gcPauseMs() >= GC_MS, worst -> String.format(Locale.ROOT,
-        "garbage collection paused it for %s in all", Figures.ms(worst.stream().mapToDouble(Health::gcPauseMs).sum())));
+        "garbage collection paused it for %s in all", Figures.ms(worst.stream().mapToDouble(Health::gcPauseMs).sum())),
+        worst -> NO_PAUSES);
     add(out, points, "files", h -> h.maxFiles() > 0 && h.openFiles() >= FILES_SHARE * h.maxFiles(),
         worst -> String.format(Locale.ROOT, "it had %s of its %s file descriptors open", Figures.count(worst.stream()
-            .mapToLong(Health::openFiles).max().orElse(0)), Figures.count(worst.get(0).maxFiles())));
+            .mapToLong(Health::openFiles).max().orElse(0)), Figures.count(worst.get(0).maxFiles())),
+        worst -> "raise its open-files limit (ulimit -n) or share connections (http.max_connections)");
     return out;
   }
 
   private static void add(List<Problem> out, List<TimelinePoint> points, String kind, Predicate<Health> bad,
-      Function<List<Health>, String> what) {
+      Function<List<Health>, String> what, Function<List<Health>, String> remedy) {
     List<Double> seconds = new ArrayList<>();
     List<Health> worst = new ArrayList<>();
     for (TimelinePoint p : points) {
@@ -57,7 +69,7 @@ public final class GeneratorHealth {
       seconds.add(p.t());
       worst.add(p.health());
     }
-    if (seconds.size() >= MIN_SECONDS) out.add(new Problem(kind, seconds, what.apply(worst)));
+    if (seconds.size() >= MIN_SECONDS) out.add(new Problem(kind, seconds, what.apply(worst), remedy.apply(worst)));
   }
 
   static void addTo(List<Finding> out, RunStats s) {
@@ -65,18 +77,8 @@ public final class GeneratorHealth {
       double from = Math.ceil(p.seconds().get(0)) - 1;
       out.add(Finding.warning("generator_" + p.kind(), String.format(Locale.ROOT, "Horde itself was the bottleneck in %d"
           + " second%s (%s): %s. Figures from %s on describe the load generator, not the target: %s.", p.seconds().size(),
-          p.seconds().size() == 1 ? "" : "s", ranges(p.seconds()), p.what(), Figures.at(from), remedy(p.kind()))).at(from));
+          p.seconds().size() == 1 ? "" : "s", ranges(p.seconds()), p.what(), Figures.at(from), p.remedy())).at(from));
     }
-  }
-
-  /** What to change, by kind: a paused JVM needs another collector, not more cores. */
-  private static String remedy(String kind) {
-    return switch (kind) {
-      case "gc" -> "run it with a collector that does not stop the loops, -XX:+UseZGC (HORDE_JAVA_OPTS=-XX:+UseZGC for"
-          + " ./horde; see docs/design.md, \"Collector and heap\"), or with fewer users per machine";
-      case "files" -> "raise its open-files limit (ulimit -n) or share connections (http.max_connections)";
-      default -> "give it more CPU (fewer other processes on its cores, more cores) or run fewer users per machine";
-    };
   }
 
   /** Seconds as ranges of their starts: {@code 4–9 s, 15 s}. */

@@ -53,12 +53,15 @@ class GeneratorHealthFindingsTest {
   @Test
   void pausesAdviseACollectorThatDoesNotStopTheLoops() {
     List<TimelinePoint> t = steady(10);
-    Health paused = new Health(2, 150, 40, 150, 100, 20_000, 0);
+    Health paused = new Health(150, 150, 40, 150, 100, 20_000, 0); // a pause makes the loops late too
     t.set(3, second(4, 50, 9_000, paused));
     t.set(7, second(8, 50, 9_000, paused));
     List<Finding> gc = kind(findings(run(t)), "generator_gc");
     assertEquals(1, gc.size(), () -> String.valueOf(findings(run(t))));
     assertTrue(gc.get(0).text().contains("-XX:+UseZGC"), gc.get(0).text());
     assertTrue(!gc.get(0).text().contains("more CPU"), gc.get(0).text());
+    List<Finding> lag = kind(findings(run(t)), "generator_lag");
+    assertEquals(1, lag.size(), "the pauses made the loops late in the same seconds");
+    assertTrue(lag.get(0).text().contains("-XX:+UseZGC"), lag.get(0).text());
   }
 }
