@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Ten thousand SSE streams timed true: STREAMS users each read a stream from a local nginx (WORKERS
 # worker processes; first event at 100 ms, then one every GAP_MS, EVENTS events, then [DONE]),
-# one after the other for RUN seconds, while an independent raw-socket probe
-# (../shared/bench/lib/sse_timing.py, Python's http.client) reads PROBES of the same streams from
-# the same nginx at the same time. Horde's TTFT and ITL p50 are printed beside the probe's: what
-# the target does shows in both, what the generator adds only in Horde's. Also Horde's RSS and
-# CPU seconds per stream.
+# one after the other for RUN seconds, while an independent raw-socket probe (bench/sse_probe.py,
+# Python's standard library) reads PROBES of the same streams from the same nginx at the same
+# time. Horde's TTFT and ITL p50 are printed beside the probe's: what the target does shows in
+# both, what the generator adds only in Horde's. The probe connects before its clock starts, as
+# Horde's users read over kept-alive connections (../shared/bench/lib/sse_timing.py counts its
+# connect in TTFT). Also Horde's RSS and CPU seconds per stream.
 #
 #   bench/sse-streams.sh                            # 10,000 streams, an event every 500 ms, 2 workers
 #   STREAMS=1000 GAP_MS=20 WORKERS=1 bench/sse-streams.sh
@@ -13,10 +14,8 @@
 #      HORDE_JAVA_OPTS, OUT (outputs kept; a temp dir).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-HARNESS="${HORDE_BENCH_HARNESS:-$ROOT/../shared/bench}"
 STREAMS="${STREAMS:-10000}"; GAP_MS="${GAP_MS:-500}"; EVENTS="${EVENTS:-10}"; WORKERS="${WORKERS:-2}"
 RUN="${RUN:-40}"; PROBES="${PROBES:-5}"; PROBE_AT="${PROBE_AT:-20}"
-[[ -f "$HARNESS/lib/sse_timing.py" ]] || { echo "sse-streams: no probe at $HARNESS/lib/sse_timing.py" >&2; exit 2; }
 ulimit -n "$(ulimit -Hn)"
 (( $(ulimit -n) > STREAMS + 1000 )) || { echo "sse-streams: ulimit -n is $(ulimit -n), too few for $STREAMS streams" >&2; exit 2; }
 "$ROOT/horde" --version >/dev/null   # build now, outside the measured run
@@ -40,7 +39,7 @@ echo "load before: $(uptime)"
 "$ROOT/horde" run "$work/sse.yaml" --no-history -q -o "$work/result.json" >"$work/run.log" 2>&1 &
 horde=$!
 sleep "$PROBE_AT"
-for i in $(seq "$PROBES"); do python3 "$HARNESS/lib/sse_timing.py" "$url" 30 >"$work/probe$i.txt" 2>&1 & done
+for i in $(seq "$PROBES"); do python3 "$ROOT/bench/sse_probe.py" "$url" 30 >"$work/probe$i.txt" 2>&1 & done
 wait_probes() { local p; for p in $(jobs -p); do [[ $p == "$horde" || $p == "$NGINX_PID" ]] || wait "$p" || true; done; }
 wait_probes
 rss=$(ps -o rss= -p "$horde" | tr -d ' ')
