@@ -10,22 +10,21 @@ a summary. Loopback hosts only.
 
   python3 bench/sse_probe.py http://127.0.0.1:8080/sse [timeout_s]
 """
-import ipaddress
 import socket
 import sys
 import time
 import urllib.parse
+
+from ws_probe import loopback
 
 
 def main():
     url = urllib.parse.urlsplit(sys.argv[1])
     timeout = float(sys.argv[2]) if len(sys.argv) > 2 else 30.0
     host, port = url.hostname, url.port or 80
-    addrs = {i[4][0] for i in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)}
-    if not all(ipaddress.ip_address(a.split("%")[0]).is_loopback for a in addrs):
-        sys.exit("sse_probe: refusing non-loopback host %r" % host)
+    addr = loopback(host)
     c0 = time.perf_counter_ns()
-    sock = socket.create_connection((host, port), timeout=timeout)
+    sock = socket.create_connection((addr, port), timeout=timeout)
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     print("connect_ms=%.2f" % ((time.perf_counter_ns() - c0) / 1e6))
     request = "GET %s HTTP/1.1\r\nHost: %s:%d\r\nAccept: text/event-stream\r\n\r\n" % (url.path or "/", host, port)

@@ -43,14 +43,16 @@ def ms(nanos):
 
 
 def loopback(host):
-    """The host's address when it is a loopback one (127.0.0.0/8, ::1, or a name resolving only to them)."""
+    """The host's address when it is a loopback one (127.0.0.0/8, ::1, or a name resolving only to them).
+    bench/sse_probe.py asks the same: one check of the probes' network safety."""
+    me = os.path.basename(sys.argv[0])
     try:
         infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
     except socket.gaierror as e:
-        sys.exit(f"ws_probe: cannot resolve {host}: {e}")
+        sys.exit(f"{me}: cannot resolve {host}: {e}")
     addrs = {i[4][0] for i in infos}
     if not addrs or not all(ipaddress.ip_address(a.split("%")[0]).is_loopback for a in addrs):
-        sys.exit(f"ws_probe: {host} is not a loopback address ({', '.join(sorted(addrs))}): refused")
+        sys.exit(f"{me}: {host} is not a loopback address ({', '.join(sorted(addrs))}): refused")
     return sorted(addrs)[0]
 
 
