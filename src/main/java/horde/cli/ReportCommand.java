@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -86,6 +87,9 @@ final class ReportCommand implements Callable<Integer> {
     }
     double start = from == null ? 0 : Durations.parse(from).toNanos() / 1e9;
     double end = to == null ? whole.stats().runSeconds() : Durations.parse(to).toNanos() / 1e9;
+    if (to == null && start >= end) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "--from %s is past the end of the run (%.1f s)", from, end));
+    }
     return ResultWindow.of(whole, start, end);
   }
 }

@@ -154,8 +154,9 @@ public final class Engine implements AutoCloseable {
   public EngineReport await() throws InterruptedException {
     FatalErrors fatal = generator.fatal();
     while (!done.isDone()) { // a poll that allocates nothing: the heap may be what is failing
+      Thread c = control;
+      if (!fatal.happened() && c != null && !c.isAlive() && !done.isDone()) fatal.diedUnnoted(c);
       if (fatal.happened()) {
-        Thread c = control;
         if (c == null || !c.isAlive() || System.nanoTime() - fatal.atNanos() > STOP_LIMIT.toNanos()) return cutShort();
       }
       LockSupport.parkNanos(TICK_NANOS);

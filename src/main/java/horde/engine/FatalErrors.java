@@ -15,13 +15,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }</pre>
  */
 public final class FatalErrors implements Thread.UncaughtExceptionHandler {
+  private static final Error UNNAMED = new InternalError("a thread died of an error it could not report, most likely out of memory");
   private final AtomicBoolean claimed = new AtomicBoolean();
   /** Written last: once it is seen, the thread and the time are there too. */
   private volatile Throwable first;
   private volatile Thread thread;
   private volatile long atNanos;
   @SuppressWarnings("unused") // held only to be let go
-  private volatile byte[] reserve = new byte[(int) Math.min(8 << 20, Runtime.getRuntime().maxMemory() / 32)];
+  private volatile byte[] reserve;
+
+  public FatalErrors() {
+    // Noting once, then forgetting it, links what noting calls (a JVM links a call on its first
+    // use, and that can take heap): done now, not when the heap has run out, where it would throw
+    // instead of noting.
+    report(UNNAMED);
+    first = null;
+    thread = null;
+    claimed.set(false);
+    reserve = new byte[(int) Math.min(8 << 20, Runtime.getRuntime().maxMemory() / 32)];
+  }
 
   /** Notes {@code e} when it is an {@link Error} and the first one; other throwables are no concern here. */
   public void report(Throwable e) {
@@ -39,6 +51,14 @@ public final class FatalErrors implements Thread.UncaughtExceptionHandler {
     atNanos = System.nanoTime();
     thread = t;
     first = e;
+  }
+
+  /**
+   * Notes that {@code t} died of an error it could not note itself (noting took memory there was
+   * none of): the run stops as for any fatal error. The error is made now, while there is a heap.
+   */
+  void diedUnnoted(Thread t) {
+    noteIn(t, UNNAMED);
   }
 
   public boolean happened() {

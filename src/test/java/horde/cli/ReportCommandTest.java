@@ -80,6 +80,9 @@ class ReportCommandTest {
     Cli outside = Cli.run("report", result.toString(), "--from", "30s", "--to", "40s");
     assertThat(outside.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(outside.err()).contains("no whole second of the run lies between 30s and 40s");
+    Cli past = Cli.run("report", result.toString(), "--from", "10s");
+    assertThat(past.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(past.err()).contains("--from 10s is past the end of the run (");
   }
 
   @Test
