@@ -31,6 +31,7 @@ public final class FatalErrors implements Thread.UncaughtExceptionHandler {
     report(UNNAMED);
     first = null;
     thread = null;
+    atNanos = 0;
     claimed.set(false);
     reserve = new byte[(int) Math.min(8 << 20, Runtime.getRuntime().maxMemory() / 32)];
   }

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 class FatalErrorsTest {
   /**
    * Noting an error must work with the heap full, in a JVM that had never noted anything: the
-   * first compare-and-set of an AtomicBoolean used to need the heap, so the error went unnoted
-   * and the run waited for a control thread that had died of it. A JVM of its own, since this
-   * one has long made that first compare-and-set.
+   * calls that noting makes (Thread.currentThread, an AtomicBoolean's compare-and-set) are linked
+   * on their first use, which takes heap, so the error used to go unnoted and the run to wait for
+   * a control thread that had died of it. A JVM of its own, since this one linked them long ago.
    */
   @Test
   void notesAnErrorWhenTheHeapIsFull() throws Exception {
