@@ -91,12 +91,15 @@ class DriftTest {
 
   @Test
   void aRampIntoAQueueThenASteadyStretchIsNotDrift() throws Exception {
-    // 4 slots of 100 ms: 1 user waits 100 ms, 12 users wait about 300 ms, rising along the ramp
+    // 4 slots of 100 ms: 1 user waits 100 ms, 12 users wait about 300 ms, rising along the ramp.
+    // The assertions below check that the ramp is left out; the criterion only has to pass on the
+    // flat stretch: over 70 s, 100 %/h is a rise of 2 % (6 ms), more than a busy test machine adds
+    // (once 2 ms, which 10 %/h failed as +31 %/h).
     try (Simulator sim = Simulator.start(answers(4, 32).build())) {
       String yaml = TASK.formatted(sim.baseUrl()) + """
           load:
             stages: [{duration: 15s, users: 12}, {duration: 70s, users: 12}]
-          thresholds: [error_rate < 1%, p95_drift < 10%/h]
+          thresholds: [error_rate < 1%, p95_drift < 100%/h]
           """;
       RunResult r = run(yaml, ExitCode.PASS);
       assertThat(r.criteria().get(1).estimated()).as("the drift criterion read back with its interval").isTrue();
