@@ -29,7 +29,10 @@ final class VirtualUser extends LoopTask implements Scope {
   final SplittableRandom random;
   final StepRunner steps;
   private final Rows rows;
-  private UserResource[] resources = new UserResource[ResourceKey.count()];
+  // Object[], not UserResource[]: into a typed array C2 compiles the store's type check for the kinds of
+  // resource it saw stored while profiling, and the first other kind undid that, recompiling
+  // StepRunner.start on the shared core in a run's first seconds (-Xlog:deoptimization: array_check).
+  private Object[] resources = new Object[ResourceKey.count()];
   private final Wait wait;
 
   private Life life = Life.ON_START;
@@ -91,7 +94,7 @@ final class VirtualUser extends LoopTask implements Scope {
   /** The user's resource of this kind, made on first use. */
   @SuppressWarnings("unchecked")
   <T extends UserResource> T resource(ResourceKey<T> key) {
-    UserResource r = key.id < resources.length ? resources[key.id] : null;
+    UserResource r = key.id < resources.length ? (UserResource) resources[key.id] : null;
     if (r == null) {
       r = key.make(this); // may take another resource first (a session takes the user's cookies), growing the array
       if (key.id >= resources.length) resources = Arrays.copyOf(resources, ResourceKey.count());
@@ -163,7 +166,7 @@ final class VirtualUser extends LoopTask implements Scope {
   void cancel() {
     cancelled = true;
     wait.cancel();
-    for (UserResource r : resources) if (r != null) r.cancel();
+    for (Object r : resources) if (r != null) ((UserResource) r).cancel();
     finish();
   }
 
@@ -188,7 +191,7 @@ final class VirtualUser extends LoopTask implements Scope {
   private void beginStart() {
     life = Life.ON_START;
     startFailed = false;
-    for (UserResource r : resources) if (r != null) r.restart();
+    for (Object r : resources) if (r != null) ((UserResource) r).restart();
     rows.draw(random);
     steps.begin(plan.onStart());
   }
@@ -213,7 +216,7 @@ final class VirtualUser extends LoopTask implements Scope {
     if (pacing.taskIsIteration()) iteration++;
     taskStarted = run.clock.nanoTime();
     rows.draw(random);
-    for (UserResource r : resources) if (r != null) r.nextIteration();
+    for (Object r : resources) if (r != null) ((UserResource) r).nextIteration();
     life = Life.TASKS;
     steps.begin(task.steps());
   }
@@ -291,7 +294,7 @@ final class VirtualUser extends LoopTask implements Scope {
     if (life == Life.DONE) return;
     life = Life.DONE;
     steps.clear();
-    for (UserResource r : resources) if (r != null) r.close();
+    for (Object r : resources) if (r != null) ((UserResource) r).close();
     run.population.userDone(this);
   }
 
