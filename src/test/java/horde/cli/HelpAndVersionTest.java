@@ -6,12 +6,14 @@ import horde.Cli;
 import horde.run.Version;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-/** Every subcommand answers --help, -h, --version and -V, even when it needs a file to run. */
+/**
+ * Every subcommand answers --help, -h, --version and -V, even when it needs a file to run; a
+ * command line builds only the subcommand it names, unless it needs the whole tree.
+ */
 class HelpAndVersionTest {
   private static List<String> subcommands() {
-    return new CommandLine(new Main()).getSubcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
+    return Main.commandLine().getSubcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
   }
 
   @Test
@@ -36,5 +38,18 @@ class HelpAndVersionTest {
         assertThat(cli.out()).as(name + " " + flag).startsWith("horde " + Version.VALUE);
       }
     }
+  }
+
+  @Test
+  void onlyTheNamedSubcommandIsBuilt() {
+    assertThat(Main.commandLine("run", "scenario.yaml").getSubcommands()).containsOnlyKeys("run");
+    assertThat(Main.commandLine("runs", "list").getSubcommands()).containsOnlyKeys("runs");
+    assertThat(Main.commandLine("completion", "bash").getSubcommands().keySet()).containsAll(subcommands());
+    assertThat(Main.commandLine("help", "run").getSubcommands().keySet()).containsAll(subcommands());
+    assertThat(Main.commandLine("--help").getSubcommands().keySet()).containsAll(subcommands());
+
+    Cli typo = Cli.run("ruun");
+    assertThat(typo.err()).contains("Did you mean: horde run or horde runs?");
+    assertThat(Cli.run("completion", "bash").out()).contains("validate", "baseline");
   }
 }

@@ -14,7 +14,7 @@ class LocustDocTest {
   void everyLocustFlagIsInTheTables() throws Exception {
     String doc = Files.readString(Path.of("docs/locust.md"));
     assertThat(LocustRefusals.all().keySet()).allSatisfy(flag -> assertThat(doc).contains("`" + flag + "`"));
-    CommandLine run = new CommandLine(new Main()).getSubcommands().get("run");
+    CommandLine run = Main.commandLine().getSubcommands().get("run");
     for (OptionSpec o : run.getCommandSpec().options()) {
       if (o.description().length > 0 && o.description()[0].startsWith("(Locust)")) {
         for (String name : o.names()) assertThat(doc).as(name).contains("`" + name);
