@@ -73,7 +73,7 @@ public final class Main implements Runnable {
    * of CPU at each start, which a run pays before its first request. Help, completion and anything
    * else (no arguments, an option, a typo that needs suggestions) get them all.
    */
-  static CommandLine commandLine(String... args) {
+  public static CommandLine commandLine(String... args) {
     CommandLine cli = new CommandLine(new Main());
     for (Class<?> command : subcommandsFor(args)) cli.addSubcommand(command);
     return cli;

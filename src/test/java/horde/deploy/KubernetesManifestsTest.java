@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import picocli.CommandLine;
 
 /**
  * The Kubernetes manifests in deploy/kubernetes as docs/cluster.md relies on them: valid against
@@ -178,6 +177,7 @@ class KubernetesManifestsTest {
 
   /** Horde's own command line accepts them (Kubernetes puts the variables' values in place of $(X)). */
   static void parses(List<String> args) {
-    new CommandLine(new Main()).parseArgs(args.stream().map(a -> a.replace("$(POD_IP)", "10.0.0.7")).toArray(String[]::new));
+    String[] line = args.stream().map(a -> a.replace("$(POD_IP)", "10.0.0.7")).toArray(String[]::new);
+    Main.commandLine(line).parseArgs(line);
   }
 }
