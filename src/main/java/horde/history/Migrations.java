@@ -5,6 +5,10 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -18,7 +22,7 @@ import org.flywaydb.core.api.MigrationVersion;
  * Brings a history database to the schema this Horde knows, with Flyway: the SQL files under
  * {@code horde/history/migration/sqlite} or {@code .../postgresql}, applied in version order and
  * remembered in the table {@code horde_schema_history}. A newer Horde opens an older database by
- * applying the versions it lacks; each database is migrated once per process.
+ * applying the versions it lacks; each database is checked once per process.
  */
 final class Migrations {
   /** Kept, so that the level set here is not lost to the garbage collector. */
@@ -38,11 +42,29 @@ final class Migrations {
     if (DONE.contains(location.url())) return;
     synchronized (Migrations.class) {
       if (DONE.contains(location.url())) return;
-      Path file = location.file();
-      String vendor = location.sqlite() ? "sqlite" : "postgresql";
-      if (file == null) migrate(source, vendor);
-      else underLock(file, source, vendor);
+      if (!current(source)) {
+        Path file = location.file();
+        String vendor = location.sqlite() ? "sqlite" : "postgresql";
+        if (file == null) migrate(source, vendor);
+        else underLock(file, source, vendor);
+      }
       DONE.add(location.url());
+    }
+  }
+
+  /**
+   * Whether the database is at this Horde's version already, read from Flyway's table with one
+   * query: Flyway itself loads and configures some hundreds of classes to find nothing to do, about
+   * a second of CPU at the end of every run on a small machine. Anything else (no table yet, an
+   * older or a newer schema, a failed migration) goes through Flyway as before.
+   */
+  private static boolean current(DataSource source) {
+    String query = "SELECT MAX(CAST(version AS INTEGER)), SUM(CASE WHEN success THEN 0 ELSE 1 END)"
+        + " FROM horde_schema_history WHERE version IS NOT NULL";
+    try (Connection c = source.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
+      return r.next() && r.getInt(1) == VERSION && r.getInt(2) == 0;
+    } catch (SQLException e) {
+      return false; // no such table: a new database
     }
   }
 
