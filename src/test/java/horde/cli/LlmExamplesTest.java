@@ -31,8 +31,15 @@ class LlmExamplesTest {
   @Test
   void theOpenAiStreamingExampleTimesEveryTokenAndCountsWhatTheServerReported() throws Exception {
     try (Simulator sim = Simulator.start(SimulatorOptions.defaults())) { // 150 ms TTFT, 50 tokens/s
-      JsonNode result = run("examples/openai-streaming.yaml", sim, "--run-time", "4s");
-      String metrics = scrape(sim);
+      // The example's own warm-up (5 s) is off so that its tokens reconcile with the simulator's
+      // counters; a first run warms this JVM instead (simulator and Horde both: cold, its first
+      // streams' first tokens took 270-490 ms, past the p95 below when this test ran first).
+      run("examples/openai-streaming.yaml", sim, "--run-time", "2s");
+      String before = scrape(sim);
+      // 8 s, not 4: a stall of this JVM or of the machine delays a token on all 16 streams at once,
+      // and in 4 s on a busy CI machine a few made the gaps' p99 56 ms (once).
+      JsonNode result = run("examples/openai-streaming.yaml", sim, "--run-time", "8s");
+      String after = scrape(sim);
       JsonNode summary = result.path("summary");
       JsonNode llm = summary.path("llm");
       assertThat(summary.path("failures").asLong()).as(summary.toString()).isZero();
@@ -42,14 +49,16 @@ class LlmExamplesTest {
       assertThat(llm.path("ttft_ms").path("p50").asDouble()).isCloseTo(150, within(20.0));
       assertThat(llm.path("ttft_ms").path("p95").asDouble()).isBetween(150.0, 250.0);
       assertThat(llm.path("itl_ms").path("p50").asDouble()).isCloseTo(20, within(2.0));
-      assertThat(llm.path("itl_ms").path("p99").asDouble()).isLessThan(50);
+      assertThat(llm.path("itl_ms").path("p99").asDouble()).as(result.path("timeline").toString()).isLessThan(50);
       assertThat(llm.path("tpot_ms").path("p50").asDouble()).isCloseTo(20, within(2.0));
       assertThat(llm.path("tokens_per_s").path("p50").asDouble()).isBetween(30.0, 50.0);
 
       long in = llm.path("input_tokens").asLong();
       long out = llm.path("output_tokens").asLong();
-      assertThat(out).isPositive().isEqualTo(counter(metrics, "tokens_generated_total"));
-      assertThat(in).isPositive().isEqualTo(counter(metrics, "prompt_tokens_total"));
+      assertThat(out).isPositive().isEqualTo(counter(after, "tokens_generated_total") - counter(before,
+          "tokens_generated_total"));
+      assertThat(in).isPositive().isEqualTo(counter(after, "prompt_tokens_total") - counter(before,
+          "prompt_tokens_total"));
       assertThat(llm.path("token_events").asLong()).isEqualTo(out); // one content chunk a token
       double cost = in * 0.15 / 1e6 + out * 0.60 / 1e6; // the example's gpt-4o-mini row
       assertThat(llm.path("cost").asDouble()).isPositive().isCloseTo(cost, within(1e-9));
@@ -58,7 +67,7 @@ class LlmExamplesTest {
       assertThat(result.path("criteria"))
           .extracting(c -> c.path("expression").asString())
           .contains("ttft_p95 < 250ms", "itl_p99 < 50ms", "cost_per_request < $0.0001");
-      assertThat(result.path("verdict").asString()).isEqualTo("pass");
+      assertThat(result.path("verdict").asString()).as(result.path("findings").toString()).isEqualTo("pass");
     }
   }
 
