@@ -1,6 +1,5 @@
 package horde.protocol.http;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.util.AsciiString;
@@ -112,13 +111,13 @@ public final class ResponseHead {
    * One header line, {@code name} at {@code [from, colon)} and its value after the colon up to
    * {@code end}. Reads what the client needs from the bytes; keeps the value when asked to.
    */
-  void header(ByteBuf buf, int from, int colon, int end) throws BadResponseException {
+  void header(byte[] buf, int from, int colon, int end) throws BadResponseException {
     int nameEnd = colon;
-    while (nameEnd > from && isSpace(buf.getByte(nameEnd - 1))) nameEnd--;
+    while (nameEnd > from && isSpace(buf[nameEnd - 1])) nameEnd--;
     int v = colon + 1;
-    while (v < end && isSpace(buf.getByte(v))) v++;
+    while (v < end && isSpace(buf[v])) v++;
     int vEnd = end;
-    while (vEnd > v && isSpace(buf.getByte(vEnd - 1))) vEnd--;
+    while (vEnd > v && isSpace(buf[vEnd - 1])) vEnd--;
     lastKept = -1;
     if (named(buf, from, nameEnd, CONTENT_LENGTH)) {
       contentLength(digits(buf, v, vEnd));
@@ -187,9 +186,9 @@ public final class ResponseHead {
   }
 
   /** A folded line (obsolete, RFC 9112 section 5.2): it continues the previous header's value. */
-  void continuation(ByteBuf buf, int from, int end) {
+  void continuation(byte[] buf, int from, int end) {
     if (lastKept < 0) return;
-    while (from < end && isSpace(buf.getByte(from))) from++;
+    while (from < end && isSpace(buf[from])) from++;
     values.set(lastKept, values.get(lastKept) + ' ' + text(buf, from, end).strip());
   }
 
@@ -199,52 +198,52 @@ public final class ResponseHead {
     contentLength = n;
   }
 
-  private boolean wanted(ByteBuf buf, int from, int to) {
+  private boolean wanted(byte[] buf, int from, int to) {
     if (kept == null) return true;
     for (byte[] name : kept) if (named(buf, from, to, name)) return true;
     return false;
   }
 
-  private static Encoding encoding(ByteBuf buf, int from, int to) {
+  private static Encoding encoding(byte[] buf, int from, int to) {
     if (equalsIgnoreCase(buf, from, to, "gzip") || equalsIgnoreCase(buf, from, to, "x-gzip")) return Encoding.GZIP;
     if (equalsIgnoreCase(buf, from, to, "deflate") || equalsIgnoreCase(buf, from, to, "x-deflate")) return Encoding.DEFLATE;
     return Encoding.NONE;
   }
 
   /** A decimal number, or -1 when the bytes are not one (or it would overflow). */
-  static long digits(ByteBuf buf, int from, int to) {
+  static long digits(byte[] buf, int from, int to) {
     if (from >= to || to - from > 18) return -1;
     long n = 0;
     for (int i = from; i < to; i++) {
-      int d = buf.getByte(i) - '0';
+      int d = buf[i] - '0';
       if (d < 0 || d > 9) return -1;
       n = n * 10 + d;
     }
     return n;
   }
 
-  private static boolean named(ByteBuf buf, int from, int to, byte[] lower) {
+  private static boolean named(byte[] buf, int from, int to, byte[] lower) {
     if (to - from != lower.length) return false;
     for (int i = 0; i < lower.length; i++) {
-      if (lowerCase(buf.getByte(from + i)) != lower[i]) return false;
+      if (lowerCase(buf[from + i]) != lower[i]) return false;
     }
     return true;
   }
 
-  private static boolean equalsIgnoreCase(ByteBuf buf, int from, int to, String lower) {
+  private static boolean equalsIgnoreCase(byte[] buf, int from, int to, String lower) {
     if (to - from != lower.length()) return false;
-    for (int i = 0; i < lower.length(); i++) if (lowerCase(buf.getByte(from + i)) != lower.charAt(i)) return false;
+    for (int i = 0; i < lower.length(); i++) if (lowerCase(buf[from + i]) != lower.charAt(i)) return false;
     return true;
   }
 
   /** Whether one of the comma-separated tokens equals {@code lower} (case-insensitive). */
-  private static boolean hasToken(ByteBuf buf, int from, int to, String lower) {
+  private static boolean hasToken(byte[] buf, int from, int to, String lower) {
     int start = from;
     for (int i = from; i <= to; i++) {
-      if (i == to || buf.getByte(i) == ',') {
+      if (i == to || buf[i] == ',') {
         int a = start, b = i;
-        while (a < b && isSpace(buf.getByte(a))) a++;
-        while (b > a && isSpace(buf.getByte(b - 1))) b--;
+        while (a < b && isSpace(buf[a])) a++;
+        while (b > a && isSpace(buf[b - 1])) b--;
         if (equalsIgnoreCase(buf, a, b, lower)) return true;
         start = i + 1;
       }
@@ -253,15 +252,15 @@ public final class ResponseHead {
   }
 
   /** Whether the last comma-separated token is {@code lower}: chunked is the final coding. */
-  private static boolean endsWithToken(ByteBuf buf, int from, int to, String lower) {
+  private static boolean endsWithToken(byte[] buf, int from, int to, String lower) {
     int start = to;
-    while (start > from && buf.getByte(start - 1) != ',') start--;
-    while (start < to && isSpace(buf.getByte(start))) start++;
+    while (start > from && buf[start - 1] != ',') start--;
+    while (start < to && isSpace(buf[start])) start++;
     return equalsIgnoreCase(buf, start, to, lower);
   }
 
-  private static String text(ByteBuf buf, int from, int to) {
-    return buf.toString(from, to - from, StandardCharsets.ISO_8859_1);
+  private static String text(byte[] buf, int from, int to) {
+    return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
   }
 
   static boolean isSpace(byte b) {
