@@ -111,30 +111,30 @@ public final class ResponseHead {
    * One header line, {@code name} at {@code [from, colon)} and its value after the colon up to
    * {@code end}. Reads what the client needs from the bytes; keeps the value when asked to.
    */
-  void header(byte[] buf, int from, int colon, int end) throws BadResponseException {
+  void header(byte[] line, int from, int colon, int end) throws BadResponseException {
     int nameEnd = colon;
-    while (nameEnd > from && isSpace(buf[nameEnd - 1])) nameEnd--;
+    while (nameEnd > from && isSpace(line[nameEnd - 1])) nameEnd--;
     int v = colon + 1;
-    while (v < end && isSpace(buf[v])) v++;
+    while (v < end && isSpace(line[v])) v++;
     int vEnd = end;
-    while (vEnd > v && isSpace(buf[vEnd - 1])) vEnd--;
+    while (vEnd > v && isSpace(line[vEnd - 1])) vEnd--;
     lastKept = -1;
-    if (named(buf, from, nameEnd, CONTENT_LENGTH)) {
-      contentLength(digits(buf, v, vEnd));
-    } else if (named(buf, from, nameEnd, TRANSFER_ENCODING)) {
-      chunked = endsWithToken(buf, v, vEnd, "chunked");
-    } else if (named(buf, from, nameEnd, CONNECTION)) {
-      close |= hasToken(buf, v, vEnd, "close");
-      keepAliveToken |= hasToken(buf, v, vEnd, "keep-alive");
-    } else if (named(buf, from, nameEnd, CONTENT_ENCODING)) {
-      if (decompress) encoding = encoding(buf, v, vEnd);
-    } else if (named(buf, from, nameEnd, LOCATION) && status >= 300 && status < 400) {
-      location = text(buf, v, vEnd);
+    if (named(line, from, nameEnd, CONTENT_LENGTH)) {
+      contentLength(digits(line, v, vEnd));
+    } else if (named(line, from, nameEnd, TRANSFER_ENCODING)) {
+      chunked = endsWithToken(line, v, vEnd, "chunked");
+    } else if (named(line, from, nameEnd, CONNECTION)) {
+      close |= hasToken(line, v, vEnd, "close");
+      keepAliveToken |= hasToken(line, v, vEnd, "keep-alive");
+    } else if (named(line, from, nameEnd, CONTENT_ENCODING)) {
+      if (decompress) encoding = encoding(line, v, vEnd);
+    } else if (named(line, from, nameEnd, LOCATION) && status >= 300 && status < 400) {
+      location = text(line, v, vEnd);
     }
-    if (wanted(buf, from, nameEnd)) {
+    if (wanted(line, from, nameEnd)) {
       lastKept = names.size();
-      names.add(text(buf, from, nameEnd));
-      values.add(text(buf, v, vEnd));
+      names.add(text(line, from, nameEnd));
+      values.add(text(line, v, vEnd));
     }
   }
 
@@ -186,10 +186,10 @@ public final class ResponseHead {
   }
 
   /** A folded line (obsolete, RFC 9112 section 5.2): it continues the previous header's value. */
-  void continuation(byte[] buf, int from, int end) {
+  void continuation(byte[] line, int from, int end) {
     if (lastKept < 0) return;
-    while (from < end && isSpace(buf[from])) from++;
-    values.set(lastKept, values.get(lastKept) + ' ' + text(buf, from, end).strip());
+    while (from < end && isSpace(line[from])) from++;
+    values.set(lastKept, values.get(lastKept) + ' ' + text(line, from, end).strip());
   }
 
   private void contentLength(long n) throws BadResponseException {
@@ -198,53 +198,53 @@ public final class ResponseHead {
     contentLength = n;
   }
 
-  private boolean wanted(byte[] buf, int from, int to) {
+  private boolean wanted(byte[] line, int from, int to) {
     if (kept == null) return true;
-    for (byte[] name : kept) if (named(buf, from, to, name)) return true;
+    for (byte[] name : kept) if (named(line, from, to, name)) return true;
     return false;
   }
 
-  private static Encoding encoding(byte[] buf, int from, int to) {
-    if (equalsIgnoreCase(buf, from, to, "gzip") || equalsIgnoreCase(buf, from, to, "x-gzip")) return Encoding.GZIP;
-    if (equalsIgnoreCase(buf, from, to, "deflate") || equalsIgnoreCase(buf, from, to, "x-deflate")) return Encoding.DEFLATE;
+  private static Encoding encoding(byte[] line, int from, int to) {
+    if (equalsIgnoreCase(line, from, to, "gzip") || equalsIgnoreCase(line, from, to, "x-gzip")) return Encoding.GZIP;
+    if (equalsIgnoreCase(line, from, to, "deflate") || equalsIgnoreCase(line, from, to, "x-deflate")) return Encoding.DEFLATE;
     return Encoding.NONE;
   }
 
   /** A decimal number, or -1 when the bytes are not one (or it would overflow). */
-  static long digits(byte[] buf, int from, int to) {
+  static long digits(byte[] line, int from, int to) {
     if (from >= to || to - from > 18) return -1;
     long n = 0;
     for (int i = from; i < to; i++) {
-      int d = buf[i] - '0';
+      int d = line[i] - '0';
       if (d < 0 || d > 9) return -1;
       n = n * 10 + d;
     }
     return n;
   }
 
-  private static boolean named(byte[] buf, int from, int to, byte[] lower) {
+  private static boolean named(byte[] line, int from, int to, byte[] lower) {
     if (to - from != lower.length) return false;
     for (int i = 0; i < lower.length; i++) {
-      if (lowerCase(buf[from + i]) != lower[i]) return false;
+      if (lowerCase(line[from + i]) != lower[i]) return false;
     }
     return true;
   }
 
-  private static boolean equalsIgnoreCase(byte[] buf, int from, int to, String lower) {
+  private static boolean equalsIgnoreCase(byte[] line, int from, int to, String lower) {
     if (to - from != lower.length()) return false;
-    for (int i = 0; i < lower.length(); i++) if (lowerCase(buf[from + i]) != lower.charAt(i)) return false;
+    for (int i = 0; i < lower.length(); i++) if (lowerCase(line[from + i]) != lower.charAt(i)) return false;
     return true;
   }
 
   /** Whether one of the comma-separated tokens equals {@code lower} (case-insensitive). */
-  private static boolean hasToken(byte[] buf, int from, int to, String lower) {
+  private static boolean hasToken(byte[] line, int from, int to, String lower) {
     int start = from;
     for (int i = from; i <= to; i++) {
-      if (i == to || buf[i] == ',') {
+      if (i == to || line[i] == ',') {
         int a = start, b = i;
-        while (a < b && isSpace(buf[a])) a++;
-        while (b > a && isSpace(buf[b - 1])) b--;
-        if (equalsIgnoreCase(buf, a, b, lower)) return true;
+        while (a < b && isSpace(line[a])) a++;
+        while (b > a && isSpace(line[b - 1])) b--;
+        if (equalsIgnoreCase(line, a, b, lower)) return true;
         start = i + 1;
       }
     }
@@ -252,15 +252,15 @@ public final class ResponseHead {
   }
 
   /** Whether the last comma-separated token is {@code lower}: chunked is the final coding. */
-  private static boolean endsWithToken(byte[] buf, int from, int to, String lower) {
+  private static boolean endsWithToken(byte[] line, int from, int to, String lower) {
     int start = to;
-    while (start > from && buf[start - 1] != ',') start--;
-    while (start < to && isSpace(buf[start])) start++;
-    return equalsIgnoreCase(buf, start, to, lower);
+    while (start > from && line[start - 1] != ',') start--;
+    while (start < to && isSpace(line[start])) start++;
+    return equalsIgnoreCase(line, start, to, lower);
   }
 
-  private static String text(byte[] buf, int from, int to) {
-    return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
+  private static String text(byte[] line, int from, int to) {
+    return new String(line, from, to - from, StandardCharsets.ISO_8859_1);
   }
 
   static boolean isSpace(byte b) {
