@@ -54,7 +54,10 @@ class GeneratorHealthTest {
         assertThat(busy.path("generator").path("distorted").asBoolean()).isTrue();
         assertThat(busy.path("generator").path("affected_seconds").properties()).isNotEmpty();
       } finally {
-        spinners.forEach(Process::destroyForcibly);
+        for (Process p : spinners) { // timeout's shell first: killed, timeout could not pass it on
+          p.descendants().forEach(ProcessHandle::destroyForcibly);
+          p.destroyForcibly();
+        }
       }
     }
   }
