@@ -43,7 +43,8 @@ class RunCommandTest {
     assertThat(cli.exitCode()).as(cli.toString()).isZero();
     assertThat(cli.out()).contains("GET", "/ok", "Verdict: WARN", "p95 < 2s");
     JsonNode r = JsonMapper.builder().build().readTree(out.toFile());
-    assertThat(r.path("summary").path("requests").asLong()).isEqualTo(server.served("/ok")).isPositive();
+    assertThat(r.path("summary").path("requests").asLong()).as(r.path("summary") + " " + r.path("errors"))
+        .isEqualTo(server.served("/ok")).isPositive(); // once 3 more than served, in CI: the errors say which
     assertThat(r.path("verdict").asString()).isEqualTo("warn");
     assertThat(r.path("timeline").size()).isBetween(2, 3);
     assertThat(r.path("endpoints").get(0).path("latency_ms").has("p999")).isTrue();
