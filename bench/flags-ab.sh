@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# JVM flags against each other over whole runs: wrk's GET and Horde with each set of extra JVM
+# flags (HORDE_JAVA_OPTS; "-" for none) in alternating rounds against a local nginx /fast (one
+# worker pinned to CPU 1, each generator to CPU 0, 50 connections, as compare.sh runs them). Prints
+# each run's requests per CPU-second (user + system, start-up and JIT included) and its ratio to wrk's
+# GET of the same round, then the median ratio of each set. SCENARIO=post sends the templated POST.
+# Runs are not recorded in a history (--no-history), which leaves out the 0.2-0.3 CPU-s of recording.
+#
+#   bench/flags-ab.sh - "-XX:FreqInlineSize=325 -XX:InlineSmallCode=2500"   # the launcher's, C2's defaults
+#   ROUNDS=4 RUN=20 SCENARIO=post bench/flags-ab.sh - "-XX:TieredStopAtLevel=1"
+# Env: ROUNDS (4), RUN (s, 20), SCENARIO (get|post), OUT (kept outputs; a temp dir).
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+ROUNDS="${ROUNDS:-4}"; RUN="${RUN:-20}"; SCENARIO="${SCENARIO:-get}"
+(($#)) || set -- -
+command -v wrk >/dev/null || { echo "flags-ab: wrk is missing (apt-get install wrk)" >&2; exit 2; }
+"$ROOT/horde" --version >/dev/null   # build now, outside the measured runs
+source "$ROOT/bench/local-nginx.sh"
+bench_workdir
+start_local_nginx "$work/nginx"
+for p in $NGINX_PID $(pgrep -P "$NGINX_PID"); do taskset -pc 1 "$p" >/dev/null; done
+if [[ $SCENARIO == post ]]; then
+  task='{post: /fast, json: {id: "${uuid}", text: hello}, check: {status: 200, json: {$.ok: present}}, save: {ok: $.ok}}'
+else
+  task='{get: /fast}'
+fi
+printf 'target: http://127.0.0.1:%s\nusers:\n  - name: client\n    tasks: [%s]\n' "$NGINX_PORT" "$task" >"$work/s.yaml"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for round in $(seq "$ROUNDS"); do
+  /usr/bin/time -f "%U %S" -o "$work/t" taskset -c 0 wrk -t1 -c50 -d"${RUN}s" "http://127.0.0.1:$NGINX_PORT/fast" >"$work/wrk.txt"
+  wrk_rate="$(awk -v t="$(cat "$work/t")" '/requests in/ {split(t, c, " "); print $1 / (c[1] + c[2])}' "$work/wrk.txt")"
+  printf 'round %s wrk: %.0f requests per CPU-second\n' "$round" "$wrk_rate"
+  for flags in "$@"; do
+    r="$work/r$round.json"
+    opts="$flags"; [[ $opts == - ]] && opts=""
+    HORDE_JAVA_OPTS="$opts" /usr/bin/time -f "%U %S" -o "$work/t" taskset -c 0 "$ROOT/horde" run "$work/s.yaml" \
+      --users 50 --spawn-rate 50 --run-time "${RUN}s" --no-history -q -o "$r" >"$work/out.txt" 2>&1 &
+    horde=$!; wait "$horde" || true; horde=""
+    python3 - "$r" "$work/t" "$wrk_rate" "$flags" <<'PY'
+import json, sys
+n = json.load(open(sys.argv[1]))["summary"]["requests"]
+u, s = map(float, open(sys.argv[2]).read().split())
+rate = n / (u + s)
+print(f"round horde [{sys.argv[4]}]: {n} requests, {u + s:.2f} CPU-s, {rate:.0f} per CPU-second, {rate / float(sys.argv[3]):.2f} of wrk")
+PY
+  done
+done | tee "$work/rounds.txt"
+python3 - "$work/rounds.txt" <<'PY'
+import re, statistics, sys
+by = {}
+for line in open(sys.argv[1]):
+    m = re.match(r"round horde \[(.*)\]: .* ([0-9.]+) of wrk$", line)
+    if m: by.setdefault(m.group(1), []).append(float(m.group(2)))
+for flags, ratios in by.items():
+    print(f"[{flags}]: median {statistics.median(ratios):.2f} of wrk's GET ({', '.join(f'{r:.2f}' for r in ratios)})")
+PY
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
