@@ -18,7 +18,7 @@ command -v wrk >/dev/null || { echo "flags-ab: wrk is missing (apt-get install w
 source "$ROOT/bench/local-nginx.sh"
 bench_workdir
 start_local_nginx "$work/nginx"
-for p in $NGINX_PID $(pgrep -P "$NGINX_PID"); do taskset -pc 1 "$p" >/dev/null; done
+pin_local_nginx 1
 if [[ $SCENARIO == post ]]; then
   task='{post: /fast, json: {id: "${uuid}", text: hello}, check: {status: 200, json: {$.ok: present}}, save: {ok: $.ok}}'
 else

@@ -33,6 +33,12 @@ CONF
   return 1
 }
 
+# Pins the nginx of start_local_nginx, master and workers, to CPU $1 (the generator gets the other).
+pin_local_nginx() {
+  local p
+  for p in $NGINX_PID $(pgrep -P "$NGINX_PID"); do taskset -pc "$1" "$p" >/dev/null; done
+}
+
 # The script's working folder, $work: $OUT (kept) or a temporary one (removed at exit), and the
 # exit trap that stops what the script started: this nginx, the Horde process whose pid the
 # script puts in $horde while one runs, and the pids it adds to $others (a simulator, probes).

@@ -18,7 +18,7 @@ for h in "$@"; do "$h/horde" --version >/dev/null; done   # build now, outside t
 source "$ROOT/bench/local-nginx.sh"
 bench_workdir
 NGINX_EXTRA='    location = /sleep/50 { echo_sleep 0.05; echo "ok"; }' start_local_nginx "$work/nginx"
-for p in $NGINX_PID $(pgrep -P "$NGINX_PID"); do taskset -pc 1 "$p" >/dev/null; done
+pin_local_nginx 1
 cat >"$work/tail.yaml" <<YAML
 target: http://127.0.0.1:$NGINX_PORT
 users:
