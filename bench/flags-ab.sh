@@ -8,6 +8,8 @@
 #
 #   bench/flags-ab.sh - "-XX:FreqInlineSize=325 -XX:InlineSmallCode=2500"   # the launcher's, C2's defaults
 #   ROUNDS=4 RUN=20 SCENARIO=post bench/flags-ab.sh - "-XX:TieredStopAtLevel=1"
+# Each run's result and output stay in OUT as r<round>-<n>.json and .out, n the flags' place (with
+# -XX:+CITime among the flags, the .out files end with the JIT's times: grep 'C2 {speed').
 # Env: ROUNDS (4), RUN (s, 20), SCENARIO (get|post), OUT (kept outputs; a temp dir).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -30,11 +32,12 @@ for round in $(seq "$ROUNDS"); do
   /usr/bin/time -f "%U %S" -o "$work/t" taskset -c 0 wrk -t1 -c50 -d"${RUN}s" "http://127.0.0.1:$NGINX_PORT/fast" >"$work/wrk.txt"
   wrk_rate="$(awk -v t="$(cat "$work/t")" '/requests in/ {split(t, c, " "); print $1 / (c[1] + c[2])}' "$work/wrk.txt")"
   printf 'round %s wrk: %.0f requests per CPU-second\n' "$round" "$wrk_rate"
+  n=0
   for flags in "$@"; do
-    r="$work/r$round.json"
+    n=$((n + 1)); r="$work/r$round-$n.json"
     opts="$flags"; [[ $opts == - ]] && opts=""
     HORDE_JAVA_OPTS="$opts" /usr/bin/time -f "%U %S" -o "$work/t" taskset -c 0 "$ROOT/horde" run "$work/s.yaml" \
-      --users 50 --spawn-rate 50 --run-time "${RUN}s" --no-history -q -o "$r" >"$work/out.txt" 2>&1 &
+      --users 50 --spawn-rate 50 --run-time "${RUN}s" --no-history -q -o "$r" >"${r%.json}.out" 2>&1 &
     horde=$!; wait "$horde" || true; horde=""
     python3 - "$r" "$work/t" "$wrk_rate" "$flags" <<'PY'
 import json, sys
