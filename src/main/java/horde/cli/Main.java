@@ -1,5 +1,6 @@
 package horde.cli;
 
+import horde.engine.NettyDefaults;
 import horde.run.Version;
 import java.util.List;
 import java.util.Set;
@@ -23,11 +24,7 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    // Netty samples buffers for leak reports by default; a load generator pays for that on every
-    // request. The tests turn it up to "paranoid" instead (see pom.xml).
-    if (System.getProperty("io.netty.leakDetection.level") == null) {
-      System.setProperty("io.netty.leakDetection.level", "disabled");
-    }
+    NettyDefaults.apply();
     int code;
     try {
       code = execute(args);

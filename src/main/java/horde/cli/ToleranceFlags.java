@@ -12,19 +12,19 @@ import picocli.CommandLine.Option;
 
 /** Flags that override the tolerance of a comparison (over the scenario's {@code compare:} section). */
 final class ToleranceFlags {
-  @Option(names = "--latency-tolerance", paramLabel = "PERCENT", description = "A latency change counts above this share, e.g. 5% (default 5%).")
+  @Option(names = "--latency-tolerance", paramLabel = "PERCENT", description = "A latency change counts above this share, e.g. 5%% (default 5%%).")
   String latency;
 
   @Option(names = "--latency-min", paramLabel = "DURATION", description = "...and above this much, e.g. 5ms (default 5ms).")
   String latencyMin;
 
-  @Option(names = "--error-rate-tolerance", paramLabel = "POINTS", description = "An error-rate change counts above this many points, e.g. 0.5% (default 0.5).")
+  @Option(names = "--error-rate-tolerance", paramLabel = "POINTS", description = "An error-rate change counts above this many points, e.g. 0.5%% (default 0.5).")
   String errorRate;
 
-  @Option(names = "--throughput-tolerance", paramLabel = "PERCENT", description = "A throughput change counts above this share (default 5%).")
+  @Option(names = "--throughput-tolerance", paramLabel = "PERCENT", description = "A throughput change counts above this share (default 5%%).")
   String throughput;
 
-  @Option(names = "--confidence", paramLabel = "PERCENT", description = "Confidence of the intervals, e.g. 95% (default 99%).")
+  @Option(names = "--confidence", paramLabel = "PERCENT", description = "Confidence of the intervals, e.g. 95%% (default 99%%).")
   String confidence;
 
   @Option(names = "--level", paramLabel = "MEASURE=LEVEL", description = "fail, warn or off for a measure, e.g. p99=warn (repeatable).")

@@ -47,6 +47,10 @@ public final class Generator implements AutoCloseable {
   private final GeneratorWatch watch;
   private final FatalErrors fatal = new FatalErrors();
 
+  static {
+    NettyDefaults.apply();
+  }
+
   public Generator(TestPlan plan, EngineOptions options) {
     this.plan = plan;
     this.options = options;
