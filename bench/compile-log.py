@@ -21,7 +21,8 @@ load_from = started - jvm_start
 load_to = load_from + result["duration_s"]
 
 totals, by_class = collections.Counter(), collections.Counter()
-for task, done in re.findall(r"<task (compile_id='\d+'[^>]*)>.*?<task_done ([^>]*)/>", log, re.S):
+# A task still compiling at the JVM's exit has no task_done: never pair it with the next task's.
+for task, done in re.findall(r"<task (compile_id='\d+'[^>]*)>(?:(?!<task ).)*?<task_done ([^>]*)/>", log, re.S):
     a = dict(re.findall(r"(\w+)='([^']*)'", task))
     start = float(a["stamp"])
     took = float(dict(re.findall(r"(\w+)='([^']*)'", done))["stamp"]) - start

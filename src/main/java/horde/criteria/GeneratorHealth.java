@@ -14,17 +14,27 @@ import java.util.function.Predicate;
  * (loop lag, CPU, GC pauses, file descriptors): the seconds affected and what was wrong. A second
  * is affected when the loops ran timers {@link #LAG_MS} ms late (p99), the process used {@link
  * #CPU_PERCENT}% of its cores, GC paused it {@link #GC_MS} ms, or {@link #FILES_SHARE} of its
- * descriptors were open. The run's first second (class loading, JIT) is left out, and so is a
- * second that timed nothing (no request ended in it and no user was busy at its end: the cut-off
- * of idle users after the run's last answer, which at a million users keeps the loops busy for
- * most of a second); a kind needs two affected seconds to be reported, one spike being noise.
+ * descriptors were open. The run's first second (class loading, JIT) is left out, and so are the
+ * warm-up's seconds (out of the figures too) and a second that timed nothing (no request ended in
+ * it and no user was busy at its end: the cut-off of idle users after the run's last answer, which
+ * at a million users keeps the loops busy for most of a second); a kind needs two affected seconds
+ * to be reported, one spike being noise. Late loops or a full CPU only in the first seconds checked,
+ * with healthy seconds after and more CPU used in them than after, are Horde's own start (its JIT
+ * compiling the request path on the cores the load runs on), and a warm-up is the remedy rather than
+ * more CPU.
  */
 public final class GeneratorHealth {
   static final double LAG_MS = 10, CPU_PERCENT = 95, GC_MS = 100, FILES_SHARE = 0.95;
   static final int MIN_SECONDS = 2;
+  /** How much more of its CPU a starting generator uses than later, in percentage points: its JIT's work. */
+  static final double START_CPU_POINTS = 10;
 
-  /** One way the generator fell short, with the seconds (interval ends on the timeline) it did, and what to change. */
-  public record Problem(String kind, List<Double> seconds, String what, String remedy) {}
+  /**
+   * One way the generator fell short, with the seconds (interval ends on the timeline) it did, and what
+   * to change; {@code startEnd} is where Horde's own start ended when the first of those seconds were it
+   * (the last one's interval end), 0 when they were not.
+   */
+  public record Problem(String kind, List<Double> seconds, String what, String remedy, double startEnd) {}
 
   private static final String MORE_CPU = "give it more CPU (fewer other processes on its cores, more cores) or run fewer"
       + " users per machine";
@@ -38,30 +48,31 @@ public final class GeneratorHealth {
   /** What went wrong on Horde's side, by kind (lag, cpu, gc, files); empty for a healthy run. */
   public static List<Problem> problems(RunStats s) {
     List<TimelinePoint> points = s.timeline().stream()
-        .filter(p -> p.health() != null && p.t() > 1.0 && (p.requests() > 0 || p.users() > 0)).toList();
+        .filter(p -> p.health() != null && p.t() > 1.0 && !p.warmup() && (p.requests() > 0 || p.users() > 0)).toList();
     List<Problem> out = new ArrayList<>();
     add(out, points, "lag", h -> h.loopLagP99Ms() >= LAG_MS, worst -> String.format(Locale.ROOT,
         "its event loops ran timers up to %s late (p99 of the worst second), and every latency timed then grew with it",
         Figures.ms(worst.stream().mapToDouble(Health::loopLagP99Ms).max().orElse(0))),
         // loops late mostly in seconds the collector paused them as long were late because of it
         worst -> 2 * worst.stream().filter(h -> 2 * h.gcPauseMs() >= h.loopLagP99Ms()).count() >= worst.size()
-            ? NO_PAUSES : MORE_CPU);
+            ? NO_PAUSES : MORE_CPU, true);
     add(out, points, "cpu", h -> h.cpuPercent() >= CPU_PERCENT, worst -> String.format(Locale.ROOT,
         "its process used %s to %s of the CPU it may use", Figures.percent(worst.stream()
             .mapToDouble(Health::cpuPercent).min().orElse(0)), Figures.percent(worst.stream()
-            .mapToDouble(Health::cpuPercent).max().orElse(0))), worst -> MORE_CPU);
+            .mapToDouble(Health::cpuPercent).max().orElse(0))), worst -> MORE_CPU, true);
     add(out, points, "gc", h -> h.gcPauseMs() >= GC_MS, worst -> String.format(Locale.ROOT,
         "garbage collection paused it for %s in all", Figures.ms(worst.stream().mapToDouble(Health::gcPauseMs).sum())),
-        worst -> NO_PAUSES);
+        worst -> NO_PAUSES, false);
     add(out, points, "files", h -> h.maxFiles() > 0 && h.openFiles() >= FILES_SHARE * h.maxFiles(),
         worst -> String.format(Locale.ROOT, "it had %s of its %s file descriptors open", Figures.count(worst.stream()
             .mapToLong(Health::openFiles).max().orElse(0)), Figures.count(worst.get(0).maxFiles())),
-        worst -> "raise its open-files limit (ulimit -n) or share connections (http.max_connections)");
+        worst -> "raise its open-files limit (ulimit -n) or share connections (http.max_connections)", false);
     return out;
   }
 
+  /** @param startup whether this kind, confined to the run's first seconds, is Horde's own start */
   private static void add(List<Problem> out, List<TimelinePoint> points, String kind, Predicate<Health> bad,
-      Function<List<Health>, String> what, Function<List<Health>, String> remedy) {
+      Function<List<Health>, String> what, Function<List<Health>, String> remedy, boolean startup) {
     List<Double> seconds = new ArrayList<>();
     List<Health> worst = new ArrayList<>();
     for (TimelinePoint p : points) {
@@ -69,16 +80,48 @@ public final class GeneratorHealth {
       seconds.add(p.t());
       worst.add(p.health());
     }
-    if (seconds.size() >= MIN_SECONDS) out.add(new Problem(kind, seconds, what.apply(worst), remedy.apply(worst)));
+    if (seconds.size() < MIN_SECONDS) return;
+    int start = 0; // affected seconds in a row from the first one checked
+    while (start < points.size() && bad.test(points.get(start).health())) start++;
+    boolean isStart = startup && isStart(points, start, seconds.size() - start);
+    out.add(new Problem(kind, seconds, what.apply(worst), remedy.apply(worst), isStart ? points.get(start - 1).t() : 0));
+  }
+
+  /**
+   * Whether the first {@code start} seconds checked were Horde's own start: later affected seconds too
+   * few to count (noise, as a lone second is), at least as many seconds after the start as in it, and more
+   * CPU used in it than after: the JIT's own work (a generator starved by other processes gets less).
+   */
+  private static boolean isStart(List<TimelinePoint> points, int start, int later) {
+    if (start == 0 || later >= MIN_SECONDS || points.size() - start < start) return false;
+    List<Health> first = points.subList(0, start).stream().map(TimelinePoint::health).toList();
+    List<Health> after = points.subList(start, points.size()).stream().map(TimelinePoint::health).toList();
+    return cpu(first) >= cpu(after) + START_CPU_POINTS;
+  }
+
+  private static double cpu(List<Health> seconds) {
+    return seconds.stream().mapToDouble(Health::cpuPercent).average().orElse(0);
   }
 
   static void addTo(List<Finding> out, RunStats s) {
     for (Problem p : problems(s)) {
       double from = Math.ceil(p.seconds().get(0)) - 1;
-      out.add(Finding.warning("generator_" + p.kind(), String.format(Locale.ROOT, "Horde itself was the bottleneck in %d"
-          + " second%s (%s): %s. Figures from %s on describe the load generator, not the target: %s.", p.seconds().size(),
-          p.seconds().size() == 1 ? "" : "s", ranges(p.seconds()), p.what(), Figures.at(from), p.remedy())).at(from));
+      out.add(Finding.warning("generator_" + p.kind(), text(p, from)).at(from));
     }
+  }
+
+  private static String text(Problem p, double from) {
+    int n = p.seconds().size();
+    if (p.startEnd() == 0) {
+      return String.format(Locale.ROOT, "Horde itself was the bottleneck in %d second%s (%s): %s. Figures from %s on"
+          + " describe the load generator, not the target: %s.", n, n == 1 ? "" : "s", ranges(p.seconds()), p.what(),
+          Figures.at(from), p.remedy());
+    }
+    long warmup = (long) Math.ceil(p.startEnd() - 1e-9);
+    return String.format(Locale.ROOT, "Horde itself was the bottleneck in %d seconds (%s), %s its start: %s. Those of its"
+        + " start describe Horde's own start (its JIT compiling the request path on the cores the load runs on), not the"
+        + " target: a warm-up (warmup: %ds in the load, or --warmup %ds) leaves them out of the figures; more CPU shortens"
+        + " them.", n, ranges(p.seconds()), p.seconds().get(n - 1) > p.startEnd() ? "most at" : "at", p.what(), warmup, warmup);
   }
 
   /** Seconds as ranges of their starts: {@code 4–9 s, 15 s}. */

@@ -64,4 +64,64 @@ class GeneratorHealthFindingsTest {
     assertEquals(1, lag.size(), "the pauses made the loops late in the same seconds");
     assertTrue(lag.get(0).text().contains("-XX:+UseZGC"), lag.get(0).text());
   }
+
+  /** Late loops while the process used {@code cpu} % of its CPU (30 % in the quiet seconds). */
+  private static Health starting(double ms, double cpu) {
+    return new Health(ms, ms, cpu, 0, 100, 20_000, 0);
+  }
+
+  @Test
+  void lateLoopsOnlyAtTheStartAreHordesOwnStartAndAdviseAWarmup() {
+    List<TimelinePoint> t = steady(10);
+    t.set(1, second(2, 50, 2_000, starting(127, 98))); // the first second (t = 1) is never checked
+    t.set(2, second(3, 50, 6_000, starting(27, 85)));
+    t.set(3, second(4, 50, 8_000, starting(11, 60)));
+    List<Finding> lag = kind(findings(run(t)), "generator_lag");
+    assertEquals(1, lag.size(), () -> String.valueOf(findings(run(t))));
+    String text = lag.get(0).text();
+    assertTrue(text.contains("3 seconds (1–3 s), at its start"), text);
+    assertTrue(text.contains("warmup: 4s") && text.contains("--warmup 4s"), text);
+    assertTrue(!text.contains("Figures from"), text);
+  }
+
+  @Test
+  void lateLoopsAtTheStartWithLessCpuThanLaterAreAStarvedGenerator() {
+    List<TimelinePoint> t = steady(10);
+    t.set(1, second(2, 50, 2_000, starting(127, 20))); // other processes had the cores
+    t.set(2, second(3, 50, 6_000, starting(27, 25)));
+    String text = kind(findings(run(t)), "generator_lag").get(0).text();
+    assertTrue(text.contains("Figures from 1 s on") && text.contains("more CPU"), text);
+  }
+
+  @Test
+  void oneLateSecondAfterTheStartIsNoise() {
+    List<TimelinePoint> t = steady(10);
+    t.set(1, second(2, 50, 2_000, starting(127, 98)));
+    t.set(2, second(3, 50, 6_000, starting(27, 85)));
+    t.set(6, second(7, 50, 9_000, lag(12))); // a recompilation mid-run
+    String text = kind(findings(run(t)), "generator_lag").get(0).text();
+    assertTrue(text.contains("3 seconds (1–2 s, 6 s), most at its start") && text.contains("warmup: 3s"), text);
+  }
+
+  @Test
+  void lateLoopsLaterInTheRunAreNoStart() {
+    List<TimelinePoint> t = steady(10);
+    t.set(1, second(2, 50, 2_000, starting(127, 98)));
+    t.set(2, second(3, 50, 6_000, starting(27, 85)));
+    t.set(6, second(7, 50, 9_000, lag(30))); // late again, twice, long after the start
+    t.set(8, second(9, 50, 9_000, lag(30)));
+    String text = kind(findings(run(t)), "generator_lag").get(0).text();
+    assertTrue(text.contains("Figures from 1 s on") && text.contains("more CPU"), text);
+    List<TimelinePoint> mostly = steady(5);
+    for (int i = 1; i < 4; i++) mostly.set(i, second(i + 1, 50, 2_000, starting(50, 98))); // 3 late of 4 checked: too few healthy after
+    String most = kind(findings(run(mostly)), "generator_lag").get(0).text();
+    assertTrue(most.contains("Figures from 1 s on"), most);
+  }
+
+  @Test
+  void theWarmupsSecondsAreOutOfTheFiguresAndOfTheCheck() {
+    List<TimelinePoint> t = steady(10);
+    for (int i = 1; i < 4; i++) t.set(i, new TimelinePoint(i + 1, 50, 2_000, 0, 2_000, 1, 2, 3, 0, true, null, 50, lag(80)));
+    assertEquals(List.of(), kind(findings(run(t)), "generator_lag"), () -> String.valueOf(findings(run(t))));
+  }
 }
