@@ -19,7 +19,7 @@ class HelpAndVersionTest {
     return Main.commandLine().getSubcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
   }
 
-  /** picocli warns on System.err itself (not the command's err) about a description it cannot format. */
+  /** picocli warns on System.err itself (not the command's err) about a description it cannot format: caught there. */
   @Test
   void everySubcommandPrintsItsUsage() {
     assertThat(subcommands()).contains("run", "validate", "report", "demo");
@@ -33,7 +33,7 @@ class HelpAndVersionTest {
           assertThat(cli.exitCode()).as(name + " " + flag + "\n" + cli).isZero();
           assertThat(cli.out()).as(name + " " + flag).contains("Usage: horde " + name);
           assertThat(cli.err()).as(name + " " + flag).isEmpty();
-          assertThat(warnings.toString(StandardCharsets.UTF_8)).as(name + " " + flag).isEmpty();
+          assertThat(warnings.toString(StandardCharsets.UTF_8)).as(name + " " + flag).doesNotContain("[picocli");
         }
       }
     } finally {
