@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Whether the generator itself distorted the figures, second by second, from its own health
@@ -19,9 +20,9 @@ import java.util.function.Predicate;
  * it and no user was busy at its end: the cut-off of idle users after the run's last answer, which
  * at a million users keeps the loops busy for most of a second); a kind needs two affected seconds
  * to be reported, one spike being noise. Late loops or a full CPU only in the first seconds checked,
- * with healthy seconds after and more CPU used in them than after, are Horde's own start (its JIT
- * compiling the request path on the cores the load runs on), and a warm-up is the remedy rather than
- * more CPU.
+ * with healthy seconds after and more CPU used in them than after for no more requests, are Horde's
+ * own start (its JIT compiling the request path on the cores the load runs on), and a warm-up is the
+ * remedy rather than more CPU.
  */
 public final class GeneratorHealth {
   static final double LAG_MS = 10, CPU_PERCENT = 95, GC_MS = 100, FILES_SHARE = 0.95;
@@ -89,18 +90,19 @@ public final class GeneratorHealth {
 
   /**
    * Whether the first {@code start} seconds checked were Horde's own start: later affected seconds too
-   * few to count (noise, as a lone second is), at least as many seconds after the start as in it, and more
-   * CPU used in it than after: the JIT's own work (a generator starved by other processes gets less).
+   * few to count (noise, as a lone second is), at least as many seconds after the start as in it, and
+   * more CPU used in it than after for no more requests: the JIT's own work (a generator starved by
+   * other processes gets less CPU, and a load that lightens later had more requests at first).
    */
   private static boolean isStart(List<TimelinePoint> points, int start, int later) {
     if (start == 0 || later >= MIN_SECONDS || points.size() - start < start) return false;
-    List<Health> first = points.subList(0, start).stream().map(TimelinePoint::health).toList();
-    List<Health> after = points.subList(start, points.size()).stream().map(TimelinePoint::health).toList();
-    return cpu(first) >= cpu(after) + START_CPU_POINTS;
+    List<TimelinePoint> first = points.subList(0, start), after = points.subList(start, points.size());
+    return mean(first, p -> p.health().cpuPercent()) >= mean(after, p -> p.health().cpuPercent()) + START_CPU_POINTS
+        && mean(first, TimelinePoint::requests) <= mean(after, TimelinePoint::requests);
   }
 
-  private static double cpu(List<Health> seconds) {
-    return seconds.stream().mapToDouble(Health::cpuPercent).average().orElse(0);
+  private static double mean(List<TimelinePoint> seconds, ToDoubleFunction<TimelinePoint> f) {
+    return seconds.stream().mapToDouble(f).average().orElse(0);
   }
 
   static void addTo(List<Finding> out, RunStats s) {

@@ -94,6 +94,15 @@ class GeneratorHealthFindingsTest {
   }
 
   @Test
+  void aFullCpuWhileTheLoadWasHeavierIsNoStart() {
+    List<TimelinePoint> t = steady(10); // 9,000 requests a second from the fourth on
+    t.set(1, second(2, 50, 20_000, starting(2, 99))); // more requests, not fewer: the load, not the JIT
+    t.set(2, second(3, 50, 20_000, starting(2, 99)));
+    String text = kind(findings(run(t)), "generator_cpu").get(0).text();
+    assertTrue(text.contains("Figures from 1 s on") && text.contains("more CPU"), text);
+  }
+
+  @Test
   void oneLateSecondAfterTheStartIsNoise() {
     List<TimelinePoint> t = steady(10);
     t.set(1, second(2, 50, 2_000, starting(127, 98)));
