@@ -95,6 +95,13 @@ class ResponseParserTest {
   }
 
   @Test
+  void chunkSizesInUpperCaseHexAndWithSpaceBeforeAnExtension() throws Exception {
+    String chunked = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + "0B\r\ndata: tok\n\n\r\n" + "1A ;x\r\n" + "abcdefghijklmnopqrstuvwxyz\r\n" + "0\r\n\r\n";
+    sameAtEverySplit(chunked, List.of("head 200", "body data: tok\n\nabcdefghijklmnopqrstuvwxyz", "end"));
+  }
+
+  @Test
   void interimAnswersAreSkippedAndEmptyOnesEndAtTheirHead() throws Exception {
     sameAtEverySplit("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\n"
         + "HTTP/1.1 204 No Content\r\nContent-Length: 5\r\n\r\n" + "HTTP/1.1 304 Not Modified\r\n\r\n" + NGINX,
@@ -180,7 +187,9 @@ class ResponseParserTest {
     for (String bad : List.of("THIS IS NOT HTTP\r\n\r\n", "HTTP/1.1 2x0 OK\r\n\r\n", "HTTP/2 200\r\n\r\n",
         "HTTP/1.1 200 OK\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\n",
         "HTTP/1.1 200 OK\r\nContent-Length: -3\r\n\r\n", "HTTP/1.1 200 OK\r\nno colon here\r\n\r\n",
-        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")) {
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5x\r\n",
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10000000000000000\r\n")) {
       assertThatThrownBy(() -> feed(parser(new Events(), List.of()), ascii(bad))).as(bad)
           .isInstanceOf(BadResponseException.class);
     }
