@@ -76,14 +76,15 @@ public final class GeneratorHealth {
       Function<List<Health>, String> what, Function<List<Health>, String> remedy, boolean startup) {
     List<Double> seconds = new ArrayList<>();
     List<Health> worst = new ArrayList<>();
-    for (TimelinePoint p : points) {
+    int start = 0; // affected seconds in a row from the first one checked
+    for (int i = 0; i < points.size(); i++) {
+      TimelinePoint p = points.get(i);
       if (!bad.test(p.health())) continue;
+      if (start == i) start++;
       seconds.add(p.t());
       worst.add(p.health());
     }
     if (seconds.size() < MIN_SECONDS) return;
-    int start = 0; // affected seconds in a row from the first one checked
-    while (start < points.size() && bad.test(points.get(start).health())) start++;
     boolean isStart = startup && isStart(points, start, seconds.size() - start);
     out.add(new Problem(kind, seconds, what.apply(worst), remedy.apply(worst), isStart ? points.get(start - 1).t() : 0));
   }
