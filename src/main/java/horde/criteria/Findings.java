@@ -23,10 +23,12 @@ public final class Findings {
     List<Finding> out = new ArrayList<>();
     GeneratorFindings.addTo(out, stats, settings);
     ClusterFindings.addTo(out, settings);
-    GeneratorHealth.addTo(out, stats);
+    List<GeneratorHealth.Problem> own = GeneratorHealth.problems(stats);
+    GeneratorHealth.addTo(out, own);
     ErrorBursts.addTo(out, stats.timeline(), stats.open());
     LoadCurve.addTo(out, stats);
-    SteadyState.addTo(out, stats, settings.containsKey("phases"));
+    SteadyState.addTo(out, stats, settings.containsKey("phases"),
+        own.stream().mapToLong(GeneratorHealth.Problem::warmup).max().orElse(0));
     Degradation.addTo(out, stats, settings);
     TargetFindings.addTo(out, stats);
     StreamingFindings.addTo(out, stats);

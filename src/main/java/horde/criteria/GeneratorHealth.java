@@ -35,7 +35,22 @@ public final class GeneratorHealth {
    * to change; {@code startEnd} is where Horde's own start ended when the first of those seconds were it
    * (the last one's interval end), 0 when they were not.
    */
-  public record Problem(String kind, List<Double> seconds, String what, String remedy, double startEnd) {}
+  public record Problem(String kind, List<Double> seconds, String what, String remedy, double startEnd) {
+    /** The second the first affected one began at. */
+    public double from() {
+      return Math.ceil(seconds.get(0)) - 1;
+    }
+
+    /** What went wrong and what to change, as the result's finding and the live UI say it. */
+    public String sentence() {
+      return text(this);
+    }
+
+    /** The warm-up, in whole seconds, that leaves Horde's own start out of the figures; 0 when this was no start. */
+    public long warmup() {
+      return (long) Math.ceil(startEnd - 1e-9);
+    }
+  }
 
   private static final String MORE_CPU = "give it more CPU (fewer other processes on its cores, more cores) or run fewer"
       + " users per machine";
@@ -106,21 +121,18 @@ public final class GeneratorHealth {
     return seconds.stream().mapToDouble(f).average().orElse(0);
   }
 
-  static void addTo(List<Finding> out, RunStats s) {
-    for (Problem p : problems(s)) {
-      double from = Math.ceil(p.seconds().get(0)) - 1;
-      out.add(Finding.warning("generator_" + p.kind(), text(p, from)).at(from));
-    }
+  static void addTo(List<Finding> out, List<Problem> problems) {
+    for (Problem p : problems) out.add(Finding.warning("generator_" + p.kind(), p.sentence()).at(p.from()));
   }
 
-  private static String text(Problem p, double from) {
+  private static String text(Problem p) {
     int n = p.seconds().size();
     if (p.startEnd() == 0) {
       return String.format(Locale.ROOT, "Horde itself was the bottleneck in %d second%s (%s): %s. Figures from %s on"
           + " describe the load generator, not the target: %s.", n, n == 1 ? "" : "s", ranges(p.seconds()), p.what(),
-          Figures.at(from), p.remedy());
+          Figures.at(p.from()), p.remedy());
     }
-    long warmup = (long) Math.ceil(p.startEnd() - 1e-9);
+    long warmup = p.warmup();
     return String.format(Locale.ROOT, "Horde itself was the bottleneck in %d seconds (%s), %s its start: %s. Those of its"
         + " start describe Horde's own start (its JIT compiling the request path on the cores the load runs on), not the"
         + " target: a warm-up (warmup: %ds in the load, or --warmup %ds) leaves them out of the figures; more CPU shortens"

@@ -11,11 +11,15 @@ import java.util.List;
 final class SteadyState {
   private SteadyState() {}
 
-  /** @param phased a run of phases: its load changes phase by phase, so its start is no cold start to cut */
-  static void addTo(List<Finding> out, RunStats s, boolean phased) {
+  /**
+   * @param phased a run of phases: its load changes phase by phase, so its start is no cold start to cut
+   * @param hordeStart the seconds of Horde's own start by the generator's self-check (0: none), which a
+   *     cold start then names and its warm-up covers, so that the two findings agree
+   */
+  static void addTo(List<Finding> out, RunStats s, boolean phased, long hordeStart) {
     List<TimelinePoint> points = Intervals.underLoad(s.timeline());
     if (s.warmupSeconds() > 0) warmup(out, points, s.warmupSeconds());
-    else if (!phased) coldStart(out, points);
+    else if (!phased) coldStart(out, points, hordeStart);
   }
 
   private static void warmup(List<Finding> out, List<TimelinePoint> points, double warmup) {
@@ -29,7 +33,7 @@ final class SteadyState {
   }
 
   /** Without a warm-up: the first seconds much slower than the rest, though no more users ran. */
-  private static void coldStart(List<Finding> out, List<TimelinePoint> points) {
+  private static void coldStart(List<Finding> out, List<TimelinePoint> points, long hordeStart) {
     List<TimelinePoint> all = Intervals.answered(points, false);
     int k = Math.min(10, Math.max(3, all.size() / 10));
     if (all.size() < 3 * k) return;
@@ -38,8 +42,10 @@ final class SteadyState {
     double usersFirst = Intervals.median(first, TimelinePoint::users), usersRest = Intervals.median(rest, TimelinePoint::users);
     if (!(b > 0 && a >= 2 * b) || usersFirst > usersRest) return;
     long seconds = Math.round(first.get(k - 1).t());
+    String cause = hordeStart == 0 ? " (connections, caches, JIT)" : String.format(" (Horde's own start in its first %d s, see"
+        + " the generator finding, and perhaps the target's connections and caches)", hordeStart);
     out.add(Finding.info("cold_start", String.format("The first %d s were slower than the rest (p95 %s against %s) with no"
-        + " more users: a cold start (connections, caches, JIT). A warm-up of %d s would keep it out of the figures.",
-        seconds, Figures.ms(a), Figures.ms(b), seconds)));
+        + " more users: a cold start%s. A warm-up of %d s would keep it out of the figures.",
+        seconds, Figures.ms(a), Figures.ms(b), cause, Math.max(seconds, hordeStart))));
   }
 }

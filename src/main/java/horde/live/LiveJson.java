@@ -127,11 +127,12 @@ public final class LiveJson {
     return o;
   }
 
-  private static void generator(ArrayNode out, List<GeneratorHealth.Problem> problems) {
+  /** Horde's own problems so far, each in the words of the result's finding (its start named as such). */
+  static void generator(ArrayNode out, List<GeneratorHealth.Problem> problems) {
     for (GeneratorHealth.Problem p : problems) {
       ObjectNode o = out.addObject();
       o.put("kind", p.kind());
-      o.put("what", p.what());
+      o.put("text", p.sentence());
       o.put("seconds", p.seconds().size());
       o.put("last_s", p.seconds().get(p.seconds().size() - 1));
     }

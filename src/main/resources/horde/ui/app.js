@@ -335,8 +335,7 @@ function generator(f) {
   box.hidden = problems.length === 0;
   if (problems.length) {
     const recent = problems.some(p => f.elapsed_s - p.last_s < 10);
-    box.textContent = `Horde itself is ${recent ? '' : 'was '}the bottleneck: ${problems.map(p => p.what).join('; ')}. `
-      + 'Figures from those seconds describe the load generator, not the target.';
+    box.textContent = (recent ? 'Horde itself is the bottleneck now. ' : '') + problems.map(p => p.text).join(' ');
   }
 }
 

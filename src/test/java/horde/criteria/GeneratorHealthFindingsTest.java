@@ -133,4 +133,19 @@ class GeneratorHealthFindingsTest {
     for (int i = 1; i < 4; i++) t.set(i, new TimelinePoint(i + 1, 50, 2_000, 0, 2_000, 1, 2, 3, 0, true, null, 50, lag(80)));
     assertEquals(List.of(), kind(findings(run(t)), "generator_lag"), () -> String.valueOf(findings(run(t))));
   }
+
+  @Test
+  void aColdStartNamesHordesOwnStartAndAWarmupCoveringIt() {
+    List<TimelinePoint> t = new ArrayList<>();
+    for (int s = 1; s <= 40; s++) {
+      double p95 = s <= 3 ? 40 : 2; // three slow seconds of forty: a cold start's window is four
+      Health h = s == 1 ? QUIET : s <= 5 ? starting(60, 97) : QUIET; // the self-check sees 1–4 s
+      t.add(new TimelinePoint(s, 50, s <= 5 ? 4_000 : 9_000, 0, 9_000, 1, p95, p95, 0, false, null, 50, h));
+    }
+    String lag = kind(findings(run(t)), "generator_lag").get(0).text();
+    assertTrue(lag.contains("(1–4 s), at its start") && lag.contains("--warmup 5s"), lag);
+    String cold = kind(findings(run(t)), "cold_start").get(0).text();
+    assertTrue(cold.contains("Horde's own start in its first 5 s, see the generator finding"), cold);
+    assertTrue(cold.endsWith("A warm-up of 5 s would keep it out of the figures."), cold);
+  }
 }

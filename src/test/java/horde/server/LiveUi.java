@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,11 +24,16 @@ final class LiveUi implements AutoCloseable {
 
   /** Starts {@code horde ui} in {@code dir} with its own history there and {@code args} after it. */
   static LiveUi start(Path dir, String... args) throws IOException, InterruptedException {
+    return start(dir, List.of(), args);
+  }
+
+  /** The same, run under {@code prefix} (a shell that sets a limit first, say). */
+  static LiveUi start(Path dir, List<String> prefix, String... args) throws IOException, InterruptedException {
     String[] all = new String[args.length + 5];
     all[0] = "ui";
     System.arraycopy(args, 0, all, 1, args.length);
     System.arraycopy(new String[] {"--port", "0", "--db", dir.resolve("history.db").toString()}, 0, all, args.length + 1, 4);
-    HordeProcess p = new HordeProcess(dir, all);
+    HordeProcess p = new HordeProcess(dir, prefix, all);
     if (!p.awaitOutput("horde ui: http", 60)) {
       String out = p.output();
       p.close();
