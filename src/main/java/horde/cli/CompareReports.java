@@ -1,7 +1,6 @@
 package horde.cli;
 
 import horde.compare.CompareJson;
-import horde.compare.CompareTable;
 import horde.compare.Comparer;
 import horde.compare.Comparison;
 import horde.compare.KneeComparison;
@@ -10,6 +9,7 @@ import horde.compare.MeasuredRun;
 import horde.compare.Tolerance;
 import horde.report.CompareHtml;
 import horde.report.CompareJunit;
+import horde.report.CompareTable;
 import horde.result.RunResult;
 import horde.scenario.CompareSettings;
 import java.io.IOException;

@@ -2,7 +2,6 @@ package horde.report;
 
 import horde.compare.Change;
 import horde.compare.ChangeVerdict;
-import horde.compare.CompareTable;
 import horde.compare.Comparison;
 import horde.compare.EndpointComparison;
 import horde.compare.Measured;

@@ -1,6 +1,13 @@
-package horde.compare;
+package horde.report;
 
-import horde.report.Units;
+import horde.compare.Change;
+import horde.compare.ChangeVerdict;
+import horde.compare.Comparison;
+import horde.compare.EndpointComparison;
+import horde.compare.Interval;
+import horde.compare.Measure;
+import horde.compare.Presence;
+import horde.compare.Tolerance;
 import horde.scenario.CompareSettings.Level;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +75,7 @@ public final class CompareTable {
   public static String change(Change ch) {
     Measure m = ch.measure();
     String d = signed(m, ch.delta());
-    if (m.kind == Measure.Kind.ERRORS) return d;
+    if (m.unit().equals("%")) return d;
     double p = ch.percent();
     return Double.isNaN(p) ? d : d + String.format(Locale.ROOT, " (%+.1f%%)", p);
   }
@@ -80,9 +87,9 @@ public final class CompareTable {
 
   public static String value(Measure m, double v) {
     if (Double.isNaN(v)) return "-";
-    return switch (m.kind) {
-      case ERRORS -> Units.percent(v);
-      case THROUGHPUT -> Units.rate(v) + "/s";
+    return switch (m.unit()) {
+      case "%" -> Units.percent(v);
+      case "/s" -> Units.rate(v) + "/s";
       default -> Units.ms(v);
     };
   }
@@ -91,9 +98,9 @@ public final class CompareTable {
     if (Double.isInfinite(v)) return v > 0 ? "+inf" : "-inf";
     String sign = v < 0 ? "-" : "+";
     double a = Math.abs(v);
-    return sign + switch (m.kind) {
-      case ERRORS -> num(a) + " points";
-      case THROUGHPUT -> Units.rate(a) + "/s";
+    return sign + switch (m.unit()) {
+      case "%" -> num(a) + " points";
+      case "/s" -> Units.rate(a) + "/s";
       default -> Units.ms(a);
     };
   }
