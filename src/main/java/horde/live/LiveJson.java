@@ -128,7 +128,7 @@ public final class LiveJson {
   }
 
   /** Horde's own problems so far, each in the words of the result's finding (its start named as such). */
-  static void generator(ArrayNode out, List<GeneratorHealth.Problem> problems) {
+  private static void generator(ArrayNode out, List<GeneratorHealth.Problem> problems) {
     for (GeneratorHealth.Problem p : problems) {
       ObjectNode o = out.addObject();
       o.put("kind", p.kind());
