@@ -1,6 +1,7 @@
 package horde.cli;
 
 import horde.engine.EngineOptions;
+import horde.engine.Generator;
 import horde.plan.TestPlan;
 import horde.scenario.Durations;
 import horde.scenario.LoadProfile;
@@ -31,7 +32,7 @@ final class Banner {
         : main.warmup().isZero() ? "" : ", warm-up " + Durations.format(main.warmup());
     String classes = plan.users().stream().map(u -> u.name() + " " + u.weight()).collect(Collectors.joining(", "));
     return String.format(Locale.ROOT, "Running %s against %s: %s%s; user classes: %s; %d threads",
-        plan.scenario().name(), plan.target(), load, warm, classes, horde.engine.Generator.threads(plan.scenario().http(), options));
+        plan.scenario().name(), plan.target(), load, warm, classes, Generator.threads(plan.scenario().http(), options));
   }
 
   /** A load profile in a few words: {@code 50 users (+10/s) for 5m}. */

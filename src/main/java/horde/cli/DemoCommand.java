@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,14 +63,14 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     DemoScenario demo;
-    java.util.Map<String, String> tags;
+    Map<String, String> tags;
     String stamp = "demo-" + LocalDateTime.now().format(Outputs.STAMP);
     Outputs outputs = new Outputs(outDir.resolve(stamp + ".json"), false, quiet)
         .withReports(outDir.resolve(stamp + ".html"), null, false, null);
     try {
       demo = DemoScenario.load(System.getProperty("horde.home"))
           .reshaped(users, runTime == null ? null : duration(runTime));
-      outputs.check(java.util.Map.of());
+      outputs.check(Map.of());
       tags = history.tags();
       history.db.location();
     } catch (InvalidScenarioException e) {

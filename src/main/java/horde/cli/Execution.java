@@ -11,6 +11,8 @@ import horde.result.RunResult;
 import horde.run.TestRun;
 import horde.run.SetupFailedException;
 import horde.run.UnreachableTargetException;
+import horde.scenario.Durations;
+import horde.scenario.LoadProfile;
 import horde.scenario.Phase;
 import horde.stats.Progress;
 import java.io.IOException;
@@ -133,9 +135,9 @@ final class Execution {
 
       public void phase(int index, int count, Phase phase) {
         if (count > 0) out.printf("%nPhase %d/%d: %s (%s)%n", index + 1, count, phase.name(), Banner.load(phase.load()));
-        else out.printf("%nSearch step %d: %s for %s%n", index + 1, phase.name(), horde.scenario.Durations.format(
-            phase.load() instanceof horde.scenario.LoadProfile.Closed c ? c.runTime()
-                : ((horde.scenario.LoadProfile.Open) phase.load()).total()));
+        else out.printf("%nSearch step %d: %s for %s%n", index + 1, phase.name(), Durations.format(
+            phase.load() instanceof LoadProfile.Closed c ? c.runTime()
+                : ((LoadProfile.Open) phase.load()).total()));
         out.flush();
       }
 

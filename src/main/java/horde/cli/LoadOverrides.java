@@ -3,6 +3,7 @@ package horde.cli;
 import horde.scenario.Durations;
 import horde.scenario.LoadProfile;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Turns Locust-style flags into the canonical load profile, as k6 derives scenarios from its
@@ -64,7 +65,7 @@ record LoadOverrides(Integer users, Double spawnRate, String runTime, Long reque
     if (!constant)
       throw new IllegalArgumentException("--run-time: the scenario ramps its arrival rate through stages; "
           + "change their durations in the file, or give --users for a closed load instead");
-    return new LoadProfile.Open(open.startRate(), java.util.List.of(new LoadProfile.RateStage(duration("--run-time", runTime),
+    return new LoadProfile.Open(open.startRate(), List.of(new LoadProfile.RateStage(duration("--run-time", runTime),
         open.startRate())), open.maxUsers(), open.arrivals(), warm);
   }
 

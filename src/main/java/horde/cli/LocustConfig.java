@@ -3,6 +3,7 @@ package horde.cli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -66,7 +67,7 @@ final class LocustConfig {
       return Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new IllegalArgumentException("--config " + file + ": cannot read it ("
-          + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()) + ")");
+          + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()) + ")");
     }
   }
 

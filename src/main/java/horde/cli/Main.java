@@ -2,6 +2,7 @@ package horde.cli;
 
 import horde.engine.NettyDefaults;
 import horde.run.Version;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
@@ -37,11 +38,11 @@ public final class Main implements Runnable {
 
   /** Runs the CLI and returns its exit code (see {@link ExitCode}). */
   public static int execute(String... args) {
-    return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
   }
 
   /** Runs the CLI with its output going to {@code out} and {@code err}. */
-  public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = commandLine(args).setOut(out).setErr(err).setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       cmd.getErr().println("horde: internal error: " + e);

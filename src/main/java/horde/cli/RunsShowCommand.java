@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +47,7 @@ final class RunsShowCommand implements Callable<Integer> {
           : parse(id);
       run = RunRefs.run(history.get(), n);
       result = run.result();
-      outputs.check(java.util.Map.of());
+      outputs.check(Map.of());
     } catch (IOException e) {
       err.println("horde runs show: " + e.getMessage());
       return ExitCode.BAD_INPUT;

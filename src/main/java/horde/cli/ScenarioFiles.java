@@ -4,6 +4,7 @@ import horde.scenario.InvalidScenarioException;
 import horde.scenario.Problem;
 import horde.scenario.Scenario;
 import horde.scenario.yaml.ScenarioLoader;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ final class ScenarioFiles {
   static String text(Path file) {
     try {
       return Files.readString(file);
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       return null;
     }
   }

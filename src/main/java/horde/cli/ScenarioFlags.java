@@ -1,5 +1,6 @@
 package horde.cli;
 
+import horde.scenario.Preflight;
 import horde.scenario.Scenario;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -22,7 +23,7 @@ record ScenarioFlags(String host, boolean skipPreflight, List<String> userClasse
 
   Scenario apply(Scenario s, PrintWriter err) {
     if (host != null) s = s.withTarget(host);
-    if (skipPreflight) s = s.withPreflight(horde.scenario.Preflight.DISABLED);
+    if (skipPreflight) s = s.withPreflight(Preflight.DISABLED);
     if (userClasses != null) s = UserClassFilter.apply(s, userClasses, err);
     if (equalWeights) s = s.withEqualWeights();
     if (search != null) {

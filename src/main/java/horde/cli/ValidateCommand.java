@@ -6,6 +6,7 @@ import horde.scenario.InvalidScenarioException;
 import horde.scenario.Scenario;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +27,7 @@ final class ValidateCommand implements Callable<Integer> {
   String host;
 
   @Option(names = "--user-classes", split = ",", paramLabel = "NAME", description = "Check only these user classes, as for run.")
-  java.util.List<String> userClasses;
+  List<String> userClasses;
 
   @Option(names = "--plan", description = "Print the compiled plan: endpoints, classes, tasks.")
   boolean showPlan;

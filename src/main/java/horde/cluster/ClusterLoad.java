@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jgroups.Address;
 
@@ -74,7 +75,7 @@ public final class ClusterLoad implements TestRun.PhaseLoad {
 
   @Override
   public RunStats run(int phase, LoadProfile load, String[] variables, StatsCollector.Options options,
-      Supplier<Names> names, Supplier<TargetSample> target, java.util.function.Consumer<StatsCollector> collecting)
+      Supplier<Names> names, Supplier<TargetSample> target, Consumer<StatsCollector> collecting)
       throws InterruptedException {
     Samples samples = new Samples(plan.endpoints().size(), FailureReasons.CAPACITY);
     IntervalSnapshot shape = new IntervalSnapshot(plan.endpoints().size(), plan.measures().histogramCount(),

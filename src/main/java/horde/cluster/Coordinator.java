@@ -1,13 +1,16 @@
 package horde.cluster;
 
 import horde.engine.EngineOptions;
+import horde.engine.Share;
 import horde.plan.TestPlan;
 import horde.run.Version;
+import horde.scenario.Durations;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +82,7 @@ public final class Coordinator implements AutoCloseable {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
         throw new ClusterException(String.format(Locale.ROOT, "only %d of %d workers joined cluster %s within %s%s",
-            idle.size(), n, node.settings().cluster(), horde.scenario.Durations.format(limit),
+            idle.size(), n, node.settings().cluster(), Durations.format(limit),
             idle.isEmpty() ? "" : " (" + names(idle.values()) + ")")
             + (node.settings().secret() == null ? "" : "; a worker with another secret cannot join: check that"
                 + " every member has the same --cluster-secret or HORDE_CLUSTER_SECRET"));
@@ -166,7 +169,7 @@ public final class Coordinator implements AutoCloseable {
       if (refusals.isEmpty()) refusals.add("not every worker planned the test within " + PLANNING_LIMIT.toSeconds() + "s");
       throw new ClusterException(String.join("; ", refusals));
     }
-    say("%d workers ready, %s of the load each: %s", chosen.size(), horde.engine.Share.of(0, weights).fraction(),
+    say("%d workers ready, %s of the load each: %s", chosen.size(), Share.of(0, weights).fraction(),
         chosen.stream().map(m -> String.format(Locale.ROOT, "%s (%d cores, clock %+.1f ms)", m.name, m.cores,
             m.offsetMicros / 1000.0)).collect(Collectors.joining(", ")));
     return new ClusterLoad(node, run, plan, List.copyOf(chosen), policy, node.settings().cluster(), out);
@@ -190,7 +193,7 @@ public final class Coordinator implements AutoCloseable {
     if (run != 0) for (Member m : chosen) node.send(m.address, new Wire.End(run));
   }
 
-  private static String names(java.util.Collection<Wire.Hello> hellos) {
+  private static String names(Collection<Wire.Hello> hellos) {
     return hellos.stream().map(Wire.Hello::name).sorted().collect(Collectors.joining(", "));
   }
 

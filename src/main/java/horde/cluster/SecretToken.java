@@ -11,6 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jgroups.Address;
 import org.jgroups.Message;
 import org.jgroups.auth.AuthToken;
+import org.jgroups.util.UUID;
 
 /**
  * JGroups AUTH with a shared secret that never crosses the wire: a joining member sends an
@@ -78,7 +79,7 @@ public final class SecretToken extends AuthToken {
       Mac hmac = Mac.getInstance("HmacSHA256");
       hmac.init(new SecretKeySpec(secret, "HmacSHA256"));
       // the raw id: a member's logical name may not be known yet where the token is checked
-      String id = member instanceof org.jgroups.util.UUID u ? u.toStringLong() : String.valueOf(member);
+      String id = member instanceof UUID u ? u.toStringLong() : String.valueOf(member);
       hmac.update(id.getBytes(StandardCharsets.UTF_8));
       hmac.update(Long.toString(millis).getBytes(StandardCharsets.UTF_8));
       return hmac.doFinal();

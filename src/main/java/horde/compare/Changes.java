@@ -57,7 +57,7 @@ final class Changes {
 
   private static double count(MeasuredEndpoint e, Measure m) {
     if (m.kind == Measure.Kind.ERRORS || m.kind == Measure.Kind.THROUGHPUT) return e.requests();
-    org.HdrHistogram.Histogram h = e.histogram(m.kind);
+    Histogram h = e.histogram(m.kind);
     return h == null ? 0 : h.getTotalCount();
   }
 

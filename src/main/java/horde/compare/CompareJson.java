@@ -1,5 +1,6 @@
 package horde.compare;
 
+import java.util.Locale;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -29,7 +30,7 @@ public final class CompareJson {
     tol.put("throughput_percent", t.throughputPercent());
     tol.put("confidence_percent", t.confidencePercent());
     ObjectNode levels = tol.putObject("levels");
-    t.levels().forEach((m, l) -> levels.put(m.key(), l.name().toLowerCase(java.util.Locale.ROOT)));
+    t.levels().forEach((m, l) -> levels.put(m.key(), l.name().toLowerCase(Locale.ROOT)));
     ArrayNode endpoints = root.putArray("endpoints");
     for (EndpointComparison e : c.endpoints()) endpoint(endpoints.addObject(), e);
     c.notes().forEach(root.putArray("notes")::add);
@@ -39,7 +40,7 @@ public final class CompareJson {
   private static void endpoint(ObjectNode o, EndpointComparison e) {
     o.put("name", e.name());
     o.put("method", e.method());
-    o.put("presence", e.presence().name().toLowerCase(java.util.Locale.ROOT));
+    o.put("presence", e.presence().name().toLowerCase(Locale.ROOT));
     ArrayNode changes = o.putArray("changes");
     for (Change ch : e.changes()) {
       ObjectNode x = changes.addObject();
@@ -54,8 +55,8 @@ public final class CompareJson {
       number(x, "tolerance", ch.tolerance());
       x.put("significant", ch.significant());
       x.put("test", ch.test());
-      x.put("verdict", ch.verdict().name().toLowerCase(java.util.Locale.ROOT));
-      x.put("level", ch.level().name().toLowerCase(java.util.Locale.ROOT));
+      x.put("verdict", ch.verdict().name().toLowerCase(Locale.ROOT));
+      x.put("level", ch.level().name().toLowerCase(Locale.ROOT));
       if (ch.note() != null) x.put("note", ch.note());
     }
   }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.HdrHistogram.Histogram;
 
 /**
  * Compares a candidate run with a baseline of one or more runs: all requests together, then every
@@ -45,7 +46,7 @@ public final class Comparer {
     List<MeasuredEndpoint> out = new ArrayList<>();
     for (MeasuredRun r : runs) {
       out.add(r.endpoints().stream().filter(e -> e.key().equals(like.key())).findFirst()
-          .orElse(new MeasuredEndpoint(like.name(), like.method(), 0, 0, new org.HdrHistogram.Histogram(3), null, null)));
+          .orElse(new MeasuredEndpoint(like.name(), like.method(), 0, 0, new Histogram(3), null, null)));
     }
     return out;
   }

@@ -2,6 +2,7 @@ package horde.compare;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.HdrHistogram.Histogram;
 
 /**
  * How much less a run's samples tell than as many independent ones would: its design effect
@@ -43,10 +44,10 @@ final class Dependence {
     };
   }
 
-  private static double quantile(List<MeasuredEndpoint.Batch> seconds, Measure.Kind kind, double q, org.HdrHistogram.Histogram whole) {
+  private static double quantile(List<MeasuredEndpoint.Batch> seconds, Measure.Kind kind, double q, Histogram whole) {
     List<Double> values = new ArrayList<>();
     for (MeasuredEndpoint.Batch b : seconds) {
-      org.HdrHistogram.Histogram h = b.histogram(kind);
+      Histogram h = b.histogram(kind);
       if (h != null && h.getTotalCount() >= MIN_BATCH) values.add(h.getValueAtPercentile(100 * q) / 1000.0);
     }
     if (values.size() < 2 || whole == null) return Double.NaN;

@@ -1,5 +1,7 @@
 package horde.compare;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +19,7 @@ public record MeasuredRun(String label, String scenario, Map<String, Object> loa
     boolean aborted, MeasuredEndpoint total, List<MeasuredEndpoint> endpoints, List<Measured.Second> seconds) {
   public MeasuredRun {
     seconds = List.copyOf(seconds);
-    load = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(load));
+    load = Collections.unmodifiableMap(new LinkedHashMap<>(load));
     endpoints = List.copyOf(endpoints);
   }
 }

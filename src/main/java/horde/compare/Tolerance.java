@@ -2,6 +2,7 @@ package horde.compare;
 
 import horde.scenario.CompareSettings;
 import horde.scenario.CompareSettings.Level;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ public record Tolerance(double latencyPercent, double latencyMinMs, double error
   public Tolerance {
     EnumMap<Measure, Level> all = new EnumMap<>(Measure.class);
     for (Measure m : Measure.values()) all.put(m, levels.getOrDefault(m, Level.FAIL));
-    levels = java.util.Collections.unmodifiableMap(all);
+    levels = Collections.unmodifiableMap(all);
   }
 
   /** These settings over this tolerance: each one that is set replaces the value here. */

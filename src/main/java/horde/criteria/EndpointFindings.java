@@ -5,6 +5,7 @@ import horde.stats.EndpointStats;
 import horde.stats.RunStats;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,7 +65,7 @@ final class EndpointFindings {
   private static void slowest(List<Finding> out, List<EndpointStats> endpoints) {
     List<EndpointStats> answered = new ArrayList<>(endpoints.stream().filter(e -> e.latency().getTotalCount() > 0).toList());
     if (answered.size() < 2) return;
-    Map<EndpointStats, Double> p95 = new java.util.IdentityHashMap<>();
+    Map<EndpointStats, Double> p95 = new IdentityHashMap<>();
     for (EndpointStats e : answered) p95.put(e, e.summary().p95());
     answered.sort(Comparator.comparingDouble((EndpointStats e) -> p95.get(e)).reversed());
     EndpointStats first = answered.get(0), second = answered.get(1);

@@ -1,5 +1,7 @@
 package horde.criteria;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 
 /**
@@ -49,7 +51,7 @@ final class Figures {
     if (Double.isNaN(dollars) || Double.isInfinite(dollars)) return "-";
     if (dollars >= 1) return String.format(Locale.ROOT, "$%.2f", dollars);
     if (dollars <= 0) return "$0";
-    return "$" + new java.math.BigDecimal(dollars).round(new java.math.MathContext(2)).toPlainString();
+    return "$" + new BigDecimal(dollars).round(new MathContext(2)).toPlainString();
   }
 
   static String count(long n) {

@@ -1,5 +1,6 @@
 package horde.criteria;
 
+import horde.scenario.Durations;
 import horde.stats.Interval;
 import horde.stats.RunStats;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ final class SteadyLoad {
     double previous = number(load.get("start_rate")), at = 0, bestFrom = 0, bestTo = 0;
     for (Object o : rates) {
       if (!(o instanceof Map<?, ?> stage)) return List.of();
-      double seconds = horde.scenario.Durations.parseSecondsDefault(String.valueOf(stage.get("duration"))).toNanos() / 1e9;
+      double seconds = Durations.parseSecondsDefault(String.valueOf(stage.get("duration"))).toNanos() / 1e9;
       double rate = number(stage.get("rate"));
       if (rate == previous && rate > 0 && seconds > bestTo - bestFrom) {
         bestFrom = at;

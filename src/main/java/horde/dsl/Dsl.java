@@ -18,6 +18,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * The Java API for scenarios: every entry point, for {@code import static horde.dsl.Dsl.*}. It
@@ -311,20 +313,20 @@ public final class Dsl {
   }
 
   /** Users as any function of time for {@code duration}: {@code userShape("2m", t -> ...)}. */
-  public static LoadBuilder.UserShape userShape(String duration, java.util.function.ToIntFunction<Duration> users) {
+  public static LoadBuilder.UserShape userShape(String duration, ToIntFunction<Duration> users) {
     return new LoadBuilder.UserShape(Times.parse(duration, "duration"), users);
   }
 
-  public static LoadBuilder.UserShape userShape(Duration duration, java.util.function.ToIntFunction<Duration> users) {
+  public static LoadBuilder.UserShape userShape(Duration duration, ToIntFunction<Duration> users) {
     return new LoadBuilder.UserShape(duration, users);
   }
 
   /** An arrival rate (per second) as any function of time for {@code duration}. */
-  public static LoadBuilder.RateShape rateShape(String duration, java.util.function.ToDoubleFunction<Duration> rate) {
+  public static LoadBuilder.RateShape rateShape(String duration, ToDoubleFunction<Duration> rate) {
     return new LoadBuilder.RateShape(Times.parse(duration, "duration"), rate);
   }
 
-  public static LoadBuilder.RateShape rateShape(Duration duration, java.util.function.ToDoubleFunction<Duration> rate) {
+  public static LoadBuilder.RateShape rateShape(Duration duration, ToDoubleFunction<Duration> rate) {
     return new LoadBuilder.RateShape(duration, rate);
   }
 

@@ -6,6 +6,8 @@ import horde.scenario.LoadProfile.RateStage;
 import horde.scenario.Stage;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * How much load, over what time: start one with {@link Dsl#users}, {@link Dsl#stages}, {@link
@@ -191,10 +193,10 @@ public sealed interface LoadBuilder {
    * stages cannot say: {@code userShape("2m", t -> t.toSeconds() % 20 < 10 ? 10 : 50)}.
    */
   final class UserShape extends Warmed<UserShape> {
-    private final java.util.function.ToIntFunction<Duration> users;
+    private final ToIntFunction<Duration> users;
     private final Duration duration;
 
-    UserShape(Duration duration, java.util.function.ToIntFunction<Duration> users) {
+    UserShape(Duration duration, ToIntFunction<Duration> users) {
       this.duration = duration;
       this.users = users;
     }
@@ -210,11 +212,11 @@ public sealed interface LoadBuilder {
    * rateShape("1m", t -> 50 + 40 * Math.sin(t.toMillis() / 5000.0)).maxUsers(200)}.
    */
   final class RateShape extends Warmed<RateShape> {
-    private final java.util.function.ToDoubleFunction<Duration> rate;
+    private final ToDoubleFunction<Duration> rate;
     private final Duration duration;
     private int maxUsers = Open.DEFAULT_MAX_USERS;
 
-    RateShape(Duration duration, java.util.function.ToDoubleFunction<Duration> rate) {
+    RateShape(Duration duration, ToDoubleFunction<Duration> rate) {
       this.duration = duration;
       this.rate = rate;
     }

@@ -3,6 +3,8 @@ package horde.engine;
 import horde.scenario.LoadProfile;
 import horde.scenario.LoadProfile.RateStage;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -54,11 +56,11 @@ public final class ArrivalSchedule {
    */
   public static ArrivalSchedule of(LoadProfile.RateShape shape) {
     int steps = (int) Math.max(1, shape.duration().toMillis());
-    List<RateStage> stages = new java.util.ArrayList<>(2 * steps);
+    List<RateStage> stages = new ArrayList<>(2 * steps);
     for (int i = 0; i < steps; i++) {
       double rate = Math.max(0, shape.rate().applyAsDouble(Duration.ofMillis(i)));
-      stages.add(new RateStage(java.time.Duration.ZERO, rate));
-      stages.add(new RateStage(java.time.Duration.ofMillis(1), rate));
+      stages.add(new RateStage(Duration.ZERO, rate));
+      stages.add(new RateStage(Duration.ofMillis(1), rate));
     }
     return new ArrivalSchedule(0, stages, null);
   }
@@ -108,7 +110,7 @@ public final class ArrivalSchedule {
   public double rateAt(long offsetNanos) {
     if (starts.length == 0) return 0;
     double t = offsetNanos / 1e9;
-    int i = java.util.Arrays.binarySearch(starts, t);
+    int i = Arrays.binarySearch(starts, t);
     if (i < 0) i = -i - 2; // the last segment starting before t
     while (i + 1 < starts.length && starts[i + 1] <= t) i++; // zero-length segments at t: the last one rules
     if (i < 0 || t >= starts[starts.length - 1] + seconds[starts.length - 1]) return 0;

@@ -8,12 +8,14 @@ import horde.record.Samples;
 import horde.scenario.LoadProfile;
 import java.time.Duration;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
 
 /**
  * Runs a test plan's load: event loops for the users, a control thread that moves the number of
@@ -212,10 +214,10 @@ public final class Engine implements AutoCloseable {
    * arrivals follow the rate of the moment instead.
    */
   private void arrivals(ArrivalSchedule schedule, Duration length, int maxUsers, boolean poisson) {
-    java.util.SplittableRandom classes = new java.util.SplittableRandom(options.seed() ^ 0x5DEECE66DL);
+    SplittableRandom classes = new SplittableRandom(options.seed() ^ 0x5DEECE66DL);
     Steering steering = new Steering(loadControl);
-    RateFollower follower = new RateFollower(poisson ? new java.util.SplittableRandom(options.seed() ^ 0x3C6EF372L) : null);
-    java.util.function.LongConsumer arrive = intended -> population.arrive(intended, maxUsers, classes);
+    RateFollower follower = new RateFollower(poisson ? new SplittableRandom(options.seed() ^ 0x3C6EF372L) : null);
+    LongConsumer arrive = intended -> population.arrive(intended, maxUsers, classes);
     long duration = length.toNanos();
     long due = schedule.next();
     long next = startNanos;

@@ -1,6 +1,7 @@
 package horde.engine;
 
 import horde.plan.StepPlan;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,7 +30,7 @@ final class Frames {
   }
 
   Frame push(List<StepPlan> steps, StepPlan owner, long started, long failures) {
-    if (depth == stack.length) stack = java.util.Arrays.copyOf(stack, depth * 2);
+    if (depth == stack.length) stack = Arrays.copyOf(stack, depth * 2);
     Frame f = stack[depth];
     if (f == null) f = stack[depth] = new Frame();
     depth++;

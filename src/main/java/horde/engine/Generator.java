@@ -15,6 +15,7 @@ import horde.record.Samples;
 import horde.scenario.Measures;
 import horde.scenario.HttpSettings;
 import horde.scenario.LoadProfile;
+import horde.scenario.WaitTime;
 import io.netty.channel.EventLoop;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
@@ -154,7 +155,7 @@ public final class Generator implements AutoCloseable {
   public Once once(List<StepPlan> steps, String[] variables, Duration limit, BooleanSupplier stop) {
     if (steps.isEmpty()) return new Once(variables.clone(), 0, null);
     Samples samples = new Samples(plan.endpoints().size(), FailureReasons.CAPACITY);
-    UserPlan user = new UserPlan(0, "setup", 1, horde.scenario.WaitTime.NONE, steps, List.of(), List.of(), new long[0]);
+    UserPlan user = new UserPlan(0, "setup", 1, WaitTime.NONE, steps, List.of(), List.of(), new long[0]);
     Population population = new Population(List.of(user), loops);
     RunContext run = context(recorders(samples), Long.MAX_VALUE, population, variables);
     population.attach(run);

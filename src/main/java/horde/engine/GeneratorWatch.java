@@ -12,6 +12,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
@@ -108,7 +109,7 @@ final class GeneratorWatch implements AutoCloseable {
     for (Lag l : loops) {
       try {
         l.loop.execute(l::disarm);
-      } catch (java.util.concurrent.RejectedExecutionException e) {
+      } catch (RejectedExecutionException e) {
         // a loop that a fatal error ended (out of memory) runs no timer to disarm; the result is still written
       }
     }

@@ -11,6 +11,7 @@ import horde.scenario.Measures;
 import horde.template.UnsetValueException;
 import io.netty.buffer.ByteBuf;
 import java.net.URISyntaxException;
+import java.util.ArrayDeque;
 
 /**
  * The HTTP state of a request in flight, lent to a user by its loop: the exchange, the response
@@ -39,7 +40,7 @@ final class HttpSession implements UserResource, ExchangeListener {
   private final StallWatch stall;
   private final StringBuilder scratch = new StringBuilder();
   private final Runnable repoll;
-  private final java.util.ArrayDeque<HttpSession> free;
+  private final ArrayDeque<HttpSession> free;
   /** The request in flight, null between requests (also while a poll waits for its next attempt). */
   private RequestPlan current;
   /** The poll the current request is an attempt of, or null. */

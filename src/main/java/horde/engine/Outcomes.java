@@ -9,6 +9,7 @@ import horde.record.LoopRecorder;
 import horde.scenario.FailureKind;
 import horde.template.UnsetValueException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Judges a finished request — status, checks, saves — and records it. The first failure decides
@@ -109,7 +110,7 @@ final class Outcomes {
       case STREAM_RESET -> "the server reset the request's HTTP/2 stream";
       case GOAWAY -> "the server's GOAWAY left the request's HTTP/2 stream out";
       case STREAM_STALLED -> "the stream was silent for longer than its idle timeout";
-      default -> error.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+      default -> error.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     };
   }
 

@@ -7,9 +7,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
 
 /**
  * The virtual users of a run. Grows and shrinks toward a target, keeping the classes' shares
@@ -22,8 +28,8 @@ final class Population {
   private final List<List<VirtualUser>> running = new ArrayList<>();
   private final EventLoopGroup loops;
   private final List<VirtualUser> retired = new ArrayList<>();
-  private final List<java.util.Queue<VirtualUser>> free = new ArrayList<>();
-  private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
+  private final List<Queue<VirtualUser>> free = new ArrayList<>();
+  private final AtomicLong dropped = new AtomicLong();
   private int created;
   private final AtomicInteger alive = new AtomicInteger();
   private final AtomicInteger busy = new AtomicInteger();
@@ -46,7 +52,7 @@ final class Population {
     this.totalWeight = classes.stream().mapToLong(UserPlan::weight).sum();
     classes.forEach(c -> {
       running.add(new ArrayList<>());
-      free.add(new java.util.concurrent.ConcurrentLinkedQueue<>());
+      free.add(new ConcurrentLinkedQueue<>());
     });
     this.loops = group;
   }
@@ -145,7 +151,7 @@ final class Population {
     return acks;
   }
 
-  private void forEach(java.util.function.Consumer<VirtualUser> action) {
+  private void forEach(Consumer<VirtualUser> action) {
     for (List<VirtualUser> list : running) list.forEach(action);
     retired.forEach(action);
   }
@@ -159,7 +165,7 @@ final class Population {
    * weight, creating one while fewer than {@code maxUsers} exist; with none to be had, the
    * iteration is dropped and counted. The user starts it at the intended moment on its own loop.
    */
-  void arrive(long intended, int maxUsers, java.util.random.RandomGenerator random) {
+  void arrive(long intended, int maxUsers, RandomGenerator random) {
     int c = drawClass(random);
     VirtualUser u = free.get(c).poll();
     if (u == null) {
@@ -175,7 +181,7 @@ final class Population {
     rise(busy, peakBusy);
     VirtualUser user = u;
     long delay = intended - run.clock.nanoTime();
-    user.loop.schedule(user.guard(() -> user.arrive(intended)), Math.max(0, delay), java.util.concurrent.TimeUnit.NANOSECONDS);
+    user.loop.schedule(user.guard(() -> user.arrive(intended)), Math.max(0, delay), TimeUnit.NANOSECONDS);
   }
 
   /** Open model: the user finished its iteration and can take another. */
@@ -194,7 +200,7 @@ final class Population {
     return dropped.get();
   }
 
-  private int drawClass(java.util.random.RandomGenerator random) {
+  private int drawClass(RandomGenerator random) {
     long r = random.nextLong(Math.max(1, totalWeight));
     for (int c = 0; c < classes.size(); c++) {
       r -= classes.get(c).weight();

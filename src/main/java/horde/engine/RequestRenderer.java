@@ -12,7 +12,9 @@ import horde.template.Scope;
 import horde.template.UnsetValueException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /** Renders a planned request into a user's exchange: URL, query, headers and body. */
 final class RequestRenderer {
@@ -27,12 +29,12 @@ final class RequestRenderer {
   private record Made(ByteBuf bytes, String path, HeaderList headers, String body) {}
 
   /** By request id; published once, read by every loop. */
-  private final java.util.concurrent.atomic.AtomicReferenceArray<Made> made;
+  private final AtomicReferenceArray<Made> made;
 
   RequestRenderer(Origin target, String basePath, int requests) {
     this.target = target;
     this.basePath = basePath;
-    this.made = new java.util.concurrent.atomic.AtomicReferenceArray<>(requests);
+    this.made = new AtomicReferenceArray<>(requests);
   }
 
   /** Fills the exchange; a reference with no value throws (the request is not sent). */
@@ -147,7 +149,7 @@ final class RequestRenderer {
       } else {
         int cp = Character.codePointAt(in, i);
         if (Character.charCount(cp) == 2) i++;
-        for (byte b : new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
           out.append('%').append(HEX[(b >> 4) & 15]).append(HEX[b & 15]);
         }
       }

@@ -7,6 +7,7 @@ import horde.protocol.http.ResponseHead;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.ByteProcessor;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -95,7 +96,7 @@ final class Response implements ResponseView {
   public String header(String name) {
     if (headers == null) return null;
     if (!name.equalsIgnoreCase("set-cookie")) return headers.header(name);
-    java.util.List<String> all = headers.headers(name);
+    List<String> all = headers.headers(name);
     return all.isEmpty() ? null : String.join("\n", all);
   }
 

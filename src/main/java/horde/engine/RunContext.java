@@ -8,6 +8,7 @@ import horde.protocol.ws.WsClient;
 import horde.protocol.http.TransportError;
 import horde.record.LoopRecorder;
 import io.netty.channel.EventLoop;
+import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,13 +46,13 @@ final class RunContext {
   /** Each event loop's own recorder: a user records only into its loop's, so none is shared. */
   private final Map<EventLoop, LoopRecorder> recorders;
   /** Each loop's HTTP sessions not lent to a user: one per request in flight at once, not one per user. */
-  private final Map<EventLoop, java.util.ArrayDeque<HttpSession>> freeSessions = new IdentityHashMap<>();
+  private final Map<EventLoop, ArrayDeque<HttpSession>> freeSessions = new IdentityHashMap<>();
 
   RunContext(TestPlan plan, Map<EventLoop, LoopRecorder> recorders, HttpClient client, RequestRenderer renderer,
       long seed, long budget, Population population, String[] initialVariables, FatalErrors fatal) {
     this.plan = plan;
     this.recorders = new IdentityHashMap<>(recorders);
-    recorders.keySet().forEach(loop -> freeSessions.put(loop, new java.util.ArrayDeque<>()));
+    recorders.keySet().forEach(loop -> freeSessions.put(loop, new ArrayDeque<>()));
     this.client = client;
     this.ws = new WsClient(client);
     this.renderer = renderer;
@@ -73,7 +74,7 @@ final class RunContext {
   }
 
   /** The loop's free HTTP sessions; used on that loop only. */
-  java.util.ArrayDeque<HttpSession> freeSessions(EventLoop loop) {
+  ArrayDeque<HttpSession> freeSessions(EventLoop loop) {
     return freeSessions.get(loop);
   }
 

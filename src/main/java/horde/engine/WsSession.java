@@ -18,6 +18,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -116,7 +117,7 @@ final class WsSession implements UserResource, WsListener {
     if (recorder.wantsSample(c.endpoint(), reason)) {
       recorder.sample(c.endpoint(), reason, cause != null ? cause.getClass().getSimpleName() + ": " + cause.getMessage()
           : error == TransportError.TIMEOUT ? "no opening handshake within " + c.timeoutNanos() / 1_000_000 + " ms"
-          : error.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+          : error.name().toLowerCase(Locale.ROOT).replace('_', ' '));
     }
     user.failed(reason);
     resumeSoon();

@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -105,7 +108,7 @@ final class Database {
     if (e instanceof HistoryException h && h.getCause() == null) return h;
     String text = causes(e);
     String where = "the history database " + location;
-    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    String lower = text.toLowerCase(Locale.ROOT);
     String why;
     if (lower.contains("sqlite_notadb") || lower.contains("not a database") || lower.contains("malformed")
         || lower.contains("sqlite_corrupt"))
@@ -121,7 +124,7 @@ final class Database {
   /** The messages down the cause chain, once each, without the password of the URL. */
   private static String causes(Throwable e) {
     StringBuilder b = new StringBuilder();
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
       String m = t.getMessage();
       if (m == null || !seen.add(m.strip())) continue;

@@ -1,7 +1,9 @@
 package horde.history;
 
 import horde.result.SearchSummary;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One recorded run as {@code horde runs} lists it: the columns of the history table.
@@ -19,7 +21,7 @@ public record RunSummary(long id, String startedAt, String scenario, String scen
     double rps, double p50Ms, double p95Ms, double p99Ms, double measuredSeconds, String host, String hordeVersion,
     Search search) {
   public RunSummary {
-    tags = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(tags));
+    tags = Collections.unmodifiableMap(new TreeMap<>(tags));
   }
 
   /**

@@ -12,9 +12,11 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.HdrHistogram.Histogram;
 
 /** The runs and their tags and endpoint rows: insert, list, read, delete. Every value is a bound parameter. */
 final class RunTable {
@@ -120,7 +122,7 @@ final class RunTable {
   }
 
   /** A percentile of a histogram of microseconds, in milliseconds (as every report reads it); 0 when empty. */
-  static double ms(org.HdrHistogram.Histogram micros, double percentile) {
+  static double ms(Histogram micros, double percentile) {
     return micros.getTotalCount() == 0 ? 0 : micros.getValueAtPercentile(percentile) / 1000.0;
   }
 
@@ -223,7 +225,7 @@ final class RunTable {
   private static Map<Long, Map<String, String>> tagsOf(Connection c, List<Long> ids) throws SQLException {
     Map<Long, Map<String, String>> out = new HashMap<>();
     if (ids.isEmpty()) return out;
-    String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+    String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
     try (PreparedStatement p = c.prepareStatement("SELECT run_id, name, value FROM horde_run_tags WHERE run_id IN (" + marks + ")")) {
       bind(p, new ArrayList<>(ids));
       try (ResultSet rs = p.executeQuery()) {

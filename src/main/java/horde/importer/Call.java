@@ -1,5 +1,6 @@
 package horde.importer;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,8 +34,8 @@ public record Call(
     String comment) {
   public Call {
     headers = List.copyOf(headers);
-    saves = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(saves));
-    uses = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(uses));
+    saves = Collections.unmodifiableMap(new LinkedHashMap<>(saves));
+    uses = Collections.unmodifiableSet(new LinkedHashSet<>(uses));
   }
 
   static Call of(String method, String url, List<Header> headers, Body body, String group) {

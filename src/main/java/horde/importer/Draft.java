@@ -1,5 +1,6 @@
 package horde.importer;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ public record Draft(String name, String source, String base, List<Call> calls, L
   }
 
   Draft withNotes(List<String> more) {
-    List<String> all = new java.util.ArrayList<>(notes);
+    List<String> all = new ArrayList<>(notes);
     all.addAll(more);
     return new Draft(name, source, base, calls, all);
   }

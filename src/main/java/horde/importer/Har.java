@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +43,7 @@ public final class Har {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final Options options;
-  private final Map<HarEntries.Skip, Integer> leftOut = new java.util.EnumMap<>(HarEntries.Skip.class);
+  private final Map<HarEntries.Skip, Integer> leftOut = new EnumMap<>(HarEntries.Skip.class);
 
   private Har(Options options) {
     this.options = options;

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -188,7 +189,7 @@ public final class OpenApi {
     if (content == null || content.isEmpty()) return Body.NONE;
     Map.Entry<String, MediaType> chosen = null;
     for (Map.Entry<String, MediaType> m : content.entrySet()) {
-      String type = m.getKey().toLowerCase(java.util.Locale.ROOT);
+      String type = m.getKey().toLowerCase(Locale.ROOT);
       if (type.contains("json")) { chosen = m; break; }
       if (chosen == null || type.equals("application/x-www-form-urlencoded")) chosen = m;
     }
@@ -196,7 +197,7 @@ public final class OpenApi {
     boolean required = Boolean.TRUE.equals(op.operation().getRequestBody().getRequired());
     if (sample == null || !required && !Samples.documented(chosen.getValue())) return Body.NONE;
     String type = chosen.getKey();
-    if (type.toLowerCase(java.util.Locale.ROOT).contains("json")) return sample.isNull() ? Body.NONE : new Body.Json(sample);
+    if (type.toLowerCase(Locale.ROOT).contains("json")) return sample.isNull() ? Body.NONE : new Body.Json(sample);
     if (type.equalsIgnoreCase("application/x-www-form-urlencoded") && sample.isObject()) {
       List<Header> fields = new ArrayList<>();
       sample.properties().forEach(e -> fields.add(new Header(e.getKey(), text(e.getValue()))));

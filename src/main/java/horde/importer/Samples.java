@@ -1,5 +1,6 @@
 package horde.importer;
 
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
@@ -145,7 +146,7 @@ final class Samples {
 
   /** A document's example, whatever Java object the parser made of it, as JSON of template text. */
   private static JsonNode example(Object value) {
-    String json = io.swagger.v3.core.util.Json.pretty(value);
+    String json = Json.pretty(value);
     JsonNode tree = json == null ? NODES.stringNode(String.valueOf(value)) : JSON.readTree(json);
     return JsonStrings.map(tree, (field, text) -> TemplateText.literal(text));
   }

@@ -12,6 +12,7 @@ import horde.scenario.Phase;
 import horde.stats.Progress;
 import horde.stats.RunStats;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,7 +28,7 @@ public final class LiveTest {
     STARTING, RUNNING, STOPPING, DONE, FAILED;
 
     public String lower() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 

@@ -3,6 +3,7 @@ package horde.live;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +104,7 @@ public final class Scenarios {
     Path file;
     try {
       file = root.resolve(name).normalize();
-    } catch (java.nio.file.InvalidPathException e) {
+    } catch (InvalidPathException e) {
       return null;
     }
     if (!file.startsWith(root) || file.equals(root) || root.relativize(file).getNameCount() > DEPTH || hidden(file)) return null;

@@ -2,6 +2,7 @@ package horde.live;
 
 import horde.engine.EngineOptions;
 import horde.plan.TestPlan;
+import horde.scenario.LoadProfile;
 import horde.scenario.Scenario;
 import java.util.List;
 
@@ -18,7 +19,7 @@ public interface Starter {
   Planned plan(Scenario scenario, Form form, List<String> notes);
 
   /** A load in a few words, as the command line's banner says it: {@code 50 users (+10/s) for 5m}. */
-  String describe(horde.scenario.LoadProfile load);
+  String describe(LoadProfile load);
 
   record Planned(TestPlan plan, EngineOptions options) {}
 }

@@ -3,16 +3,19 @@ package horde.monitor;
 import horde.result.TargetSummary;
 import horde.scenario.Monitor;
 import horde.scenario.SeriesQuery;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * One Prometheus endpoint being watched: it scrapes the page, keeps it for the next scrape's rates,
@@ -82,9 +85,9 @@ final class Source {
   }
 
   private static String describe(Throwable t) {
-    Throwable cause = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
-    if (cause instanceof java.net.http.HttpTimeoutException) return "timed out";
-    if (cause instanceof java.net.ConnectException) return "connection refused";
+    Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    if (cause instanceof HttpTimeoutException) return "timed out";
+    if (cause instanceof ConnectException) return "connection refused";
     String message = cause.getMessage();
     return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }

@@ -1,6 +1,8 @@
 package horde.plan;
 
 import horde.scenario.Extract;
+import io.netty.handler.codec.http.cookie.ClientCookieDecoder;
+import io.netty.handler.codec.http.cookie.Cookie;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -51,7 +53,7 @@ public record ExtractPlan(Extract extract, int slot, JsonPath path, Pattern rege
     if (setCookies == null) return null;
     String found = null;
     for (String line : setCookies.split("\n")) {
-      io.netty.handler.codec.http.cookie.Cookie c = io.netty.handler.codec.http.cookie.ClientCookieDecoder.LAX.decode(line);
+      Cookie c = ClientCookieDecoder.LAX.decode(line);
       if (c != null && c.name().equals(name)) found = c.value(); // the last one wins, as in a jar
     }
     return found;

@@ -16,6 +16,8 @@ import horde.scenario.Threshold;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.NoSuchFileException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -132,7 +134,7 @@ public final class Planner {
   }
 
   private static String describe(Exception e) {
-    if (e instanceof java.nio.file.NoSuchFileException) return "file not found";
+    if (e instanceof NoSuchFileException) return "file not found";
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
@@ -178,7 +180,7 @@ public final class Planner {
   private static int peak(LoadProfile.UserShape u) {
     int peak = 0;
     for (long ms = 0; ms < u.duration().toMillis(); ms += 100) {
-      peak = Math.max(peak, u.users().applyAsInt(java.time.Duration.ofMillis(ms)));
+      peak = Math.max(peak, u.users().applyAsInt(Duration.ofMillis(ms)));
     }
     return peak;
   }

@@ -1,5 +1,6 @@
 package horde.plan;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -133,7 +134,7 @@ public final class Redaction {
 
   private static boolean isLogin(String base64) {
     try {
-      return new String(Base64.getDecoder().decode(base64), java.nio.charset.StandardCharsets.UTF_8).indexOf(':') > 0;
+      return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8).indexOf(':') > 0;
     } catch (IllegalArgumentException e) {
       return false;
     }

@@ -30,6 +30,7 @@ import horde.template.UnknownNameException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -156,7 +157,7 @@ final class StepCompiler {
   }
 
   private static byte[] binary(WsStep.Send m) {
-    return m.message().kind() == WsStep.Message.Kind.BINARY ? java.util.Base64.getDecoder().decode(m.message().text()) : null;
+    return m.message().kind() == WsStep.Message.Kind.BINARY ? Base64.getDecoder().decode(m.message().text()) : null;
   }
 
   private int feeder(Loop l) {
@@ -237,7 +238,7 @@ final class StepCompiler {
       Price p = prices.get(r.model());
       return p != null ? p : prices.get(LlmSettings.DEFAULT_PRICE);
     }
-    if (r.body() instanceof Body.Json j && j.tree() instanceof java.util.Map<?, ?> m && m.get("model") instanceof String model
+    if (r.body() instanceof Body.Json j && j.tree() instanceof Map<?, ?> m && m.get("model") instanceof String model
         && prices.containsKey(model)) return prices.get(model);
     return prices.get(LlmSettings.DEFAULT_PRICE);
   }

@@ -7,6 +7,7 @@ import horde.scenario.Step;
 import horde.scenario.Steps;
 import horde.scenario.UserClass;
 import horde.scenario.WsStep;
+import horde.template.Binder;
 import horde.template.Scope;
 import horde.template.Template;
 import horde.template.UnsetValueException;
@@ -128,7 +129,7 @@ final class Symbols implements horde.template.Symbols {
   List<String> knownNames() {
     List<String> names = new ArrayList<>(slots.keySet());
     feeders.forEach((f, cols) -> cols.columns().forEach(c -> names.add(f + "." + c)));
-    names.addAll(horde.template.Binder.BUILT_INS);
+    names.addAll(Binder.BUILT_INS);
     return names;
   }
 

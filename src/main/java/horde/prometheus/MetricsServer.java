@@ -2,6 +2,7 @@ package horde.prometheus;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
@@ -57,7 +58,7 @@ public final class MetricsServer implements AutoCloseable {
       return;
     }
     ByteArrayOutputStream body = new ByteArrayOutputStream(8192);
-    writer.write(body, registry.scrape(), io.prometheus.metrics.config.EscapingScheme.UNDERSCORE_ESCAPING);
+    writer.write(body, registry.scrape(), EscapingScheme.UNDERSCORE_ESCAPING);
     reply(ex, 200, writer.getContentType(), body.toByteArray());
   }
 

@@ -4,6 +4,7 @@ import horde.compare.Change;
 import horde.compare.ChangeVerdict;
 import horde.compare.Comparison;
 import horde.compare.EndpointComparison;
+import horde.compare.KneeComparison;
 import horde.compare.Measured;
 import horde.compare.Presence;
 import horde.result.RunResult;
@@ -40,7 +41,7 @@ public final class CompareHtml {
   }
 
   /** Two capacity searches compared by their knees: the console's lines as a page. */
-  public static String of(horde.compare.KneeComparison k) {
+  public static String of(KneeComparison k) {
     return "<!doctype html>\n<meta charset=\"utf-8\"><title>" + Html.escape(k.candidate() + " against " + k.baseline())
         + "</title>\n<pre>" + Html.escape(k.format()) + "</pre>\n";
   }

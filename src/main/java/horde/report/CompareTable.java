@@ -9,6 +9,7 @@ import horde.compare.Measure;
 import horde.compare.Presence;
 import horde.compare.Tolerance;
 import horde.scenario.CompareSettings.Level;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -110,7 +111,7 @@ public final class CompareTable {
     long warn = c.count(ChangeVerdict.REGRESSED, Level.WARN) - fail;
     long better = c.count(ChangeVerdict.IMPROVED, Level.WARN);
     long unsure = c.count(ChangeVerdict.INSUFFICIENT_DATA, Level.WARN);
-    List<String> parts = new java.util.ArrayList<>();
+    List<String> parts = new ArrayList<>();
     if (fail > 0) parts.add(fail + " regressed at fail level");
     if (warn > 0) parts.add(warn + " regressed at warn level");
     if (better > 0) parts.add(better + " improved");

@@ -3,6 +3,7 @@ package horde.report;
 import horde.criteria.CriterionResult;
 import horde.criteria.Finding;
 import horde.result.RunResult;
+import horde.scenario.Threshold;
 import horde.stats.EndpointStats;
 import horde.stats.LatencySummary;
 import horde.stats.RunStats;
@@ -125,7 +126,7 @@ public final class ConsoleSummary {
     if (criteria.isEmpty()) return;
     out.append("\nCriteria\n");
     for (CriterionResult c : criteria) {
-      String status = c.passed() ? "pass" : c.threshold().level() == horde.scenario.Threshold.Level.WARN ? "WARN" : "FAIL";
+      String status = c.passed() ? "pass" : c.threshold().level() == Threshold.Level.WARN ? "WARN" : "FAIL";
       String scope = c.threshold().endpoint() == null ? "" : " [" + c.threshold().endpoint() + "]";
       out.append(String.format(Locale.ROOT, "  %-4s  %-30s actual %s%n", status, c.threshold().expression() + scope,
           Units.of(c)));
@@ -144,7 +145,7 @@ public final class ConsoleSummary {
 
   private static String verdictDetail(RunResult r) {
     if (r.search() != null) return " (capacity search: " + r.search().conclusion() + ")";
-    List<CriterionResult> criteria = new java.util.ArrayList<>(r.criteria());
+    List<CriterionResult> criteria = new ArrayList<>(r.criteria());
     r.phases().forEach(p -> criteria.addAll(p.criteria()));
     long failed = criteria.stream().filter(c -> !c.passed()).count();
     if (criteria.isEmpty()) {

@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The self-contained HTML report: one file with the chart library, the styles, the data and the
@@ -80,7 +81,7 @@ public final class HtmlReport {
     return fill(resource("report.html"), Map.of("csp", csp, "version", Html.escape(r.hordeVersion()),
         "title", Html.escape("Horde: " + r.scenario().getOrDefault("name", "run") + " (" + r.verdict().lower() + ")"),
         "uplot_css", uplotCss, "report_css", css, "body", body.toString(),
-        "data", ChartData.embeddable(ChartData.of(r, charts, java.util.stream.Stream.concat(
+        "data", ChartData.embeddable(ChartData.of(r, charts, Stream.concat(
             byEndpoint.stream(), target.stream()).toList())), "uplot_js", uplotJs, "report_js", js));
   }
 

@@ -5,6 +5,7 @@ import horde.stats.EndpointStats;
 import horde.stats.LatencySummary;
 import horde.stats.RunStats;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -149,7 +150,7 @@ final class HtmlTables {
     h.append("<section id=\"details\"><h2>Run details</h2><div class=\"columns\">");
     list(h, "Scenario", r.scenario());
     list(h, "Settings", r.settings());
-    Map<String, Object> env = new java.util.LinkedHashMap<>(r.environment());
+    Map<String, Object> env = new LinkedHashMap<>(r.environment());
     env.put("horde", r.hordeVersion());
     env.put("started_at", r.startedAt());
     if (r.stats().cancelledInFlight() > 0) env.put("in_flight_at_end", r.stats().cancelledInFlight());

@@ -1,6 +1,7 @@
 package horde.report;
 
 import horde.record.IntervalSnapshot;
+import horde.scenario.Measures;
 import horde.stats.EndpointStats;
 import horde.stats.Interval;
 import horde.stats.IntervalListener;
@@ -88,7 +89,7 @@ public final class LiveLocustCsv implements IntervalListener {
   private List<EndpointStats> endpoints(Names names) {
     List<EndpointStats> out = new ArrayList<>();
     for (int e = 0; e < measured.endpoints(); e++) {
-      if (measured.counter(e, horde.scenario.Measures.REQUESTS) > 0) out.add(EndpointStats.of(measured, e, names, null));
+      if (measured.counter(e, Measures.REQUESTS) > 0) out.add(EndpointStats.of(measured, e, names, null));
     }
     return out;
   }

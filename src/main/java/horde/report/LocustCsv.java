@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -105,12 +106,12 @@ public final class LocustCsv {
     return failures(r.stats().endpoints(), LocustErrors.seen(r.stats(), LocustHistory.startSeconds(r.startedAt())));
   }
 
-  static String failures(List<EndpointStats> endpoints, java.util.Map<String, LocustErrors.Seen> seen) {
+  static String failures(List<EndpointStats> endpoints, Map<String, LocustErrors.Seen> seen) {
     StringBuilder out = new StringBuilder();
     header(out, FAILURES_COLUMNS);
     for (EndpointStats e : sorted(endpoints)) {
       if (e.isGroup()) continue; // a transaction's failure is its request's, listed already
-      e.failuresByReason().entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+      e.failuresByReason().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
           .forEach(f -> {
             LocustErrors.Seen when = seen.get(e.method() + " " + e.name() + "\u0000" + f.getKey());
             new CsvLine().add(e.method()).add(e.name()).add(LocustErrors.error(e, f.getKey())).add(f.getValue())

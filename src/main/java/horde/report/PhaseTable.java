@@ -2,6 +2,7 @@ package horde.report;
 
 import horde.result.PhaseResult;
 import horde.result.RunResult;
+import horde.scenario.Threshold;
 import horde.stats.EndpointStats;
 import horde.stats.LatencySummary;
 import java.util.Locale;
@@ -33,7 +34,7 @@ final class PhaseTable {
           open ? (p.stats().open() ? String.valueOf(p.stats().droppedIterations()) : "-") : "",
           p.grade() == null ? "-" : p.grade(), p.verdict().name()));
       p.criteria().stream().filter(c -> !c.passed()).forEach(c -> out.append(String.format(Locale.ROOT,
-          "  %s %s%s: actual %s%n", c.threshold().level() == horde.scenario.Threshold.Level.WARN ? "WARN" : "FAIL",
+          "  %s %s%s: actual %s%n", c.threshold().level() == Threshold.Level.WARN ? "WARN" : "FAIL",
           c.threshold().expression(), c.threshold().endpoint() == null ? "" : " [" + c.threshold().endpoint() + "]",
           Units.of(c))));
     }

@@ -2,6 +2,8 @@ package horde.report;
 
 import horde.result.RunResult;
 import horde.result.SearchSummary;
+import java.util.List;
+import java.util.Locale;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -45,12 +47,12 @@ final class SearchChart {
             + " <span>each level's measured seconds; the knee is the highest level that met every criterion</span>"
             + "</figcaption><div class=\"plot\"></div></figure><div class=\"scroll\"><table><thead><tr>")
         .append(Html.th("l", "Level"));
-    for (String c : java.util.List.of("Time", "RPS", "Err %", "p50", "p95", "p99", "TTFT p95")) h.append(Html.th(null, c));
+    for (String c : List.of("Time", "RPS", "Err %", "p50", "p95", "p99", "TTFT p95")) h.append(Html.th(null, c));
     h.append(Html.th("l", "Verdict")).append("</tr></thead><tbody>");
     for (SearchSummary.Step x : s.curve()) {
       String note = x.level() == s.knee() ? " (knee)" : x.stoppedEarly() ? " (stopped early)" : "";
       h.append("<tr>").append(Html.td("l name", s.label(x.level()) + note))
-          .append(Html.td(null, String.format(java.util.Locale.ROOT, "%.1f s", x.seconds())))
+          .append(Html.td(null, String.format(Locale.ROOT, "%.1f s", x.seconds())))
           .append(Html.td(null, Units.rate(x.rps()))).append(Html.td(x.errorRate() > 0 ? "bad" : null, Units.percent(x.errorRate())))
           .append(Html.td(null, Units.ms(x.p50()))).append(Html.td(null, Units.ms(x.p95()))).append(Html.td(null, Units.ms(x.p99())))
           .append(Html.td(null, Units.ms(x.ttftP95())));

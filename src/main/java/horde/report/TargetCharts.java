@@ -3,6 +3,7 @@ package horde.report;
 import horde.result.RunResult;
 import horde.stats.Interval;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The target's own series ({@code monitor:}) as charts on the run's time axis, beside Horde's
@@ -18,7 +19,7 @@ final class TargetCharts {
     List<Interval> intervals = r.stats().intervals();
     if (r.target() == null || intervals.size() != r.stats().timeline().size()) return List.of();
     List<String> names = List.copyOf(r.target().series().keySet());
-    return java.util.stream.IntStream.range(0, names.size()).mapToObj(k -> chart(k, names.get(k), intervals)).toList();
+    return IntStream.range(0, names.size()).mapToObj(k -> chart(k, names.get(k), intervals)).toList();
   }
 
   private static EndpointCharts.Chart chart(int k, String name, List<Interval> intervals) {

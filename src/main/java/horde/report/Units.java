@@ -2,6 +2,8 @@ package horde.report;
 
 import horde.criteria.CriterionResult;
 import horde.scenario.Metric;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 
 /** Numbers as people read them in a terminal: 812ms, 1.94s, 3.2%, 41.1/s. */
@@ -38,7 +40,7 @@ public final class Units {
     if (Double.isNaN(dollars) || Double.isInfinite(dollars)) return "-";
     if (dollars >= 1) return String.format(Locale.ROOT, "$%.2f", dollars);
     if (dollars == 0) return "$0";
-    return "$" + new java.math.BigDecimal(dollars).round(new java.math.MathContext(2)).toPlainString();
+    return "$" + new BigDecimal(dollars).round(new MathContext(2)).toPlainString();
   }
 
   /**

@@ -11,9 +11,12 @@ import horde.stats.LatencySummary;
 import horde.stats.RunStats;
 import horde.stats.TimelinePoint;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -165,13 +168,13 @@ public final class ResultJson {
     }
   }
 
-  private static void criteria(ArrayNode out, java.util.List<CriterionResult> criteria) {
+  private static void criteria(ArrayNode out, List<CriterionResult> criteria) {
     for (CriterionResult c : criteria) {
       ObjectNode o = out.addObject();
       o.put("expression", c.threshold().expression());
       if (c.threshold().endpoint() == null) o.putNull("endpoint");
       else o.put("endpoint", c.threshold().endpoint());
-      o.put("level", c.threshold().level().name().toLowerCase(java.util.Locale.ROOT));
+      o.put("level", c.threshold().level().name().toLowerCase(Locale.ROOT));
       if (c.noData()) o.putNull("actual");
       else o.put("actual", Math.abs(c.actual()) >= 1 ? round(c.actual()) : significant(c.actual()));
       if (c.estimated()) o.putArray("interval").add(round(c.low())).add(round(c.high()));
@@ -213,7 +216,7 @@ public final class ResultJson {
 
   /** Six significant digits, for small values that thousandths would flatten to 0 (a cost per request in dollars). */
   static double significant(double v) {
-    return v == 0 ? 0 : new java.math.BigDecimal(v).round(new java.math.MathContext(6)).doubleValue();
+    return v == 0 ? 0 : new BigDecimal(v).round(new MathContext(6)).doubleValue();
   }
 
   static double round(double v) {

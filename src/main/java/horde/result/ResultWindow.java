@@ -8,6 +8,7 @@ import horde.scenario.Threshold;
 import horde.stats.RunStats;
 import horde.stats.Windows;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,7 +69,7 @@ public final class ResultWindow {
     Map<String, Set<String>> out = new LinkedHashMap<>();
     if (settings.get("task_endpoints") instanceof Map<?, ?> m) {
       m.forEach((k, v) -> {
-        if (v instanceof java.util.Collection<?> c) out.put(String.valueOf(k), new LinkedHashSet<>((java.util.Collection<String>) c));
+        if (v instanceof Collection<?> c) out.put(String.valueOf(k), new LinkedHashSet<>((Collection<String>) c));
       });
     }
     return out;

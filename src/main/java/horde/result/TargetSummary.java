@@ -1,5 +1,6 @@
 package horde.result;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ public record TargetSummary(double everySeconds, List<Scraped> endpoints) {
    */
   public record Scraped(String url, long scrapes, long failures, String lastError, Map<String, String> series) {
     public Scraped {
-      series = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(series));
+      series = Collections.unmodifiableMap(new LinkedHashMap<>(series));
     }
   }
 

@@ -7,7 +7,10 @@ import horde.result.SearchSummary;
 import horde.scenario.Phase;
 import horde.scenario.Search;
 import horde.scenario.Threshold;
+import horde.stats.EndpointStats;
 import horde.stats.IntervalListener;
+import horde.stats.LatencySummary;
+import horde.stats.RunStats;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -112,11 +115,11 @@ final class CapacitySearch implements RunOrder {
 
   /** One step's point on the curve. */
   private static SearchSummary.Step step(double level, PhaseResult p, boolean stoppedEarly) {
-    horde.stats.RunStats s = p.stats();
-    horde.stats.EndpointStats t = s.total();
-    horde.stats.LatencySummary l = t.latency().getTotalCount() > 0 ? t.summary() : null;
+    RunStats s = p.stats();
+    EndpointStats t = s.total();
+    LatencySummary l = t.latency().getTotalCount() > 0 ? t.summary() : null;
     double ttft = t.llm() == null || t.llm().ttft().getTotalCount() == 0 ? Double.NaN
-        : horde.stats.LatencySummary.of(t.llm().ttft()).p95();
+        : LatencySummary.of(t.llm().ttft()).p95();
     return new SearchSummary.Step(level, p.name(), p.verdict() != Verdict.FAIL, stoppedEarly, s.runSeconds(), s.rps(),
         l == null ? Double.NaN : l.p50(), l == null ? Double.NaN : l.p95(), l == null ? Double.NaN : l.p99(),
         t.requests() == 0 ? Double.NaN : t.errorRatePercent(), ttft, s.droppedIterations());

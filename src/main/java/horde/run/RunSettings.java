@@ -1,13 +1,17 @@
 package horde.run;
 
 import horde.engine.EngineOptions;
+import horde.engine.Generator;
 import horde.plan.TestPlan;
 import horde.protocol.http.Transport;
 import horde.scenario.Durations;
+import horde.scenario.HttpSettings;
 import horde.scenario.LoadProfile;
+import horde.scenario.Search;
 import horde.scenario.Stage;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The record of how a run was set up, for the result file. Holds no secrets: no headers, no credentials. */
@@ -27,12 +31,12 @@ final class RunSettings {
     if (!plan.scenario().phases().isEmpty()) m.put("phases", plan.scenario().phases().stream().map(p -> p.name()).toList());
     if (plan.scenario().search() != null) m.put("search", search(plan.scenario().search()));
     m.put("user_classes", plan.users().stream().map(u -> u.name() + ":" + u.weight()).toList());
-    m.put("threads", horde.engine.Generator.threads(plan.scenario().http(), options));
+    m.put("threads", Generator.threads(plan.scenario().http(), options));
     m.put("seed", options.seed());
     m.put("graceful_stop", Durations.format(options.gracefulStop()));
     m.put("max_connections", plan.scenario().http().maxConnections());
-    horde.scenario.HttpSettings http = plan.scenario().http();
-    if (http.version() != horde.scenario.HttpSettings.Version.HTTP_1_1) { // HTTP/1.1 results stay as they were
+    HttpSettings http = plan.scenario().http();
+    if (http.version() != HttpSettings.Version.HTTP_1_1) { // HTTP/1.1 results stay as they were
       m.put("http_version", http.version().word());
       m.put("max_streams", http.maxStreams());
     }
@@ -78,7 +82,7 @@ final class RunSettings {
         m.put("model", "open");
         m.put("start_rate", o.startRate());
         m.put("rates", o.stages().stream().map(r -> Map.<String, Object>of("duration", Durations.format(r.duration()), "rate", r.rate())).toList());
-        m.put("arrivals", o.arrivals().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("arrivals", o.arrivals().name().toLowerCase(Locale.ROOT));
         m.put("max_users", o.maxUsers());
       }
     }
@@ -87,7 +91,7 @@ final class RunSettings {
   }
 
   /** A capacity search as settings: what it varied, over what range, each step's time. */
-  static Map<String, Object> search(horde.scenario.Search s) {
+  static Map<String, Object> search(Search s) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put(s.kind().key, s.label(s.from()) + ".." + s.label(s.to()));
     m.put("step", Durations.format(s.step()));

@@ -9,8 +9,11 @@ import horde.engine.EngineOptions;
 import horde.engine.EngineReport;
 import horde.engine.FatalErrors;
 import horde.engine.Generator;
+import horde.engine.LoadControl;
+import horde.engine.Share;
 import horde.engine.WarmStart;
 import horde.plan.FailureReasons;
+import horde.plan.Steps;
 import horde.plan.TestPlan;
 import horde.record.Health;
 import horde.record.Samples;
@@ -28,9 +31,11 @@ import horde.stats.EndpointStats;
 import horde.stats.Gauges;
 import horde.stats.IntervalListener;
 import horde.stats.Names;
+import horde.stats.TargetSample;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -39,6 +44,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -84,8 +90,8 @@ public final class TestRun {
      *     and reset while it lasts (the live UI), as a local run's can
      */
     RunStats run(int phase, LoadProfile load, String[] variables, StatsCollector.Options options,
-        java.util.function.Supplier<Names> names, java.util.function.Supplier<horde.stats.TargetSample> target,
-        java.util.function.Consumer<StatsCollector> collecting)
+        Supplier<Names> names, Supplier<TargetSample> target,
+        Consumer<StatsCollector> collecting)
         throws InterruptedException;
 
     /** Ends the phase running now early (Ctrl-C); safe from any thread. */
@@ -99,8 +105,8 @@ public final class TestRun {
   /** Endpoints only setup and teardown use, as "METHOD name". */
   private final Set<String> onceOnly;
   private final List<IntervalListener> intervalListeners = new ArrayList<>();
-  private final horde.engine.LoadControl control = new horde.engine.LoadControl();
-  private final List<String> runNotes = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final LoadControl control = new LoadControl();
+  private final List<String> runNotes = Collections.synchronizedList(new ArrayList<>());
   private volatile Engine engine;
   /** Whether the open model's warm start was sent: once a test, the JVM stays warm. */
   private boolean warmed;
@@ -124,7 +130,7 @@ public final class TestRun {
   }
 
   /** Steers the load while it runs: a new target with a ramp, pause and resume (the web UI). */
-  public horde.engine.LoadControl control() {
+  public LoadControl control() {
     return control;
   }
 
@@ -259,7 +265,7 @@ public final class TestRun {
       TargetWatch watch, IntervalListener phaseWatch) throws InterruptedException {
     if (load.isOpen() && !warmed && !abortRequested) warmStart(generator, variables);
     Engine e = generator.engine(load, new Samples(plan.endpoints().size(), FailureReasons.CAPACITY), variables, control,
-        horde.engine.Share.WHOLE);
+        Share.WHOLE);
     engine = e;
     StatsCollector stats = new StatsCollector(e.recorders(), generator.shape(), this::names, e.samples(),
         gauges(e, generator, watch), options).onError(generator.fatal());
@@ -295,7 +301,7 @@ public final class TestRun {
 
   private static Gauges gauges(Engine e, Generator generator, TargetWatch watch) {
     return new Gauges() {
-      public horde.stats.TargetSample target() {
+      public TargetSample target() {
         return watch == null ? null : watch.take();
       }
 
@@ -381,10 +387,10 @@ public final class TestRun {
   private static Set<String> onceOnly(TestPlan plan) {
     Set<String> users = new HashSet<>();
     plan.users().forEach(u -> Stream.of(List.of(u.onStart(), u.onStop()), u.tasks().stream().map(t -> t.steps()).toList())
-        .flatMap(List::stream).forEach(steps -> horde.plan.Steps.requests(steps)
+        .flatMap(List::stream).forEach(steps -> Steps.requests(steps)
             .forEach(r -> users.add(plan.endpoints().get(r.endpoint()).label()))));
     Set<String> out = new HashSet<>();
-    Stream.of(plan.setup(), plan.teardown()).forEach(steps -> horde.plan.Steps.requests(steps)
+    Stream.of(plan.setup(), plan.teardown()).forEach(steps -> Steps.requests(steps)
         .forEach(r -> out.add(plan.endpoints().get(r.endpoint()).label())));
     out.removeAll(users);
     return out;
@@ -401,7 +407,7 @@ public final class TestRun {
   /** Task name to the endpoint names its steps use, for thresholds that name a task. */
   public static Map<String, Set<String>> taskEndpoints(TestPlan plan) {
     Map<String, Set<String>> out = new HashMap<>();
-    plan.users().forEach(u -> u.tasks().forEach(t -> horde.plan.Steps.requests(t.steps()).forEach(r ->
+    plan.users().forEach(u -> u.tasks().forEach(t -> Steps.requests(t.steps()).forEach(r ->
         out.computeIfAbsent(t.name(), k -> new LinkedHashSet<>()).add(plan.endpoints().get(r.endpoint()).name()))));
     return out;
   }

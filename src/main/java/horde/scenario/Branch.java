@@ -1,6 +1,7 @@
 package horde.scenario;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /** Steps run only when a condition on a user variable holds ({@code if:}), else the others. */
@@ -41,7 +42,7 @@ public record Branch(Condition condition, List<Step> then, List<Step> otherwise,
     }
 
     public String describe() {
-      return variable + " " + test.name().toLowerCase(java.util.Locale.ROOT) + (values.isEmpty() ? "" : " " + values);
+      return variable + " " + test.name().toLowerCase(Locale.ROOT) + (values.isEmpty() ? "" : " " + values);
     }
   }
 }

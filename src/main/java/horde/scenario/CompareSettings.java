@@ -1,7 +1,9 @@
 package horde.scenario;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -56,15 +58,15 @@ public record CompareSettings(Double latencyPercent, Duration latencyMin, Double
 
   /** As the result file's {@code settings.compare} holds it: only what is set, in plain units. */
   public Map<String, Object> asMap() {
-    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    Map<String, Object> m = new LinkedHashMap<>();
     if (latencyPercent != null) m.put("latency_percent", latencyPercent);
     if (latencyMin != null) m.put("latency_min_ms", latencyMin.toNanos() / 1e6);
     if (errorRatePoints != null) m.put("error_rate_points", errorRatePoints);
     if (throughputPercent != null) m.put("throughput_percent", throughputPercent);
     if (confidencePercent != null) m.put("confidence_percent", confidencePercent);
     if (!levels.isEmpty()) {
-      Map<String, String> l = new java.util.LinkedHashMap<>();
-      levels.forEach((k, v) -> l.put(k, v.name().toLowerCase(java.util.Locale.ROOT)));
+      Map<String, String> l = new LinkedHashMap<>();
+      levels.forEach((k, v) -> l.put(k, v.name().toLowerCase(Locale.ROOT)));
       m.put("levels", l);
     }
     return m;
@@ -73,12 +75,12 @@ public record CompareSettings(Double latencyPercent, Duration latencyMin, Double
   /** Back from {@link #asMap()}'s form; what cannot be read is left unset. */
   public static CompareSettings fromMap(Object o) {
     if (!(o instanceof Map<?, ?> m)) return NONE;
-    Map<String, Level> levels = new java.util.LinkedHashMap<>();
+    Map<String, Level> levels = new LinkedHashMap<>();
     if (m.get("levels") instanceof Map<?, ?> l) {
       l.forEach((k, v) -> {
         if (MEASURES.contains(String.valueOf(k))) {
           try {
-            levels.put(String.valueOf(k), Level.valueOf(String.valueOf(v).toUpperCase(java.util.Locale.ROOT)));
+            levels.put(String.valueOf(k), Level.valueOf(String.valueOf(v).toUpperCase(Locale.ROOT)));
           } catch (IllegalArgumentException e) {
             // an unknown level: the default holds
           }

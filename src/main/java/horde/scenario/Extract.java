@@ -1,5 +1,6 @@
 package horde.scenario;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -25,6 +26,6 @@ public record Extract(String variable, Source source, String expression, SourceP
   }
 
   public String describe() {
-    return "save " + variable + " from " + source.name().toLowerCase(java.util.Locale.ROOT) + " " + expression;
+    return "save " + variable + " from " + source.name().toLowerCase(Locale.ROOT) + " " + expression;
   }
 }

@@ -1,5 +1,6 @@
 package horde.scenario;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -22,7 +23,7 @@ public record FeederSpec(String name, String file, Order order, Format format, S
 
     /** The format a file name implies: {@code .jsonl}/{@code .ndjson} are JSON lines. */
     public static Format of(String file) {
-      String f = file.toLowerCase(java.util.Locale.ROOT);
+      String f = file.toLowerCase(Locale.ROOT);
       return f.endsWith(".jsonl") || f.endsWith(".ndjson") ? JSONL : CSV;
     }
   }

@@ -1,5 +1,7 @@
 package horde.scenario;
 
+import java.util.List;
+
 /** What a JSON check expects at its path. */
 public sealed interface JsonExpectation {
   String describe();
@@ -20,9 +22,9 @@ public sealed interface JsonExpectation {
   }
 
   /** The value equals one of several scalars: {@code status in [completed, failed]}. */
-  record OneOf(java.util.List<Object> values) implements JsonExpectation {
+  record OneOf(List<Object> values) implements JsonExpectation {
     public OneOf {
-      values = java.util.List.copyOf(values);
+      values = List.copyOf(values);
     }
 
     @Override

@@ -2,6 +2,11 @@ package horde.scenario;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How much load, over what time. Every profile has a warm-up: the first part of the run whose
@@ -20,7 +25,7 @@ public sealed interface LoadProfile {
 
   /** {@code "20 requests"} (or {@code "1 request"}) as 20; -1 when the text is no count of requests. */
   static long requestCount(String text) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*([0-9]{1,18})\\s*requests?\\s*").matcher(text);
+    Matcher m = Pattern.compile("\\s*([0-9]{1,18})\\s*requests?\\s*").matcher(text);
     return m.matches() ? Long.parseLong(m.group(1)) : -1;
   }
 
@@ -135,16 +140,16 @@ public sealed interface LoadProfile {
    * LoadTestShape}): {@code t -> t.toSeconds() < 60 ? 10 : 100}. Called every 10 ms; the run ends
    * after {@code duration}. Equal only to itself (a function has no value to compare).
    */
-  record UserShape(java.util.function.ToIntFunction<Duration> users, Duration duration, Duration warmup,
+  record UserShape(ToIntFunction<Duration> users, Duration duration, Duration warmup,
       long warmupRequests) implements LoadProfile {
     public UserShape {
       checkCount(warmupRequests);
-      java.util.Objects.requireNonNull(users, "users");
+      Objects.requireNonNull(users, "users");
       checkPositive(duration, "duration");
       warmup = warmup == null ? Duration.ZERO : warmup;
     }
 
-    public UserShape(java.util.function.ToIntFunction<Duration> users, Duration duration, Duration warmup) {
+    public UserShape(ToIntFunction<Duration> users, Duration duration, Duration warmup) {
       this(users, duration, warmup, 0);
     }
 
@@ -158,17 +163,17 @@ public sealed interface LoadProfile {
    * The open model with the arrival rate (iterations per second) as any function of the time since
    * the start, from the Java API. At most {@code maxUsers} users run iterations at once.
    */
-  record RateShape(java.util.function.ToDoubleFunction<Duration> rate, Duration duration, int maxUsers, Duration warmup,
+  record RateShape(ToDoubleFunction<Duration> rate, Duration duration, int maxUsers, Duration warmup,
       long warmupRequests) implements LoadProfile {
     public RateShape {
       checkCount(warmupRequests);
-      java.util.Objects.requireNonNull(rate, "rate");
+      Objects.requireNonNull(rate, "rate");
       checkPositive(duration, "duration");
       if (maxUsers < 1) throw new IllegalArgumentException("max_users must be >= 1");
       warmup = warmup == null ? Duration.ZERO : warmup;
     }
 
-    public RateShape(java.util.function.ToDoubleFunction<Duration> rate, Duration duration, int maxUsers,
+    public RateShape(ToDoubleFunction<Duration> rate, Duration duration, int maxUsers,
         Duration warmup) {
       this(rate, duration, maxUsers, warmup, 0);
     }

@@ -1,5 +1,7 @@
 package horde.scenario;
 
+import java.util.Objects;
+
 /**
  * What requests to one model cost, in dollars: per million input and output tokens, per million
  * cached input tokens (the input of an answer marked as a cache hit, billed as providers bill
@@ -48,6 +50,6 @@ public record Price(double inputPerMillion, double outputPerMillion, double perR
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(inputPerMillion, outputPerMillion, perRequest, cachedInputPerMillion);
+    return Objects.hash(inputPerMillion, outputPerMillion, perRequest, cachedInputPerMillion);
   }
 }

@@ -190,7 +190,7 @@ public record Scenario(
     });
     for (UserClass u : users) {
       WsStep.Connect[] socket = {null}; // the socket a user's awaits use: the last one it opened before them
-      java.util.function.Consumer<Step> ws = step -> {
+      Consumer<Step> ws = step -> {
         if (step instanceof WsStep.Connect c) out.add((socket[0] = c).endpointName());
         if (step instanceof WsStep.Await a) out.add(a.endpointName(socket[0] == null ? null : socket[0].endpointName()));
       };

@@ -1,6 +1,7 @@
 package horde.scenario;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -71,7 +72,7 @@ public record Search(Kind kind, double from, double to, Duration step, Duration 
   /** The load of one step at {@code level}. */
   public LoadProfile load(double level) {
     if (kind == Kind.RATE) {
-      return new LoadProfile.Open(level, java.util.List.of(new LoadProfile.RateStage(step, level)), maxUsers, arrivals,
+      return new LoadProfile.Open(level, List.of(new LoadProfile.RateStage(step, level)), maxUsers, arrivals,
           warmup);
     }
     int users = (int) Math.round(level);

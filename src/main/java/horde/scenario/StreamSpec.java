@@ -1,6 +1,7 @@
 package horde.scenario;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * A response read as a stream of events as it arrives, each timestamped: time to first token,
@@ -26,7 +27,7 @@ public record StreamSpec(Kind kind, String event, String content, String termina
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
   public StreamSpec {
-    java.util.Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(kind, "kind");
     idleTimeout = idleTimeout == null ? DEFAULT_IDLE_TIMEOUT : idleTimeout;
     if (idleTimeout.isNegative() || idleTimeout.isZero())
       throw new IllegalArgumentException("idle_timeout must be above 0, not " + idleTimeout);

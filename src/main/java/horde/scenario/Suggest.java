@@ -1,6 +1,7 @@
 package horde.scenario;
 
 import java.util.Collection;
+import java.util.Locale;
 
 /** "Did you mean" hints for misspelt keys and names. */
 public final class Suggest {
@@ -11,7 +12,7 @@ public final class Suggest {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String k : known) {
-      int d = distance(typed.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT));
+      int d = distance(typed.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
       if (d < bestDistance) {
         bestDistance = d;
         best = k;

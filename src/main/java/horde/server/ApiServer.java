@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -108,9 +109,9 @@ public final class ApiServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  public java.net.URI uri() {
+  public URI uri() {
     String host = server.getAddress().getAddress().getHostAddress();
-    return java.net.URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+    return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
   }
 
   private void exchange(HttpExchange x) {

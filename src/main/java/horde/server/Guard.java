@@ -2,6 +2,7 @@ package horde.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.net.InetAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
@@ -90,7 +91,7 @@ final class Guard {
   private static String queryToken(HttpExchange x) {
     String query = x.getRequestURI().getRawQuery();
     if (query == null || !query.startsWith("token=") || query.contains("&")) return null;
-    return java.net.URLDecoder.decode(query.substring(6), StandardCharsets.UTF_8);
+    return URLDecoder.decode(query.substring(6), StandardCharsets.UTF_8);
   }
 
   private boolean same(String given) {

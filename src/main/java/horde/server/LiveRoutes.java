@@ -14,6 +14,7 @@ import horde.scenario.InvalidScenarioException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -94,7 +95,7 @@ final class LiveRoutes {
     return Response.json(200, frame());
   }
 
-  private Response control(Request r, java.util.function.Consumer<LoadControl> action) throws ApiError {
+  private Response control(Request r, Consumer<LoadControl> action) throws ApiError {
     action.accept(steerable().run().control());
     return Response.json(200, frame());
   }
@@ -106,7 +107,7 @@ final class LiveRoutes {
     return t;
   }
 
-  private Response test(java.util.function.Consumer<LiveTest> action) throws ApiError {
+  private Response test(Consumer<LiveTest> action) throws ApiError {
     action.accept(running());
     return Response.json(200, frame());
   }

@@ -6,6 +6,7 @@ import horde.live.LiveTest;
 import horde.live.LocustStats;
 import horde.report.LocustCsv;
 import horde.scenario.InvalidScenarioException;
+import horde.stats.EndpointStats;
 import horde.stats.RunStats;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -83,7 +84,7 @@ final class LocustRoutes {
 
   private Response csv() {
     RunStats s = room.stats();
-    String body = s == null ? LocustCsv.stats(new RunStats(0, 0, 0, 0, List.of(), horde.stats.EndpointStats.total(List.of()),
+    String body = s == null ? LocustCsv.stats(new RunStats(0, 0, 0, 0, List.of(), EndpointStats.total(List.of()),
         List.of(), 0, false)) : LocustCsv.stats(s);
     return Response.text("text/csv", body).with("Content-Disposition", "attachment;filename=horde_requests.csv");
   }

@@ -1,6 +1,8 @@
 package horde.server;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -10,20 +12,20 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param type the Content-Type, e.g. {@code application/json}
  */
-record Response(int status, String type, byte[] body, java.util.Map<String, String> headers) {
+record Response(int status, String type, byte[] body, Map<String, String> headers) {
   static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   Response {
-    headers = java.util.Map.copyOf(headers);
+    headers = Map.copyOf(headers);
   }
 
   Response(int status, String type, byte[] body) {
-    this(status, type, body, java.util.Map.of());
+    this(status, type, body, Map.of());
   }
 
   /** The same answer with one more header. */
   Response with(String name, String value) {
-    java.util.Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+    Map<String, String> h = new LinkedHashMap<>(headers);
     h.put(name, value);
     return new Response(status, type, body, h);
   }

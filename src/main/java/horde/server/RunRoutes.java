@@ -11,6 +11,7 @@ import horde.report.HtmlReport;
 import horde.report.JunitXml;
 import horde.report.LocustCsv;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -84,7 +85,7 @@ final class RunRoutes {
   private static Map<String, String> tags(Request r) throws ApiError {
     Map<String, String> tags = new LinkedHashMap<>();
     try {
-      for (String t : r.params("tag")) tags.putAll(Tags.parse(java.util.List.of(t)));
+      for (String t : r.params("tag")) tags.putAll(Tags.parse(List.of(t)));
     } catch (IllegalArgumentException e) {
       throw ApiError.badRequest(e.getMessage());
     }

@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.ZoneId;
@@ -105,7 +106,7 @@ public final class Simulator implements AutoCloseable {
       if (e instanceof InterruptedException) Thread.currentThread().interrupt();
       String where = options.host() + ":" + options.port();
       throw new UncheckedIOException(
-          new java.io.IOException("cannot listen on " + where + ": " + e.getMessage(), e));
+          new IOException("cannot listen on " + where + ": " + e.getMessage(), e));
     }
   }
 

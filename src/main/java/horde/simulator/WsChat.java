@@ -5,9 +5,11 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -92,7 +94,7 @@ final class WsChat extends ChannelInboundHandlerAdapter implements Inference.Hos
         metrics.wsPongs.increment();
         p.release();
       }
-      case io.netty.handler.codec.http.websocketx.WebSocketFrame other -> ReferenceCountUtil.release(other);
+      case WebSocketFrame other -> ReferenceCountUtil.release(other);
       default -> ctx.fireChannelRead(msg);
     }
   }
@@ -100,7 +102,7 @@ final class WsChat extends ChannelInboundHandlerAdapter implements Inference.Hos
   private void ask(String text) {
     JsonNode req;
     try {
-      req = Json.parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      req = Json.parse(text.getBytes(StandardCharsets.UTF_8));
     } catch (RuntimeException e) {
       req = null;
     }

@@ -5,6 +5,7 @@ import horde.scenario.Measures;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,7 +31,7 @@ public final class Windows {
     List<Interval> inside = run.intervals().stream()
         .filter(i -> i.t() - i.seconds() >= from - EPSILON && i.t() <= to + EPSILON).toList();
     if (inside.isEmpty())
-      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
           "no whole second of the run lies between %.0fs and %.0fs (it ran %.0fs)", from, to, run.runSeconds()));
     Names names = run.names();
     Measures measures = names.measures();

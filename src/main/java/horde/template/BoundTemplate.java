@@ -1,6 +1,7 @@
 package horde.template;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A template whose names are resolved: rendering only appends. A constant template renders to
@@ -28,7 +29,7 @@ public final class BoundTemplate {
    *
    * @param source how the template is shown, e.g. in {@code horde validate --plan}
    */
-  public BoundTemplate map(String source, java.util.function.UnaryOperator<String> f) {
+  public BoundTemplate map(String source, UnaryOperator<String> f) {
     return new BoundTemplate(source, List.of(new Segment.Mapped(this, f)));
   }
 

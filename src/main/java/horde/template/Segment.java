@@ -1,6 +1,7 @@
 package horde.template;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 /** One resolved piece of a bound template. */
 sealed interface Segment {
@@ -110,7 +111,7 @@ sealed interface Segment {
   }
 
   /** Renders {@code inner} and appends {@code f} of what it rendered (an encoding, say). */
-  record Mapped(BoundTemplate inner, java.util.function.UnaryOperator<String> f) implements Segment {
+  record Mapped(BoundTemplate inner, UnaryOperator<String> f) implements Segment {
     @Override
     public void append(Scope scope, StringBuilder out) throws UnsetValueException {
       out.append(f.apply(inner.render(scope)));

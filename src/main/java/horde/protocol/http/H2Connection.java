@@ -18,6 +18,7 @@ import io.netty.handler.codec.http2.Http2Stream;
 import io.netty.util.collection.IntObjectHashMap;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One HTTP/2 connection (RFC 9113) on Netty's codec, which does the framing, HPACK and flow
@@ -175,7 +176,7 @@ final class H2Connection extends Http2ConnectionHandler {
       if (status < 200) return; // an interim answer (103 Early Hints): the final one follows
       s.read(headers, status);
       if (ex.cookies != null) {
-        java.util.List<String> set = s.head.headers("set-cookie");
+        List<String> set = s.head.headers("set-cookie");
         if (!set.isEmpty()) ex.cookies.store(ex.origin, ex.path, set);
       }
       if (!s.redirecting) ex.listener.onResponseHead(status, s.head, readAt);

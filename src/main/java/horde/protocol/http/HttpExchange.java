@@ -1,5 +1,6 @@
 package horde.protocol.http;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +32,7 @@ public final class HttpExchange {
    * The whole request, already encoded, for a request whose every part is constant; null to
    * encode from the fields. Never written or released itself: each send writes a view of it.
    */
-  public io.netty.buffer.ByteBuf encoded;
+  public ByteBuf encoded;
   public long timeoutNanos = TimeUnit.SECONDS.toNanos(30);
   /** The view of {@link #encoded} last written: sent again once Netty is done with it. */
   private SendView view;
@@ -84,7 +85,7 @@ public final class HttpExchange {
   }
 
   /** A view of {@link #encoded} to write: the last one again when Netty is done with it. */
-  io.netty.buffer.ByteBuf view() {
+  ByteBuf view() {
     SendView v = view;
     return v != null && v.reusableFor(encoded) ? v.again() : (view = new SendView(encoded));
   }

@@ -1,5 +1,6 @@
 package horde.protocol.http;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 
@@ -45,7 +46,7 @@ final class Redirects {
     ex.redirectsLeft--;
     URI next = resolve(ex.origin, ex.path, location);
     if (next == null) {
-      ex.fail(TransportError.BAD_RESPONSE, new java.io.IOException("bad Location: " + location));
+      ex.fail(TransportError.BAD_RESPONSE, new IOException("bad Location: " + location));
       return;
     }
     apply(ex, status, next);

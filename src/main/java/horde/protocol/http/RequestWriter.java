@@ -3,6 +3,7 @@ package horde.protocol.http;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import java.nio.charset.StandardCharsets;
 
 /** Encodes an exchange's request as HTTP/1.1 bytes straight into one pooled buffer. */
@@ -20,7 +21,7 @@ public final class RequestWriter {
    * buffer and releases it when the test is over; sends write views of it ({@link SendView}).
    */
   public static ByteBuf encodeOnce(HttpExchange ex) {
-    return encode(io.netty.buffer.UnpooledByteBufAllocator.DEFAULT, ex, null); // no cookies: they change
+    return encode(UnpooledByteBufAllocator.DEFAULT, ex, null); // no cookies: they change
   }
 
   static ByteBuf encode(ByteBufAllocator alloc, HttpExchange ex) {

@@ -1,6 +1,7 @@
 package horde.scenario.yaml;
 
 import horde.scenario.CompareSettings;
+import horde.scenario.Suggest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +89,7 @@ final class CompareReader {
       if (!(t.getKeyNode() instanceof ScalarNode key)) continue; // reported by Structure
       if (!CompareSettings.MEASURES.contains(key.getValue())) {
         p.add(key, "compare.levels: unknown measure '" + key.getValue() + "'"
-            + horde.scenario.Suggest.didYouMean(key.getValue(), CompareSettings.MEASURES) + "; measures: "
+            + Suggest.didYouMean(key.getValue(), CompareSettings.MEASURES) + "; measures: "
             + String.join(", ", CompareSettings.MEASURES));
         ok = false;
         continue;

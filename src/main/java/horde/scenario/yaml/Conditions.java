@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
  * Reads the condition of an {@code if} step: a variable (declared or saved) and one test.
@@ -55,7 +56,7 @@ final class Conditions {
   private static String variable(Problems p, Node node) {
     String name = Values.nonEmpty(p, node, "var", "a variable name");
     if (name == null) return null;
-    return Names.variable(p, (org.snakeyaml.engine.v2.nodes.ScalarNode) node, "variable")
+    return Names.variable(p, (ScalarNode) node, "variable")
         ? name
         : null;
   }

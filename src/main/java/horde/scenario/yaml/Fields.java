@@ -4,6 +4,7 @@ import horde.scenario.Suggest;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -115,7 +116,7 @@ final class Fields {
   }
 
   private static String hint(String typed, Set<String> known) {
-    String other = OTHER_NAMES.get(typed.toLowerCase(java.util.Locale.ROOT).replace('-', '_'));
+    String other = OTHER_NAMES.get(typed.toLowerCase(Locale.ROOT).replace('-', '_'));
     if (other != null && known.contains(other)) return " (did you mean '" + other + "'?)";
     String close = Suggest.didYouMean(typed.replace('-', '_'), known);
     if (!close.isEmpty()) return close;

@@ -2,6 +2,7 @@ package horde.scenario.yaml;
 
 import horde.scenario.Durations;
 import horde.scenario.LoadProfile;
+import horde.scenario.Search;
 import horde.scenario.Stage;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
  * Reads {@code load}: exactly one of {@code users} (closed model), {@code stages} (of users, or of
@@ -60,7 +62,7 @@ final class LoadReader {
   static final Set<String> STAGE_KEYS = Set.of("duration", "users");
 
   private final Problems p;
-  private horde.scenario.Search search;
+  private Search search;
 
   LoadReader(Problems problems) {
     this.p = problems;
@@ -117,7 +119,7 @@ final class LoadReader {
   /** {@code warmup: 20 requests}: the count; null for a time (or none); -1 for a bad count, reported. */
   private Long warmupRequests(Fields f) {
     if (!f.has("warmup") || !Nodes.isValue(f.get("warmup"))) return null;
-    String text = ((org.snakeyaml.engine.v2.nodes.ScalarNode) f.get("warmup")).getValue();
+    String text = ((ScalarNode) f.get("warmup")).getValue();
     long n = LoadProfile.requestCount(text);
     if (n >= 0) return n;
     if (!text.contains("request")) return null;
@@ -127,7 +129,7 @@ final class LoadReader {
   }
 
   /** The capacity search the section asked for, or null. */
-  horde.scenario.Search search() {
+  Search search() {
     return search;
   }
 

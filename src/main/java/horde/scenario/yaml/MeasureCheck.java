@@ -3,6 +3,8 @@ package horde.scenario.yaml;
 import horde.scenario.Grade;
 import horde.scenario.LlmSettings;
 import horde.scenario.Measured;
+import horde.scenario.Metric;
+import horde.scenario.Monitor;
 import horde.scenario.Threshold;
 import java.util.List;
 
@@ -20,7 +22,7 @@ final class MeasureCheck {
   /** A monitor section with problems of its own: its series cannot be checked. */
   private final boolean monitorUnread;
 
-  MeasureCheck(Problems problems, AnswerReader requests, LlmReader llm, horde.scenario.Monitor monitor,
+  MeasureCheck(Problems problems, AnswerReader requests, LlmReader llm, Monitor monitor,
       boolean monitorUnread) {
     this.p = problems;
     this.monitorUnread = monitorUnread;
@@ -44,7 +46,7 @@ final class MeasureCheck {
   }
 
   private void check(Threshold t, boolean open) {
-    if (monitorUnread && t.metric().statistic() instanceof horde.scenario.Metric.Statistic.Target) return;
+    if (monitorUnread && t.metric().statistic() instanceof Metric.Statistic.Target) return;
     String need = measured.need(t, open);
     if (need != null) p.add(t.position(), need);
   }

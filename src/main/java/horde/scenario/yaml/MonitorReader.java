@@ -3,6 +3,7 @@ package horde.scenario.yaml;
 import horde.scenario.Monitor;
 import horde.scenario.SeriesQuery;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -88,7 +89,7 @@ final class MonitorReader {
     try {
       URI uri = new URI(url.strip());
       if (uri.getScheme() != null && uri.getScheme().matches("(?i)https?") && uri.getHost() != null) return url.strip();
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       // reported below
     }
     Values.expected(p, node, "url", "a URL like http://127.0.0.1:9100/metrics");

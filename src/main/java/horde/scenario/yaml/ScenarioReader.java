@@ -1,15 +1,18 @@
 package horde.scenario.yaml;
 
+import horde.scenario.CompareSettings;
 import horde.scenario.FeederSpec;
 import horde.scenario.Grade;
 import horde.scenario.HttpSettings;
 import horde.scenario.LlmSettings;
 import horde.scenario.LoadProfile;
+import horde.scenario.Monitor;
 import horde.scenario.Phase;
 import horde.scenario.Ports;
 import horde.scenario.Preflight;
 import horde.scenario.RequestDefaults;
 import horde.scenario.Scenario;
+import horde.scenario.Search;
 import horde.scenario.Step;
 import horde.scenario.Threshold;
 import horde.scenario.UserClass;
@@ -84,7 +87,7 @@ final class ScenarioReader {
     List<Step> setup = f.has("setup") ? users.steps(f.get("setup"), "setup") : List.of();
     List<Step> teardown =
         f.has("teardown") ? users.steps(f.get("teardown"), "teardown") : List.of();
-    horde.scenario.Monitor monitor = new MonitorReader(p).read(f.get("monitor"));
+    Monitor monitor = new MonitorReader(p).read(f.get("monitor"));
     MeasureCheck measureCheck = new MeasureCheck(p, users.answers(), llmReader, monitor,
         monitor == null && f.has("monitor"));
     measureCheck.checkModels(llmReader);
@@ -99,7 +102,7 @@ final class ScenarioReader {
         new PhaseReader(p, thresholdReader, gradeReader, measureCheck).read(f.get("phases"));
     LoadReader loadReader = new LoadReader(p);
     LoadProfile load = f.has("phases") ? null : loadReader.read(f.get("load"));
-    horde.scenario.Search search = loadReader.search();
+    Search search = loadReader.search();
     List<Threshold> thresholds = thresholdReader.read(f.get("thresholds"));
     List<Grade> grades = gradeReader.read(f.get("grades"), "grades");
     boolean open =
@@ -109,7 +112,7 @@ final class ScenarioReader {
     if (search != null && thresholds.isEmpty())
       p.add(f.get("load"), "a search needs thresholds: they tell a level that holds from one past the knee, like"
           + " thresholds: [p95 < 2s, error_rate < 1%]");
-    horde.scenario.CompareSettings compare = new CompareReader(p).read(f.get("compare"));
+    CompareSettings compare = new CompareReader(p).read(f.get("compare"));
     if (!p.isEmpty()) return null;
     return p.build(
         root,

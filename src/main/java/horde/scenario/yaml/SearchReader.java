@@ -1,5 +1,6 @@
 package horde.scenario.yaml;
 
+import horde.scenario.Durations;
 import horde.scenario.LoadProfile;
 import horde.scenario.Search;
 import java.time.Duration;
@@ -65,8 +66,8 @@ final class SearchReader {
     if (range == null || step == null || warmup == null || factor == null || precision == null || margin == null
         || maxSteps == null || atLeast == null || spawn == null || maxUsers == null || arrivals == null) return null;
     if (warmup.compareTo(step) >= 0) {
-      p.add(f.has("warmup") ? f.get("warmup") : f.get("step"), "search: the warm-up (" + horde.scenario.Durations.format(warmup)
-          + ") must be shorter than each step (" + horde.scenario.Durations.format(step) + ")");
+      p.add(f.has("warmup") ? f.get("warmup") : f.get("step"), "search: the warm-up (" + Durations.format(warmup)
+          + ") must be shorter than each step (" + Durations.format(step) + ")");
       return null;
     }
     return p.build(node, () -> new Search(kind, range[0], range[1], step, warmup, factor, precision, margin, maxSteps,

@@ -15,6 +15,7 @@ import static horde.scenario.yaml.SchemaNodes.whole;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -120,7 +121,7 @@ final class StepSchema {
   static Map<String, Object> request(String what, Set<String> extra) {
     Map<String, Object> props = new LinkedHashMap<>();
     for (String m : RequestReader.METHOD_KEYS)
-      props.put(m, doc(m.toUpperCase(java.util.Locale.ROOT) + " this path.", ref("path")));
+      props.put(m, doc(m.toUpperCase(Locale.ROOT) + " this path.", ref("path")));
     props.put(
         "name",
         doc("The endpoint its metrics are grouped under; default: the path as written.", text()));

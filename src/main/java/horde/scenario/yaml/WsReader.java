@@ -2,6 +2,7 @@ package horde.scenario.yaml;
 
 import horde.scenario.Check;
 import horde.scenario.Extract;
+import horde.scenario.UrlCredentials;
 import horde.scenario.WsStep;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ final class WsReader {
     String path = wsPath(f.get("ws"));
     String name = f.has("name") ? Values.nonEmpty(p, f.get("name"), "name", "an endpoint name") : null;
     tasks.rememberName(name != null ? name : path);
-    if (name != null || path != null) lastSocket = name != null ? name : horde.scenario.UrlCredentials.hidden(path);
+    if (name != null || path != null) lastSocket = name != null ? name : UrlCredentials.hidden(path);
     Map<String, String> headers = f.has("headers") ? RequestReader.headers(p, f.get("headers")) : Map.of();
     Map<String, String> query = f.has("query") ? Values.strings(p, f.get("query"), "query", true) : Map.of();
     List<String> protocols = f.has("subprotocols") ? words(f.get("subprotocols")) : List.of();
