@@ -63,6 +63,7 @@ final class Execution {
     return run(plan, options, scenarioFile, outputs, new MetricsFlags());
   }
 
+  @SuppressWarnings("try") // the metrics endpoint is held open by its try, not used in it
   int run(TestPlan plan, EngineOptions options, String scenarioFile, Outputs outputs, MetricsFlags metrics) {
     TestRun run = new TestRun(plan, options, scenarioFile);
     if (cluster != null) run.loadFrom(cluster.stopping(run::abort));

@@ -72,6 +72,7 @@ final class Migrations {
    * SQLite has no lock that spans Flyway's steps, so two processes creating one new file would
    * both try to create the tables: a lock file beside the database lets one go first.
    */
+  @SuppressWarnings("try") // the lock is held by its try, not used in it
   private static void underLock(Path file, DataSource source, String vendor) {
     Path lock = file.resolveSibling(file.getFileName() + "-lock");
     try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);

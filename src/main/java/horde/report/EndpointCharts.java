@@ -18,8 +18,11 @@ import org.HdrHistogram.Histogram;
  * ITL when it streams, or any measure of the registry). Columns line up with the timeline.
  */
 final class EndpointCharts {
-  /** One series: its key in the report's data, and a value per second (NaN for a gap). */
-  /** @param dash drawn dashed, so a line equal to it beneath stays visible */
+  /**
+   * One series: its key in the report's data, and a value per second (NaN for a gap).
+   *
+   * @param dash drawn dashed, so a line equal to it beneath stays visible
+   */
   record Column(String key, String label, String color, double[] values, boolean dash) {}
 
   /** @param endpoint as shown, {@code POST /v1/chat/completions} */
