@@ -1,15 +1,15 @@
 package horde.engine;
 
-import horde.plan.HeaderPlan;
+import horde.plan.ParamPlan;
 import horde.plan.RequestPlan;
 import horde.protocol.http.HeaderList;
 import horde.protocol.http.HttpExchange;
 import horde.protocol.http.Origin;
 import horde.protocol.http.RequestWriter;
 import horde.scenario.Ports;
-import io.netty.buffer.ByteBuf;
 import horde.template.Scope;
 import horde.template.UnsetValueException;
+import io.netty.buffer.ByteBuf;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -119,9 +119,9 @@ final class RequestRenderer {
   private static void query(RequestPlan r, Scope scope, StringBuilder path, StringBuilder scratch)
       throws UnsetValueException {
     boolean first = path.indexOf("?") < 0;
-    List<HeaderPlan> queries = r.query(); // indexed: the list's iterator was garbage on every request (JFR)
+    List<ParamPlan> queries = r.query(); // indexed: the list's iterator was garbage on every request (JFR)
     for (int i = 0; i < queries.size(); i++) {
-      HeaderPlan q = queries.get(i);
+      ParamPlan q = queries.get(i);
       path.append(first ? '?' : '&').append(q.name()).append('=');
       first = false;
       scratch.setLength(0);
@@ -132,9 +132,9 @@ final class RequestRenderer {
 
   private static void headers(RequestPlan r, Scope scope, HeaderList out) throws UnsetValueException {
     out.clear();
-    List<HeaderPlan> headers = r.headers();
+    List<ParamPlan> headers = r.headers();
     for (int i = 0; i < headers.size(); i++) {
-      HeaderPlan h = headers.get(i);
+      ParamPlan h = headers.get(i);
       h.value().render(scope, out.beginValue(h.name()));
       out.endValue(); // a saved value's line breaks become spaces: it must not add headers
     }

@@ -2,7 +2,7 @@ package horde.engine;
 
 import horde.plan.CheckPlan;
 import horde.plan.ExtractPlan;
-import horde.plan.HeaderPlan;
+import horde.plan.ParamPlan;
 import horde.plan.WsPlan;
 import horde.protocol.http.TransportError;
 import horde.protocol.ws.WsListener;
@@ -68,7 +68,7 @@ final class WsSession implements UserResource, WsListener {
     HttpHeaders headers = new DefaultHttpHeaders();
     try {
       uri = WsUrls.of(c, user, run.plan.target(), text);
-      for (HeaderPlan h : c.headers()) {
+      for (ParamPlan h : c.headers()) {
         text.setLength(0);
         h.value().render(user, text);
         headers.add(h.name(), text.toString().replace('\r', ' ').replace('\n', ' '));

@@ -1,6 +1,6 @@
 package horde.engine;
 
-import horde.plan.HeaderPlan;
+import horde.plan.ParamPlan;
 import horde.plan.WsPlan;
 import horde.template.Scope;
 import horde.template.UnsetValueException;
@@ -27,7 +27,7 @@ final class WsUrls {
       url.append(s);
     }
     boolean first = url.indexOf("?") < 0;
-    for (HeaderPlan q : c.query()) {
+    for (ParamPlan q : c.query()) {
       url.append(first ? '?' : '&').append(q.name()).append('=');
       first = false;
       scratch.setLength(0);

@@ -25,8 +25,8 @@ public record RequestPlan(
     int endpoint,
     String method,
     BoundTemplate url,
-    List<HeaderPlan> query,
-    List<HeaderPlan> headers,
+    List<ParamPlan> query,
+    List<ParamPlan> headers,
     BoundTemplate body,
     long timeoutNanos,
     List<CheckPlan> checks,
@@ -46,8 +46,8 @@ public record RequestPlan(
   }
 
   /** A request, with what it needs decided from its parts. */
-  public static RequestPlan of(int endpoint, String method, BoundTemplate url, List<HeaderPlan> query,
-      List<HeaderPlan> headers, BoundTemplate body, long timeoutNanos, List<CheckPlan> checks, List<ExtractPlan> saves,
+  public static RequestPlan of(int endpoint, String method, BoundTemplate url, List<ParamPlan> query,
+      List<ParamPlan> headers, BoundTemplate body, long timeoutNanos, List<CheckPlan> checks, List<ExtractPlan> saves,
       boolean[] success, LlmPlan llm, int id) {
     if (llm == null) { // an LLM answer is read as a tree anyway: its checks read that one
       JsonPicks picks = picks(checks, saves);

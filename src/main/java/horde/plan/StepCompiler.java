@@ -114,8 +114,8 @@ final class StepCompiler {
     return switch (w) {
       case WsStep.Connect c -> {
         socket = metric(c.endpointName(), WS);
-        List<HeaderPlan> query = new ArrayList<>();
-        c.query().forEach((k, v) -> query.add(new HeaderPlan(URLEncoder.encode(k, StandardCharsets.UTF_8),
+        List<ParamPlan> query = new ArrayList<>();
+        c.query().forEach((k, v) -> query.add(new ParamPlan(URLEncoder.encode(k, StandardCharsets.UTF_8),
             bind(v, c.position(), "query " + k))));
         Map<String, String> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         merged.put("User-Agent", USER_AGENT.replace("null", "dev"));
@@ -186,8 +186,8 @@ final class StepCompiler {
 
   private RequestPlan request(Request r) {
     Endpoint endpoint = metric(r.endpointName(), r.method());
-    List<HeaderPlan> query = new ArrayList<>();
-    r.query().forEach((k, v) -> query.add(new HeaderPlan(URLEncoder.encode(k, StandardCharsets.UTF_8), bind(v, r.position(), "query " + k))));
+    List<ParamPlan> query = new ArrayList<>();
+    r.query().forEach((k, v) -> query.add(new ParamPlan(URLEncoder.encode(k, StandardCharsets.UTF_8), bind(v, r.position(), "query " + k))));
     // The user info leaves the URL for an Authorization header (headers()): nothing shows the URL's.
     return RequestPlan.of(endpoint.id(), r.method(), bind(UrlCredentials.withoutUserInfo(r.path()), r.position(), "path"), query,
         headers(r), body(r),
@@ -243,7 +243,7 @@ final class StepCompiler {
     return prices.get(LlmSettings.DEFAULT_PRICE);
   }
 
-  private List<HeaderPlan> headers(Request r) {
+  private List<ParamPlan> headers(Request r) {
     Map<String, String> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     merged.put("User-Agent", USER_AGENT.replace("null", "dev"));
     if (scenario.http().gzip()) merged.put("Accept-Encoding", "gzip, deflate");
@@ -258,13 +258,13 @@ final class StepCompiler {
    * The headers of a request or a socket's handshake: {@code merged} (the defaults), then the URL's own
    * user info as a Basic login over the target's, then the step's own headers, which win.
    */
-  private List<HeaderPlan> headers(Map<String, String> merged, String url, Map<String, String> own, SourcePosition at) {
+  private List<ParamPlan> headers(Map<String, String> merged, String url, Map<String, String> own, SourcePosition at) {
     String userInfo = UrlCredentials.userInfo(url);
     boolean urlLogin = userInfo != null && own.keySet().stream().noneMatch(AUTHORIZATION::equalsIgnoreCase);
     if (urlLogin) merged.put(AUTHORIZATION, "");
     merged.putAll(own);
-    List<HeaderPlan> out = new ArrayList<>();
-    merged.forEach((k, v) -> out.add(new HeaderPlan(k, urlLogin && k.equalsIgnoreCase(AUTHORIZATION)
+    List<ParamPlan> out = new ArrayList<>();
+    merged.forEach((k, v) -> out.add(new ParamPlan(k, urlLogin && k.equalsIgnoreCase(AUTHORIZATION)
         ? BasicLogin.header(bind(userInfo, at, "path")) : bind(v, at, "header " + k))));
     return out;
   }

@@ -11,7 +11,7 @@ public sealed interface WsPlan extends StepPlan permits WsPlan.Connect, WsPlan.S
    * @param url a path (joined to the target, its scheme made ws:// or wss://) or an absolute URL
    * @param headers every header but those of the handshake itself, defaults included
    */
-  record Connect(int endpoint, BoundTemplate url, List<HeaderPlan> query, List<HeaderPlan> headers,
+  record Connect(int endpoint, BoundTemplate url, List<ParamPlan> query, List<ParamPlan> headers,
       List<String> subprotocols, long timeoutNanos) implements WsPlan {
     public Connect {
       query = List.copyOf(query);
