@@ -1,6 +1,7 @@
 package horde.protocol.sse;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.util.ByteProcessor;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -23,37 +24,47 @@ public final class SseParser {
     void onEvent(String event, String data, long nanos);
   }
 
+  private static final byte[] DATA = {'d', 'a', 't', 'a'}, EVENT = {'e', 'v', 'e', 'n', 't'};
+
   private byte[] line = new byte[256];
   private int length;
   private boolean afterCr;
-  private final StringBuilder data = new StringBuilder();
+  /** The event's data lines, joined by LF, as bytes: decoded once, when the event is dispatched. */
+  private byte[] data = new byte[256];
+  private int dataLength;
   private boolean hasData;
   private String event;
 
   public void reset() {
     length = 0;
     afterCr = false;
-    data.setLength(0);
+    dataLength = 0;
     hasData = false;
     event = null;
     if (line.length > 64 << 10) line = new byte[256];
+    if (data.length > 64 << 10) data = new byte[256];
   }
 
+  /** Reads the piece a line at a time: each line's bytes are copied in one go, found by Netty's own scan. */
   public void feed(ByteBuf piece, long nanos, Listener listener) {
-    int end = piece.writerIndex();
-    for (int i = piece.readerIndex(); i < end; i++) {
-      byte b = piece.getByte(i);
-      if (b == '\n' && afterCr) {
-        afterCr = false; // the LF of a CRLF: the line already ended at the CR
-        continue;
+    int i = piece.readerIndex(), end = piece.writerIndex();
+    while (i < end) {
+      if (afterCr) {
+        afterCr = false;
+        if (piece.getByte(i) == '\n') { // the LF of a CRLF: the line already ended at the CR
+          i++;
+          continue;
+        }
       }
-      afterCr = b == '\r';
-      if (b == '\n' || b == '\r') {
-        line(nanos, listener);
-      } else {
-        if (length == line.length) line = Arrays.copyOf(line, length * 2);
-        line[length++] = b;
-      }
+      int eol = piece.forEachByte(i, end - i, ByteProcessor.FIND_CRLF);
+      int n = (eol < 0 ? end : eol) - i;
+      if (length + n > line.length) line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
+      piece.getBytes(i, line, length, n);
+      length += n;
+      if (eol < 0) return;
+      afterCr = piece.getByte(eol) == '\r';
+      line(nanos, listener);
+      i = eol + 1;
     }
   }
 
@@ -67,25 +78,32 @@ public final class SseParser {
       length = 0; // a comment
       return;
     }
-    String field = colon < 0 ? text(0, length) : text(0, colon);
+    int name = colon < 0 ? length : colon;
     int from = colon < 0 ? length : colon + 1;
     if (from < length && line[from] == ' ') from++;
-    String value = text(from, length);
+    if (is(DATA, name)) {
+      int n = length - from + 1; // with the LF that joins it to the line before
+      if (dataLength + n > data.length) data = Arrays.copyOf(data, Math.max(data.length * 2, dataLength + n));
+      if (hasData) data[dataLength++] = '\n';
+      System.arraycopy(line, from, data, dataLength, length - from);
+      dataLength += length - from;
+      hasData = true;
+    } else if (is(EVENT, name)) {
+      event = new String(line, from, length - from, StandardCharsets.UTF_8);
+    } // id, retry and unknown fields do not matter for timing
     length = 0;
-    switch (field) {
-      case "data" -> {
-        if (hasData) data.append('\n');
-        data.append(value);
-        hasData = true;
-      }
-      case "event" -> event = value;
-      default -> {} // id, retry and unknown fields do not matter for timing
-    }
+  }
+
+  private boolean is(byte[] field, int nameLength) {
+    return nameLength == field.length && Arrays.equals(line, 0, nameLength, field, 0, nameLength);
   }
 
   private void dispatch(long nanos, Listener listener) {
-    if (hasData) listener.onEvent(event == null || event.isEmpty() ? "message" : event, data.toString(), nanos);
-    data.setLength(0);
+    if (hasData) {
+      String name = event == null || event.isEmpty() ? "message" : event;
+      listener.onEvent(name, new String(data, 0, dataLength, StandardCharsets.UTF_8), nanos);
+    }
+    dataLength = 0;
     hasData = false;
     event = null;
   }
@@ -93,9 +111,5 @@ public final class SseParser {
   private int indexOf(char c) {
     for (int i = 0; i < length; i++) if (line[i] == c) return i;
     return -1;
-  }
-
-  private String text(int from, int to) {
-    return new String(line, from, to - from, StandardCharsets.UTF_8);
   }
 }

@@ -53,4 +53,17 @@ class SseParserTest {
       assertThat(got).containsExactly("a|héllo wörld 🎉", "message|x\ny", "message|last");
     }
   }
+
+  @Test
+  void fieldsAreMatchedWholeAndAFieldWithoutAColonHasAnEmptyValue() {
+    feed("datum: no\ndata\ndata:x\nevents: no\n\nevent\ndata: y\n\n");
+    assertThat(events).containsExactly("message|\nx|0", "message|y|0");
+  }
+
+  @Test
+  void longLinesAndLongDataGrowTheirBuffers() {
+    String big = "é".repeat(5_000);
+    feed("data: " + big.substring(0, 2_000), big.substring(2_000) + "\ndata: " + big + "\n\n");
+    assertThat(events).containsExactly("message|" + big + "\n" + big + "|1");
+  }
 }
