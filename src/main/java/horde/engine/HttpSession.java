@@ -69,7 +69,7 @@ final class HttpSession implements UserResource, ExchangeListener {
     this.recorder = user.recorder;
     this.exchange = new HttpExchange(user.loop, this);
     this.outcomes = new Outcomes(run, recorder, response);
-    this.llm = run.plan.tracksLlm() ? new LlmAnswer(recorder, run.plan.tokenizer()) : null;
+    this.llm = run.plan.tracksLlm() ? new LlmAnswer(recorder, run.prompts) : null;
     this.stall = llm == null ? null : new StallWatch(user, exchange, llm);
     this.repoll = user.guard(this::repoll);
     this.free = run.freeSessions(user.loop);
@@ -107,7 +107,7 @@ final class HttpSession implements UserResource, ExchangeListener {
     requestStarted = run.clock.nanoTime();
     requestIntended = user.intendedStart != 0 ? user.intendedStart : requestStarted;
     user.intendedStart = 0; // only the iteration's first request can be late
-    if (r.llm() != null) llm.begin(r.llm(), r.endpoint(), requestIntended);
+    if (r.llm() != null) llm.begin(r, requestIntended);
     answering = false;
     sending = true;
     run.client.execute(exchange);

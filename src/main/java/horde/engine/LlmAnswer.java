@@ -1,8 +1,8 @@
 package horde.engine;
 
 import horde.plan.LlmPlan;
+import horde.plan.RequestPlan;
 import horde.plan.ResponseView;
-import horde.plan.Tokenizer;
 import horde.protocol.sse.SseParser;
 import horde.record.LoopRecorder;
 import horde.scenario.Measures;
@@ -21,7 +21,8 @@ final class LlmAnswer implements SseParser.Listener {
   private final SseParser parser = new SseParser();
   private final StringBuilder answer = new StringBuilder();
   private final LoopRecorder recorder;
-  private final Tokenizer tokenizer;
+  private final PromptTokens prompts;
+  private RequestPlan request;
   private LlmPlan plan;
   private int endpoint;
   private long start;
@@ -35,15 +36,19 @@ final class LlmAnswer implements SseParser.Listener {
   private long usageOut;
   private Boolean cached;
 
-  LlmAnswer(LoopRecorder recorder, Tokenizer tokenizer) {
+  LlmAnswer(LoopRecorder recorder, PromptTokens prompts) {
     this.recorder = recorder;
-    this.tokenizer = tokenizer;
+    this.prompts = prompts;
   }
 
-  /** @param start when the request counts as started (its intended start in the open model) */
-  void begin(LlmPlan plan, int endpoint, long start) {
-    this.plan = plan;
-    this.endpoint = endpoint;
+  /**
+   * @param r a request with an LLM plan
+   * @param start when the request counts as started (its intended start in the open model)
+   */
+  void begin(RequestPlan r, long start) {
+    this.request = r;
+    this.plan = r.llm();
+    this.endpoint = r.endpoint();
     this.start = start;
     firstToken = lastToken = 0;
     tokenEvents = 0;
@@ -146,8 +151,9 @@ final class LlmAnswer implements SseParser.Listener {
     }
     boolean tokens = streaming() || plan.outputTokens() != null || plan.answer() != null || plan.price() != null;
     if (!tokens) return;
-    long in = usageIn >= 0 ? usageIn : tokenizer.count(Json.prompt(requestBody));
-    long out = usageOut >= 0 ? usageOut : eventsAreTokens() ? tokenEvents : answer.isEmpty() ? 0 : tokenizer.count(answer.toString());
+    long in = usageIn >= 0 ? usageIn : prompts.of(request, requestBody);
+    long out = usageOut >= 0 ? usageOut
+        : eventsAreTokens() ? tokenEvents : answer.isEmpty() ? 0 : prompts.tokenizer.count(answer.toString());
     recorder.count(Measures.INPUT_TOKENS, endpoint, in);
     recorder.count(Measures.OUTPUT_TOKENS, endpoint, out);
     if (streaming() && out > 1 && lastToken > firstToken) recorder.time(Measures.TPOT, endpoint, (lastToken - firstToken) / (out - 1));

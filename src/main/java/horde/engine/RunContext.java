@@ -32,6 +32,8 @@ final class RunContext {
   final String[] initialVariables;
   /** Bytes of a body kept for checks and saves ({@code http.max_body}); past it the request fails. */
   final int maxBody;
+  /** Prompt tokens of answers without usage, a constant body's counted once. */
+  final PromptTokens prompts;
   /** Where an {@link Error} caught on a loop goes: the run stops on it. */
   final FatalErrors fatal;
   /**
@@ -63,6 +65,7 @@ final class RunContext {
     this.initialVariables = initialVariables.clone();
     this.maxBody = plan.scenario().http().maxBody();
     this.fatal = fatal;
+    this.prompts = new PromptTokens(plan.tokenizer(), plan.requests());
     this.clock = client.clock();
   }
 

@@ -1,0 +1,62 @@
+package horde.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import horde.Cli;
+import horde.cli.ExitCode;
+import horde.plan.Tokenizer;
+import horde.result.ResultReader;
+import horde.stats.LlmStats;
+import horde.simulator.Simulator;
+import horde.simulator.SimulatorOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Streams whose answers report no usage (the simulator's, not asked for it) have their prompt
+ * counted by Horde's tokenizer: a constant body once for the run, a templated one at each answer
+ * (two prompts of different lengths, taken in turn from a feeder, each counted as its own), and
+ * every stream gets its prompt's count, as jtokkit itself counts it.
+ */
+class PromptTokensTest {
+  static final String PROMPT = "Tell me about load testing, at length, with the knee of the curve and Little's law";
+  @TempDir Path tmp;
+
+  @Test
+  void aConstantAndATemplatedPromptAreCountedForEveryStream() throws Exception {
+    Tokenizer cl100k = Tokenizer.of("cl100k_base");
+    long tokens = cl100k.count(PROMPT + "\n"); // a message's content ends its line
+    String shorter = PROMPT.replace("load testing", "queues");
+    Files.writeString(tmp.resolve("topics.csv"), "topic\nload testing\nqueues\n");
+    try (Simulator sim = Simulator.start(SimulatorOptions.builder().threads(2).outputTokens(3).outputTokensSpread(0)
+        .build())) {
+      assertThat(streamedPromptTokens(sim, "", PROMPT)).isEqualTo(tokens);
+      assertThat(streamedPromptTokens(sim, "feeders: {topics: topics.csv}", PROMPT.replace("load testing", "${topics.topic}")))
+          .isEqualTo((tokens + cl100k.count(shorter + "\n")) / 2.0);
+    }
+  }
+
+  /** Input tokens a stream, over a run of 40 streams with {@code content} as the prompt. */
+  private double streamedPromptTokens(Simulator sim, String feeders, String content) throws Exception {
+    Path scenario = Files.writeString(tmp.resolve("s" + System.nanoTime() + ".yaml"), """
+        name: prompts
+        target: %s
+        %s
+        users:
+          - tasks:
+              - post: /v1/chat/completions
+                stream: openai
+                json: {model: m, stream: true, messages: [{role: user, content: "%s"}]}
+        load: {requests: 40, concurrency: 4}
+        """.formatted(sim.baseUrl(), feeders, content));
+    Path out = tmp.resolve("r" + System.nanoTime() + ".json");
+    Cli cli = Cli.run("run", scenario.toString(), "-q", "--out", out.toString());
+    assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCode.PASS);
+    LlmStats llm = ResultReader.read(out).stats().endpoints().get(0).llm();
+    assertThat(llm.streams()).isEqualTo(40);
+    assertThat(llm.outputTokens()).as("counted from the answers' text").isPositive();
+    return llm.inputTokens() / (double) llm.streams();
+  }
+}
