@@ -3,6 +3,7 @@ package horde.engine;
 import horde.plan.LlmPlan;
 import horde.plan.RequestPlan;
 import horde.plan.ResponseView;
+import horde.plan.Tokenizer;
 import horde.protocol.sse.SseParser;
 import horde.record.LoopRecorder;
 import horde.scenario.Measures;
@@ -22,6 +23,7 @@ final class LlmAnswer implements SseParser.Listener {
   private final StringBuilder answer = new StringBuilder();
   private final LoopRecorder recorder;
   private final PromptTokens prompts;
+  private final Tokenizer tokenizer;
   private RequestPlan request;
   private LlmPlan plan;
   private int endpoint;
@@ -39,6 +41,7 @@ final class LlmAnswer implements SseParser.Listener {
   LlmAnswer(LoopRecorder recorder, PromptTokens prompts) {
     this.recorder = recorder;
     this.prompts = prompts;
+    this.tokenizer = prompts.tokenizer;
   }
 
   /**
@@ -152,8 +155,7 @@ final class LlmAnswer implements SseParser.Listener {
     boolean tokens = streaming() || plan.outputTokens() != null || plan.answer() != null || plan.price() != null;
     if (!tokens) return;
     long in = usageIn >= 0 ? usageIn : prompts.of(request, requestBody);
-    long out = usageOut >= 0 ? usageOut
-        : eventsAreTokens() ? tokenEvents : answer.isEmpty() ? 0 : prompts.tokenizer.count(answer.toString());
+    long out = usageOut >= 0 ? usageOut : eventsAreTokens() ? tokenEvents : answer.isEmpty() ? 0 : tokenizer.count(answer.toString());
     recorder.count(Measures.INPUT_TOKENS, endpoint, in);
     recorder.count(Measures.OUTPUT_TOKENS, endpoint, out);
     if (streaming() && out > 1 && lastToken > firstToken) recorder.time(Measures.TPOT, endpoint, (lastToken - firstToken) / (out - 1));
