@@ -19,10 +19,10 @@ import java.util.function.ToDoubleFunction;
  * warm-up's seconds (out of the figures too) and a second that timed nothing (no request ended in
  * it and no user was busy at its end: the cut-off of idle users after the run's last answer, which
  * at a million users keeps the loops busy for most of a second); a kind needs two affected seconds
- * to be reported, one spike being noise. Late loops or a full CPU only in the first seconds checked,
- * with healthy seconds after and more CPU used in them than after for no more requests, are Horde's
- * own start (its JIT compiling the request path on the cores the load runs on), and a warm-up is the
- * remedy rather than more CPU.
+ * to be reported, one spike being noise. Late loops or a full CPU only in the first seconds checked
+ * (or in them and a few seconds soon after, before a long healthy stretch), with more CPU used in
+ * them than after for no more requests, are Horde's own start (its JIT compiling the request path on
+ * the cores the load runs on), and a warm-up is the remedy rather than more CPU.
  */
 public final class GeneratorHealth {
   static final double LAG_MS = 10, CPU_PERCENT = 95, GC_MS = 100, FILES_SHARE = 0.95;
@@ -92,27 +92,42 @@ public final class GeneratorHealth {
     List<Double> seconds = new ArrayList<>();
     List<Health> worst = new ArrayList<>();
     int start = 0; // affected seconds in a row from the first one checked
+    int last = -1; // the last affected one
     for (int i = 0; i < points.size(); i++) {
       TimelinePoint p = points.get(i);
       if (!bad.test(p.health())) continue;
       if (start == i) start++;
+      last = i;
       seconds.add(p.t());
       worst.add(p.health());
     }
     if (seconds.size() < MIN_SECONDS) return;
-    boolean isStart = startup && isStart(points, start, seconds.size() - start);
-    out.add(new Problem(kind, seconds, what.apply(worst), remedy.apply(worst), isStart ? points.get(start - 1).t() : 0));
+    double startEnd = startup ? startEnd(points, start, seconds.size() - start, last) : 0;
+    out.add(new Problem(kind, seconds, what.apply(worst), remedy.apply(worst), startEnd));
   }
 
   /**
-   * Whether the first {@code start} seconds checked were Horde's own start: later affected seconds too
-   * few to count (noise, as a lone second is), at least as many seconds after the start as in it, and
-   * more CPU used in it than after for no more requests: the JIT's own work (a generator starved by
-   * other processes gets less CPU, and a load that lightens later had more requests at first).
+   * Where Horde's own start ended (the end of its last second), or 0 when these seconds were no
+   * start. A start is the first {@code start} seconds checked, either with later affected seconds too
+   * few to count (noise, as a lone second is) and at least as many seconds after, or with a few more
+   * affected seconds soon after (the JIT's recompilations, milder) and then a healthy stretch at least
+   * twice as long as the whole; and more CPU used in its first seconds than after for no more
+   * requests: the JIT's own work (a generator starved by other processes gets less CPU, and a load
+   * that lightens later had more requests at first).
    */
-  private static boolean isStart(List<TimelinePoint> points, int start, int later) {
-    if (start == 0 || later >= MIN_SECONDS || points.size() - start < start) return false;
-    List<TimelinePoint> first = points.subList(0, start), after = points.subList(start, points.size());
+  private static double startEnd(List<TimelinePoint> points, int start, int later, int last) {
+    if (start == 0) return 0;
+    List<TimelinePoint> first = points.subList(0, start);
+    if (later < MIN_SECONDS && points.size() - start >= start && compiling(first, points.subList(start, points.size()))) {
+      return points.get(start - 1).t();
+    }
+    int stretch = last + 1;
+    boolean healthyAfter = points.size() - stretch >= 2 * stretch;
+    return healthyAfter && compiling(first, points.subList(stretch, points.size())) ? points.get(last).t() : 0;
+  }
+
+  /** More CPU in {@code first} than {@code after} for no more requests. */
+  private static boolean compiling(List<TimelinePoint> first, List<TimelinePoint> after) {
     return mean(first, p -> p.health().cpuPercent()) >= mean(after, p -> p.health().cpuPercent()) + START_CPU_POINTS
         && mean(first, TimelinePoint::requests) <= mean(after, TimelinePoint::requests);
   }

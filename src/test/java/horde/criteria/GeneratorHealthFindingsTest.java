@@ -112,6 +112,32 @@ class GeneratorHealthFindingsTest {
     assertTrue(text.contains("3 seconds (1–2 s, 6 s), most at its start") && text.contains("warmup: 3s"), text);
   }
 
+  /**
+   * 2,000 connections on one core (bench/tail-ab.sh's scenario, 20 s): the JIT's first seconds at
+   * a full core, then two of its recompilations in the next seconds (loops 10 and 16 ms late, the core
+   * half used), then thirteen healthy seconds.
+   */
+  static List<TimelinePoint> recompiling(int seconds) {
+    List<TimelinePoint> t = new ArrayList<>();
+    t.add(second(1, 2_000, 7_970, starting(201, 99)));
+    t.add(second(2, 2_000, 33_570, starting(58, 76)));
+    t.add(second(3, 2_000, 37_150, starting(11, 65)));
+    t.add(second(4, 2_000, 37_944, starting(7, 51)));
+    t.add(second(5, 2_000, 38_541, starting(10.2, 56)));
+    t.add(second(6, 2_000, 38_692, starting(2, 49)));
+    t.add(second(7, 2_000, 38_489, starting(15.8, 53)));
+    for (int s = 8; s <= seconds; s++) t.add(second(s, 2_000, 38_700, starting(3, 50)));
+    return t;
+  }
+
+  @Test
+  void theJitsRecompilationsSoonAfterTheStartAreTheStartToo() {
+    String text = kind(findings(run(recompiling(20))), "generator_lag").get(0).text();
+    assertTrue(text.contains("4 seconds (1–2 s, 4 s, 6 s), at its start") && text.contains("--warmup 7s"), text);
+    String shortRun = kind(findings(run(recompiling(12))), "generator_lag").get(0).text();
+    assertTrue(shortRun.contains("Figures from 1 s on"), "too few healthy seconds after them: " + shortRun);
+  }
+
   @Test
   void lateLoopsLaterInTheRunAreNoStart() {
     List<TimelinePoint> t = steady(10);
