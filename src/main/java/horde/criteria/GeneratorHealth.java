@@ -33,9 +33,11 @@ public final class GeneratorHealth {
   /**
    * One way the generator fell short, with the seconds (interval ends on the timeline) it did, and what
    * to change; {@code startEnd} is where Horde's own start ended when the first of those seconds were it
-   * (the last one's interval end), 0 when they were not.
+   * (the last one's interval end), 0 when they were not; {@code lasting} whether it went on to the end
+   * (fewer healthy seconds after the last of them than there were of them).
    */
-  public record Problem(String kind, List<Double> seconds, String what, String remedy, double startEnd) {
+  public record Problem(String kind, List<Double> seconds, String what, String remedy, double startEnd,
+      boolean lasting) {
     /** The second the first affected one began at. */
     public double from() {
       return Math.ceil(seconds.get(0)) - 1;
@@ -103,7 +105,8 @@ public final class GeneratorHealth {
     }
     if (seconds.size() < MIN_SECONDS) return;
     double startEnd = startup ? startEnd(points, start, seconds.size() - start, last) : 0;
-    out.add(new Problem(kind, seconds, what.apply(worst), remedy.apply(worst), startEnd));
+    boolean lasting = points.size() - 1 - last < seconds.size();
+    out.add(new Problem(kind, seconds, what.apply(worst), remedy.apply(worst), startEnd, lasting));
   }
 
   /**
@@ -143,9 +146,9 @@ public final class GeneratorHealth {
   private static String text(Problem p) {
     int n = p.seconds().size();
     if (p.startEnd() == 0) {
-      return String.format(Locale.ROOT, "Horde itself was the bottleneck in %d second%s (%s): %s. Figures from %s on"
-          + " describe the load generator, not the target: %s.", n, n == 1 ? "" : "s", ranges(p.seconds()), p.what(),
-          Figures.at(p.from()), p.remedy());
+      String which = p.lasting() ? "Figures from " + Figures.at(p.from()) + " on" : "Figures of those seconds";
+      return String.format(Locale.ROOT, "Horde itself was the bottleneck in %d second%s (%s): %s. %s describe the load"
+          + " generator, not the target: %s.", n, n == 1 ? "" : "s", ranges(p.seconds()), p.what(), which, p.remedy());
     }
     long warmup = p.warmup();
     return String.format(Locale.ROOT, "Horde itself was the bottleneck in %d seconds (%s), %s its start: %s. Those of its"

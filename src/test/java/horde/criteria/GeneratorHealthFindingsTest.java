@@ -90,7 +90,7 @@ class GeneratorHealthFindingsTest {
     t.set(1, second(2, 50, 2_000, starting(127, 20))); // other processes had the cores
     t.set(2, second(3, 50, 6_000, starting(27, 25)));
     String text = kind(findings(run(t)), "generator_lag").get(0).text();
-    assertTrue(text.contains("Figures from 1 s on") && text.contains("more CPU"), text);
+    assertTrue(text.contains("Figures of those seconds") && text.contains("more CPU"), text);
   }
 
   @Test
@@ -99,7 +99,7 @@ class GeneratorHealthFindingsTest {
     t.set(1, second(2, 50, 20_000, starting(2, 99))); // more requests, not fewer: the load, not the JIT
     t.set(2, second(3, 50, 20_000, starting(2, 99)));
     String text = kind(findings(run(t)), "generator_cpu").get(0).text();
-    assertTrue(text.contains("Figures from 1 s on") && text.contains("more CPU"), text);
+    assertTrue(text.contains("Figures of those seconds") && text.contains("more CPU"), text);
   }
 
   @Test
@@ -135,7 +135,7 @@ class GeneratorHealthFindingsTest {
     String text = kind(findings(run(recompiling(20))), "generator_lag").get(0).text();
     assertTrue(text.contains("4 seconds (1–2 s, 4 s, 6 s), at its start") && text.contains("--warmup 7s"), text);
     String shortRun = kind(findings(run(recompiling(12))), "generator_lag").get(0).text();
-    assertTrue(shortRun.contains("Figures from 1 s on"), "too few healthy seconds after them: " + shortRun);
+    assertTrue(shortRun.contains("Figures of those seconds"), "too few healthy seconds after them: " + shortRun);
   }
 
   @Test
