@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import horde.Cli;
 import horde.cli.ExitCode;
+import horde.plan.Planner;
+import horde.plan.RequestPlan;
 import horde.plan.Tokenizer;
 import horde.result.ResultReader;
+import horde.scenario.yaml.ScenarioLoader;
 import horde.stats.LlmStats;
 import horde.simulator.Simulator;
 import horde.simulator.SimulatorOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Streams whose answers report no usage (the simulator's, not asked for it) have their prompt
  * counted by Horde's tokenizer: a constant body once for the run, a templated one at each answer
  * (two prompts of different lengths, taken in turn from a feeder, each counted as its own), and
- * every stream gets its prompt's count, as jtokkit itself counts it.
+ * every stream gets its prompt's count, as jtokkit itself counts it. A templated body's count is
+ * kept by its text, up to a budget of characters.
  */
 class PromptTokensTest {
   static final String PROMPT = "Tell me about load testing, at length, with the knee of the curve and Little's law";
@@ -39,6 +44,32 @@ class PromptTokensTest {
       assertThat((templated - 40 * tokens) % (more - tokens)).as("every stream counted as one of the two prompts").isZero();
       assertThat((templated - 40 * tokens) / (more - tokens)).as("streams with the longer prompt").isBetween(15L, 25L);
     }
+  }
+
+  @Test
+  void aTemplatedBodyIsKeptByItsTextUntilTheBudgetIsSpent() throws Exception {
+    RequestPlan post = (RequestPlan) new Planner(Map.of()).plan(ScenarioLoader.parse("""
+        target: http://127.0.0.1:9
+        variables: {topic: x}
+        users:
+          - tasks:
+              - post: /v1/chat/completions
+                json: {model: m, messages: [{role: user, content: "${topic}"}]}
+        """, "t.yaml", tmp)).users().get(0).tasks().get(0).steps().get(0);
+    Tokenizer cl100k = Tokenizer.of("cl100k_base");
+    String a = body("Tell me about queues"), b = body("Tell me about queues, at length, and the knee of the curve");
+    PromptTokens prompts = new PromptTokens(cl100k, 1, a.length());
+    for (int i = 0; i < 3; i++) {
+      assertThat(prompts.of(post, new StringBuilder(a))).isEqualTo(cl100k.count("Tell me about queues\n"));
+      assertThat(prompts.kept()).isEqualTo(1);
+    }
+    assertThat(prompts.of(post, b)).as("past the budget: counted, not kept")
+        .isEqualTo(cl100k.count("Tell me about queues, at length, and the knee of the curve\n"));
+    assertThat(prompts.kept()).isEqualTo(1);
+  }
+
+  private static String body(String content) {
+    return "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"" + content + "\"}]}";
   }
 
   /** Input tokens over a run of 40 streams with {@code content} as the prompt. */
