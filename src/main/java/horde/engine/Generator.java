@@ -33,7 +33,7 @@ import java.util.function.BooleanSupplier;
  *
  * <pre>{@code
  * try (Generator g = new Generator(plan, options)) {
- *   Once setup = g.once(plan.setup(), plan.initialVariables());
+ *   OnceResult setup = g.once(plan.setup(), plan.initialVariables());
  *   Engine run = g.engine(load, samples, setup.variables());
  * }
  * }</pre>
@@ -141,10 +141,10 @@ public final class Generator implements AutoCloseable {
    * @param variables the user variables afterwards: what setup saved is every user's start
    * @param failure the first failure (reason and sample), or null when every request succeeded
    */
-  public record Once(String[] variables, long requests, String failure) {}
+  public record OnceResult(String[] variables, long requests, String failure) {}
 
   /** Runs the steps once with a single user, outside the measured runs; waits at most {@code limit}. */
-  public Once once(List<StepPlan> steps, String[] variables, Duration limit) {
+  public OnceResult once(List<StepPlan> steps, String[] variables, Duration limit) {
     return once(steps, variables, limit, () -> false);
   }
 
@@ -152,8 +152,8 @@ public final class Generator implements AutoCloseable {
    * Like {@link #once(List, String[], Duration)}, cut off as soon as {@code stop} says so (Ctrl-C):
    * what is in flight is cancelled, and the failure says it was stopped.
    */
-  public Once once(List<StepPlan> steps, String[] variables, Duration limit, BooleanSupplier stop) {
-    if (steps.isEmpty()) return new Once(variables.clone(), 0, null);
+  public OnceResult once(List<StepPlan> steps, String[] variables, Duration limit, BooleanSupplier stop) {
+    if (steps.isEmpty()) return new OnceResult(variables.clone(), 0, null);
     Samples samples = new Samples(plan.endpoints().size(), FailureReasons.CAPACITY);
     UserPlan user = new UserPlan(0, "setup", 1, WaitTime.NONE, steps, List.of(), List.of(), new long[0]);
     Population population = new Population(List.of(user), loops);
@@ -164,14 +164,14 @@ public final class Generator implements AutoCloseable {
     while (population.alive() > 0 && System.nanoTime() < deadline && !fatal.happened() && !stop.getAsBoolean()) {
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
     }
-    if (fatal.happened()) return new Once(variables.clone(), 0, "stopped by a fatal error: " + fatal.describe());
+    if (fatal.happened()) return new OnceResult(variables.clone(), 0, "stopped by a fatal error: " + fatal.describe());
     if (population.alive() > 0) {
       u.loop.execute(u::cancel);
-      return new Once(variables.clone(), 0, stop.getAsBoolean() ? "stopped" : "did not finish within " + limit.toSeconds() + "s");
+      return new OnceResult(variables.clone(), 0, stop.getAsBoolean() ? "stopped" : "did not finish within " + limit.toSeconds() + "s");
     }
     IntervalSnapshot recorded = shape();
     run.recorders().forEach(r -> r.drainInto(recorded));
-    return new Once(u.variables.clone(), requests(recorded), plan.redaction().apply(firstFailure(recorded, samples)));
+    return new OnceResult(u.variables.clone(), requests(recorded), plan.redaction().apply(firstFailure(recorded, samples)));
   }
 
   private static long requests(IntervalSnapshot s) {

@@ -192,7 +192,7 @@ public final class TestRun {
     long epoch = System.currentTimeMillis();
     try (Generator generator = new Generator(plan, options); TargetWatch watch = TargetWatch.of(plan.scenario().monitor())) {
       FatalErrors fatal = generator.fatal();
-      Generator.Once setup = abortRequested ? null
+      Generator.OnceResult setup = abortRequested ? null
           : generator.once(plan.setup(), plan.initialVariables(), ONCE_LIMIT, () -> abortRequested);
       boolean setUp = setup != null && !abortRequested && !fatal.happened();
       if (setUp && setup.failure() != null) throw new SetupFailedException(setup.failure());
@@ -218,7 +218,7 @@ public final class TestRun {
         notes.add("stopped before setup was done: no load was sent, teardown not run");
       } else {
         boolean stoppedBefore = abortRequested; // then Ctrl-C again quits at once; else it stops the teardown
-        Generator.Once teardown = generator.once(plan.teardown(), setup.variables(), ONCE_LIMIT,
+        Generator.OnceResult teardown = generator.once(plan.teardown(), setup.variables(), ONCE_LIMIT,
             () -> abortRequested && !stoppedBefore);
         if (teardown.failure() != null) notes.add("teardown failed: " + teardown.failure());
       }
