@@ -1,7 +1,7 @@
 package horde.cli;
 
 import horde.engine.NettyDefaults;
-import horde.run.Version;
+import horde.scenario.Version;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;

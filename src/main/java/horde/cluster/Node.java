@@ -1,6 +1,6 @@
 package horde.cluster;
 
-import horde.run.Version;
+import horde.scenario.Version;
 import java.time.Instant;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;

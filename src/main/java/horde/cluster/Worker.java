@@ -3,7 +3,7 @@ package horde.cluster;
 import horde.engine.EngineOptions;
 import horde.engine.Share;
 import horde.plan.TestPlan;
-import horde.run.Version;
+import horde.scenario.Version;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

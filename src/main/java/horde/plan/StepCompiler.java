@@ -22,6 +22,7 @@ import horde.scenario.Suggest;
 import horde.scenario.Task;
 import horde.scenario.UrlCredentials;
 import horde.scenario.UserClass;
+import horde.scenario.Version;
 import horde.scenario.WsStep;
 import horde.template.BoundTemplate;
 import horde.template.JsonTemplate;
@@ -44,7 +45,7 @@ final class StepCompiler {
   /** The method of WebSocket endpoints: connects and awaited messages. */
   static final String WS = "WS";
   private static final String AUTHORIZATION = "Authorization";
-  private static final String USER_AGENT = "horde/" + StepCompiler.class.getPackage().getImplementationVersion();
+  private static final String USER_AGENT = "horde/" + Version.VALUE;
 
   private final Scenario scenario;
   private final Symbols symbols;
@@ -118,7 +119,7 @@ final class StepCompiler {
         c.query().forEach((k, v) -> query.add(new ParamPlan(URLEncoder.encode(k, StandardCharsets.UTF_8),
             bind(v, c.position(), "query " + k))));
         Map<String, String> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        merged.put("User-Agent", USER_AGENT.replace("null", "dev"));
+        merged.put("User-Agent", USER_AGENT);
         if (login != null) merged.put(AUTHORIZATION, login);
         merged.putAll(scenario.defaults().headers());
         yield new WsPlan.Connect(socket.id(), bind(UrlCredentials.withoutUserInfo(c.path()), c.position(), "ws"), query,
@@ -245,7 +246,7 @@ final class StepCompiler {
 
   private List<ParamPlan> headers(Request r) {
     Map<String, String> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    merged.put("User-Agent", USER_AGENT.replace("null", "dev"));
+    merged.put("User-Agent", USER_AGENT);
     if (scenario.http().gzip()) merged.put("Accept-Encoding", "gzip, deflate");
     String type = contentType(r.body());
     if (type != null) merged.put("Content-Type", type);

@@ -23,6 +23,7 @@ import horde.result.SearchSummary;
 import horde.monitor.TargetWatch;
 import horde.scenario.LoadProfile;
 import horde.scenario.Phase;
+import horde.scenario.Version;
 import horde.stats.Progress;
 import horde.stats.RunStats;
 import horde.stats.Sequence;

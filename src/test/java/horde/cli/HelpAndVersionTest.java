@@ -3,7 +3,7 @@ package horde.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import horde.Cli;
-import horde.run.Version;
+import horde.scenario.Version;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -9,7 +9,7 @@ import horde.record.IntervalSnapshot;
 import horde.record.LoopRecorder;
 import horde.record.Samples;
 import horde.run.TestRun;
-import horde.run.Version;
+import horde.scenario.Version;
 import horde.scenario.yaml.ScenarioLoader;
 import horde.stats.Interval;
 import horde.stats.IntervalCodec;
