@@ -119,10 +119,17 @@ public final class Postgres implements AutoCloseable {
     return url(name);
   }
 
+  /**
+   * Stops the server and deletes its folder. Interrupted while waiting for {@code pg_ctl}, it throws
+   * an IOException that says so, and the interrupt stays set.
+   */
   @Override
-  public void close() throws IOException, InterruptedException {
+  public void close() throws IOException {
     try {
       run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop"), 60);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while stopping PostgreSQL in " + dir, e);
     } finally {
       try (Stream<Path> all = Files.walk(dir)) {
         all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

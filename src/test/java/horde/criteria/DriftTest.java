@@ -59,7 +59,7 @@ class DriftTest {
           thresholds: [p95_drift < 10%/h]
           """;
       RunResult r = run(yaml, ExitCode.CRITERIA_FAILED);
-      probe.close();
+      probe.stop();
       // The leak adds 2 ms a second; what a client sees grows a little less (an answer that took
       // longer ends later, and the simulator's overhead shrinks as its JIT warms): 1.97-1.99 in runs
       // here, for an independent client asking alongside as much as for Horde. So Horde's median is

@@ -107,9 +107,21 @@ final class LatencyProbe implements AutoCloseable {
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
-  @Override
-  public void close() throws InterruptedException {
+  /**
+   * Stops asking and waits up to 5 s for the answer in flight, so {@link #trend} sees no more. An
+   * interrupt ends the wait and stays set; the thread is a daemon and ends after that answer.
+   */
+  void stop() {
     stopped = true;
-    thread.join(5_000);
+    try {
+      thread.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
   }
 }

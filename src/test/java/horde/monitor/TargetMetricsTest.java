@@ -13,6 +13,7 @@ import horde.result.RunResult;
 import horde.simulator.Simulator;
 import horde.simulator.SimulatorOptions;
 import horde.stats.Interval;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -219,7 +220,8 @@ class TargetMetricsTest {
 
   private static void awaitPort(int port) throws InterruptedException {
     for (int i = 0; i < 100; i++) {
-      try (Socket s = new Socket("127.0.0.1", port)) {
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress("127.0.0.1", port));
         return;
       } catch (java.io.IOException e) {
         Thread.sleep(50);

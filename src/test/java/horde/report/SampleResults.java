@@ -4,6 +4,7 @@ import horde.criteria.CriterionResult;
 import horde.criteria.Verdict;
 import horde.result.PhaseResult;
 import horde.result.RunResult;
+import horde.scenario.Measures;
 import horde.scenario.SourcePosition;
 import horde.scenario.Threshold;
 import horde.scenario.ThresholdParser;
@@ -143,7 +144,7 @@ public final class SampleResults {
    * intervals: a fast GET and a POST refused with 429 in a third of its answers.
    */
   public static RunResult withIntervals() {
-    horde.scenario.Measures m = horde.scenario.Measures.BUILT_IN;
+    Measures m = Measures.BUILT_IN;
     var names = new horde.stats.Names(List.of(new horde.stats.Names.Endpoint("/fast", "GET"),
         new horde.stats.Names.Endpoint("/ask", "POST")), List.of(), m);
     var shape = new horde.record.IntervalSnapshot(2, m.histogramCount(), m.counterCount(), 512);
@@ -167,8 +168,8 @@ public final class SampleResults {
       intervals.add(new horde.stats.Interval(t, 1, 20, 20, 0, false,
           List.of(horde.stats.Slice.of(second, 0), horde.stats.Slice.of(second, 1)), null));
       Histogram all = new Histogram(3);
-      all.add(second.histogram(0, m.LATENCY));
-      all.add(second.histogram(1, m.LATENCY));
+      all.add(second.histogram(0, Measures.LATENCY));
+      all.add(second.histogram(1, Measures.LATENCY));
       timeline.add(new TimelinePoint(t, 20, 260, 0, 260, all.getValueAtPercentile(50) / 1000.0,
           all.getValueAtPercentile(95) / 1000.0, all.getValueAtPercentile(99) / 1000.0, false));
     }

@@ -80,9 +80,18 @@ final class LiveUi implements AutoCloseable {
     return file;
   }
 
+  /**
+   * Ctrl-C, then up to 20 s for the UI to stop; killed when it does not, or when this thread is
+   * interrupted meanwhile (the interrupt stays set).
+   */
   @Override
-  public void close() throws Exception {
-    process.signal("INT");
-    if (process.waitFor(20) < 0) process.close();
+  public void close() throws IOException {
+    try {
+      process.signal("INT");
+      if (process.waitFor(20) < 0) process.close();
+    } catch (InterruptedException e) {
+      process.close();
+      Thread.currentThread().interrupt();
+    }
   }
 }
