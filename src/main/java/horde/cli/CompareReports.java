@@ -11,7 +11,7 @@ import horde.report.CompareHtml;
 import horde.report.CompareJunit;
 import horde.report.CompareTable;
 import horde.result.RunResult;
-import horde.scenario.CompareSettings;
+import horde.stats.Settings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -30,7 +30,7 @@ import java.util.List;
 record CompareReports(Path html, Path json, Path junit, boolean strict) {
   /** The tolerance: defaults, then the candidate's scenario's compare section, then the flags. */
   static Tolerance tolerance(RunResult candidate, ToleranceFlags flags) {
-    return flags.over(Tolerance.DEFAULTS.with(CompareSettings.fromMap(candidate.settings().get("compare"))));
+    return flags.over(Tolerance.DEFAULTS.with(Settings.of(candidate.settings()).compare()));
   }
 
   /** Compares, reports, and returns the exit code: 1 on a regression that fails, 2 when a file could not be written. */

@@ -9,10 +9,13 @@ import horde.result.RunResult;
 import horde.run.TestRun;
 import horde.scenario.FailureKind;
 import horde.scenario.LoadProfile;
+import horde.stats.ClusterTable;
+import horde.stats.ClusterTable.Worker;
 import horde.stats.Interval;
 import horde.stats.IntervalCodec;
 import horde.stats.Names;
 import horde.stats.RunStats;
+import horde.stats.Settings;
 import horde.stats.Slice;
 import horde.stats.StatsCollector;
 import horde.stats.TargetSample;
@@ -213,7 +216,7 @@ public final class ClusterLoad implements TestRun.PhaseLoad {
    */
   public RunResult amend(RunResult r) {
     Map<String, Object> settings = new LinkedHashMap<>(r.settings());
-    settings.put("cluster", table());
+    settings.put(Settings.CLUSTER, table());
     List<String> notes = new ArrayList<>(r.notes());
     boolean lost = false;
     for (Member m : members) {
@@ -230,28 +233,28 @@ public final class ClusterLoad implements TestRun.PhaseLoad {
 
   private Map<String, Object> table() {
     Map<String, Object> c = new LinkedHashMap<>();
-    c.put("name", cluster);
-    c.put("on_worker_loss", policy.name().toLowerCase(Locale.ROOT));
+    c.put(ClusterTable.NAME, cluster);
+    c.put(ClusterTable.ON_WORKER_LOSS, policy.name().toLowerCase(Locale.ROOT));
     List<Map<String, Object>> workers = new ArrayList<>();
     for (Member m : members) {
       Map<String, Object> w = new LinkedHashMap<>();
-      w.put("name", m.name);
-      w.put("share", share());
-      w.put("cores", m.cores);
-      w.put("requests", m.requests);
-      w.put("failures", m.failures);
-      w.put("cpu_mean_percent", round(m.cpuSeconds == 0 ? 0 : m.cpuSum / m.cpuSeconds));
-      w.put("cpu_peak_percent", round(m.cpuPeak));
-      w.put("loop_lag_p99_max_ms", round(m.lagP99Max));
-      w.put("clock_offset_ms", round(m.offsetMicros / 1000.0));
+      w.put(Worker.NAME, m.name);
+      w.put(Worker.SHARE, share());
+      w.put(Worker.CORES, m.cores);
+      w.put(Worker.REQUESTS, m.requests);
+      w.put(Worker.FAILURES, m.failures);
+      w.put(Worker.CPU_MEAN_PERCENT, round(m.cpuSeconds == 0 ? 0 : m.cpuSum / m.cpuSeconds));
+      w.put(Worker.CPU_PEAK_PERCENT, round(m.cpuPeak));
+      w.put(Worker.LOOP_LAG_P99_MAX_MS, round(m.lagP99Max));
+      w.put(Worker.CLOCK_OFFSET_MS, round(m.offsetMicros / 1000.0));
       if (m.lost) {
-        w.put("lost_at_s", m.lostAt);
-        w.put("missed_s", round(m.missedSeconds));
-        w.put("lost_reason", m.lostWhy);
+        w.put(Worker.LOST_AT_S, m.lostAt);
+        w.put(Worker.MISSED_S, round(m.missedSeconds));
+        w.put(Worker.LOST_REASON, m.lostWhy);
       }
       workers.add(w);
     }
-    c.put("workers", workers);
+    c.put(ClusterTable.WORKERS, workers);
     return c;
   }
 

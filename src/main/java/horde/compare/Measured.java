@@ -6,6 +6,7 @@ import horde.stats.EndpointStats;
 import horde.stats.Interval;
 import horde.stats.Names;
 import horde.stats.RunStats;
+import horde.stats.Settings;
 import horde.stats.Slice;
 import horde.stats.TimelinePoint;
 import java.util.ArrayList;
@@ -22,8 +23,9 @@ import org.HdrHistogram.Histogram;
  */
 public final class Measured {
   /** The settings that say what load ran; two runs that differ in one are noted. */
-  static final List<String> LOAD_KEYS = List.of("model", "users", "spawn_rate", "run_time", "stages", "requests",
-      "concurrency", "start_rate", "rates", "arrivals", "max_users", "warmup", "phases", "user_classes");
+  static final List<String> LOAD_KEYS = List.of(Settings.MODEL, Settings.USERS, Settings.SPAWN_RATE, Settings.RUN_TIME,
+      Settings.STAGES, Settings.REQUESTS, Settings.CONCURRENCY, Settings.START_RATE, Settings.RATES, Settings.ARRIVALS,
+      Settings.MAX_USERS, Settings.WARMUP, Settings.PHASES, Settings.USER_CLASSES);
 
   private Measured() {}
 

@@ -9,6 +9,7 @@ import horde.scenario.Threshold;
 import horde.stats.EndpointStats;
 import horde.stats.LatencySummary;
 import horde.stats.RunStats;
+import horde.stats.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ public final class Criteria {
    *     drift criterion finds the open model's steady stretch; null without
    */
   public static List<CriterionResult> evaluate(List<Threshold> thresholds, RunStats stats,
-      Map<String, Set<String>> taskEndpoints, Map<String, ?> load) {
+      Map<String, Set<String>> taskEndpoints, Settings load) {
     List<CriterionResult> out = new ArrayList<>();
     for (Threshold t : thresholds) {
       if (t.metric().statistic() instanceof Statistic.Drift d) {

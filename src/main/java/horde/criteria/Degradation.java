@@ -1,11 +1,11 @@
 package horde.criteria;
 
 import horde.stats.RunStats;
+import horde.stats.Settings;
 import horde.stats.TimelinePoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Degradation over time at a steady load ({@link Drift}): p95 or the error rate rising, or
@@ -21,7 +21,7 @@ final class Degradation {
 
   private Degradation() {}
 
-  static void addTo(List<Finding> out, RunStats s, Map<String, ?> settings) {
+  static void addTo(List<Finding> out, RunStats s, Settings settings) {
     if (s.intervals().isEmpty() || s.names() == null) {
       byThirds(out, s.timeline()); // a result without its seconds' histograms (format 1): no trend to fit
       return;

@@ -7,11 +7,11 @@ import horde.stats.Interval;
 import horde.stats.LatencySummary;
 import horde.stats.Names;
 import horde.stats.RunStats;
+import horde.stats.Settings;
 import horde.stats.Slice;
 import horde.stats.TheilSen;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -70,7 +70,7 @@ public final class Drift {
    * interval, is never taken for a drift the data do not show. Its value is the point estimate,
    * with the interval beside it; without enough steady seconds it has no data and fails.
    */
-  static CriterionResult judge(Threshold threshold, Statistic.Drift d, RunStats run, Map<String, ?> load) {
+  static CriterionResult judge(Threshold threshold, Statistic.Drift d, RunStats run, Settings load) {
     Trend t = of(run, d.figure(), load);
     double actual = t == null ? Double.NaN : t.perHour();
     if (Double.isNaN(actual)) return new CriterionResult(threshold, Double.NaN, false);
@@ -80,7 +80,7 @@ public final class Drift {
   }
 
   /** A criterion's value: the figure's change per hour, NaN without enough steady seconds. */
-  static double value(Statistic.Drift d, RunStats run, Map<String, ?> load) {
+  static double value(Statistic.Drift d, RunStats run, Settings load) {
     Trend t = of(run, d.figure(), load);
     return t == null ? Double.NaN : t.perHour();
   }
@@ -90,7 +90,7 @@ public final class Drift {
    * @param load the run's load as its settings say it (for the open model's steady stretch); may be null
    * @return null without {@value #MIN_STEADY_SECONDS} steady seconds or enough windows with answers
    */
-  public static Trend of(RunStats run, String figure, Map<String, ?> load) {
+  public static Trend of(RunStats run, String figure, Settings load) {
     List<Interval> steady = SteadyLoad.of(run, load);
     if (steady.size() < MIN_STEADY_SECONDS || run.names() == null) return null;
     int width = Math.max(MIN_WINDOW, (int) Math.ceil(steady.size() / (double) MAX_POINTS));

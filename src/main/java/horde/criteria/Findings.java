@@ -1,6 +1,7 @@
 package horde.criteria;
 
 import horde.stats.RunStats;
+import horde.stats.Settings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,16 +21,17 @@ public final class Findings {
   private Findings() {}
 
   public static List<Finding> of(RunStats stats, Map<String, ?> settings) {
+    Settings typed = Settings.of(settings);
     List<Finding> out = new ArrayList<>();
-    GeneratorFindings.addTo(out, stats, settings);
-    ClusterFindings.addTo(out, settings);
+    GeneratorFindings.addTo(out, stats, typed);
+    ClusterFindings.addTo(out, typed);
     List<GeneratorHealth.Problem> own = GeneratorHealth.problems(stats);
     GeneratorHealth.addTo(out, own);
     ErrorBursts.addTo(out, stats.timeline(), stats.open());
     LoadCurve.addTo(out, stats);
-    SteadyState.addTo(out, stats, settings.containsKey("phases"),
+    SteadyState.addTo(out, stats, typed.hasPhases(),
         own.stream().mapToLong(GeneratorHealth.Problem::warmup).max().orElse(0));
-    Degradation.addTo(out, stats, settings);
+    Degradation.addTo(out, stats, typed);
     TargetFindings.addTo(out, stats);
     StreamingFindings.addTo(out, stats);
     EndpointFindings.addTo(out, stats);

@@ -4,10 +4,12 @@ import horde.scenario.FailureKind;
 import horde.stats.EndpointStats;
 import horde.stats.LatencySummary;
 import horde.stats.RunStats;
+import horde.stats.Settings;
 import horde.stats.TimelinePoint;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Problems on Horde's side of the wire, which distort the figures rather than describe the
@@ -20,7 +22,7 @@ final class GeneratorFindings {
 
   private GeneratorFindings() {}
 
-  static void addTo(List<Finding> out, RunStats s, Map<String, ?> settings) {
+  static void addTo(List<Finding> out, RunStats s, Settings settings) {
     if (s.aborted()) {
       out.add(Finding.warning("aborted", String.format("The run was stopped early, after %s; the figures cover what ran.",
           Figures.at(s.runSeconds()))));
@@ -57,8 +59,8 @@ final class GeneratorFindings {
         }))));
   }
 
-  private static void connectionLimit(List<Finding> out, RunStats s, Map<String, ?> settings) {
-    long limit = settings.get("max_connections") instanceof Number n ? n.longValue() : 0;
+  private static void connectionLimit(List<Finding> out, RunStats s, Settings settings) {
+    long limit = settings.maxConnections();
     int peak = s.peakUsers();
     if (limit <= 0 || peak <= limit) return;
     out.add(Finding.warning("connection_limit", String.format("Up to %d users shared %d connections (http.max_connections):"
@@ -71,7 +73,7 @@ final class GeneratorFindings {
    * (a cold JVM) are named apart, so that a peak of the warm-up never stands beside the count of the
    * window as if it were one of its seconds.
    */
-  private static void dropped(List<Finding> out, RunStats s, Map<String, ?> settings) {
+  private static void dropped(List<Finding> out, RunStats s, Settings settings) {
     List<TimelinePoint> points = s.timeline();
     int first = -1, last = -1;
     long peak = 0, warmupDropped = 0, warmupPeak = 0;
@@ -93,8 +95,8 @@ final class GeneratorFindings {
       if (!warmup.isEmpty()) out.add(Finding.info("dropped_in_warmup", warmup + ": a cold start; none after it."));
       return;
     }
-    String users = settings.get("max_users") instanceof Number n ? "all " + n + " virtual users (max_users)"
-        : "all virtual users";
+    OptionalLong maxUsers = settings.maxUsers();
+    String users = maxUsers.isPresent() ? "all " + maxUsers.getAsLong() + " virtual users (max_users)" : "all virtual users";
     String when = first < 0 ? ""
         : String.format(" from %s on (up to %d in a second)", Figures.at(Intervals.start(points, first)), peak);
     Finding f = Finding.warning("dropped_iterations", String.format("%s iterations were dropped%s: when they were due, %s"

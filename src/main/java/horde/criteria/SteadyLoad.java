@@ -1,11 +1,10 @@
 package horde.criteria;
 
-import horde.scenario.Durations;
 import horde.stats.Interval;
 import horde.stats.RunStats;
+import horde.stats.Settings;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The longest stretch of a run's measured seconds at one load, where a trend over time is drift
@@ -18,7 +17,7 @@ final class SteadyLoad {
   private SteadyLoad() {}
 
   /** @param load the run's settings (model, rates...), or null */
-  static List<Interval> of(RunStats run, Map<String, ?> load) {
+  static List<Interval> of(RunStats run, Settings load) {
     List<Interval> measured = TargetSeries.measured(run);
     if (run.open()) return constantRate(measured, load);
     List<Interval> best = List.of(), current = new ArrayList<>();
@@ -33,13 +32,12 @@ final class SteadyLoad {
   }
 
   /** The seconds inside the longest stage at a constant rate, from settings {@code model: open}. */
-  private static List<Interval> constantRate(List<Interval> measured, Map<String, ?> load) {
-    if (load == null || !"open".equals(load.get("model")) || !(load.get("rates") instanceof List<?> rates)) return List.of();
-    double previous = number(load.get("start_rate")), at = 0, bestFrom = 0, bestTo = 0;
-    for (Object o : rates) {
-      if (!(o instanceof Map<?, ?> stage)) return List.of();
-      double seconds = Durations.parseSecondsDefault(String.valueOf(stage.get("duration"))).toNanos() / 1e9;
-      double rate = number(stage.get("rate"));
+  private static List<Interval> constantRate(List<Interval> measured, Settings load) {
+    if (load == null || load.model() != Settings.Model.OPEN) return List.of();
+    double previous = load.startRate().orElse(0), at = 0, bestFrom = 0, bestTo = 0;
+    for (Settings.Rate stage : load.rates()) {
+      double seconds = stage.duration().toNanos() / 1e9;
+      double rate = stage.rate();
       if (rate == previous && rate > 0 && seconds > bestTo - bestFrom) {
         bestFrom = at;
         bestTo = at + seconds;
@@ -50,9 +48,5 @@ final class SteadyLoad {
     double from = bestFrom, to = bestTo;
     return measured.stream().filter(i -> i.t() - i.seconds() >= from - 1e-6 && i.t() <= to + 1e-6 && i.seconds() >= 0.5)
         .toList();
-  }
-
-  private static double number(Object o) {
-    return o instanceof Number n ? n.doubleValue() : 0;
   }
 }

@@ -1,8 +1,10 @@
 package horde.report;
 
-import java.util.List;
+import horde.stats.Settings;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /**
  * A load profile in a few words, from the settings written in the result: {@code 10 users}, {@code
@@ -12,35 +14,32 @@ final class LoadText {
   private LoadText() {}
 
   static String of(Map<String, Object> settings) {
-    Object model = settings.get("model");
-    if ("closed".equals(model)) return number(settings.get("users")) + " users";
-    if ("stages".equals(model)) return "up to " + number(peak(settings.get("stages"), "users")) + " users";
-    if ("fixed_count".equals(model)) return number(settings.get("requests")) + " requests × " + number(settings.get("concurrency"));
-    if ("open".equals(model)) {
-      String start = number(settings.get("start_rate")), top = number(peak(settings.get("rates"), "rate"));
-      String rate = start.equals(top) ? top + "/s" : start + " → " + top + "/s";
-      return settings.get("max_users") == null ? rate : rate + ", max " + number(settings.get("max_users")) + " users";
-    }
-    return "";
-  }
-
-  /** The largest value of {@code key} in a list of stages; null without one. */
-  private static Object peak(Object stages, String key) {
-    if (!(stages instanceof List<?> list)) return null;
-    double max = Double.NaN;
-    for (Object o : list) {
-      if (o instanceof Map<?, ?> m && m.get(key) instanceof Number n) {
-        max = Double.isNaN(max) ? n.doubleValue() : Math.max(max, n.doubleValue());
+    Settings s = Settings.of(settings);
+    return switch (s.model()) {
+      case CLOSED -> number(s.users()) + " users";
+      case STAGES -> "up to " + number(s.stages().stream().mapToLong(Settings.Stage::users).max()) + " users";
+      case FIXED_COUNT -> number(s.requests()) + " requests × " + number(s.concurrency());
+      case OPEN -> {
+        String start = number(s.startRate()), top = number(s.rates().stream().mapToDouble(Settings.Rate::rate).max());
+        String rate = start.equals(top) ? top + "/s" : start + " → " + top + "/s";
+        yield s.maxUsers().isEmpty() ? rate : rate + ", max " + number(s.maxUsers()) + " users";
       }
-    }
-    return Double.isNaN(max) ? null : max;
+      case null, default -> "";
+    };
   }
 
-  /** Whole numbers with thousands separators, others with what they need: {@code 1,000}, {@code 2.5}. */
-  static String number(Object v) {
-    if (!(v instanceof Number n)) return v == null ? "?" : String.valueOf(v);
-    double d = n.doubleValue();
-    if (d == Math.rint(d)) return String.format(Locale.ROOT, "%,d", (long) d);
-    return CsvLine.python(d);
+  private static String number(OptionalLong v) {
+    return v.isPresent() ? number(v.getAsLong()) : "?";
+  }
+
+  /** Whole numbers with thousands separators, others with what they need: {@code 1,000}, {@code 2.5}; ? when absent. */
+  private static String number(OptionalDouble v) {
+    if (v.isEmpty()) return "?";
+    double d = v.getAsDouble();
+    return d == Math.rint(d) ? number((long) d) : CsvLine.python(d);
+  }
+
+  private static String number(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
   }
 }

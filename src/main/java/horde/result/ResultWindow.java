@@ -6,11 +6,9 @@ import horde.criteria.Findings;
 import horde.criteria.Verdict;
 import horde.scenario.Threshold;
 import horde.stats.RunStats;
+import horde.stats.Settings;
 import horde.stats.Windows;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,9 +29,10 @@ public final class ResultWindow {
     if (!(to > from)) throw new IllegalArgumentException("--to must come after --from");
     RunStats whole = r.stats();
     RunStats stats = Windows.of(whole, from, to);
-    Map<String, Set<String>> tasks = tasks(r.settings());
+    Settings settings = Settings.of(r.settings());
+    Map<String, Set<String>> tasks = settings.taskEndpoints();
     List<CriterionResult> criteria = Criteria.evaluate(thresholds(r.criteria()), stats, tasks,
-        r.phases().isEmpty() ? r.settings() : null);
+        r.phases().isEmpty() ? settings : null);
     List<CriterionResult> every = new ArrayList<>(criteria);
     r.phases().forEach(p -> every.addAll(p.criteria()));
     Verdict verdict = Verdict.ofRun(every, stats.total().failures());
@@ -62,16 +61,5 @@ public final class ResultWindow {
 
   private static List<Threshold> thresholds(List<CriterionResult> criteria) {
     return criteria.stream().map(CriterionResult::threshold).toList();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Set<String>> tasks(Map<String, Object> settings) {
-    Map<String, Set<String>> out = new LinkedHashMap<>();
-    if (settings.get("task_endpoints") instanceof Map<?, ?> m) {
-      m.forEach((k, v) -> {
-        if (v instanceof Collection<?> c) out.put(String.valueOf(k), new LinkedHashSet<>((Collection<String>) c));
-      });
-    }
-    return out;
   }
 }

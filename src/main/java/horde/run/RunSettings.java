@@ -9,6 +9,7 @@ import horde.scenario.HttpSettings;
 import horde.scenario.LoadProfile;
 import horde.scenario.Search;
 import horde.scenario.Stage;
+import horde.stats.Settings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,24 +29,25 @@ final class RunSettings {
 
   static Map<String, Object> of(TestPlan plan, EngineOptions options) {
     Map<String, Object> m = load(plan.scenario().load());
-    if (!plan.scenario().phases().isEmpty()) m.put("phases", plan.scenario().phases().stream().map(p -> p.name()).toList());
-    if (plan.scenario().search() != null) m.put("search", search(plan.scenario().search()));
-    m.put("user_classes", plan.users().stream().map(u -> u.name() + ":" + u.weight()).toList());
-    m.put("threads", Generator.threads(plan.scenario().http(), options));
-    m.put("seed", options.seed());
-    m.put("graceful_stop", Durations.format(options.gracefulStop()));
-    m.put("max_connections", plan.scenario().http().maxConnections());
+    if (!plan.scenario().phases().isEmpty())
+      m.put(Settings.PHASES, plan.scenario().phases().stream().map(p -> p.name()).toList());
+    if (plan.scenario().search() != null) m.put(Settings.SEARCH, search(plan.scenario().search()));
+    m.put(Settings.USER_CLASSES, plan.users().stream().map(u -> u.name() + ":" + u.weight()).toList());
+    m.put(Settings.THREADS, Generator.threads(plan.scenario().http(), options));
+    m.put(Settings.SEED, options.seed());
+    m.put(Settings.GRACEFUL_STOP, Durations.format(options.gracefulStop()));
+    m.put(Settings.MAX_CONNECTIONS, plan.scenario().http().maxConnections());
     HttpSettings http = plan.scenario().http();
     if (http.version() != HttpSettings.Version.HTTP_1_1) { // HTTP/1.1 results stay as they were
-      m.put("http_version", http.version().word());
-      m.put("max_streams", http.maxStreams());
+      m.put(Settings.HTTP_VERSION, http.version().word());
+      m.put(Settings.MAX_STREAMS, http.maxStreams());
     }
     // Thresholds may name a task: a window of the run recomputes them from this.
     Map<String, List<String>> tasks = new LinkedHashMap<>();
     TestRun.taskEndpoints(plan).forEach((task, names) -> tasks.put(task, List.copyOf(names)));
-    m.put("task_endpoints", tasks);
+    m.put(Settings.TASK_ENDPOINTS, tasks);
     // How horde compare judges this run later, as the scenario's compare section says.
-    if (!plan.scenario().compare().isEmpty()) m.put("compare", plan.scenario().compare().asMap());
+    if (!plan.scenario().compare().isEmpty()) m.put(Settings.COMPARE, plan.scenario().compare().asMap());
     return m;
   }
 
@@ -54,39 +56,40 @@ final class RunSettings {
     Map<String, Object> m = new LinkedHashMap<>();
     switch (load) {
       case LoadProfile.Closed c -> {
-        m.put("model", "closed");
-        m.put("users", c.users());
-        m.put("spawn_rate", c.spawnRate());
-        m.put("run_time", Durations.format(c.runTime()));
+        m.put(Settings.MODEL, Settings.Model.CLOSED.word());
+        m.put(Settings.USERS, c.users());
+        m.put(Settings.SPAWN_RATE, c.spawnRate());
+        m.put(Settings.RUN_TIME, Durations.format(c.runTime()));
       }
       case LoadProfile.Staged s -> {
-        m.put("model", "stages");
+        m.put(Settings.MODEL, Settings.Model.STAGES.word());
         List<Map<String, Object>> stages = s.stages().stream().map(RunSettings::stage).toList();
-        m.put("stages", stages);
+        m.put(Settings.STAGES, stages);
       }
       case LoadProfile.FixedCount f -> {
-        m.put("model", "fixed_count");
-        m.put("requests", f.requests());
-        m.put("concurrency", f.concurrency());
+        m.put(Settings.MODEL, Settings.Model.FIXED_COUNT.word());
+        m.put(Settings.REQUESTS, f.requests());
+        m.put(Settings.CONCURRENCY, f.concurrency());
       }
       case LoadProfile.UserShape u -> {
-        m.put("model", "user_shape");
-        m.put("run_time", Durations.format(u.duration()));
+        m.put(Settings.MODEL, Settings.Model.USER_SHAPE.word());
+        m.put(Settings.RUN_TIME, Durations.format(u.duration()));
       }
       case LoadProfile.RateShape r -> {
-        m.put("model", "rate_shape");
-        m.put("run_time", Durations.format(r.duration()));
-        m.put("max_users", r.maxUsers());
+        m.put(Settings.MODEL, Settings.Model.RATE_SHAPE.word());
+        m.put(Settings.RUN_TIME, Durations.format(r.duration()));
+        m.put(Settings.MAX_USERS, r.maxUsers());
       }
       case LoadProfile.Open o -> {
-        m.put("model", "open");
-        m.put("start_rate", o.startRate());
-        m.put("rates", o.stages().stream().map(r -> Map.<String, Object>of("duration", Durations.format(r.duration()), "rate", r.rate())).toList());
-        m.put("arrivals", o.arrivals().name().toLowerCase(Locale.ROOT));
-        m.put("max_users", o.maxUsers());
+        m.put(Settings.MODEL, Settings.Model.OPEN.word());
+        m.put(Settings.START_RATE, o.startRate());
+        m.put(Settings.RATES, o.stages().stream().map(r -> Map.<String, Object>of(Settings.DURATION,
+            Durations.format(r.duration()), Settings.RATE, r.rate())).toList());
+        m.put(Settings.ARRIVALS, o.arrivals().name().toLowerCase(Locale.ROOT));
+        m.put(Settings.MAX_USERS, o.maxUsers());
       }
     }
-    m.put("warmup", load.warmupRequests() > 0 ? load.warmupRequests() + " requests" : Durations.format(load.warmup()));
+    m.put(Settings.WARMUP, load.warmupRequests() > 0 ? load.warmupRequests() + " requests" : Durations.format(load.warmup()));
     return m;
   }
 
@@ -106,8 +109,8 @@ final class RunSettings {
 
   private static Map<String, Object> stage(Stage s) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("duration", Durations.format(s.duration()));
-    m.put("users", s.users());
+    m.put(Settings.DURATION, Durations.format(s.duration()));
+    m.put(Settings.USERS, s.users());
     return m;
   }
 

@@ -26,6 +26,7 @@ import horde.scenario.Phase;
 import horde.scenario.Version;
 import horde.stats.Progress;
 import horde.stats.RunStats;
+import horde.stats.Settings;
 import horde.stats.Sequence;
 import horde.stats.StatsCollector;
 import horde.stats.EndpointStats;
@@ -341,7 +342,7 @@ public final class TestRun {
 
   private PhaseResult judge(Phase phase, RunStats stats, double start) {
     Map<String, Object> load = RunSettings.load(phase.load());
-    List<CriterionResult> criteria = Criteria.evaluate(phase.thresholds(), stats, taskEndpoints, load);
+    List<CriterionResult> criteria = Criteria.evaluate(phase.thresholds(), stats, taskEndpoints, Settings.of(load));
     return new PhaseResult(phase.name(), load, start, stats, criteria,
         Grades.of(phase.grades(), stats, taskEndpoints), Verdict.of(criteria));
   }

@@ -13,7 +13,7 @@ import horde.history.StoredRun;
 import horde.report.CompareHtml;
 import horde.report.CompareJunit;
 import horde.result.RunResult;
-import horde.scenario.CompareSettings;
+import horde.stats.Settings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,7 +60,7 @@ final class CompareRoute {
     }
     RunResult cand = candidate.result();
     if (cand.search() != null || results.stream().anyMatch(res -> res.search() != null)) return knees(r, label, results, id, cand);
-    Tolerance t = Tolerance.DEFAULTS.with(CompareSettings.fromMap(cand.settings().get("compare")));
+    Tolerance t = Tolerance.DEFAULTS.with(Settings.of(cand.settings()).compare());
     Comparison c = Comparer.compare(label, measured, Measured.of(cand, "run " + id), t);
     String format = r.param("format");
     if (format == null || format.equals("json")) return Response.json(200, CompareJson.of(c));

@@ -2,8 +2,12 @@ package horde.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import horde.criteria.Finding;
 import horde.result.ResultReader;
 import horde.result.RunResult;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The end-of-run summary of a real streaming ladder: phases, transactions apart, nothing counted twice. */
@@ -29,5 +33,25 @@ class ConsoleSummaryTest {
   void aPlainRunHasNoPhaseOrTransactionTable() {
     String text = ConsoleSummary.format(SampleResults.small());
     assertThat(text).doesNotContain("Phase ", "Transactions", "Streaming and tokens", "dropped");
+  }
+
+  /** The table of settings.cluster as the coordinator writes it, and the finding read from it too. */
+  @Test
+  void aClusterRunShowsItsWorkersAndTheOneLost() {
+    RunResult small = SampleResults.small();
+    Map<String, Object> settings = new LinkedHashMap<>(small.settings());
+    settings.put("cluster", Map.of("name", "lab", "workers", List.of(
+        Map.of("name", "w1", "share", "1/2", "requests", 1200, "failures", 3, "cpu_mean_percent", 40.4,
+            "cpu_peak_percent", 81.0, "loop_lag_p99_max_ms", 1.5),
+        Map.of("name", "w2", "share", "1/2", "requests", 300, "failures", 0, "cpu_mean_percent", 20.0,
+            "cpu_peak_percent", 30.0, "loop_lag_p99_max_ms", 0.5, "lost_at_s", 2.5, "missed_s", 1.0, "lost_reason",
+            "left the cluster"))));
+    RunResult r = new RunResult(small.hordeVersion(), small.scenario(), settings, small.environment(), small.startedAt(),
+        small.stats(), small.criteria(), small.verdict());
+    assertThat(ConsoleSummary.format(r)).contains("Workers (cluster lab)\n",
+        "  w1                  1/2      1,200         3       40%       81%        1.5 ms  ok\n",
+        "  w2                  1/2        300         0       20%       30%        0.5 ms  lost at 2.5s, 1.0s missed\n");
+    assertThat(r.findings()).extracting(Finding::text).anyMatch(t -> t.startsWith(
+        "Worker w2 was lost at 3 s (left the cluster): its share (1/2) of the load was not sent for the last 1 s,"));
   }
 }
