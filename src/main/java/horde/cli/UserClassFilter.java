@@ -29,7 +29,8 @@ final class UserClassFilter {
         .toList();
     return new Scenario(kept.name(), kept.target(), kept.preflight(), kept.http(), kept.defaults(), kept.variables(),
         kept.feeders(), kept.users(), kept.setup(), kept.teardown(), phases.isEmpty() ? kept.load() : null,
-        keep(kept.thresholds(), named, err), kept.grades(), phases, kept.llm(), kept.position(), kept.compare());
+        keep(kept.thresholds(), named, err), kept.grades(), phases, kept.llm(), kept.position(), kept.compare(),
+        kept.monitor(), kept.search());
   }
 
   private static List<Threshold> keep(List<Threshold> thresholds, Set<String> named, PrintWriter err) {

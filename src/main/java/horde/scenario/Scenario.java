@@ -158,7 +158,7 @@ public record Scenario(
         u.onStart(), u.tasks().stream().map(t -> new Task(t.name(), Math.min(t.weight(), 1), t.steps(), t.position()))
             .toList(), u.onStop(), u.position())).toList();
     return new Scenario(name, target, preflight, http, defaults, variables, feeders, equal, setup, teardown,
-        load, thresholds, grades, phases, llm, position);
+        load, thresholds, grades, phases, llm, position, compare, monitor, search);
   }
 
   /** The runs to execute: the phases, or the single run as one phase named after the scenario. */
