@@ -17,7 +17,7 @@ public final class Scenarios {
   public static Scenario steps(String target, LoadProfile load, Step... steps) {
     Task task = new Task("t", 1, List.of(steps), null);
     UserClass user = new UserClass("u", 1, WaitTime.NONE, null, List.of(task), null, null);
-    return new Scenario("test", target, null, null, null, null, null, List.of(user), load, null, null);
+    return Scenario.builder("test", target).users(List.of(user)).load(load).build();
   }
 
   public static Scenario get(String target, String path, LoadProfile load) {

@@ -27,10 +27,7 @@ final class UserClassFilter {
     List<Phase> phases = kept.phases().stream()
         .map(p -> new Phase(p.name(), p.load(), keep(p.thresholds(), named, err), p.grades(), p.position()))
         .toList();
-    return new Scenario(kept.name(), kept.target(), kept.preflight(), kept.http(), kept.defaults(), kept.variables(),
-        kept.feeders(), kept.users(), kept.setup(), kept.teardown(), phases.isEmpty() ? kept.load() : null,
-        keep(kept.thresholds(), named, err), kept.grades(), phases, kept.llm(), kept.position(), kept.compare(),
-        kept.monitor(), kept.search());
+    return kept.toBuilder().thresholds(keep(kept.thresholds(), named, err)).phases(phases).build();
   }
 
   private static List<Threshold> keep(List<Threshold> thresholds, Set<String> named, PrintWriter err) {

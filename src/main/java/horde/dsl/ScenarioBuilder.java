@@ -259,25 +259,21 @@ public final class ScenarioBuilder {
     List<Phase> phaseList = new ArrayList<>();
     for (PhaseBuilder p : phases) phaseList.add(p.build(phaseList.size() + 1));
     LoadProfile single = phases.isEmpty() ? (load == null ? DEFAULT_LOAD : load.build()) : null;
-    Scenario built = new Scenario(
-        name,
-        target,
-        preflight,
-        http == null ? null : http.build(),
-        new RequestDefaults(defaultHeaders, defaultTimeout),
-        variables,
-        feederSpecs,
-        userClasses(),
-        StepBuilder.buildAll(setup),
-        StepBuilder.buildAll(teardown),
-        single,
-        thresholds,
-        grades,
-        phaseList,
-        tokenizer == null && prices.isEmpty() && cacheHit == null
-            ? null
-            : new LlmSettings(tokenizer, prices, cacheHit),
-        null);
+    Scenario built = Scenario.builder(name, target)
+        .preflight(preflight)
+        .http(http == null ? null : http.build())
+        .defaults(new RequestDefaults(defaultHeaders, defaultTimeout))
+        .variables(variables)
+        .feeders(feederSpecs)
+        .users(userClasses())
+        .setup(StepBuilder.buildAll(setup))
+        .teardown(StepBuilder.buildAll(teardown))
+        .load(single)
+        .thresholds(thresholds)
+        .grades(grades)
+        .phases(phaseList)
+        .llm(new LlmSettings(tokenizer, prices, cacheHit))
+        .build();
     List<String> problems = Measured.problems(built);
     if (!problems.isEmpty()) throw new IllegalArgumentException("thresholds: " + String.join("; ", problems));
     return built;

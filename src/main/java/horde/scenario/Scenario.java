@@ -71,69 +71,44 @@ public record Scenario(
     if (users.isEmpty()) throw new IllegalArgumentException("a scenario needs at least one user class");
   }
 
-  /** Without a monitor or a search. */
-  public Scenario(String name, String target, Preflight preflight, HttpSettings http, RequestDefaults defaults,
-      Map<String, String> variables, Map<String, FeederSpec> feeders, List<UserClass> users, List<Step> setup,
-      List<Step> teardown, LoadProfile load, List<Threshold> thresholds, List<Grade> grades, List<Phase> phases,
-      LlmSettings llm, SourcePosition position, CompareSettings compare) {
-    this(name, target, preflight, http, defaults, variables, feeders, users, setup, teardown, load, thresholds, grades,
-        phases, llm, position, compare, null, null);
+  /**
+   * A scenario from named parts; a part not given is null, which the record turns into its default
+   * (the TCP pre-flight check, no variables, no phases...).
+   *
+   * <pre>{@code
+   * Scenario.builder("smoke", "http://127.0.0.1:8000").users(List.of(user)).load(load).build()
+   * }</pre>
+   */
+  public static Builder builder(String name, String target) {
+    return new Builder(name, target);
   }
 
-  /** Without compare settings. */
-  public Scenario(String name, String target, Preflight preflight, HttpSettings http, RequestDefaults defaults,
-      Map<String, String> variables, Map<String, FeederSpec> feeders, List<UserClass> users, List<Step> setup,
-      List<Step> teardown, LoadProfile load, List<Threshold> thresholds, List<Grade> grades, List<Phase> phases,
-      LlmSettings llm, SourcePosition position) {
-    this(name, target, preflight, http, defaults, variables, feeders, users, setup, teardown, load, thresholds, grades,
-        phases, llm, position, null);
-  }
-
-  /** A single run without setup, teardown, grades or phases. */
-  public Scenario(String name, String target, Preflight preflight, HttpSettings http, RequestDefaults defaults,
-      Map<String, String> variables, Map<String, FeederSpec> feeders, List<UserClass> users, LoadProfile load,
-      List<Threshold> thresholds, SourcePosition position) {
-    this(name, target, preflight, http, defaults, variables, feeders, users, null, null, load, thresholds, null,
-        null, null, position);
-  }
-
-  /** Without LLM settings. */
-  public Scenario(String name, String target, Preflight preflight, HttpSettings http, RequestDefaults defaults,
-      Map<String, String> variables, Map<String, FeederSpec> feeders, List<UserClass> users, List<Step> setup,
-      List<Step> teardown, LoadProfile load, List<Threshold> thresholds, List<Grade> grades, List<Phase> phases,
-      SourcePosition position) {
-    this(name, target, preflight, http, defaults, variables, feeders, users, setup, teardown, load, thresholds,
-        grades, phases, null, position);
+  /**
+   * A builder holding this scenario's parts, to change a few. Its load is already the first phase's
+   * or the search's first step, so give it again (null takes it from them) when those loads change.
+   */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   /** The same scenario with another target (the {@code --host} flag). */
   public Scenario withTarget(String newTarget) {
-    return new Scenario(name, newTarget, preflight, http, defaults, variables, feeders, users, setup, teardown,
-        load, thresholds, grades, phases, llm, position, compare, monitor, search);
+    return toBuilder().target(newTarget).build();
   }
 
   /** The same scenario with another pre-flight check. */
   public Scenario withPreflight(Preflight newPreflight) {
-    return new Scenario(name, target, newPreflight, http, defaults, variables, feeders, users, setup, teardown,
-        load, thresholds, grades, phases, llm, position, compare, monitor, search);
+    return toBuilder().preflight(newPreflight).build();
   }
 
   /** The same scenario as a single run of another load (the {@code --users}/{@code --run-time} flags). */
   public Scenario withLoad(LoadProfile newLoad) {
-    return new Scenario(name, target, preflight, http, defaults, variables, feeders, users, setup, teardown,
-        newLoad, thresholds, grades, List.of(), llm, position, compare, monitor, null);
+    return toBuilder().load(newLoad).phases(List.of()).search(null).build();
   }
 
   /** The same scenario as a capacity search (the {@code --search} flag): no phases, its load the first step. */
   public Scenario withSearch(Search newSearch) {
-    return new Scenario(name, target, preflight, http, defaults, variables, feeders, users, setup, teardown,
-        newSearch.load(newSearch.from()), thresholds, grades, List.of(), llm, position, compare, monitor, newSearch);
-  }
-
-  /** The same scenario watching the target's metrics. */
-  public Scenario withMonitor(Monitor newMonitor) {
-    return new Scenario(name, target, preflight, http, defaults, variables, feeders, users, setup, teardown,
-        load, thresholds, grades, phases, llm, position, compare, newMonitor, search);
+    return toBuilder().load(newSearch.load(newSearch.from())).phases(List.of()).search(newSearch).build();
   }
 
   /** Only the named user classes (the {@code --user-classes} flag); unknown names are an error. */
@@ -144,9 +119,7 @@ public record Scenario(
         throw new IllegalArgumentException("no user class '" + n + "'" + Suggest.didYouMean(n, known)
             + "; the scenario has: " + String.join(", ", known));
     }
-    List<UserClass> kept = users.stream().filter(u -> names.contains(u.name())).toList();
-    return new Scenario(name, target, preflight, http, defaults, variables, feeders, kept, setup, teardown,
-        load, thresholds, grades, phases, llm, position, compare, monitor, search);
+    return toBuilder().users(users.stream().filter(u -> names.contains(u.name())).toList()).build();
   }
 
   /**
@@ -157,8 +130,7 @@ public record Scenario(
     List<UserClass> equal = users.stream().map(u -> new UserClass(u.name(), Math.min(u.weight(), 1), u.waitTime(),
         u.onStart(), u.tasks().stream().map(t -> new Task(t.name(), Math.min(t.weight(), 1), t.steps(), t.position()))
             .toList(), u.onStop(), u.position())).toList();
-    return new Scenario(name, target, preflight, http, defaults, variables, feeders, equal, setup, teardown,
-        load, thresholds, grades, phases, llm, position, compare, monitor, search);
+    return toBuilder().users(equal).build();
   }
 
   /** The runs to execute: the phases, or the single run as one phase named after the scenario. */
@@ -199,5 +171,150 @@ public record Scenario(
       Steps.visit(u.onStop(), ws);
     }
     return out;
+  }
+
+  /** Collects a {@link Scenario}'s parts by name; {@link #build()} checks them as the record does. */
+  public static final class Builder {
+    private final String name;
+    private String target;
+    private Preflight preflight;
+    private HttpSettings http;
+    private RequestDefaults defaults;
+    private Map<String, String> variables;
+    private Map<String, FeederSpec> feeders;
+    private List<UserClass> users;
+    private List<Step> setup;
+    private List<Step> teardown;
+    private LoadProfile load;
+    private List<Threshold> thresholds;
+    private List<Grade> grades;
+    private List<Phase> phases;
+    private LlmSettings llm;
+    private SourcePosition position;
+    private CompareSettings compare;
+    private Monitor monitor;
+    private Search search;
+
+    private Builder(String name, String target) {
+      this.name = name;
+      this.target = target;
+    }
+
+    private Builder(Scenario s) {
+      name = s.name;
+      target = s.target;
+      preflight = s.preflight;
+      http = s.http;
+      defaults = s.defaults;
+      variables = s.variables;
+      feeders = s.feeders;
+      users = s.users;
+      setup = s.setup;
+      teardown = s.teardown;
+      load = s.load;
+      thresholds = s.thresholds;
+      grades = s.grades;
+      phases = s.phases;
+      llm = s.llm;
+      position = s.position;
+      compare = s.compare;
+      monitor = s.monitor;
+      search = s.search;
+    }
+
+    public Builder target(String target) {
+      this.target = target;
+      return this;
+    }
+
+    public Builder preflight(Preflight preflight) {
+      this.preflight = preflight;
+      return this;
+    }
+
+    public Builder http(HttpSettings http) {
+      this.http = http;
+      return this;
+    }
+
+    public Builder defaults(RequestDefaults defaults) {
+      this.defaults = defaults;
+      return this;
+    }
+
+    public Builder variables(Map<String, String> variables) {
+      this.variables = variables;
+      return this;
+    }
+
+    public Builder feeders(Map<String, FeederSpec> feeders) {
+      this.feeders = feeders;
+      return this;
+    }
+
+    public Builder users(List<UserClass> users) {
+      this.users = users;
+      return this;
+    }
+
+    public Builder setup(List<Step> setup) {
+      this.setup = setup;
+      return this;
+    }
+
+    public Builder teardown(List<Step> teardown) {
+      this.teardown = teardown;
+      return this;
+    }
+
+    public Builder load(LoadProfile load) {
+      this.load = load;
+      return this;
+    }
+
+    public Builder thresholds(List<Threshold> thresholds) {
+      this.thresholds = thresholds;
+      return this;
+    }
+
+    public Builder grades(List<Grade> grades) {
+      this.grades = grades;
+      return this;
+    }
+
+    public Builder phases(List<Phase> phases) {
+      this.phases = phases;
+      return this;
+    }
+
+    public Builder llm(LlmSettings llm) {
+      this.llm = llm;
+      return this;
+    }
+
+    public Builder position(SourcePosition position) {
+      this.position = position;
+      return this;
+    }
+
+    public Builder compare(CompareSettings compare) {
+      this.compare = compare;
+      return this;
+    }
+
+    public Builder monitor(Monitor monitor) {
+      this.monitor = monitor;
+      return this;
+    }
+
+    public Builder search(Search search) {
+      this.search = search;
+      return this;
+    }
+
+    public Scenario build() {
+      return new Scenario(name, target, preflight, http, defaults, variables, feeders, users, setup, teardown, load,
+          thresholds, grades, phases, llm, position, compare, monitor, search);
+    }
   }
 }

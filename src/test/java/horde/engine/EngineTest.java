@@ -27,7 +27,7 @@ class EngineTest {
   static Scenario oneRequest(String target, String path, LoadProfile load) {
     Task task = new Task("t", 1, List.of(Request.of("GET", path)), null);
     UserClass user = new UserClass("u", 1, WaitTime.NONE, null, List.of(task), null, null);
-    return new Scenario("test", target, null, null, null, null, null, List.of(user), load, null, null);
+    return Scenario.builder("test", target).users(List.of(user)).load(load).build();
   }
 
   @Test

@@ -97,8 +97,7 @@ class FailureReasonTest {
       Request chunked = new Request("GET", "/chunked", null, null, null, null, null, needle, null, null, null);
       Request smallOne = new Request("GET", "/small", null, null, null, null, null, needle, null, null, null);
       Scenario s = Scenarios.steps(server.url(), Scenarios.requests(12, 2), bigOne, chunked, smallOne);
-      s = new Scenario(s.name(), s.target(), s.preflight(), new HttpSettings(0, Duration.ofSeconds(5), false, 5, true, 1 << 20),
-          s.defaults(), s.variables(), s.feeders(), s.users(), s.load(), s.thresholds(), s.position());
+      s = s.toBuilder().http(new HttpSettings(0, Duration.ofSeconds(5), false, 5, true, 1 << 20)).build();
       Map<String, Long> reasons = run(s);
       assertThat(reasons).containsEntry("requests", 12L)
           .containsEntry("body too large", server.served("/big") + server.served("/chunked")).hasSize(2);

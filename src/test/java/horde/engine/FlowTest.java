@@ -146,9 +146,9 @@ class FlowTest {
       Loop overRows = new Loop(0, "turns", List.of(say), null);
       Loop twice = new Loop(2, null, List.of(overRows), null);
       Scenario s = Scenarios.steps(server.url(), Scenarios.requests(6, 1), twice);
-      s = new Scenario(s.name(), s.target(), null, null, null, null,
-          Map.of("turns", new FeederSpec("turns", turns.toString(), FeederSpec.Order.SEQUENTIAL, null, null)),
-          s.users(), s.load(), null, null);
+      s = s.toBuilder()
+          .feeders(Map.of("turns", new FeederSpec("turns", turns.toString(), FeederSpec.Order.SEQUENTIAL, null, null)))
+          .build();
       run(s);
       assertThat(seen).containsOnly(Map.entry("t=hello", 2), Map.entry("t=how%20are%20you", 2), Map.entry("t=bye", 2));
     }

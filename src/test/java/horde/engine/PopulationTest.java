@@ -46,10 +46,10 @@ class PopulationTest {
   void classesShareUsersByWeightAndWaitTheirOwnTime() throws Exception {
     try (TestServer server = new TestServer().route("/browse", recording("browse"))
         .route("/chat", recording("chat")).route("/create", recording("create"))) {
-      Scenario s = new Scenario("weights", server.url(), null, null, null, null, null,
-          List.of(user("browse", 60, Duration.ofMillis(300)), user("chat", 30, Duration.ofMillis(150)),
-              user("create", 10, Duration.ofMillis(80))),
-          new LoadProfile.Closed(10, 1000, Duration.ofSeconds(2), null), null, null);
+      Scenario s = Scenario.builder("weights", server.url())
+          .users(List.of(user("browse", 60, Duration.ofMillis(300)), user("chat", 30, Duration.ofMillis(150)),
+              user("create", 10, Duration.ofMillis(80))))
+          .load(new LoadProfile.Closed(10, 1000, Duration.ofSeconds(2), null)).build();
       TestPlan plan = new Planner(Map.of()).plan(s);
       try (Engine engine = new Engine(plan, EngineOptions.DEFAULTS)) {
         engine.start();
@@ -73,8 +73,8 @@ class PopulationTest {
       UserClass plain = user("plain", 1, wait);
       UserClass logged = new UserClass("logged", 1, new WaitTime.Constant(wait), List.of(Request.of("POST", "/login")),
           List.of(new Task("logged", 1, List.of(Request.of("GET", "/logged")), null)), null, null);
-      Scenario s = new Scenario("first task", server.url(), null, null, null, null, null, List.of(plain, logged),
-          new LoadProfile.Closed(4, 1000, Duration.ofSeconds(2), null), null, null);
+      Scenario s = Scenario.builder("first task", server.url()).users(List.of(plain, logged))
+          .load(new LoadProfile.Closed(4, 1000, Duration.ofSeconds(2), null)).build();
       TestPlan plan = new Planner(Map.of()).plan(s);
       try (Engine engine = new Engine(plan, EngineOptions.DEFAULTS)) {
         engine.start();

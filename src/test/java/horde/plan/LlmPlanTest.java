@@ -96,10 +96,10 @@ class LlmPlanTest {
     Request ask = new Request("POST", "/ask", null, null, null, null, null, null, null, null, null, null,
         "gpt-4o-mni", null, null);
     Scenario s = ScenarioLoader.parse(PRICES + "tasks: [get: /]\n", "t.yaml", Path.of("."));
-    Scenario java = new Scenario(s.name(), s.target(), null, null, null, null, null,
-        List.of(new horde.scenario.UserClass("u", 1, null, null,
-            List.of(new horde.scenario.Task("t", 1, List.of(ask), null)), null, null)),
-        null, null, s.load(), null, null, null, s.llm(), null);
+    Scenario java = Scenario.builder(s.name(), s.target())
+        .users(List.of(new horde.scenario.UserClass("u", 1, null, null,
+            List.of(new horde.scenario.Task("t", 1, List.of(ask), null)), null, null)))
+        .load(s.load()).llm(s.llm()).build();
     InvalidScenarioException e =
         catchThrowableOfType(InvalidScenarioException.class, () -> new Planner(Map.of()).plan(java));
     assertThat(e.problems()).extracting(Problem::message).containsExactly(

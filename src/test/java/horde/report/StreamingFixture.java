@@ -90,8 +90,8 @@ public final class StreamingFixture {
     List<Threshold> whole = List.of(t("dropped_iterations < 1"), t("cost_per_request < $0.001"),
         ThresholdParser.parse("cache_hit_rate > 20%", "/api/conversations/[id]/messages", Threshold.Level.WARN,
             SourcePosition.UNKNOWN));
-    return new Scenario("llm-gateway", target, null, null, null, null, null, List.of(streamer, support), null, null, null,
-        whole, grades, ladder, llm, null);
+    return Scenario.builder("llm-gateway", target).users(List.of(streamer, support)).thresholds(whole).grades(grades)
+        .phases(ladder).llm(llm).build();
   }
 
   private static Threshold t(String expression) {

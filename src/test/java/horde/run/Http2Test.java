@@ -46,7 +46,7 @@ class Http2Test {
 
   static RunResult run(String url, HttpSettings http, Request r, LoadProfile load) throws Exception {
     UserClass u = new UserClass("u", 1, WaitTime.NONE, null, List.of(new Task("t", 1, List.of(r), null)), null, null);
-    Scenario s = new Scenario("h2", url, null, http, null, null, null, List.of(u), load, null, null);
+    Scenario s = Scenario.builder("h2", url).http(http).users(List.of(u)).load(load).build();
     return new TestRun(new Planner(Map.of()).plan(s), EngineOptions.DEFAULTS.withGracefulStop(Duration.ofSeconds(3)), null)
         .execute(p -> {});
   }

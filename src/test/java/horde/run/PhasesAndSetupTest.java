@@ -41,7 +41,8 @@ class PhasesAndSetupTest {
   static Scenario scenario(String url, List<Step> setup, List<Step> teardown, LoadProfile load, List<Phase> phases,
       List<Threshold> thresholds, Request work) {
     UserClass user = new UserClass("u", 1, WaitTime.NONE, null, List.of(new Task("work", 1, List.of(work), null)), null, null);
-    return new Scenario("s", url, null, null, null, null, null, List.of(user), setup, teardown, load, thresholds, null, phases, null);
+    return Scenario.builder("s", url).users(List.of(user)).setup(setup).teardown(teardown).load(load)
+        .thresholds(thresholds).phases(phases).build();
   }
 
   static Threshold t(String expr) {

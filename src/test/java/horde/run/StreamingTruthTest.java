@@ -40,7 +40,7 @@ class StreamingTruthTest {
 
   static EndpointStats run(String url, Request r, LoadProfile load) throws Exception {
     UserClass u = new UserClass("u", 1, WaitTime.NONE, null, List.of(new Task("t", 1, List.of(r), null)), null, null);
-    Scenario s = new Scenario("stream", url, null, null, null, null, null, List.of(u), load, null, null);
+    Scenario s = Scenario.builder("stream", url).users(List.of(u)).load(load).build();
     RunResult result = new TestRun(new Planner(Map.of()).plan(s), EngineOptions.DEFAULTS.withGracefulStop(Duration.ofSeconds(3)), null)
         .execute(p -> {});
     return result.stats().endpoints().get(0);

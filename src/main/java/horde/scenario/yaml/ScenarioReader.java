@@ -117,26 +117,25 @@ final class ScenarioReader {
     return p.build(
         root,
         () ->
-            new Scenario(
-                name,
-                target,
-                preflight,
-                http,
-                defaults,
-                variables,
-                feeders,
-                classes,
-                setup,
-                teardown,
-                load,
-                thresholds,
-                grades,
-                phases,
-                llm,
-                p.at(root),
-                compare,
-                monitor,
-                search));
+            Scenario.builder(name, target)
+                .preflight(preflight)
+                .http(http)
+                .defaults(defaults)
+                .variables(variables)
+                .feeders(feeders)
+                .users(classes)
+                .setup(setup)
+                .teardown(teardown)
+                .load(load)
+                .thresholds(thresholds)
+                .grades(grades)
+                .phases(phases)
+                .llm(llm)
+                .position(p.at(root))
+                .compare(compare)
+                .monitor(monitor)
+                .search(search)
+                .build());
   }
 
   /** The file name without folders and extension: {@code chat} for {@code tests/chat.yaml}. */

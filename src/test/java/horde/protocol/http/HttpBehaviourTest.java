@@ -57,8 +57,7 @@ class HttpBehaviourTest {
   }
 
   static Scenario with(Scenario s, HttpSettings http) {
-    return new Scenario(s.name(), s.target(), s.preflight(), http, s.defaults(), s.variables(), s.feeders(), s.users(),
-        s.load(), s.thresholds(), s.position());
+    return s.toBuilder().http(http).build();
   }
 
   @Test
