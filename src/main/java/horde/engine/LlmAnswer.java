@@ -1,6 +1,8 @@
 package horde.engine;
 
+import horde.plan.EventPicks;
 import horde.plan.LlmPlan;
+import horde.plan.Picked;
 import horde.plan.RequestPlan;
 import horde.plan.ResponseView;
 import horde.plan.Tokenizer;
@@ -20,6 +22,10 @@ import tools.jackson.databind.JsonNode;
  */
 final class LlmAnswer implements SseParser.Listener {
   private final SseParser parser = new SseParser();
+  /** What a stream event's JSON was read for, from its bytes. */
+  private final Picked picked = new Picked();
+  /** A chunked stream's piece, as bytes: each piece is one event. */
+  private byte[] chunk = new byte[256];
   private final StringBuilder answer = new StringBuilder();
   private final LoopRecorder recorder;
   private final PromptTokens prompts;
@@ -33,7 +39,8 @@ final class LlmAnswer implements SseParser.Listener {
   long lastEvent;
   private int tokenEvents;
   private boolean terminated;
-  private String error;
+  /** The stream reported an error: an {@code error} event, or a JSON event with an {@code error} member. */
+  private boolean reportedError;
   private long usageIn;
   private long usageOut;
   private Boolean cached;
@@ -56,11 +63,12 @@ final class LlmAnswer implements SseParser.Listener {
     firstToken = lastToken = 0;
     tokenEvents = 0;
     terminated = false;
-    error = null;
+    reportedError = false;
     usageIn = usageOut = -1;
     cached = null;
     answer.setLength(0);
     parser.reset();
+    if (chunk.length > 64 << 10) chunk = new byte[256];
   }
 
   void head(long nanos) {
@@ -79,34 +87,34 @@ final class LlmAnswer implements SseParser.Listener {
 
   void content(ByteBuf piece, long nanos) {
     if (!streaming()) return;
-    if (plan.stream().kind() == StreamSpec.Kind.CHUNKED) onEvent("message", piece.toString(StandardCharsets.UTF_8), nanos);
-    else parser.feed(piece, nanos, this);
+    if (plan.stream().kind() != StreamSpec.Kind.CHUNKED) {
+      parser.feed(piece, nanos, this);
+      return;
+    }
+    int n = piece.readableBytes();
+    if (chunk.length < n) chunk = new byte[Math.max(n, chunk.length * 2)];
+    piece.getBytes(piece.readerIndex(), chunk, 0, n);
+    onEvent("message", chunk, n, nanos);
   }
 
   @Override
-  public void onEvent(String event, String data, long nanos) {
+  public void onEvent(String event, byte[] data, int length, long nanos) {
     lastEvent = nanos;
     StreamSpec s = plan.stream();
-    if (s.terminator() != null && data.strip().equals(s.terminator())) {
+    if (s.terminator() != null && isTerminator(data, length, s.terminator())) {
       terminated = true;
       return;
     }
     if (event.equals("error")) {
-      error = data;
+      reportedError = true;
       return;
     }
     if (s.event() != null && !s.event().equals(event)) return;
-    JsonNode json = plan.content() != null || plan.outputTokens() != null ? Json.parse(data) : null;
-    if (json != null) read(json);
-    if (json != null && json.has("error")) {
-      error = json.get("error").toString();
-      return;
-    }
-    String token = plan.content() == null ? data : Json.text(json == null ? null : plan.content().find(json));
-    if (token == null || token.isEmpty()) return;
+    // without a path to the token text, each event with data is a token, and its text is not kept
+    boolean token = plan.content() == null && plan.outputTokens() == null ? length > 0 : readJson(data, length);
+    if (!token) return;
     tokenEvents++;
     recorder.count(Measures.TOKEN_EVENTS, endpoint, 1);
-    answer.append(token);
     if (firstToken == 0) {
       firstToken = nanos;
       recorder.time(Measures.TTFT, endpoint, nanos - start);
@@ -114,6 +122,65 @@ final class LlmAnswer implements SseParser.Listener {
       recorder.time(Measures.ITL, endpoint, nanos - lastToken);
     }
     lastToken = nanos;
+  }
+
+  /**
+   * Reads a JSON event's usage and cache mark, and keeps its token text; false when it has no token
+   * or reports an error. Picked from the bytes when the plan's paths allow, else from a tree.
+   */
+  private boolean readJson(byte[] data, int length) {
+    EventPicks e = plan.events();
+    if (e != null && picked.read(e.picks, data, length)) return readPicked(e, length);
+    JsonNode json = Json.parse(text(data, length));
+    if (json != null) read(json);
+    if (json != null && json.has("error")) {
+      reportedError = true;
+      return false;
+    }
+    if (plan.content() == null) return length > 0;
+    String token = Json.text(json == null ? null : plan.content().find(json));
+    if (token == null || token.isEmpty()) return false;
+    answer.append(token);
+    return true;
+  }
+
+  /** As {@link #read(JsonNode)} and {@link #readJson} on a tree, from what was picked. */
+  private boolean readPicked(EventPicks e, int length) {
+    if (e.inputTokens >= 0) usageIn = picked.integer(e.inputTokens, usageIn);
+    if (e.outputTokens >= 0) usageOut = picked.integer(e.outputTokens, usageOut);
+    if (e.cacheField >= 0 && picked.has(e.cacheField)) {
+      cached = matches(picked.isNull(e.cacheField) ? "" : picked.text(e.cacheField)); // a tree's null reads ""
+    }
+    if (picked.has(e.error)) {
+      reportedError = true;
+      return false;
+    }
+    return plan.content() == null ? length > 0 : picked.appendText(e.content, answer);
+  }
+
+  private static String text(byte[] data, int length) {
+    return new String(data, 0, length, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Whether the data, stripped of white space, is the terminator: compared in place when the
+   * terminator is ASCII ({@code [DONE]}) and the data's ends are too, else as strings.
+   */
+  private static boolean isTerminator(byte[] data, int length, String terminator) {
+    int from = 0, to = length;
+    while (from < to && asciiSpace(data[from])) from++;
+    while (to > from && asciiSpace(data[to - 1])) to--;
+    boolean inPlace = from == to || (data[from] >= 0 && data[to - 1] >= 0);
+    for (int i = 0; i < terminator.length() && inPlace; i++) inPlace = terminator.charAt(i) < 0x80;
+    if (!inPlace) return text(data, length).strip().equals(terminator);
+    if (to - from != terminator.length()) return false;
+    for (int i = from; i < to; i++) if (data[i] != terminator.charAt(i - from)) return false;
+    return true;
+  }
+
+  /** {@link Character#isWhitespace} of an ASCII byte, as {@link String#strip} reads it. */
+  private static boolean asciiSpace(byte b) {
+    return b == ' ' || (b >= 9 && b <= 13) || (b >= 28 && b <= 31);
   }
 
   /** Usage and the cache mark, wherever they appear (OpenAI puts usage in the last chunk). */
@@ -142,7 +209,7 @@ final class LlmAnswer implements SseParser.Listener {
     }
     account(latencyNanos, requestBody);
     if (!streaming()) return -1;
-    if (error != null) return plan.error();
+    if (reportedError) return plan.error();
     if (plan.stream().terminator() != null && !terminated) return plan.incomplete();
     return -1;
   }

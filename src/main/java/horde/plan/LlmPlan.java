@@ -11,6 +11,8 @@ import horde.scenario.StreamSpec;
  * @param content the token text in each stream event's data (null: the data itself)
  * @param inputTokens, outputTokens, answer paths in a JSON answer or final stream event
  * @param incomplete, error, stalled failure reasons for streams
+ * @param events the paths a stream event is read for, picked from its bytes (null: not streamed,
+ *     nothing to read, or a path only a tree can follow)
  */
 public record LlmPlan(
     StreamSpec stream,
@@ -23,7 +25,8 @@ public record LlmPlan(
     JsonPath cacheField,
     int incomplete,
     int error,
-    int stalled) {
+    int stalled,
+    EventPicks events) {
 
   public boolean streaming() {
     return stream != null;

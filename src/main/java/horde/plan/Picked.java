@@ -7,8 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What a {@link JsonPicks} read from one answer's body: by slot, the kind of value found and where
- * its text lies in the body. One per response, reused from answer to answer: reading allocates
+ * What a {@link JsonPicks} read from one answer's body (or one event of a streamed answer): by slot,
+ * the kind of value found and where its text lies in the body. One per response, reused from answer
+ * to answer (and one per streamed LLM answer, for its events, {@link EventPicks}): reading allocates
  * nothing, and a value becomes a string only when a save or a comparison needs one. Checks and
  * saves answer exactly as on Jackson's tree ({@link CheckPlan}, {@link ExtractPlan}).
  */
@@ -144,8 +145,44 @@ public final class Picked {
     return text(slot).equals(s);
   }
 
+  /** Whether the path has a value, JSON null included. */
+  public boolean has(int slot) {
+    return kinds[slot] != MISSING;
+  }
+
+  public boolean isNull(int slot) {
+    return kinds[slot] == NULL;
+  }
+
+  /** A whole number at the path, else {@code otherwise}: as a tree's {@code isNumber() ? asLong()}. */
+  public long integer(int slot, long otherwise) {
+    return kinds[slot] == INTEGER ? integers[slot] : otherwise;
+  }
+
+  /**
+   * Appends the value's {@link #text} to {@code to}, a plain ASCII string without making a String
+   * of it; false when there is none to append (missing, JSON null or empty).
+   */
+  public boolean appendText(int slot, StringBuilder to) {
+    if (kinds[slot] != STRING || escaped[slot]) {
+      String t = text(slot);
+      if (t == null || t.isEmpty()) return false;
+      to.append(t);
+      return true;
+    }
+    int start = starts[slot], end = ends[slot];
+    for (int i = start; i < end; i++) {
+      if (body[i] < 0) {
+        to.append(text(slot));
+        return true;
+      }
+    }
+    for (int i = start; i < end; i++) to.append((char) body[i]);
+    return end > start;
+  }
+
   /** A save's value, as {@code ExtractPlan} gives it on a tree: null when missing or JSON null. */
-  String text(int slot) {
+  public String text(int slot) {
     return switch (kinds[slot]) {
       case MISSING, NULL -> null;
       case TRUE -> "true";

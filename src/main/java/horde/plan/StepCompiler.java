@@ -207,13 +207,17 @@ final class StepCompiler {
     if (!r.accounted() && cache == null) return null;
     LlmSpec spec = r.llm();
     StreamSpec stream = r.stream();
-    return new LlmPlan(stream, path(stream == null ? null : stream.content(), r.position()),
-        path(spec == null ? null : spec.inputTokens(), r.position()),
-        path(spec == null ? null : spec.outputTokens(), r.position()),
-        path(spec == null ? null : spec.content(), r.position()), r.accounted() ? price(r) : null,
-        cache, cache != null && cache.source() == CacheHit.Source.JSON ? path(cache.expression(), r.position()) : null,
+    JsonPath content = path(stream == null ? null : stream.content(), r.position());
+    JsonPath in = path(spec == null ? null : spec.inputTokens(), r.position());
+    JsonPath out = path(spec == null ? null : spec.outputTokens(), r.position());
+    JsonPath cacheField = cache != null && cache.source() == CacheHit.Source.JSON ? path(cache.expression(), r.position()) : null;
+    // a stream event is read as JSON only for its token text or usage, as LlmAnswer does
+    EventPicks events = stream != null && (content != null || out != null) ? EventPicks.of(content, in, out, cacheField) : null;
+    return new LlmPlan(stream, content, in, out, path(spec == null ? null : spec.content(), r.position()),
+        r.accounted() ? price(r) : null, cache, cacheField,
         reasons.idOf("stream incomplete", FailureKind.STREAM_INCOMPLETE),
-        reasons.idOf("stream error", FailureKind.STREAM_ERROR), reasons.idOf("stream stalled", FailureKind.STREAM_STALLED));
+        reasons.idOf("stream error", FailureKind.STREAM_ERROR), reasons.idOf("stream stalled", FailureKind.STREAM_STALLED),
+        events);
   }
 
   private JsonPath path(String path, SourcePosition at) {

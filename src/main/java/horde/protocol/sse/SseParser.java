@@ -14,14 +14,18 @@ import java.util.Arrays;
  *
  * <pre>{@code
  * parser.reset();
- * parser.feed(content, System.nanoTime(), (event, data, nanos) -> ...);
+ * parser.feed(content, System.nanoTime(), (event, data, length, nanos) -> ...);
  * }</pre>
  */
 public final class SseParser {
   /** Receives each complete event. */
   public interface Listener {
-    /** @param event the event's name, {@code message} when it had none */
-    void onEvent(String event, String data, long nanos);
+    /**
+     * @param event the event's name, {@code message} when it had none
+     * @param data the event's data lines joined by LF, UTF-8, in {@code data[0, length)}: the parser's
+     *     own array, valid until this call returns (a listener that reads JSON from it makes no string)
+     */
+    void onEvent(String event, byte[] data, int length, long nanos);
   }
 
   private static final byte[] DATA = {'d', 'a', 't', 'a'}, EVENT = {'e', 'v', 'e', 'n', 't'};
@@ -29,7 +33,7 @@ public final class SseParser {
   private byte[] line = new byte[256];
   private int length;
   private boolean afterCr;
-  /** The event's data lines, joined by LF, as bytes: decoded once, when the event is dispatched. */
+  /** The event's data lines, joined by LF, as bytes: handed over as they are. */
   private byte[] data = new byte[256];
   private int dataLength;
   private boolean hasData;
@@ -101,7 +105,7 @@ public final class SseParser {
   private void dispatch(long nanos, Listener listener) {
     if (hasData) {
       String name = event == null || event.isEmpty() ? "message" : event;
-      listener.onEvent(name, new String(data, 0, dataLength, StandardCharsets.UTF_8), nanos);
+      listener.onEvent(name, data, dataLength, nanos);
     }
     dataLength = 0;
     hasData = false;

@@ -15,7 +15,11 @@ class SseParserTest {
 
   void feed(String... pieces) {
     long t = 0;
-    for (String p : pieces) parser.feed(Unpooled.wrappedBuffer(p.getBytes(StandardCharsets.UTF_8)), t++, (e, d, n) -> events.add(e + "|" + d + "|" + n));
+    for (String p : pieces) parser.feed(Unpooled.wrappedBuffer(p.getBytes(StandardCharsets.UTF_8)), t++, (e, d, len, n) -> events.add(e + "|" + text(d, len) + "|" + n));
+  }
+
+  static String text(byte[] data, int length) {
+    return new String(data, 0, length, StandardCharsets.UTF_8);
   }
 
   @Test
@@ -47,7 +51,7 @@ class SseParserTest {
       int at = 0;
       while (at < bytes.length) {
         int n = Math.min(bytes.length - at, 1 + random.nextInt(5));
-        p.feed(Unpooled.wrappedBuffer(bytes, at, n), 0, (e, d, t) -> got.add(e + "|" + d));
+        p.feed(Unpooled.wrappedBuffer(bytes, at, n), 0, (e, d, len, t) -> got.add(e + "|" + text(d, len)));
         at += n;
       }
       assertThat(got).containsExactly("a|héllo wörld 🎉", "message|x\ny", "message|last");

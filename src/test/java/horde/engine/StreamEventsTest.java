@@ -1,0 +1,86 @@
+package horde.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import horde.TestServer;
+import horde.plan.RequestPlan;
+import horde.plan.Tokenizer;
+import horde.scenario.Measures;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A streamed answer's JSON events are read from their bytes ({@code EventPicks}) when the plan's
+ * paths are plain, and from a Jackson tree when they are not: both read the same tokens, usage,
+ * cache marks and errors from a real server's events, awkward ones included (escapes, empty and
+ * null text, a number, a member given twice, data that is not JSON, text that is an object).
+ */
+class StreamEventsTest {
+  static final String[] EVENTS = {
+      "{\"choices\":[{\"delta\":{\"content\":\"H\\u00e9\\\"llo\"}}]}",
+      "{\"choices\":[{\"delta\":{\"content\":\"\"}}]}",
+      "{\"choices\":[{\"delta\":{\"content\":null}}]}",
+      "{\"choices\":[{\"delta\":{\"content\":7}}]}",
+      "{\"choices\":[{\"delta\":{\"content\":\" x\"}}],\"cached\":true}",
+      "{\"choices\":[{\"delta\":{\"content\":\"first\"}}],\"choices\":[{\"delta\":{\"content\":\" dup\"}}]}",
+      "not json",
+      "{\"choices\":[{\"delta\":{\"content\":{\"a\":1}}}]}",
+      "{\"choices\":[{\"delta\":{\"content\":\" ünï\"}}]}"};
+  static final String TEXT = "Hé\"llo7 x dup{\"a\":1} ünï";
+  static final String PLAIN = "{kind: openai}", TREE = "{kind: openai, content: \"$.choices[*].delta.content\"}";
+  static final String USAGE_PLAIN = "{input_tokens: $.usage.prompt_tokens, output_tokens: $.usage.completion_tokens}";
+  static final String USAGE_TREE = "{input_tokens: $..prompt_tokens, output_tokens: $..completion_tokens}";
+
+  @Test
+  void eventsReadFromTheirBytesGiveWhatATreeGives() throws Exception {
+    try (TestServer server = new TestServer()
+        .route("/usage", ex -> sse(ex, "{\"choices\":[],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":5}}", " [DONE] "))
+        .route("/counted", ex -> sse(ex, "[DONE]"))
+        .route("/error", ex -> sse(ex, "{\"error\":{\"message\":\"overloaded\",\"code\":529}}", "[DONE]"))) {
+      PlanRun plain = run(server, PLAIN, USAGE_PLAIN, "$.cached");
+      PlanRun tree = run(server, TREE, USAGE_TREE, "$..cached");
+      assertThat(request(plain, 0).llm().events()).as("plain paths are picked").isNotNull();
+      assertThat(request(tree, 0).llm().events()).as("a wildcard needs the tree").isNull();
+      long tokens = Tokenizer.of("cl100k_base").count(TEXT);
+      for (PlanRun r : new PlanRun[] {plain, tree}) {
+        assertThat(r.count("POST", "/usage", Measures.TOKEN_EVENTS)).isEqualTo(3 * 6);
+        assertThat(r.count("POST", "/usage", Measures.INPUT_TOKENS)).isEqualTo(3 * 12);
+        assertThat(r.count("POST", "/usage", Measures.OUTPUT_TOKENS)).isEqualTo(3 * 5);
+        assertThat(r.count("POST", "/usage", Measures.CACHE_LOOKUPS)).isEqualTo(3);
+        assertThat(r.count("POST", "/usage", Measures.CACHE_HITS)).isEqualTo(3);
+        assertThat(r.count("POST", "/usage", Measures.FAILURES)).isZero();
+        assertThat(r.count("POST", "/counted", Measures.OUTPUT_TOKENS)).as("counted from the kept text").isEqualTo(3 * tokens);
+        assertThat(r.failures("POST", "/error", "stream error")).isEqualTo(3);
+      }
+    }
+  }
+
+  private static PlanRun run(TestServer server, String stream, String llm, String cacheMark) throws Exception {
+    StringBuilder yaml = new StringBuilder("target: " + server.url() + "\nusers:\n  - tasks:\n      - steps:\n");
+    for (String path : new String[] {"/usage", "/counted", "/error"}) {
+      yaml.append("          - post: ").append(path).append("\n")
+          .append("            stream: ").append(stream).append("\n")
+          .append("            llm: ").append(llm).append("\n")
+          .append("            cache_hit: {json: \"").append(cacheMark).append("\"}\n")
+          .append("            json: {model: m, stream: true, messages: [{role: user, content: hi}]}\n");
+    }
+    return PlanRun.of(yaml.append("load: {requests: 9, concurrency: 1}\n").toString());
+  }
+
+  private static RequestPlan request(PlanRun r, int step) {
+    return (RequestPlan) r.plan().users().get(0).tasks().get(0).steps().get(step);
+  }
+
+  /** The events of {@link #EVENTS}, then {@code last}, as Server-Sent Events. */
+  private static void sse(HttpExchange ex, String... last) throws IOException {
+    StringBuilder body = new StringBuilder();
+    for (String e : EVENTS) body.append("data: ").append(e).append("\n\n");
+    for (String e : last) body.append("data: ").append(e).append("\n\n");
+    byte[] b = body.toString().getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", "text/event-stream");
+    ex.sendResponseHeaders(200, b.length);
+    ex.getResponseBody().write(b);
+  }
+}
