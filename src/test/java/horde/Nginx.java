@@ -31,9 +31,6 @@ public final class Nginx implements AutoCloseable {
     this(dir, List.of(), "127.0.0.1", Ports.free());
   }
 
-  private Nginx(Path dir, int tlsPort, int h2cPort) throws IOException, InterruptedException {
-    this(dir, List.of(), "127.0.0.1", Ports.free(), tlsPort, h2cPort);
-  }
 
   /**
    * An nginx that also speaks HTTP/2: h2 over TLS by ALPN on {@link #h2Url()} (with a self-signed
@@ -47,20 +44,21 @@ public final class Nginx implements AutoCloseable {
         "-addext", "subjectAltName=IP:127.0.0.1").redirectErrorStream(true).start();
     String said = new String(openssl.getInputStream().readAllBytes());
     if (!openssl.waitFor(30, TimeUnit.SECONDS) || openssl.exitValue() != 0) throw new IOException("openssl: " + said);
-    return new Nginx(dir, Ports.free(), Ports.free());
+    int[] ports = Ports.distinct(4);
+    return new Nginx(dir, List.of(), "127.0.0.1", ports[0], ports[1], ports[2], ports[3]);
   }
 
   /** An nginx run under {@code prefix} (e.g. {@code ip netns exec NS}), listening on {@code host:port} there. */
   public Nginx(Path dir, List<String> prefix, String host, int port) throws IOException, InterruptedException {
-    this(dir, prefix, host, port, 0, 0);
+    this(dir, prefix, host, port, 0, 0, 0);
   }
 
-  private Nginx(Path dir, List<String> prefix, String host, int port, int tlsPort, int h2cPort)
+  private Nginx(Path dir, List<String> prefix, String host, int port, int tlsPort, int h2cPort, int tls11Port)
       throws IOException, InterruptedException {
     this.dir = dir;
     this.tlsPort = tlsPort;
     this.h2cPort = h2cPort;
-    this.tls11Port = tlsPort == 0 ? 0 : Ports.free();
+    this.tls11Port = tls11Port;
     this.host = host;
     this.port = port;
     Files.createDirectories(dir.resolve("logs"));

@@ -17,4 +17,30 @@ public final class Ports {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * {@code n} ports free now and different from each other: each held until all are found, since
+   * ports asked for one after the other may be the same one again (a server with two of them then
+   * fails with "duplicate listen").
+   */
+  public static int[] distinct(int n) {
+    ServerSocket[] held = new ServerSocket[n];
+    try {
+      int[] ports = new int[n];
+      for (int i = 0; i < n; i++) {
+        held[i] = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        ports[i] = held[i].getLocalPort();
+      }
+      return ports;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      for (ServerSocket s : held) {
+        try {
+          if (s != null) s.close();
+        } catch (IOException ignored) { // a port we only looked at
+        }
+      }
+    }
+  }
 }

@@ -8,8 +8,8 @@ import horde.Nginx;
 import horde.Ports;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +27,7 @@ class ClusterFaultTest {
   void aKilledWorkerIsReportedAndAKilledCoordinatorLeavesNoLoad() throws Exception {
     assumeThat(Nginx.installed() || System.getenv("CI") != null).as("nginx is installed by ./run-tests").isTrue();
     Nginx nginx = new Nginx(tmp.resolve("nginx"));
-    List<String> members = IntStream.range(0, 4).mapToObj(i -> "127.0.0.1:" + Ports.free()).toList();
+    List<String> members = Arrays.stream(Ports.distinct(4)).mapToObj(p -> "127.0.0.1:" + p).toList();
     try (TestCluster cluster = new TestCluster(tmp, "faults-" + ProcessHandle.current().pid(), members)) {
       for (int w = 1; w <= 3; w++) cluster.worker("w" + w, members.get(w));
       Path closed = scenario(nginx.url(), "{ users: 30, spawn_rate: 30, run_time: 10s }");

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class ClusterLiveUiTest {
 
   @Test
   void theLiveViewShowsTheWorkersMergedFigures() throws Exception {
-    List<String> members = List.of("127.0.0.1:" + Ports.free(), "127.0.0.1:" + Ports.free());
+    List<String> members = Arrays.stream(Ports.distinct(2)).mapToObj(p -> "127.0.0.1:" + p).toList();
     try (TestServer target = new TestServer().route("/x", ex -> TestServer.reply(ex, 200, "{}"));
         TestCluster cluster = new TestCluster(tmp, "live-" + ProcessHandle.current().pid(), members)) {
       cluster.worker("w1", members.get(1));

@@ -8,6 +8,7 @@ import horde.Nginx;
 import horde.Ports;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class ClusterPlanTest {
   void uniqueRowsAreUsedOnceAcrossTheClusterFromTheShippedData() throws Exception {
     assumeThat(Nginx.installed() || System.getenv("CI") != null).as("nginx is installed by ./run-tests").isTrue();
     Nginx nginx = new Nginx(tmp.resolve("nginx"));
-    List<String> members = IntStream.range(0, 4).mapToObj(i -> "127.0.0.1:" + Ports.free()).toList();
+    List<String> members = Arrays.stream(Ports.distinct(4)).mapToObj(p -> "127.0.0.1:" + p).toList();
     try (TestCluster cluster = new TestCluster(tmp, "rows-" + ProcessHandle.current().pid(), members)) {
       cluster.worker("w1", members.get(1));
       cluster.worker("w2", members.get(2));

@@ -25,7 +25,8 @@ class ClusterSecretTest {
 
   @Test
   void onlyMembersThatKnowTheSecretJoin() throws Exception {
-    int a = Ports.free(), b = Ports.free(), c = Ports.free();
+    int[] p = Ports.distinct(3);
+    int a = p[0], b = p[1], c = p[2];
     List<String> hosts = List.of("127.0.0.1:" + a, "127.0.0.1:" + b, "127.0.0.1:" + c);
     try (Node first = Node.join(settings("first", a, hosts, "right"))) {
       // a member without the secret cannot read what the others send, nor they what it sends: it stays alone
@@ -53,7 +54,8 @@ class ClusterSecretTest {
 
   @Test
   void aWorkerOfAnotherVersionIsRefusedByName() throws Exception {
-    int a = Ports.free(), b = Ports.free();
+    int[] p = Ports.distinct(2);
+    int a = p[0], b = p[1];
     List<String> hosts = List.of("127.0.0.1:" + a, "127.0.0.1:" + b);
     StringWriter said = new StringWriter();
     try (Coordinator coordinator = Coordinator.join(settings("coordinator", a, hosts, null), new PrintWriter(said, true))) {

@@ -13,10 +13,10 @@ import horde.simulator.SimulatorOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +39,7 @@ class ClusterTest {
   void threeWorkersRunOneTestAsOneMachineWould() throws Exception {
     assumeThat(Nginx.installed() || System.getenv("CI") != null).as("nginx is installed by ./run-tests").isTrue();
     Nginx nginx = new Nginx(tmp.resolve("nginx"));
-    List<String> members = IntStream.range(0, 5).mapToObj(i -> "127.0.0.1:" + Ports.free()).toList();
+    List<String> members = Arrays.stream(Ports.distinct(5)).mapToObj(p -> "127.0.0.1:" + p).toList();
     try (TestCluster cluster = new TestCluster(tmp, "truth-" + ProcessHandle.current().pid(), members)) {
       for (int w = 1; w <= 3; w++) cluster.worker("w" + w, members.get(w + 1));
 

@@ -126,7 +126,8 @@ public final class CoordinatorOverhead {
 
   /** {CPU µs, bytes received} per message this process receives from another JVM. */
   static double[] transport(byte[] message, String secret, int count) throws Exception {
-    int mine = Ports.free(), theirs = Ports.free();
+    int[] ports = Ports.distinct(2);
+    int mine = ports[0], theirs = ports[1];
     List<String> hosts = List.of("127.0.0.1:" + mine, "127.0.0.1:" + theirs);
     ClusterSettings s = new ClusterSettings("bench-" + ProcessHandle.current().pid(), "coordinator", "127.0.0.1", mine, hosts,
         null, secret);
