@@ -1,6 +1,5 @@
 package horde.report;
 
-import horde.criteria.Findings;
 import horde.stats.EndpointStats;
 import horde.stats.LatencySummary;
 import horde.stats.LlmStats;

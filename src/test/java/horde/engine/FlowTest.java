@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import horde.Alone;
 import horde.Scenarios;
 import horde.TestServer;
-import horde.plan.FailureReasons;
 import horde.plan.Planner;
 import horde.plan.TestPlan;
 import horde.record.IntervalSnapshot;

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import horde.Alone;
 import horde.TestServer;
-import horde.plan.FailureReasons;
 import horde.plan.Planner;
 import horde.plan.TestPlan;
-import horde.record.IntervalSnapshot;
-import horde.scenario.Measures;
 import horde.scenario.LoadProfile;
 import horde.scenario.Request;
 import horde.scenario.Scenario;

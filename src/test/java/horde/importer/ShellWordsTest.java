@@ -3,7 +3,6 @@ package horde.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@link ShellWords}: a command line split as a POSIX shell splits it, variables to the environment. */

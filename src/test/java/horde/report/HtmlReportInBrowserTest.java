@@ -10,7 +10,6 @@ import horde.result.ResultReader;
 import horde.result.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

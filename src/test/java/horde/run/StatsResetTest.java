@@ -11,7 +11,6 @@ import horde.result.RunResult;
 import horde.scenario.LoadProfile;
 import horde.stats.Interval;
 import horde.stats.RunStats;
-import horde.stats.Slice;
 import horde.scenario.Measures;
 import java.time.Duration;
 import java.util.Map;

@@ -2,7 +2,6 @@ package horde.protocol.http;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
