@@ -6,23 +6,30 @@
 # time. Horde's TTFT and ITL p50 are printed beside the probe's: what the target does shows in
 # both, what the generator adds only in Horde's. The probe connects before its clock starts, as
 # Horde's users read over kept-alive connections (../shared/bench/lib/sse_timing.py counts its
-# connect in TTFT). Also Horde's RSS and CPU seconds per stream.
+# connect in TTFT). Also Horde's RSS and CPU seconds per stream. FORMAT=openai sends each token as
+# an OpenAI chat-completion chunk (JSON, read with `stream: openai`) rather than bare `data: tok`.
 #
 #   bench/sse-streams.sh                            # 10,000 streams, an event every 500 ms, 2 workers
 #   STREAMS=1000 GAP_MS=20 WORKERS=1 bench/sse-streams.sh
+#   FORMAT=openai EVENTS=40 GAP_MS=100 bench/sse-streams.sh
 # Env: STREAMS, GAP_MS (500), EVENTS (10), WORKERS (2), RUN (s; 40), PROBES (5), PROBE_AT (s; 20),
-#      HORDE_JAVA_OPTS, OUT (outputs kept; a temp dir).
+#      FORMAT (sse|openai), HORDE_JAVA_OPTS, OUT (outputs kept; a temp dir).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 STREAMS="${STREAMS:-10000}"; GAP_MS="${GAP_MS:-500}"; EVENTS="${EVENTS:-10}"; WORKERS="${WORKERS:-2}"
-RUN="${RUN:-40}"; PROBES="${PROBES:-5}"; PROBE_AT="${PROBE_AT:-20}"
+RUN="${RUN:-40}"; PROBES="${PROBES:-5}"; PROBE_AT="${PROBE_AT:-20}"; FORMAT="${FORMAT:-sse}"
 ulimit -n "$(ulimit -Hn)"
 (( $(ulimit -n) > STREAMS + 1000 )) || { echo "sse-streams: ulimit -n is $(ulimit -n), too few for $STREAMS streams" >&2; exit 2; }
 "$ROOT/horde" --version >/dev/null   # build now, outside the measured run
 source "$ROOT/bench/local-nginx.sh"
 bench_workdir
+event="echo \"data: tok\";" stream='{kind: sse, terminator: "[DONE]"}'
+if [[ $FORMAT == openai ]]; then
+  event="echo 'data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\" tok\"}}]}';"
+  stream='{kind: openai}'
+fi
 events=""
-for _ in $(seq "$EVENTS"); do events+="echo \"data: tok\"; echo \"\"; echo_flush; echo_sleep $(python3 -c "print($GAP_MS/1000)"); "; done
+for _ in $(seq "$EVENTS"); do events+="$event echo \"\"; echo_flush; echo_sleep $(python3 -c "print($GAP_MS/1000)"); "; done
 NGINX_EXTRA="    location = /sse { default_type text/event-stream; add_header X-Accel-Buffering no;
       echo_sleep 0.1; $events echo \"data: [DONE]\"; echo \"\"; echo_flush; }" \
   start_local_nginx "$work/nginx" "$WORKERS"
@@ -32,7 +39,7 @@ target: http://127.0.0.1:$NGINX_PORT
 preflight: false
 users:
   - name: reader
-    tasks: [{steps: [{get: /sse, stream: {kind: sse, terminator: "[DONE]"}}]}]
+    tasks: [{steps: [{get: /sse, stream: $stream}]}]
 load: {users: $STREAMS, spawn_rate: $(( STREAMS / 5 > 100 ? STREAMS / 5 : 100 )), run_time: ${RUN}s}
 YAML
 echo "load before: $(uptime)"
@@ -53,7 +60,7 @@ work, streams, rss, cpu, tck, probes = sys.argv[1], int(sys.argv[2]), int(sys.ar
 r = json.load(open(f"{work}/result.json"))
 ttft, gaps = [], []
 for f in glob.glob(f"{work}/probe*.txt"):
-    times = [float(m.group(1)) for m in re.finditer(r"^\s*([0-9.]+) ms  data: tok", open(f).read(), re.M)]
+    times = [float(m.group(1)) for m in re.finditer(r"^\s*([0-9.]+) ms  data: (?:tok|\{)", open(f).read(), re.M)]
     if times:
         ttft.append(times[0]); gaps += [b - a for a, b in zip(times, times[1:])]
 e = [x for x in r["endpoints"] if "/sse" in json.dumps(x)][0]
