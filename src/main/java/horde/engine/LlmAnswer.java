@@ -1,6 +1,6 @@
 package horde.engine;
 
-import horde.plan.EventPicks;
+import horde.plan.AnswerPicks;
 import horde.plan.LlmPlan;
 import horde.plan.Picked;
 import horde.plan.RequestPlan;
@@ -129,7 +129,7 @@ final class LlmAnswer implements SseParser.Listener {
    * or reports an error. Picked from the bytes when the plan's paths allow, else from a tree.
    */
   private boolean readJson(byte[] data, int length) {
-    EventPicks e = plan.events();
+    AnswerPicks e = plan.events();
     if (e != null && picked.read(e.picks, data, length)) return readPicked(e, length);
     JsonNode json = Json.parse(text(data, length));
     if (json != null) read(json);
@@ -144,13 +144,9 @@ final class LlmAnswer implements SseParser.Listener {
     return true;
   }
 
-  /** As {@link #read(JsonNode)} and {@link #readJson} on a tree, from what was picked. */
-  private boolean readPicked(EventPicks e, int length) {
-    if (e.inputTokens >= 0) usageIn = picked.integer(e.inputTokens, usageIn);
-    if (e.outputTokens >= 0) usageOut = picked.integer(e.outputTokens, usageOut);
-    if (e.cacheField >= 0 && picked.has(e.cacheField)) {
-      cached = matches(picked.isNull(e.cacheField) ? "" : picked.text(e.cacheField)); // a tree's null reads ""
-    }
+  /** As {@link #readJson} on a tree, from what was picked. */
+  private boolean readPicked(AnswerPicks e, int length) {
+    read(picked, e);
     if (picked.has(e.error)) {
       reportedError = true;
       return false;
@@ -183,6 +179,31 @@ final class LlmAnswer implements SseParser.Listener {
     return b == ' ' || (b >= 9 && b <= 13) || (b >= 28 && b <= 31);
   }
 
+  /** An answer that arrived whole: its usage, cache mark and text, picked when its paths allow. */
+  private void readWhole(ResponseView response) {
+    AnswerPicks w = plan.whole();
+    Picked p = w == null ? null : response.picked(w.picks);
+    if (p != null) {
+      read(p, w);
+      if (w.content >= 0) p.appendText(w.content, answer);
+      return;
+    }
+    JsonNode json = response.json();
+    if (json == null) return;
+    read(json);
+    String text = plan.answer() == null ? null : Json.text(plan.answer().find(json));
+    if (text != null) answer.append(text);
+  }
+
+  /** As {@link #read(JsonNode)}, from what was picked. */
+  private void read(Picked p, AnswerPicks e) {
+    if (e.inputTokens >= 0) usageIn = p.integer(e.inputTokens, usageIn);
+    if (e.outputTokens >= 0) usageOut = p.integer(e.outputTokens, usageOut);
+    if (e.cacheField >= 0 && p.has(e.cacheField)) {
+      cached = matches(p.isNull(e.cacheField) ? "" : p.text(e.cacheField)); // a tree's null reads ""
+    }
+  }
+
   /** Usage and the cache mark, wherever they appear (OpenAI puts usage in the last chunk). */
   private void read(JsonNode json) {
     if (plan.inputTokens() != null) usageIn = Json.count(plan.inputTokens().find(json), usageIn);
@@ -198,11 +219,7 @@ final class LlmAnswer implements SseParser.Listener {
    * that reported an error or ended without its terminator, else -1.
    */
   int finish(ResponseView response, long latencyNanos, CharSequence requestBody) {
-    if (!streaming() && response.json() != null) {
-      read(response.json());
-      String text = plan.answer() == null ? null : Json.text(plan.answer().find(response.json()));
-      if (text != null) answer.append(text);
-    }
+    if (!streaming()) readWhole(response);
     if (plan.cacheHit() != null && plan.cacheHit().source() == CacheHit.Source.HEADER) {
       String h = response.header(plan.cacheHit().expression());
       cached = h == null ? (plan.cacheHit().equals() == null ? Boolean.FALSE : null) : matches(h);

@@ -13,6 +13,7 @@ import horde.scenario.StreamSpec;
  * @param incomplete, error, stalled failure reasons for streams
  * @param events the paths a stream event is read for, picked from its bytes (null: not streamed,
  *     nothing to read, or a path only a tree can follow)
+ * @param whole the paths an answer that arrives whole is read for, likewise (null: streamed, ...)
  */
 public record LlmPlan(
     StreamSpec stream,
@@ -26,7 +27,8 @@ public record LlmPlan(
     int incomplete,
     int error,
     int stalled,
-    EventPicks events) {
+    AnswerPicks events,
+    AnswerPicks whole) {
 
   public boolean streaming() {
     return stream != null;

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * What a {@link JsonPicks} read from one answer's body (or one event of a streamed answer): by slot,
  * the kind of value found and where its text lies in the body. One per response, reused from answer
- * to answer (and one per streamed LLM answer, for its events, {@link EventPicks}): reading allocates
+ * to answer (and one per streamed LLM answer, for its events, {@link AnswerPicks}): reading allocates
  * nothing, and a value becomes a string only when a save or a comparison needs one. Checks and
  * saves answer exactly as on Jackson's tree ({@link CheckPlan}, {@link ExtractPlan}).
  */

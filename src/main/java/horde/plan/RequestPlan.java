@@ -49,17 +49,15 @@ public record RequestPlan(
   public static RequestPlan of(int endpoint, String method, BoundTemplate url, List<ParamPlan> query,
       List<ParamPlan> headers, BoundTemplate body, long timeoutNanos, List<CheckPlan> checks, List<ExtractPlan> saves,
       boolean[] success, LlmPlan llm, int id) {
-    if (llm == null) { // an LLM answer is read as a tree anyway: its checks read that one
-      JsonPicks picks = picks(checks, saves);
-      if (picks != null) {
-        int next = 0;
-        List<CheckPlan> picking = new ArrayList<>();
-        for (CheckPlan c : checks) picking.add(c.check() instanceof Check.JsonField ? c.picking(picks, picks.slot(next++)) : c);
-        List<ExtractPlan> saving = new ArrayList<>();
-        for (ExtractPlan e : saves) saving.add(e.extract().source() == Extract.Source.JSON ? e.picking(picks, picks.slot(next++)) : e);
-        checks = picking;
-        saves = saving;
-      }
+    JsonPicks picks = picks(checks, saves);
+    if (picks != null) {
+      int next = 0;
+      List<CheckPlan> picking = new ArrayList<>();
+      for (CheckPlan c : checks) picking.add(c.check() instanceof Check.JsonField ? c.picking(picks, picks.slot(next++)) : c);
+      List<ExtractPlan> saving = new ArrayList<>();
+      for (ExtractPlan e : saves) saving.add(e.extract().source() == Extract.Source.JSON ? e.picking(picks, picks.slot(next++)) : e);
+      checks = picking;
+      saves = saving;
     }
     boolean needsBody = checks.stream().anyMatch(CheckPlan::needsBody) || saves.stream().anyMatch(ExtractPlan::needsBody)
         || (llm != null && llm.needsBody());

@@ -211,13 +211,15 @@ final class StepCompiler {
     JsonPath in = path(spec == null ? null : spec.inputTokens(), r.position());
     JsonPath out = path(spec == null ? null : spec.outputTokens(), r.position());
     JsonPath cacheField = cache != null && cache.source() == CacheHit.Source.JSON ? path(cache.expression(), r.position()) : null;
+    JsonPath answer = path(spec == null ? null : spec.content(), r.position());
     // a stream event is read as JSON only for its token text or usage, as LlmAnswer does
-    EventPicks events = stream != null && (content != null || out != null) ? EventPicks.of(content, in, out, cacheField) : null;
-    return new LlmPlan(stream, content, in, out, path(spec == null ? null : spec.content(), r.position()),
-        r.accounted() ? price(r) : null, cache, cacheField,
+    AnswerPicks events = stream != null && (content != null || out != null) ? AnswerPicks.of(content, in, out, cacheField) : null;
+    AnswerPicks whole = stream == null && (answer != null || in != null || out != null || cacheField != null)
+        ? AnswerPicks.of(answer, in, out, cacheField) : null;
+    return new LlmPlan(stream, content, in, out, answer, r.accounted() ? price(r) : null, cache, cacheField,
         reasons.idOf("stream incomplete", FailureKind.STREAM_INCOMPLETE),
         reasons.idOf("stream error", FailureKind.STREAM_ERROR), reasons.idOf("stream stalled", FailureKind.STREAM_STALLED),
-        events);
+        events, whole);
   }
 
   private JsonPath path(String path, SourcePosition at) {

@@ -12,12 +12,13 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * A streamed answer's JSON events are read from their bytes ({@code EventPicks}) when the plan's
- * paths are plain, and from a Jackson tree when they are not: both read the same tokens, usage,
- * cache marks and errors from a real server's events, awkward ones included (escapes, empty and
- * null text, a number, a member given twice, data that is not JSON, text that is an object).
+ * An LLM answer, and each JSON event of a streamed one, is read from its bytes ({@code AnswerPicks})
+ * when the plan's paths are plain, and from a Jackson tree when they are not: both read the same
+ * tokens, usage, cache marks and errors from a real server, awkward answers included (escapes,
+ * empty and null text, a number, a member given twice, data that is not JSON, text that is an
+ * object).
  */
-class StreamEventsTest {
+class AnswerPicksTest {
   static final String[] EVENTS = {
       "{\"choices\":[{\"delta\":{\"content\":\"H\\u00e9\\\"llo\"}}]}",
       "{\"choices\":[{\"delta\":{\"content\":\"\"}}]}",
@@ -55,6 +56,56 @@ class StreamEventsTest {
         assertThat(r.failures("POST", "/error", "stream error")).isEqualTo(3);
       }
     }
+  }
+
+  @Test
+  void wholeAnswersReadFromTheirBytesGiveWhatATreeGives() throws Exception {
+    String text = "H\\u00e9\\\"llo \u00fcn\u00ef";
+    try (TestServer server = new TestServer()
+        .route("/usage", ex -> TestServer.reply(ex, 200, answer("\"" + text + "\"",
+            ",\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":5},\"cached\":true")))
+        .route("/counted", ex -> TestServer.reply(ex, 200, answer("\"" + text + "\"", ",\"cached\":null")))
+        .route("/object", ex -> TestServer.reply(ex, 200, answer("{\"a\":1}", "")))) {
+      String plain = "{input_tokens: $.usage.prompt_tokens, output_tokens: $.usage.completion_tokens,"
+          + " content: \"$.choices[0].message.content\"}";
+      String tree = "{input_tokens: $..prompt_tokens, output_tokens: $..completion_tokens,"
+          + " content: \"$.choices[*].message.content\"}";
+      PlanRun picked = whole(server, plain, "$.cached"), parsed = whole(server, tree, "$..cached");
+      assertThat(request(picked, 0).llm().whole()).as("plain paths are picked").isNotNull();
+      assertThat(request(parsed, 0).llm().whole()).as("a wildcard needs the tree").isNull();
+      Tokenizer cl100k = Tokenizer.of("cl100k_base");
+      for (PlanRun r : new PlanRun[] {picked, parsed}) {
+        assertThat(r.count("POST", "/usage", Measures.INPUT_TOKENS)).isEqualTo(3 * 12);
+        assertThat(r.count("POST", "/usage", Measures.OUTPUT_TOKENS)).isEqualTo(3 * 5);
+        assertThat(r.count("POST", "/usage", Measures.CACHE_HITS)).isEqualTo(3);
+        assertThat(r.count("POST", "/counted", Measures.INPUT_TOKENS)).isEqualTo(3 * cl100k.count("hi\n"));
+        assertThat(r.count("POST", "/counted", Measures.OUTPUT_TOKENS)).isEqualTo(3 * cl100k.count("Hé\"llo ünï"));
+        assertThat(r.count("POST", "/counted", Measures.CACHE_LOOKUPS)).isEqualTo(3);
+        assertThat(r.count("POST", "/counted", Measures.CACHE_HITS)).as("a null mark is no hit").isZero();
+        assertThat(r.count("POST", "/object", Measures.OUTPUT_TOKENS)).isEqualTo(3 * cl100k.count("{\"a\":1}"));
+        for (String path : new String[] {"/usage", "/counted", "/object"}) {
+          assertThat(r.count("POST", path, Measures.FAILURES)).as("the JSON check on " + path).isZero();
+        }
+      }
+    }
+  }
+
+  /** A chat completion whose message content is {@code content} (JSON), then {@code more} members. */
+  private static String answer(String content, String more) {
+    return "{\"id\":\"c1\",\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":" + content + "}}]" + more + "}";
+  }
+
+  /** Three requests to each of the answers' routes, with a JSON check on each. */
+  private static PlanRun whole(TestServer server, String llm, String cacheMark) throws Exception {
+    StringBuilder yaml = new StringBuilder("target: " + server.url() + "\nusers:\n  - tasks:\n      - steps:\n");
+    for (String path : new String[] {"/usage", "/counted", "/object"}) {
+      yaml.append("          - post: ").append(path).append("\n")
+          .append("            llm: ").append(llm).append("\n")
+          .append("            cache_hit: {json: \"").append(cacheMark).append("\"}\n")
+          .append("            check: {json: {\"$.choices[0].message.role\": assistant, $.id: present}}\n")
+          .append("            json: {model: m, messages: [{role: user, content: hi}]}\n");
+    }
+    return PlanRun.of(yaml.append("load: {requests: 9, concurrency: 1}\n").toString());
   }
 
   private static PlanRun run(TestServer server, String stream, String llm, String cacheMark) throws Exception {

@@ -4,18 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What each JSON event of a streamed LLM answer is read for (the token text, usage, the cache
- * mark, an error), as {@link JsonPicks} slots: read in one pass over the event's bytes rather than
- * a Jackson tree, which took about 2 KB an event (docs/design.md, "A streamed answer's events").
- * A slot is -1 for a path the plan does not have.
+ * What an LLM answer, or each JSON event of a streamed one, is read for (the text, usage, the cache
+ * mark, an error), as {@link JsonPicks} slots: read in one pass over the bytes rather than a
+ * Jackson tree, which took about 2 KB a streamed event (docs/design.md, "A streamed answer's
+ * events"). A slot is -1 for a path the plan does not have.
  */
-public final class EventPicks {
+public final class AnswerPicks {
   private static final JsonPath ERROR = JsonPath.compile("$.error");
 
   public final JsonPicks picks;
   public final int content, inputTokens, outputTokens, cacheField, error;
 
-  private EventPicks(JsonPicks picks, int[] slots) {
+  private AnswerPicks(JsonPicks picks, int[] slots) {
     this.picks = picks;
     content = slots[0];
     inputTokens = slots[1];
@@ -24,8 +24,11 @@ public final class EventPicks {
     error = slots[4];
   }
 
-  /** The picks for these paths (any may be null), or null when one of them needs the tree. */
-  static EventPicks of(JsonPath content, JsonPath inputTokens, JsonPath outputTokens, JsonPath cacheField) {
+  /**
+   * The picks for these paths (any may be null; at least one is not), or null when one of them
+   * needs the tree.
+   */
+  static AnswerPicks of(JsonPath content, JsonPath inputTokens, JsonPath outputTokens, JsonPath cacheField) {
     JsonPath[] wanted = {content, inputTokens, outputTokens, cacheField, ERROR};
     List<JsonPath> paths = new ArrayList<>();
     int[] index = new int[wanted.length];
@@ -39,6 +42,6 @@ public final class EventPicks {
     if (picks == null) return null;
     int[] slots = new int[wanted.length];
     for (int i = 0; i < wanted.length; i++) slots[i] = index[i] < 0 ? -1 : picks.slot(index[i]);
-    return new EventPicks(picks, slots);
+    return new AnswerPicks(picks, slots);
   }
 }
