@@ -1,5 +1,6 @@
 package horde.cluster;
 
+import horde.criteria.Findings;
 import horde.criteria.Verdict;
 import horde.plan.FailureReasons;
 import horde.plan.TestPlan;
@@ -227,8 +228,9 @@ public final class ClusterLoad implements TestRun.PhaseLoad {
           stoppedByLoss ? "; the run was stopped there (--on-worker-loss abort)" : "; the others went on"));
     }
     Verdict verdict = lost && r.verdict() == Verdict.PASS ? Verdict.WARN : r.verdict();
-    return new RunResult(r.hordeVersion(), r.scenario(), settings, r.environment(), r.startedAt(), r.stats(),
-        r.criteria(), verdict, r.phases(), r.grade(), notes).with(r.target(), r.search()); // what the scrapes saw stays
+    // the findings again, now that the settings hold the table a lost worker's finding is read from
+    return r.toBuilder().settings(settings).verdict(verdict).notes(notes).findings(Findings.of(r.stats(), settings))
+        .build();
   }
 
   private Map<String, Object> table() {

@@ -1,6 +1,6 @@
 package horde.cluster;
 
-import horde.criteria.Verdict;
+import horde.criteria.Findings;
 import horde.engine.Engine;
 import horde.engine.EngineOptions;
 import horde.engine.EngineReport;
@@ -155,8 +155,8 @@ final class WorkerRun implements AutoCloseable {
     settings.put("worker", worker);
     settings.put("share", share.fraction());
     settings.put("run", Long.toHexString(id));
-    RunResult r = new RunResult(Version.VALUE, scenario, settings, Map.of(), Instant.ofEpochMilli(startedMillis).toString(),
-        all, List.of(), Verdict.of(List.of()));
+    RunResult r = RunResult.builder(all).hordeVersion(Version.VALUE).scenario(scenario).settings(settings)
+        .startedAt(Instant.ofEpochMilli(startedMillis).toString()).findings(Findings.of(all, settings)).build();
     Path file = dir.resolve("run-" + Long.toHexString(id) + "-" + worker + ".json");
     ResultJson.write(r, file);
     return file;

@@ -60,10 +60,11 @@ public final class ResultReader {
     Map<String, Object> settings = objects(root.path("settings"));
     // Files written before findings existed get them computed, as at the end of a run.
     List<Finding> findings = root.has("findings") ? findings(root.path("findings")) : Findings.of(stats, settings);
-    return new RunResult(root.path("horde_version").asString(), strings(root.path("scenario")), settings,
-        objects(root.path("environment")), root.path("started_at").asString(), stats, criteria(root.path("criteria")),
-        verdict(root), phases, text(root.path("grade")), notes, findings, TargetJson.read(root.path("target")),
-        SearchJson.read(root.path("search")));
+    return RunResult.builder(stats).hordeVersion(root.path("horde_version").asString())
+        .scenario(strings(root.path("scenario"))).settings(settings).environment(objects(root.path("environment")))
+        .startedAt(root.path("started_at").asString()).criteria(criteria(root.path("criteria"))).verdict(verdict(root))
+        .phases(phases).grade(text(root.path("grade"))).notes(notes).findings(findings)
+        .target(TargetJson.read(root.path("target"))).search(SearchJson.read(root.path("search"))).build();
   }
 
   private static Verdict verdict(JsonNode o) {

@@ -55,8 +55,8 @@ public final class ResultWindow {
     notes.add(String.format(Locale.ROOT, "a window of the run: %.0f s to %.0f s of %.0f s, recomputed from its"
         + " per-second intervals (grades are not recomputed)", stats.intervals().get(0).t() - stats.intervals().get(0)
         .seconds(), stats.intervals().get(stats.intervals().size() - 1).t(), whole.runSeconds()));
-    return new RunResult(r.hordeVersion(), r.scenario(), r.settings(), r.environment(), r.startedAt(), stats, criteria,
-        verdict, phases, null, notes, Findings.of(stats, r.settings()), r.target(), r.search());
+    return r.toBuilder().stats(stats).criteria(criteria).verdict(verdict).phases(phases).grade(null).notes(notes)
+        .findings(Findings.of(stats, r.settings())).build();
   }
 
   private static List<Threshold> thresholds(List<CriterionResult> criteria) {

@@ -2,6 +2,7 @@ package horde.run;
 
 import horde.criteria.Criteria;
 import horde.criteria.CriterionResult;
+import horde.criteria.Findings;
 import horde.criteria.Grades;
 import horde.criteria.Verdict;
 import horde.engine.Engine;
@@ -225,7 +226,7 @@ public final class TestRun {
         if (teardown.failure() != null) notes.add("teardown failed: " + teardown.failure());
       }
       RunResult result = result(epoch, phased ? phases : List.of(), phases, notes, search);
-      return watch == null ? result : result.with(watch.summary(), result.search());
+      return watch == null ? result : result.toBuilder().target(watch.summary()).build();
     }
   }
 
@@ -363,8 +364,7 @@ public final class TestRun {
           + " decides; give thresholds to judge it otherwise)", all.total().failures(), all.total().requests()));
     }
     String grade = phases.isEmpty() ? runs.get(0).grade() : Grades.of(plan.scenario().grades(), all, taskEndpoints);
-    return new RunResult(Version.VALUE, RunSettings.scenario(plan, scenarioFile), RunSettings.of(plan, options),
-        RunSettings.environment(), Instant.ofEpochMilli(epoch).toString(), all, criteria, verdict, phases, grade, notes);
+    return measured(epoch, all).criteria(criteria).verdict(verdict).phases(phases).grade(grade).notes(notes).build();
   }
 
   /**
@@ -380,10 +380,8 @@ public final class TestRun {
       if (summary.steps().get(i).level() == summary.knee()) shown = steps.get(i);
     }
     notes.add("capacity search: " + summary.conclusion());
-    RunResult r = new RunResult(Version.VALUE, RunSettings.scenario(plan, scenarioFile), RunSettings.of(plan, options),
-        RunSettings.environment(), Instant.ofEpochMilli(epoch).toString(), all, shown.criteria(), summary.verdict(), steps,
-        null, notes);
-    return r.with(null, summary);
+    return measured(epoch, all).criteria(shown.criteria()).verdict(summary.verdict()).phases(steps).notes(notes)
+        .search(summary).build();
   }
 
   private static Set<String> onceOnly(TestPlan plan) {
@@ -401,9 +399,18 @@ public final class TestRun {
   /** Stopped before any load: a result with no requests, marked stopped early, and no criteria judged. */
   private RunResult nothingRan(long epoch, List<String> notes) {
     RunStats none = new RunStats(epoch, 0, 0, 0, List.of(), EndpointStats.total(List.of()), List.of(), 0, true);
-    return new RunResult(Version.VALUE, RunSettings.scenario(plan, scenarioFile), RunSettings.of(plan, options),
-        RunSettings.environment(), Instant.ofEpochMilli(epoch).toString(), none, List.of(), Verdict.of(List.of()), List.of(),
-        null, notes);
+    return measured(epoch, none).notes(notes).build();
+  }
+
+  /**
+   * What every result of this run starts from: what ran, where and when, measuring {@code stats},
+   * and the findings on them, computed here as the run ends (a result file read back keeps its own).
+   */
+  private RunResult.Builder measured(long epoch, RunStats stats) {
+    Map<String, Object> settings = RunSettings.of(plan, options);
+    return RunResult.builder(stats).hordeVersion(Version.VALUE).scenario(RunSettings.scenario(plan, scenarioFile))
+        .settings(settings).environment(RunSettings.environment()).startedAt(Instant.ofEpochMilli(epoch).toString())
+        .findings(Findings.of(stats, settings));
   }
 
   /** Task name to the endpoint names its steps use, for thresholds that name a task. */

@@ -1,6 +1,6 @@
 package horde.bench;
 
-import horde.criteria.Verdict;
+import horde.criteria.Findings;
 import horde.plan.FailureReasons;
 import horde.record.IntervalSnapshot;
 import horde.record.LoopRecorder;
@@ -74,8 +74,8 @@ public final class ResultSize {
     List<EndpointStats> eps = new ArrayList<>();
     for (int e = 0; e < endpoints; e++) eps.add(EndpointStats.of(total, e, n, samples::get));
     RunStats stats = new RunStats(0, seconds, 0, seconds, eps, EndpointStats.total(eps), timeline, 0, false, 0, intervals, n);
-    RunResult r = new RunResult("bench", Map.of("name", "size"), Map.of(), Map.of(), "2026-12-05T00:00:00Z", stats,
-        List.of(), Verdict.PASS);
+    RunResult r = RunResult.builder(stats).hordeVersion("bench").scenario(Map.of("name", "size"))
+        .startedAt("2026-12-05T00:00:00Z").findings(Findings.of(stats, Map.of())).build();
     Path file = Files.createTempFile("horde-size", ".json");
     long t0 = System.nanoTime();
     ResultJson.write(r, file);

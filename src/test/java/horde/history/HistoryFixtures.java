@@ -22,8 +22,9 @@ public final class HistoryFixtures {
     for (int level : passed) steps.add(step(level, true));
     for (int level : failed) steps.add(step(level, false));
     double knee = passed.stream().mapToInt(Integer::intValue).max().orElse(-1);
-    return SampleResults.small().with(null, new SearchSummary("users", 1, 32, steps, knee < 0 ? Double.NaN : knee,
-        failed.isEmpty() ? null : "error_rate < 1%", 0, Verdict.PASS, "knee at " + knee + " users"));
+    SearchSummary search = new SearchSummary("users", 1, 32, steps, knee < 0 ? Double.NaN : knee,
+        failed.isEmpty() ? null : "error_rate < 1%", 0, Verdict.PASS, "knee at " + knee + " users");
+    return SampleResults.small().toBuilder().search(search).build();
   }
 
   private static SearchSummary.Step step(int level, boolean passed) {

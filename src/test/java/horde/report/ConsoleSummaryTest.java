@@ -3,6 +3,7 @@ package horde.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import horde.criteria.Finding;
+import horde.criteria.Findings;
 import horde.result.ResultReader;
 import horde.result.RunResult;
 import java.util.LinkedHashMap;
@@ -46,8 +47,7 @@ class ConsoleSummaryTest {
         Map.of("name", "w2", "share", "1/2", "requests", 300, "failures", 0, "cpu_mean_percent", 20.0,
             "cpu_peak_percent", 30.0, "loop_lag_p99_max_ms", 0.5, "lost_at_s", 2.5, "missed_s", 1.0, "lost_reason",
             "left the cluster"))));
-    RunResult r = new RunResult(small.hordeVersion(), small.scenario(), settings, small.environment(), small.startedAt(),
-        small.stats(), small.criteria(), small.verdict());
+    RunResult r = small.toBuilder().settings(settings).findings(Findings.of(small.stats(), settings)).build();
     assertThat(ConsoleSummary.format(r)).contains("Workers (cluster lab)\n",
         "  w1                  1/2      1,200         3       40%       81%        1.5 ms  ok\n",
         "  w2                  1/2        300         0       20%       30%        0.5 ms  lost at 2.5s, 1.0s missed\n");

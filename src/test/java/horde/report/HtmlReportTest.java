@@ -3,7 +3,7 @@ package horde.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import horde.criteria.Verdict;
+import horde.criteria.Findings;
 import horde.result.ResultReader;
 import horde.result.RunResult;
 import horde.stats.EndpointStats;
@@ -56,8 +56,9 @@ class HtmlReportTest {
     EndpointStats other = EndpointStats.of("/ok", "GET", 1, 0, 0, 0, h.copy(), Map.of(), Map.of());
     List<EndpointStats> both = List.of(e, other);
     RunStats stats = new RunStats(0, 1, 0, 1, both, EndpointStats.merge("Total", "", both), List.of(), 0, false);
-    RunResult r = new RunResult("0.1.0", Map.of("name", "<i>n</i>", "target", "http://h/\"><x"), Map.of("k", "<v>"),
-        Map.of(), "2026-11-22T10:00:00Z", stats, List.of(), Verdict.PASS);
+    RunResult r = RunResult.builder(stats).hordeVersion("0.1.0").scenario(Map.of("name", "<i>n</i>", "target",
+        "http://h/\"><x")).settings(Map.of("k", "<v>")).startedAt("2026-11-22T10:00:00Z")
+        .findings(Findings.of(stats, Map.of("k", "<v>"))).build();
     String html = HtmlReport.of(r);
     for (String raw : List.of(evil, "<img", "<b onmouseover", "<i>n</i>", "\"><x", "<v>")) {
       assertThat(html.contains(raw)).as("the page holds, unescaped: " + raw).isFalse();

@@ -67,8 +67,7 @@ class JunitXmlTest {
     RunStats s = r.stats();
     RunStats aborted = new RunStats(0, s.runSeconds(), s.warmupSeconds(), s.measuredSeconds(), s.endpoints(), s.total(),
         s.timeline(), 0, true);
-    RunResult stopped = new RunResult(r.hordeVersion(), r.scenario(), r.settings(), r.environment(), r.startedAt(), aborted,
-        r.criteria(), r.verdict());
+    RunResult stopped = r.toBuilder().stats(aborted).build();
     Document d = parse(JunitXml.of(stopped, false));
     assertThat(d.getDocumentElement().getAttribute("errors")).isEqualTo("1");
     assertThat(d.getElementsByTagName("error").getLength()).isEqualTo(1);
@@ -137,8 +136,7 @@ class JunitXmlTest {
   private static RunResult named(RunResult r, String name) {
     Map<String, String> scenario = new LinkedHashMap<>(r.scenario());
     scenario.put("name", name);
-    return new RunResult(r.hordeVersion(), scenario, r.settings(), r.environment(), r.startedAt(), r.stats(), r.criteria(),
-        r.verdict(), r.phases(), r.grade(), r.notes(), r.findings());
+    return r.toBuilder().scenario(scenario).build();
   }
 
   @Test

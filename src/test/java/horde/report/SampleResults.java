@@ -1,6 +1,7 @@
 package horde.report;
 
 import horde.criteria.CriterionResult;
+import horde.criteria.Findings;
 import horde.criteria.Verdict;
 import horde.result.PhaseResult;
 import horde.result.RunResult;
@@ -57,17 +58,19 @@ public final class SampleResults {
     settings.put("model", "closed");
     settings.put("users", 10);
     settings.put("warmup", "1s");
-    return new RunResult("0.1.0", scenario, settings, Map.of("cpus", 2, "java", "25.0.3"), "2026-11-22T10:00:00.250Z",
-        stats, criteria, Verdict.FAIL);
+    return RunResult.builder(stats).hordeVersion("0.1.0").scenario(scenario).settings(settings)
+        .environment(Map.of("cpus", 2, "java", "25.0.3")).startedAt("2026-11-22T10:00:00.250Z").criteria(criteria)
+        .verdict(Verdict.FAIL).findings(Findings.of(stats, settings)).build();
   }
 
   /** A run that ended before any answer: no timeline, no latencies, one criterion without data. */
   public static RunResult empty() {
     EndpointStats e = EndpointStats.of("/x", "GET", 0, 0, 0, 0, new Histogram(3), Map.of(), Map.of());
     RunStats stats = new RunStats(0, 0.2, 0, 0.2, List.of(e), EndpointStats.merge("Total", "", List.of(e)), List.of(), 0, true);
-    return new RunResult("0.1.0", Map.of("name", "empty", "target", "http://127.0.0.1:1"), Map.of(), Map.of(),
-        "2026-11-22T10:00:00Z", stats, List.of(new CriterionResult(t("p95 < 1s", null, Threshold.Level.FAIL), Double.NaN,
-            false)), Verdict.FAIL);
+    CriterionResult noData = new CriterionResult(t("p95 < 1s", null, Threshold.Level.FAIL), Double.NaN, false);
+    return RunResult.builder(stats).hordeVersion("0.1.0")
+        .scenario(Map.of("name", "empty", "target", "http://127.0.0.1:1")).startedAt("2026-11-22T10:00:00Z")
+        .criteria(List.of(noData)).verdict(Verdict.FAIL).findings(Findings.of(stats, Map.of())).build();
   }
 
   static Threshold t(String expr, String endpoint, Threshold.Level level) {
@@ -107,9 +110,11 @@ public final class SampleResults {
               new CriterionResult(t("ttft_p95 < 500ms", null, Threshold.Level.WARN), 300 + 100 * i, i < 2)),
           i < 2 ? "GOOD" : "ACCEPTABLE", i < 2 ? Verdict.PASS : Verdict.WARN));
     }
-    return new RunResult("0.1.0", Map.of("name", "soak", "file", "soak.yaml", "target", "http://127.0.0.1:8000"),
-        Map.of("model", "closed", "users", 200, "run_time", "1h"), Map.of("cpus", 2), "2026-11-22T10:00:00Z", stats,
-        criteria, Verdict.WARN, phases, "GOOD", List.of());
+    Map<String, Object> settings = Map.of("model", "closed", "users", 200, "run_time", "1h");
+    return RunResult.builder(stats).hordeVersion("0.1.0")
+        .scenario(Map.of("name", "soak", "file", "soak.yaml", "target", "http://127.0.0.1:8000")).settings(settings)
+        .environment(Map.of("cpus", 2)).startedAt("2026-11-22T10:00:00Z").criteria(criteria).verdict(Verdict.WARN)
+        .phases(phases).grade("GOOD").findings(Findings.of(stats, settings)).build();
   }
 
   private static EndpointStats endpoint(Random random, int e, boolean group) {
@@ -176,7 +181,7 @@ public final class SampleResults {
     List<EndpointStats> endpoints = List.of(EndpointStats.of(total, 0, names, null), EndpointStats.of(total, 1, names, null));
     RunStats stats = new RunStats(0, 30, 0, 30, endpoints, EndpointStats.total(endpoints), timeline, 0, false, 0,
         intervals, names);
-    return new RunResult("test", Map.of("name", "intervals", "target", "http://127.0.0.1:1"), Map.of(), Map.of(),
-        "2026-12-05T00:00:00Z", stats, List.of(), Verdict.PASS);
+    return RunResult.builder(stats).hordeVersion("test").scenario(Map.of("name", "intervals", "target",
+        "http://127.0.0.1:1")).startedAt("2026-12-05T00:00:00Z").findings(Findings.of(stats, Map.of())).build();
   }
 }

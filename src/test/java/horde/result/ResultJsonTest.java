@@ -32,8 +32,11 @@ class ResultJsonTest {
     RunStats stats = new RunStats(1_795_860_000_123L, 12.5, 2, 10.5, List.of(e), EndpointStats.merge("Total", "", List.of(e)),
         List.of(new TimelinePoint(1, 5, 90, 1, 90, 1.5, 2.5, 3.5, true)), 2, false);
     CriterionResult c = new CriterionResult(Threshold.of("p95 < 2s"), 950.0, true);
-    RunResult r = new RunResult("1.0", Map.of("name", "s", "file", "s.yaml", "target", "http://127.0.0.1:1"),
-        Map.of("model", "closed", "users", 5), Map.of("cpus", 2), "2026-11-22T10:00:00.123Z", stats, List.of(c), Verdict.PASS);
+    Map<String, Object> settings = Map.of("model", "closed", "users", 5);
+    RunResult r = RunResult.builder(stats).hordeVersion("1.0")
+        .scenario(Map.of("name", "s", "file", "s.yaml", "target", "http://127.0.0.1:1")).settings(settings)
+        .environment(Map.of("cpus", 2)).startedAt("2026-11-22T10:00:00.123Z").criteria(List.of(c))
+        .findings(Findings.of(stats, settings)).build();
     Path file = dir.resolve("r.json");
     ResultJson.write(r, file);
     RunResult back = ResultReader.read(file);
@@ -63,8 +66,8 @@ class ResultJsonTest {
     RunStats second = new RunStats(0, 1, 0, 1, List.of(open), EndpointStats.total(List.of(open)),
         List.of(new TimelinePoint(1, 5, 1, 0, 1, 1, 1, 1, 4, false)), 0, false, 4);
     RunStats all = horde.stats.Sequence.of(List.of(first, second));
-    RunResult r = new RunResult("1.0", Map.of("name", "s"), Map.of(), Map.of(), "2026-11-22T10:00:00Z", all, List.of(),
-        Verdict.PASS, List.of());
+    RunResult r = RunResult.builder(all).hordeVersion("1.0").scenario(Map.of("name", "s"))
+        .startedAt("2026-11-22T10:00:00Z").build();
     Path file = dir.resolve("r.json");
     ResultJson.write(r, file);
     RunStats back = ResultReader.read(file).stats();
@@ -79,8 +82,8 @@ class ResultJsonTest {
     RunStats stats = new RunStats(0, 1, 0, 1, List.of(), EndpointStats.merge("Total", "", List.of()), List.of(), 0, false);
     CriterionResult cost = new CriterionResult(Threshold.of("cost_per_request < $0.001"), 0.0000227461, true);
     CriterionResult p95 = new CriterionResult(Threshold.of("p95 < 2s"), 1234.56789, true);
-    RunResult r = new RunResult("1.0", Map.of("name", "s"), Map.of(), Map.of(), "2026-11-22T10:00:00Z", stats,
-        List.of(cost, p95), Verdict.PASS, List.of());
+    RunResult r = RunResult.builder(stats).hordeVersion("1.0").scenario(Map.of("name", "s"))
+        .startedAt("2026-11-22T10:00:00Z").criteria(List.of(cost, p95)).build();
     Path file = dir.resolve("r.json");
     ResultJson.write(r, file);
     List<CriterionResult> back = ResultReader.read(file).criteria();
@@ -93,8 +96,8 @@ class ResultJsonTest {
     RunStats stats = new RunStats(0, 1, 0, 1, List.of(), EndpointStats.merge("Total", "", List.of()), List.of(), 0, false);
     Finding burst = new Finding("error_burst", Finding.Level.WARNING, "Error burst from 40 s to 52 s.", 40);
     Finding note = new Finding("note", Finding.Level.INFO, "A note with no moment.", Double.NaN);
-    RunResult r = new RunResult("1.0", Map.of("name", "s"), Map.of(), Map.of(), "2026-11-22T10:00:00Z", stats, List.of(),
-        Verdict.PASS, List.of(burst, note));
+    RunResult r = RunResult.builder(stats).hordeVersion("1.0").scenario(Map.of("name", "s"))
+        .startedAt("2026-11-22T10:00:00Z").findings(List.of(burst, note)).build();
     Path file = dir.resolve("r.json");
     ResultJson.write(r, file);
     assertThat(Files.readString(file)).contains("\"kind\" : \"error_burst\"", "\"at_s\" : 40.0", "\"at_s\" : null");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import horde.criteria.Criteria;
 import horde.criteria.CriterionResult;
-import horde.criteria.Verdict;
 import horde.plan.FailureReasons;
 import horde.record.IntervalSnapshot;
 import horde.record.LoopRecorder;
@@ -63,8 +62,8 @@ class MeasureRegistryTest {
     assertThat(judged.actual()).isBetween(13.9, 14.1);
     assertThat(judged.passed()).isTrue();
 
-    RunResult result = new RunResult("test", Map.of("name", "registry"), Map.of(), Map.of(), "2026-12-05T00:00:00Z",
-        stats, List.of(judged), Verdict.PASS);
+    RunResult result = RunResult.builder(stats).hordeVersion("test").scenario(Map.of("name", "registry"))
+        .startedAt("2026-12-05T00:00:00Z").criteria(List.of(judged)).build();
     JsonNode json = ResultJson.toJson(result);
     assertThat(json.path("histograms_by_measure").path("POST /ask").path("queue_wait").asString()).isNotEmpty();
     assertThat(HtmlReport.of(result)).contains("data-chart=\"ep0-queue_wait\"", "Time queued at the gateway");
