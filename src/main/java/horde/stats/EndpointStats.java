@@ -41,10 +41,11 @@ public record EndpointStats(
     histograms = new LinkedHashMap<>(histograms);
     histograms.putIfAbsent("latency", new Histogram(3));
     histograms = Collections.unmodifiableMap(histograms);
-    counters = Map.copyOf(counters);
+    // not Map.copyOf: its order changes from one JVM to the next, and a result file reads the same every time
+    counters = Collections.unmodifiableMap(new LinkedHashMap<>(counters));
     statuses = Collections.unmodifiableMap(new TreeMap<>(statuses));
     failuresByReason = sortByCount(failuresByReason);
-    reasonKinds = Map.copyOf(reasonKinds);
+    reasonKinds = Collections.unmodifiableMap(new TreeMap<>(reasonKinds));
     samples = Collections.unmodifiableMap(new LinkedHashMap<>(samples));
   }
 
