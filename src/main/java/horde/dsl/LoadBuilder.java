@@ -16,7 +16,7 @@ import java.util.function.ToIntFunction;
  * file's: 10 s run time, every user at once, 1 concurrent user, 1,000 users at most.
  */
 public sealed interface LoadBuilder {
-  Duration DEFAULT_RUN_TIME = Duration.ofSeconds(10);
+  Duration DEFAULT_RUN_TIME = LoadProfile.DEFAULT_RUN_TIME;
 
   LoadProfile build();
 

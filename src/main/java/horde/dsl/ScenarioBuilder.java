@@ -38,8 +38,6 @@ import java.util.Map;
  * }</pre>
  */
 public final class ScenarioBuilder {
-  static final LoadProfile DEFAULT_LOAD =
-      new LoadProfile.Closed(1, 1, LoadBuilder.DEFAULT_RUN_TIME, Duration.ZERO);
 
   private final String name;
   private String target = "";
@@ -258,7 +256,7 @@ public final class ScenarioBuilder {
     feeders.forEach((n, f) -> feederSpecs.put(n, f.build()));
     List<Phase> phaseList = new ArrayList<>();
     for (PhaseBuilder p : phases) phaseList.add(p.build(phaseList.size() + 1));
-    LoadProfile single = phases.isEmpty() ? (load == null ? DEFAULT_LOAD : load.build()) : null;
+    LoadProfile single = phases.isEmpty() ? (load == null ? LoadProfile.DEFAULT : load.build()) : null;
     Scenario built = Scenario.builder(name, target)
         .preflight(preflight)
         .http(http == null ? null : http.build())

@@ -15,6 +15,11 @@ import java.util.regex.Pattern;
  * that many have completed).
  */
 public sealed interface LoadProfile {
+  /** A load's run time when it gives none, in a scenario file and in the Java API alike. */
+  Duration DEFAULT_RUN_TIME = Duration.ofSeconds(10);
+  /** A scenario's load when it gives none: one user for {@link #DEFAULT_RUN_TIME}. */
+  LoadProfile DEFAULT = new Closed(1, 1, DEFAULT_RUN_TIME, Duration.ZERO);
+
   Duration warmup();
 
   /** A warm-up by count: the seconds until this many requests have completed; 0 for none. */

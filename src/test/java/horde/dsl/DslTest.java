@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import horde.plan.Planner;
 import horde.plan.TestPlan;
 import horde.scenario.Body;
+import horde.scenario.LoadProfile;
 import horde.scenario.Request;
 import horde.scenario.Scenario;
 import horde.scenario.ThresholdSyntaxException;
@@ -26,7 +27,7 @@ class DslTest {
   void defaultsAreTheFileFormats() {
     Scenario s = scenario("s").task(get("/")).build();
     assertThat(s.target()).isEmpty();
-    assertThat(s.load()).isEqualTo(ScenarioBuilder.DEFAULT_LOAD);
+    assertThat(s.load()).isEqualTo(LoadProfile.DEFAULT);
     assertThat(s.users().getFirst().name()).isEqualTo("user1");
     assertThat(s.users().getFirst().tasks().getFirst().name()).isEqualTo("GET /");
   }

@@ -64,7 +64,7 @@ final class Arrivals {
       Duration runTime =
           f.has("run_time")
               ? Values.duration(p, f.get("run_time"), "run_time", false)
-              : LoadReader.DEFAULT_RUN_TIME;
+              : LoadProfile.DEFAULT_RUN_TIME;
       if (rate == null || runTime == null) return null;
       start = rate;
       stages = List.of(new RateStage(runTime, rate));

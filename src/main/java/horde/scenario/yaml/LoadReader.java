@@ -18,9 +18,6 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * its own keys, plus {@code warmup}. No section means one user for ten seconds.
  */
 final class LoadReader {
-  static final LoadProfile DEFAULT =
-      new LoadProfile.Closed(1, 1, Duration.ofSeconds(10), Duration.ZERO);
-  static final Duration DEFAULT_RUN_TIME = Duration.ofSeconds(10);
   static final Set<String> MODES = Set.of("users", "stages", "requests", "arrival_rate", "search");
 
   /** The modes each mode-specific key goes with; "rates" are stages of arrival rates. */
@@ -69,7 +66,7 @@ final class LoadReader {
   }
 
   LoadProfile read(Node node) {
-    if (node == null) return DEFAULT;
+    if (node == null) return LoadProfile.DEFAULT;
     Fields f =
         Fields.of(p, node, "load", "a mapping with users, stages, requests or arrival_rate", KEYS);
     if (f == null) return null;
@@ -152,7 +149,7 @@ final class LoadReader {
     Duration runTime =
         f.has("run_time")
             ? Values.duration(p, f.get("run_time"), "run_time", false)
-            : DEFAULT_RUN_TIME;
+            : LoadProfile.DEFAULT_RUN_TIME;
     if (!warmupFits(f, warmup, runTime, "run_time")) return null;
     if (users == null || spawnRate == null || runTime == null) return null;
     return p.build(f.node(), () -> new LoadProfile.Closed(users, spawnRate, runTime, warmup));
