@@ -34,7 +34,7 @@ public final class SampleResults {
     reasons.put("HTTP 429", 6L);
     reasons.put("check failed: $.answer present", 2L);
     EndpointStats a = EndpointStats.of("/v1/chat/completions", "POST", 100, 8, 40_000, 250_000, chat, reasons,
-        Map.of("HTTP 429", "HTTP 429: {\"error\":{\"message\":\"overloaded, retry later\"}}",
+        ordered("HTTP 429", "HTTP 429: {\"error\":{\"message\":\"overloaded, retry later\"}}",
             "check failed: $.answer present", "no $.answer in {\"id\":1}"));
     EndpointStats b = EndpointStats.of("/api/rag/search", "POST", 300, 0, 60_000, 900_000, search, Map.of(), Map.of());
     List<EndpointStats> endpoints = List.of(a, b);
@@ -59,7 +59,7 @@ public final class SampleResults {
     settings.put("users", 10);
     settings.put("warmup", "1s");
     return RunResult.builder(stats).hordeVersion("0.1.0").scenario(scenario).settings(settings)
-        .environment(Map.of("cpus", 2, "java", "25.0.3")).startedAt("2026-11-22T10:00:00.250Z").criteria(criteria)
+        .environment(ordered("cpus", 2, "java", "25.0.3")).startedAt("2026-11-22T10:00:00.250Z").criteria(criteria)
         .verdict(Verdict.FAIL).findings(Findings.of(stats, settings)).build();
   }
 
@@ -69,7 +69,7 @@ public final class SampleResults {
     RunStats stats = new RunStats(0, 0.2, 0, 0.2, List.of(e), EndpointStats.merge("Total", "", List.of(e)), List.of(), 0, true);
     CriterionResult noData = new CriterionResult(t("p95 < 1s", null, Threshold.Level.FAIL), Double.NaN, false);
     return RunResult.builder(stats).hordeVersion("0.1.0")
-        .scenario(Map.of("name", "empty", "target", "http://127.0.0.1:1")).startedAt("2026-11-22T10:00:00Z")
+        .scenario(ordered("name", "empty", "target", "http://127.0.0.1:1")).startedAt("2026-11-22T10:00:00Z")
         .criteria(List.of(noData)).verdict(Verdict.FAIL).findings(Findings.of(stats, Map.of())).build();
   }
 
@@ -105,15 +105,15 @@ public final class SampleResults {
       double length = seconds / 4.0, warmup = i == 0 ? Math.min(60, length / 4) : 0;
       RunStats part = new RunStats(0, length, warmup, length - warmup, endpoints,
           EndpointStats.total(endpoints), List.of(), 0, false);
-      phases.add(new PhaseResult((50 * (i + 1)) + " users", Map.of("model", "closed", "users", 50 * (i + 1)), i * length,
+      phases.add(new PhaseResult((50 * (i + 1)) + " users", ordered("model", "closed", "users", 50 * (i + 1)), i * length,
           part, List.of(new CriterionResult(t("p95 < 2s", null, Threshold.Level.FAIL), 200 + 20 * i, true),
               new CriterionResult(t("ttft_p95 < 500ms", null, Threshold.Level.WARN), 300 + 100 * i, i < 2)),
           i < 2 ? "GOOD" : "ACCEPTABLE", i < 2 ? Verdict.PASS : Verdict.WARN));
     }
-    Map<String, Object> settings = Map.of("model", "closed", "users", 200, "run_time", "1h");
+    Map<String, Object> settings = ordered("model", "closed", "users", 200, "run_time", "1h");
     return RunResult.builder(stats).hordeVersion("0.1.0")
-        .scenario(Map.of("name", "soak", "file", "soak.yaml", "target", "http://127.0.0.1:8000")).settings(settings)
-        .environment(Map.of("cpus", 2)).startedAt("2026-11-22T10:00:00Z").criteria(criteria).verdict(Verdict.WARN)
+        .scenario(ordered("name", "soak", "file", "soak.yaml", "target", "http://127.0.0.1:8000")).settings(settings)
+        .environment(ordered("cpus", 2)).startedAt("2026-11-22T10:00:00Z").criteria(criteria).verdict(Verdict.WARN)
         .phases(phases).grade("GOOD").findings(Findings.of(stats, settings)).build();
   }
 
@@ -121,8 +121,8 @@ public final class SampleResults {
     Histogram h = new Histogram(3);
     double base = 2_000 * (1 + e);
     for (int i = 0; i < 50_000; i++) h.recordValue((long) (base * Math.exp(random.nextGaussian() * 0.8)) + 100);
-    Map<String, Long> reasons = e % 4 == 0 ? Map.of("HTTP 503", 40L + e, "timeout", 3L) : Map.of();
-    Map<String, String> samples = e % 4 == 0 ? Map.of("HTTP 503", "HTTP 503: busy", "timeout", "no answer in 30s") : Map.of();
+    Map<String, Long> reasons = e % 4 == 0 ? ordered("HTTP 503", 40L + e, "timeout", 3L) : Map.of();
+    Map<String, String> samples = e % 4 == 0 ? ordered("HTTP 503", "HTTP 503: busy", "timeout", "no answer in 30s") : Map.of();
     LlmStats llm = !group && e % 5 == 0 ? llm(random) : null;
     EndpointStats out = EndpointStats.of(group ? "checkout flow" : "/api/resource" + e + "/[id]",
         group ? "GROUP" : e % 3 == 0 ? "POST" : "GET", 50_000, reasons.values().stream().mapToLong(Long::longValue).sum(),
@@ -181,7 +181,18 @@ public final class SampleResults {
     List<EndpointStats> endpoints = List.of(EndpointStats.of(total, 0, names, null), EndpointStats.of(total, 1, names, null));
     RunStats stats = new RunStats(0, 30, 0, 30, endpoints, EndpointStats.total(endpoints), timeline, 0, false, 0,
         intervals, names);
-    return RunResult.builder(stats).hordeVersion("test").scenario(Map.of("name", "intervals", "target",
+    return RunResult.builder(stats).hordeVersion("test").scenario(ordered("name", "intervals", "target",
         "http://127.0.0.1:1")).startedAt("2026-12-05T00:00:00Z").findings(Findings.of(stats, Map.of())).build();
+  }
+
+  /**
+   * A map in the order written: {@code Map.of}'s order changes from one JVM to the next, and so would
+   * the files made from these results.
+   */
+  @SuppressWarnings("unchecked")
+  static <V> Map<String, V> ordered(Object... keysAndValues) {
+    Map<String, V> m = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], (V) keysAndValues[i + 1]);
+    return m;
   }
 }
