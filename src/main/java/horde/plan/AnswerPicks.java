@@ -25,11 +25,13 @@ public final class AnswerPicks {
   }
 
   /**
-   * The picks for these paths (any may be null; at least one is not), or null when one of them
+   * The picks for these paths (any may be null; at least one is not), and for a stream's events
+   * {@code $.error} too (an answer that arrives whole is not read for one); null when one of them
    * needs the tree.
    */
-  static AnswerPicks of(JsonPath content, JsonPath inputTokens, JsonPath outputTokens, JsonPath cacheField) {
-    JsonPath[] wanted = {content, inputTokens, outputTokens, cacheField, ERROR};
+  static AnswerPicks of(JsonPath content, JsonPath inputTokens, JsonPath outputTokens, JsonPath cacheField,
+      boolean streamed) {
+    JsonPath[] wanted = {content, inputTokens, outputTokens, cacheField, streamed ? ERROR : null};
     List<JsonPath> paths = new ArrayList<>();
     int[] index = new int[wanted.length];
     for (int i = 0; i < wanted.length; i++) {

@@ -213,9 +213,9 @@ final class StepCompiler {
     JsonPath cacheField = cache != null && cache.source() == CacheHit.Source.JSON ? path(cache.expression(), r.position()) : null;
     JsonPath answer = path(spec == null ? null : spec.content(), r.position());
     // a stream event is read as JSON only for its token text or usage, as LlmAnswer does
-    AnswerPicks events = stream != null && (content != null || out != null) ? AnswerPicks.of(content, in, out, cacheField) : null;
+    AnswerPicks events = stream != null && (content != null || out != null) ? AnswerPicks.of(content, in, out, cacheField, true) : null;
     AnswerPicks whole = stream == null && (answer != null || in != null || out != null || cacheField != null)
-        ? AnswerPicks.of(answer, in, out, cacheField) : null;
+        ? AnswerPicks.of(answer, in, out, cacheField, false) : null;
     return new LlmPlan(stream, content, in, out, answer, r.accounted() ? price(r) : null, cache, cacheField,
         reasons.idOf("stream incomplete", FailureKind.STREAM_INCOMPLETE),
         reasons.idOf("stream error", FailureKind.STREAM_ERROR), reasons.idOf("stream stalled", FailureKind.STREAM_STALLED),
