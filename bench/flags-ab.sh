@@ -5,8 +5,10 @@
 # each run's requests per CPU-second (user + system, start-up and JIT included) and its ratio to wrk's
 # GET of the same round, then the median ratio of each set. SCENARIO=post sends the templated POST.
 # Runs are not recorded in a history (--no-history), which leaves out the 0.2-0.3 CPU-s of recording.
+# A set that starts with @DIR runs the checkout in DIR (built there if needed) with the flags after it.
 #
 #   bench/flags-ab.sh - "-XX:FreqInlineSize=325 -XX:InlineSmallCode=2500"   # the launcher's, C2's defaults
+#   git worktree add /tmp/base HEAD~1 && SCENARIO=post bench/flags-ab.sh @/tmp/base -   # a change against its parent
 #   ROUNDS=4 RUN=20 SCENARIO=post bench/flags-ab.sh - "-XX:TieredStopAtLevel=1"
 # Each run's result and output stay in OUT as r<round>-<n>.json and .out, n the flags' place (with
 # -XX:+CITime among the flags, the .out files end with the JIT's times: grep 'C2 {speed').
@@ -16,7 +18,10 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 ROUNDS="${ROUNDS:-4}"; RUN="${RUN:-20}"; SCENARIO="${SCENARIO:-get}"
 (($#)) || set -- -
 command -v wrk >/dev/null || { echo "flags-ab: wrk is missing (apt-get install wrk)" >&2; exit 2; }
-"$ROOT/horde" --version >/dev/null   # build now, outside the measured runs
+for flags in "$@"; do # build now, outside the measured runs
+  [[ $flags == @* ]] && { dir="${flags%% *}"; "${dir#@}/horde" --version >/dev/null; }
+done
+"$ROOT/horde" --version >/dev/null
 source "$ROOT/bench/local-nginx.sh"
 bench_workdir
 start_local_nginx "$work/nginx"
@@ -35,8 +40,10 @@ for round in $(seq "$ROUNDS"); do
   n=0
   for flags in "$@"; do
     n=$((n + 1)); r="$work/r$round-$n.json"
-    opts="$flags"; [[ $opts == - ]] && opts=""
-    HORDE_JAVA_OPTS="$opts" /usr/bin/time -f "%U %S" -o "$work/t" taskset -c 0 "$ROOT/horde" run "$work/s.yaml" \
+    opts="$flags"; home="$ROOT"
+    if [[ $opts == @* ]]; then home="${opts%% *}"; home="${home#@}"; opts="${opts#@"$home"}"; opts="${opts# }"; fi
+    [[ $opts == - ]] && opts=""
+    HORDE_JAVA_OPTS="$opts" /usr/bin/time -f "%U %S" -o "$work/t" taskset -c 0 "$home/horde" run "$work/s.yaml" \
       --users 50 --spawn-rate 50 --run-time "${RUN}s" --no-history -q -o "$r" >"${r%.json}.out" 2>&1 &
     horde=$!; wait "$horde" || true; horde=""
     python3 - "$r" "$work/t" "$wrk_rate" "$flags" <<'PY'

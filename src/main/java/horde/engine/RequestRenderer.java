@@ -23,10 +23,12 @@ final class RequestRenderer {
   private final Origin target;
   private final String basePath;
   /**
-   * A request that never changes, made once: its HTTP/1.1 bytes (sent as views, {@link
-   * HttpExchange#encoded}) and its parts (a redirect, a cookie or another protocol encodes from them).
+   * What of a request never changes, made once: the whole request's HTTP/1.1 bytes (sent as views,
+   * {@link HttpExchange#encoded}), or else its request line and headers (each send adds the body it
+   * renders, {@link HttpExchange#head}); and its parts (a redirect, a cookie or another protocol
+   * encodes from them).
    */
-  private record Made(ByteBuf bytes, String path, HeaderList headers, String body) {}
+  private record Made(ByteBuf bytes, byte[] head, String path, HeaderList headers, String body) {}
 
   /** By request id; published once, read by every loop. */
   private final AtomicReferenceArray<Made> made;
@@ -43,24 +45,36 @@ final class RequestRenderer {
     ex.method = r.method();
     ex.timeoutNanos = r.timeoutNanos();
     ex.encoded = null;
+    ex.head = null;
     Made m = made.get(r.id());
     if (m != null) {
       ex.origin = target;
       ex.path.setLength(0);
       ex.path.append(m.path);
       ex.headers = m.headers;
-      ex.body = m.body;
-      ex.encoded = m.bytes;
+      if (m.head != null) {
+        body(r, scope, ex);
+        ex.head = m.head;
+      } else {
+        ex.body = m.body;
+        ex.encoded = m.bytes;
+      }
       return;
     }
     fill(r, scope, ex, scratch);
-    // LLM-tracked requests stay on the slow path: their prompt is read back from the exchange
-    if (r.constant() && r.llm() == null && ex.origin == target) {
-      ByteBuf once = RequestWriter.encodeOnce(ex);
-      Made fresh = new Made(once, ex.path.toString(), ex.headers.copy(), ex.body == null ? null : ex.body.toString());
-      if (!made.compareAndSet(r.id(), null, fresh)) {
-        once.release(); // another loop published its copy first; ours was never sent
-      }
+    if (ex.origin != target || !r.constantHead()) return;
+    // LLM-tracked requests get no constant body: their prompt is read back from the exchange
+    if (r.constant() && r.llm() == null) {
+      publish(r, new Made(RequestWriter.encodeOnce(ex), null, ex.path.toString(), ex.headers.copy(),
+          ex.body == null ? null : ex.body.toString()));
+    } else if (r.body() != null) {
+      publish(r, new Made(null, RequestWriter.encodeHeadOnce(ex), ex.path.toString(), ex.headers.copy(), null));
+    }
+  }
+
+  private void publish(RequestPlan r, Made fresh) {
+    if (!made.compareAndSet(r.id(), null, fresh) && fresh.bytes != null) {
+      fresh.bytes.release(); // another loop published its copy first; ours was never sent
     }
   }
 
@@ -68,7 +82,7 @@ final class RequestRenderer {
   void release() {
     for (int i = 0; i < made.length(); i++) {
       Made m = made.getAndSet(i, null);
-      if (m != null) m.bytes.release();
+      if (m != null && m.bytes != null) m.bytes.release();
     }
   }
 
@@ -87,6 +101,10 @@ final class RequestRenderer {
     query(r, scope, path, scratch);
     ex.headers = ex.ownHeaders;
     headers(r, scope, ex.ownHeaders);
+    body(r, scope, ex);
+  }
+
+  private static void body(RequestPlan r, Scope scope, HttpExchange ex) throws UnsetValueException {
     ex.ownBody.setLength(0);
     ex.body = null;
     if (r.body() != null) {

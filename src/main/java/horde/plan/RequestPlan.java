@@ -19,6 +19,8 @@ import java.util.List;
  * @param id numbers the plan's requests from 0, for caches kept per request
  * @param needsBody whether the body must be kept (checks or saves read it); otherwise it is only
  *     counted. Decided when planned: asked on every send
+ * @param constantHead whether the request line and headers render the same every time (so their
+ *     bytes can be made once, and only a body rendered for each request)
  * @param constant whether every part renders the same every time (so its bytes can be made once)
  */
 public record RequestPlan(
@@ -35,6 +37,7 @@ public record RequestPlan(
     LlmPlan llm,
     int id,
     boolean needsBody,
+    boolean constantHead,
     boolean constant)
     implements StepPlan {
 
@@ -61,11 +64,10 @@ public record RequestPlan(
     }
     boolean needsBody = checks.stream().anyMatch(CheckPlan::needsBody) || saves.stream().anyMatch(ExtractPlan::needsBody)
         || (llm != null && llm.needsBody());
-    boolean constant = url.constant() != null && (body == null || body.constant() != null)
-        && query.stream().allMatch(q -> q.value().constant() != null)
+    boolean constantHead = url.constant() != null && query.stream().allMatch(q -> q.value().constant() != null)
         && headers.stream().allMatch(h -> h.value().constant() != null);
     return new RequestPlan(endpoint, method, url, query, headers, body, timeoutNanos, checks, saves, success, llm, id,
-        needsBody, constant);
+        needsBody, constantHead, constantHead && (body == null || body.constant() != null));
   }
 
   /** The JSON paths of the checks, then of the saves, read in one pass; null when they cannot be. */

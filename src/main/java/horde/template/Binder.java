@@ -25,7 +25,8 @@ public final class Binder {
         case Template.Text text -> out.add(new Segment.Literal(jsonEscapeRefs ? JsonText.escape(text.text()) : text.text()));
         case Template.Ref ref -> {
           Segment s = resolve(ref.reference(), ref.offset(), symbols);
-          out.add(jsonEscapeRefs && !(s instanceof Segment.Literal) ? new Segment.JsonEscaped(s) : escapeLiteral(s, jsonEscapeRefs));
+          boolean escaped = jsonEscapeRefs && !(s instanceof Segment.Literal) && !(s instanceof Segment.Plain);
+          out.add(escaped ? new Segment.JsonEscaped(s) : escapeLiteral(s, jsonEscapeRefs));
         }
       }
     }

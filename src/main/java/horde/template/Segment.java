@@ -7,6 +7,9 @@ import java.util.function.UnaryOperator;
 sealed interface Segment {
   void append(Scope scope, StringBuilder out) throws UnsetValueException;
 
+  /** A built-in that writes only ASCII letters, digits and '-': nothing in it needs escaping in JSON. */
+  sealed interface Plain extends Segment {}
+
   record Literal(String text) implements Segment {
     @Override
     public void append(Scope scope, StringBuilder out) {
@@ -45,7 +48,7 @@ sealed interface Segment {
     }
   }
 
-  record Uuid() implements Segment {
+  record Uuid() implements Plain {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     @Override
@@ -65,35 +68,35 @@ sealed interface Segment {
     }
   }
 
-  record TimestampMillis() implements Segment {
+  record TimestampMillis() implements Plain {
     @Override
     public void append(Scope scope, StringBuilder out) {
       out.append(System.currentTimeMillis());
     }
   }
 
-  record Counter(AtomicLong counter) implements Segment {
+  record Counter(AtomicLong counter) implements Plain {
     @Override
     public void append(Scope scope, StringBuilder out) {
       out.append(counter.incrementAndGet());
     }
   }
 
-  record RandomInt(long min, long max) implements Segment {
+  record RandomInt(long min, long max) implements Plain {
     @Override
     public void append(Scope scope, StringBuilder out) {
       out.append(scope.random().nextLong(min, max + 1));
     }
   }
 
-  record UserId() implements Segment {
+  record UserId() implements Plain {
     @Override
     public void append(Scope scope, StringBuilder out) {
       out.append(scope.userId());
     }
   }
 
-  record Iteration() implements Segment {
+  record Iteration() implements Plain {
     @Override
     public void append(Scope scope, StringBuilder out) {
       out.append(scope.iteration());

@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -164,7 +162,7 @@ class TemplateTest {
   void aUuidReadsAsJavaWritesIt() throws Exception {
     BoundTemplate t = Template.parse("${uuid}").bind(new TestSymbols());
     TestScope scope = new TestScope();
-    java.util.SplittableRandom same = new java.util.SplittableRandom(1);
+    java.util.SplittableRandom same = new java.util.SplittableRandom(1); // TestScope's seed
     for (int i = 0; i < 1000; i++) {
       long hi = (same.nextLong() & ~0xF000L) | 0x4000L;
       long lo = (same.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
@@ -227,36 +225,6 @@ class TemplateTest {
     @Override
     public AtomicLong counter() {
       return counter;
-    }
-  }
-
-  static final class TestScope implements Scope {
-    final Map<Integer, String> variables = new LinkedHashMap<>();
-    private final RandomGenerator random = new SplittableRandom(1);
-
-    @Override
-    public String variable(int slot) {
-      return variables.get(slot);
-    }
-
-    @Override
-    public String feederValue(int feeder, int column) {
-      return column == 0 ? "hello" : "en";
-    }
-
-    @Override
-    public long userId() {
-      return 7;
-    }
-
-    @Override
-    public long iteration() {
-      return 3;
-    }
-
-    @Override
-    public RandomGenerator random() {
-      return random;
     }
   }
 }

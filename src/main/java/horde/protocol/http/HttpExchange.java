@@ -33,6 +33,11 @@ public final class HttpExchange {
    * encode from the fields. Never written or released itself: each send writes a view of it.
    */
   public ByteBuf encoded;
+  /**
+   * The request line and headers, already encoded up to the value of Content-Length, for a request
+   * whose body alone changes; null to encode them from the fields. Read, never written or released.
+   */
+  public byte[] head;
   public long timeoutNanos = TimeUnit.SECONDS.toNanos(30);
   /** The view of {@link #encoded} last written: sent again once Netty is done with it. */
   private SendView view;

@@ -26,6 +26,7 @@ final class Redirects {
 
   static void apply(HttpExchange ex, int status, URI next) {
     ex.encoded = null;
+    ex.head = null;
     ex.origin = Origin.of(next);
     ex.path.setLength(0);
     ex.path.append(next.getRawPath() == null || next.getRawPath().isEmpty() ? "/" : next.getRawPath());
