@@ -27,6 +27,8 @@ final class ResponseParser {
 
   private static final int MAX_LINE = 8192;
   private static final int MAX_HEAD = 65536;
+  /** How much of a read the head is first looked for in: an ordinary head fits. */
+  private static final int WINDOW = 1024;
   private static final byte[] NO_LINE = {};
 
   private enum State { START, HEADERS, FIXED, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, UNTIL_CLOSE, DISCARD }
@@ -39,8 +41,8 @@ final class ResponseParser {
   private State state = State.START;
   private long remaining;
   private int headBytes;
-  /** The head's current line, copied out of the buffer ({@link #copyLine}); grown to the longest. */
-  private byte[] line = NO_LINE;
+  /** The head's next bytes, copied out of the buffer ({@link #copyWindow}); grown to the longest line. */
+  private byte[] window = NO_LINE;
   private boolean noBody;
   private boolean reading;
   private Inflation inflation;
@@ -117,11 +119,8 @@ final class ResponseParser {
   private void parse(ByteBuf buf) throws BadResponseException {
     while (buf.isReadable()) {
       switch (state) {
-        case START -> {
-          if (!statusLine(buf)) return;
-        }
-        case HEADERS -> {
-          if (!headerLine(buf)) return;
+        case START, HEADERS -> {
+          if (!head(buf)) return;
         }
         case FIXED -> {
           int n = (int) Math.min(remaining, buf.readableBytes());
@@ -171,66 +170,81 @@ final class ResponseParser {
     return lf > buf.readerIndex() && buf.getByte(lf - 1) == '\r' ? lf - 1 : lf;
   }
 
-  private boolean statusLine(ByteBuf buf) throws BadResponseException {
-    while (buf.isReadable() && isBlank(buf.getByte(buf.readerIndex()))) buf.skipBytes(1); // stray line ends
-    if (!buf.isReadable()) return false;
-    int lf = lineEnd(buf, MAX_LINE);
-    if (lf < 0) return false;
-    int from = buf.readerIndex();
-    int end = copyLine(buf, lf);
-    byte[] b = line;
-    head.reset();
-    if (end < 12 || !startsWithVersion(b) || b[8] != ' ') throw new BadResponseException("not an HTTP/1.x status line");
-    head.http10 = b[7] == '0';
-    int code = (int) ResponseHead.digits(b, 9, 12);
-    if (code < 100 || (end > 12 && b[12] != ' ')) throw new BadResponseException("bad status code");
-    head.status = code;
-    headBytes = lf + 1 - from;
-    buf.readerIndex(lf + 1);
-    state = State.HEADERS;
-    return true;
-  }
-
-  private static boolean startsWithVersion(byte[] b) {
-    return b[0] == 'H' && b[1] == 'T' && b[2] == 'T' && b[3] == 'P' && b[4] == '/' && b[5] == '1' && b[6] == '.'
-        && b[7] >= '0' && b[7] <= '9';
-  }
-
-  private boolean headerLine(ByteBuf buf) throws BadResponseException {
-    int lf = lineEnd(buf, MAX_HEAD - headBytes);
-    if (lf < 0) return false;
-    int from = buf.readerIndex();
-    headBytes += lf + 1 - from;
-    if (headBytes > MAX_HEAD) throw new BadResponseException("the answer's head is longer than " + MAX_HEAD + " bytes");
-    int end = copyLine(buf, lf);
-    buf.readerIndex(lf + 1);
-    if (end == 0) return headEnd();
-    byte[] b = line;
-    if (ResponseHead.isSpace(b[0])) {
-      head.continuation(b, 0, end);
-      return true;
-    }
-    int colon = 0;
-    while (colon < end && b[colon] != ':') colon++;
-    if (colon == 0 || colon == end) throw new BadResponseException("a header line without a name and colon");
-    head.header(b, 0, colon, end);
-    return true;
-  }
-
   /**
-   * Copies the line ending at {@code lf} (without its CR LF) to the start of {@link #line}, and
-   * returns its length. The head is read from that array in one copy rather than byte by byte from
-   * the buffer, each of whose reads brings its bounds and reference checks: less code for the JIT
-   * to compile in a run's first seconds, and less to run.
+   * Reads the head's lines from a copy of the buffer's next bytes, made once a read: each line is
+   * found and read in that array rather than from the buffer, each of whose reads brings its bounds
+   * and reference checks (less code for the JIT to compile in a run's first seconds, and less to
+   * run). Returns false when the rest of the head has not arrived; the lines read so far are taken.
    */
-  private int copyLine(ByteBuf buf, int lf) {
-    int from = buf.readerIndex(), n = contentEnd(buf, lf) - from;
-    if (n > line.length) line = new byte[Math.max(n, Math.max(128, 2 * line.length))];
+  private boolean head(ByteBuf buf) throws BadResponseException {
+    int size = WINDOW;
+    while (true) {
+      int from = buf.readerIndex(), n = copyWindow(buf, size);
+      byte[] b = window;
+      int at = 0;
+      while (true) {
+        if (state == State.START) while (at < n && isBlank(b[at])) at++; // stray line ends
+        int lf = at;
+        while (lf < n && b[lf] != '\n') lf++;
+        if (lf == n) break;
+        int end = lf > at && b[lf - 1] == '\r' ? lf - 1 : lf;
+        if (state == State.START) {
+          statusLine(b, at, end);
+          headBytes = lf + 1 - at;
+          state = State.HEADERS;
+        } else {
+          headBytes += lf + 1 - at;
+          if (headBytes > MAX_HEAD) throw new BadResponseException("the answer's head is longer than " + MAX_HEAD + " bytes");
+          if (end == at) {
+            buf.readerIndex(from + lf + 1);
+            return headEnd();
+          }
+          headerLine(b, at, end);
+        }
+        at = lf + 1;
+      }
+      buf.readerIndex(from + at);
+      int max = state == State.START ? MAX_LINE : MAX_HEAD - headBytes, seen = n - at;
+      if (seen > max) throw new BadResponseException("a line of the answer is longer than " + max + " bytes");
+      if (seen == buf.readableBytes()) return false; // the rest of the line has not arrived
+      size = Math.min(2 * Math.max(size, seen), max + 1); // the window ended inside a line: a larger one
+    }
+  }
+
+  /** Copies up to {@code size} of the buffer's readable bytes to the start of {@link #window}; returns how many. */
+  private int copyWindow(ByteBuf buf, int size) {
+    int n = Math.min(buf.readableBytes(), size);
+    if (n > window.length) window = new byte[Math.max(n, 2 * window.length)];
     // Through the buffer's own NIO view: getBytes of a direct buffer makes a duplicate of it, which
     // the JIT did not always take away (64 bytes a response in ResponseParserBenchmark).
-    ByteBuffer nio = buf.internalNioBuffer(from, n);
-    nio.get(nio.position(), line, 0, n);
+    ByteBuffer nio = buf.internalNioBuffer(buf.readerIndex(), n);
+    nio.get(nio.position(), window, 0, n);
     return n;
+  }
+
+  private void statusLine(byte[] b, int at, int end) throws BadResponseException {
+    head.reset();
+    if (end - at < 12 || !startsWithVersion(b, at) || b[at + 8] != ' ') throw new BadResponseException("not an HTTP/1.x status line");
+    head.http10 = b[at + 7] == '0';
+    int code = (int) ResponseHead.digits(b, at + 9, at + 12);
+    if (code < 100 || (end - at > 12 && b[at + 12] != ' ')) throw new BadResponseException("bad status code");
+    head.status = code;
+  }
+
+  private static boolean startsWithVersion(byte[] b, int at) {
+    return b[at] == 'H' && b[at + 1] == 'T' && b[at + 2] == 'T' && b[at + 3] == 'P' && b[at + 4] == '/'
+        && b[at + 5] == '1' && b[at + 6] == '.' && b[at + 7] >= '0' && b[at + 7] <= '9';
+  }
+
+  private void headerLine(byte[] b, int at, int end) throws BadResponseException {
+    if (ResponseHead.isSpace(b[at])) {
+      head.continuation(b, at, end);
+      return;
+    }
+    int colon = at;
+    while (colon < end && b[colon] != ':') colon++;
+    if (colon == at || colon == end) throw new BadResponseException("a header line without a name and colon");
+    head.header(b, at, colon, end);
   }
 
   private boolean headEnd() throws BadResponseException {

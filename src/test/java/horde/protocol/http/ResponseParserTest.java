@@ -195,6 +195,29 @@ class ResponseParserTest {
     }
   }
 
+  /** A head longer than the parser's first look at a read (a 3,000-byte header among thirty): whole, and at every split. */
+  @Test
+  void aHeadLongerThanTheFirstLookAtEverySplit() throws Exception {
+    String big = "HTTP/1.1 200 OK\r\nX-Big: " + "b".repeat(3000) + "\r\n" + "X-Small: s\r\n".repeat(30)
+        + "Content-Length: 5\r\n\r\nhello";
+    sameAtEverySplit(big + NGINX, List.of("head 200", "body hello", "end", "head 200", "body {\"ok\":true,\"n\":12345}", "end"));
+    for (int cut : new int[] {big.length(), 1500, 3050}) {
+      Events e = new Events();
+      feed(parser(e, List.of("x-big", "x-small")), ascii(big), cut);
+      assertThat(e.head.header("x-big")).as("cut at %d", cut).isEqualTo("b".repeat(3000));
+      assertThat(e.head.headers("x-small")).hasSize(30);
+    }
+  }
+
+  /** A status line past the line limit is bad whether or not its end has arrived. */
+  @Test
+  void aStatusLineLongerThanTheLineLimitIsABadResponse() {
+    String longLine = "HTTP/1.1 200 " + "x".repeat(9000);
+    for (String bad : List.of(longLine, longLine + "\r\nContent-Length: 0\r\n\r\n")) {
+      assertThatThrownBy(() -> feed(parser(new Events(), List.of()), ascii(bad))).isInstanceOf(BadResponseException.class);
+    }
+  }
+
   @Test
   void aHeadLongerThanTheLimitIsABadResponse() {
     String big = "HTTP/1.1 200 OK\r\n" + ("X-Filler: " + "y".repeat(1000) + "\r\n").repeat(70);
