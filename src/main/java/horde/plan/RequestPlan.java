@@ -21,7 +21,6 @@ import java.util.List;
  *     counted. Decided when planned: asked on every send
  * @param constantHead whether the request line and headers render the same every time (so their
  *     bytes can be made once, and only a body rendered for each request)
- * @param constant whether every part renders the same every time (so its bytes can be made once)
  */
 public record RequestPlan(
     int endpoint,
@@ -37,8 +36,7 @@ public record RequestPlan(
     LlmPlan llm,
     int id,
     boolean needsBody,
-    boolean constantHead,
-    boolean constant)
+    boolean constantHead)
     implements StepPlan {
 
   public RequestPlan {
@@ -67,7 +65,12 @@ public record RequestPlan(
     boolean constantHead = url.constant() != null && query.stream().allMatch(q -> q.value().constant() != null)
         && headers.stream().allMatch(h -> h.value().constant() != null);
     return new RequestPlan(endpoint, method, url, query, headers, body, timeoutNanos, checks, saves, success, llm, id,
-        needsBody, constantHead, constantHead && (body == null || body.constant() != null));
+        needsBody, constantHead);
+  }
+
+  /** Whether every part renders the same every time (so its bytes can be made once). */
+  public boolean constant() {
+    return constantHead && (body == null || body.constant() != null);
   }
 
   /** The JSON paths of the checks, then of the saves, read in one pass; null when they cannot be. */

@@ -29,7 +29,7 @@ final class ResponseParser {
   private static final int MAX_HEAD = 65536;
   /** How much of a read the head is first looked for in: an ordinary head fits. */
   private static final int WINDOW = 1024;
-  private static final byte[] NO_LINE = {};
+  private static final byte[] NO_BYTES = {};
 
   private enum State { START, HEADERS, FIXED, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, UNTIL_CLOSE, DISCARD }
 
@@ -42,7 +42,7 @@ final class ResponseParser {
   private long remaining;
   private int headBytes;
   /** The head's next bytes, copied out of the buffer ({@link #copyWindow}); grown to the longest line. */
-  private byte[] window = NO_LINE;
+  private byte[] window = NO_BYTES;
   private boolean noBody;
   private boolean reading;
   private Inflation inflation;
