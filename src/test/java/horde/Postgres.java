@@ -1,7 +1,6 @@
 package horde;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -70,7 +69,7 @@ public final class Postgres implements AutoCloseable {
       Files.setOwner(data, users.lookupPrincipalByName("postgres"));
       Files.setOwner(dir, users.lookupPrincipalByName("postgres"));
     }
-    Postgres pg = new Postgres(dir, bin, freePort(), root);
+    Postgres pg = new Postgres(dir, bin, Ports.free(), root);
     pg.run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "horde", "--auth=trust", "-E", "UTF8",
         "--no-sync", "--locale=C"), 60);
     pg.run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "30", "-l", dir.resolve("log.txt").toString(),
@@ -92,12 +91,6 @@ public final class Postgres implements AutoCloseable {
       if (p.exitValue() != 0) throw new IOException(String.join(" ", command) + " failed: " + Files.readString(out));
     } finally {
       Files.deleteIfExists(out);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
     }
   }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import horde.Alone;
 import horde.Cli;
 import horde.TestServer;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -174,10 +173,7 @@ class RunCommandTest {
 
   @Test
   void anUnreachableTargetExitsWithThreeBeforeAnyLoad() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    int port = horde.Ports.free(); // nothing listens there
     Cli cli = Cli.run("run", DIR + "health.yaml", "--host", "http://127.0.0.1:" + port);
     assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCode.UNREACHABLE);
     assertThat(cli.err()).contains("target unreachable", "127.0.0.1:" + port);

@@ -15,7 +15,6 @@ import horde.scenario.HttpSettings;
 import horde.scenario.JsonExpectation;
 import horde.scenario.Request;
 import horde.scenario.Scenario;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +45,7 @@ class FailureReasonTest {
 
   @Test
   void connectionRefused() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    int port = horde.Ports.free(); // nothing listens there
     assertThat(run(Scenarios.get("http://127.0.0.1:" + port, "/x", Scenarios.requests(20, 2))))
         .containsEntry("connection refused", 20L).containsEntry("requests", 20L);
   }
