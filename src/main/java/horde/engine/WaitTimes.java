@@ -7,9 +7,14 @@ import java.util.random.RandomGenerator;
 final class WaitTimes {
   private WaitTimes() {}
 
+  /** Whether the rule needs the task's start and the current time: pacing alone does. */
+  static boolean readsClock(WaitTime rule) {
+    return rule instanceof WaitTime.Pacing;
+  }
+
   /**
-   * @param startedNanos when the task that just ended started (for pacing)
-   * @param nowNanos the current time
+   * @param startedNanos when the task that just ended started (read only when {@link #readsClock})
+   * @param nowNanos the current time (likewise)
    */
   static long nanos(WaitTime rule, RandomGenerator random, long startedNanos, long nowNanos) {
     return switch (rule) {
