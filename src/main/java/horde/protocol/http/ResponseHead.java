@@ -124,8 +124,7 @@ public final class ResponseHead {
     } else if (named(line, from, nameEnd, TRANSFER_ENCODING)) {
       chunked = endsWithToken(line, v, vEnd, "chunked");
     } else if (named(line, from, nameEnd, CONNECTION)) {
-      close |= hasToken(line, v, vEnd, "close");
-      keepAliveToken |= hasToken(line, v, vEnd, "keep-alive");
+      connectionTokens(line, v, vEnd);
     } else if (named(line, from, nameEnd, CONTENT_ENCODING)) {
       if (decompress) encoding = encoding(line, v, vEnd);
     } else if (named(line, from, nameEnd, LOCATION) && status >= 300 && status < 400) {
@@ -237,18 +236,19 @@ public final class ResponseHead {
   }
 
   /** Whether one of the comma-separated tokens equals {@code lower} (case-insensitive). */
-  private static boolean hasToken(byte[] line, int from, int to, String lower) {
+  /** The Connection header's comma-separated tokens, read once for both that matter. */
+  private void connectionTokens(byte[] line, int from, int to) {
     int start = from;
     for (int i = from; i <= to; i++) {
       if (i == to || line[i] == ',') {
         int a = start, b = i;
         while (a < b && isSpace(line[a])) a++;
         while (b > a && isSpace(line[b - 1])) b--;
-        if (equalsIgnoreCase(line, a, b, lower)) return true;
+        close |= equalsIgnoreCase(line, a, b, "close");
+        keepAliveToken |= equalsIgnoreCase(line, a, b, "keep-alive");
         start = i + 1;
       }
     }
-    return false;
   }
 
   /** Whether the last comma-separated token is {@code lower}: chunked is the final coding. */

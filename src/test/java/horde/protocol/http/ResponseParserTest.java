@@ -150,6 +150,9 @@ class ResponseParserTest {
     assertThat(head("HTTP/1.1 200 OK\r\nConnection: upgrade, close\r\nContent-Length: 0\r\n\r\n").keepAlive()).isFalse();
     assertThat(head("HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n").keepAlive()).isFalse();
     assertThat(head("HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 0\r\n\r\n").keepAlive()).isTrue();
+    assertThat(head("HTTP/1.0 200 OK\r\nConnection: Upgrade , Keep-Alive\r\nContent-Length: 0\r\n\r\n").keepAlive()).isTrue();
+    assertThat(head("HTTP/1.0 200 OK\r\nConnection: keep-alive, close\r\nContent-Length: 0\r\n\r\n").keepAlive()).isFalse();
+    assertThat(head("HTTP/1.1 200 OK\r\nConnection: closed\r\nContent-Length: 0\r\n\r\n").keepAlive()).isTrue();
   }
 
   @Test
