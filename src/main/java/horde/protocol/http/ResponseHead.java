@@ -235,7 +235,6 @@ public final class ResponseHead {
     return true;
   }
 
-  /** Whether one of the comma-separated tokens equals {@code lower} (case-insensitive). */
   /** The Connection header's comma-separated tokens, read once for both that matter. */
   private void connectionTokens(byte[] line, int from, int to) {
     int start = from;
