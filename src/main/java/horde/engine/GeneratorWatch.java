@@ -32,6 +32,7 @@ final class GeneratorWatch implements AutoCloseable {
   private final HttpClient client;
   private final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
   private final List<GarbageCollectorMXBean> pausing;
+  private final DescriptorCount files;
   private final int cores = Runtime.getRuntime().availableProcessors();
   private final Histogram lag = new Histogram(3);
   private long lastWall = System.nanoTime();
@@ -41,6 +42,7 @@ final class GeneratorWatch implements AutoCloseable {
 
   GeneratorWatch(EventLoopGroup group, HttpClient client) {
     this.client = client;
+    this.files = new DescriptorCount(this::openFiles, client::sockets, System::nanoTime);
     // Concurrent collectors count their background work too; only pauses stop the loops.
     this.pausing = ManagementFactory.getGarbageCollectorMXBeans().stream()
         .filter(gc -> !gc.getName().contains("Concurrent") && !gc.getName().contains("Cycles")).toList();
@@ -58,8 +60,9 @@ final class GeneratorWatch implements AutoCloseable {
     for (Lag l : loops) lag.add(l.interval());
     long wall = System.nanoTime(), cpu = cpuNanos(), gc = gcMillis(), waits = client.poolWaits();
     double cpuPercent = cpu < 0 || wall == lastWall ? -1 : 100.0 * (cpu - lastCpu) / ((wall - lastWall) * (double) cores);
+    long maxFiles = maxFiles();
     Health h = new Health(ms(lag.getValueAtPercentile(99)), ms(lag.getMaxValue()), round(cpuPercent), gc - lastGc,
-        openFiles(), maxFiles(), waits - lastWaits);
+        files.open(maxFiles), maxFiles, waits - lastWaits);
     lastWall = wall;
     lastCpu = cpu;
     lastGc = gc;
@@ -80,8 +83,8 @@ final class GeneratorWatch implements AutoCloseable {
   }
 
   /**
-   * Open descriptors, -1 where unknown. Counting them opens /proc/self/fd: when even that fails for
-   * lack of a descriptor, every one is in use.
+   * Open descriptors, -1 where unknown, counted now ({@link #files} spaces the counts). Counting them
+   * opens /proc/self/fd: when even that fails for lack of a descriptor, every one is in use.
    */
   private long openFiles() {
     if (!(os instanceof UnixOperatingSystemMXBean unix)) return -1;

@@ -8,7 +8,8 @@ package horde.record;
  * @param loopLagMaxMs the worst lateness (ms)
  * @param cpuPercent the process's CPU use, as a share of the cores it may use (100 = all busy)
  * @param gcPauseMs time the JVM spent paused for garbage collection in the second
- * @param openFiles file descriptors open at the end of the second (-1 where unknown)
+ * @param openFiles file descriptors open at the end of the second (with thousands open, the last count and the
+ *     sockets opened and closed since: {@code horde.engine.DescriptorCount}); -1 where unknown
  * @param maxFiles the process's descriptor limit (-1 where unknown)
  * @param poolWaits requests that had to wait for a free connection in the second
  */

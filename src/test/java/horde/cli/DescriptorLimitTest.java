@@ -39,7 +39,10 @@ class DescriptorLimitTest {
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).as("ended on time").isLessThan(45);
         assertThat(horde.output()).doesNotContain("Exception in thread");
       }
-      JsonNode summary = JsonMapper.builder().build().readTree(out.toFile()).path("summary");
+      JsonNode result = JsonMapper.builder().build().readTree(out.toFile());
+      JsonNode summary = result.path("summary");
+      assertThat(result.path("generator").path("affected_seconds").path("files").asString())
+          .as("the seconds out of descriptors, named: %s", result.path("generator")).isNotEmpty();
       JsonNode reasons = summary.path("failures_by_reason");
       assertThat(reasons.path("too many open files").asLong()).as(reasons.toString()).isPositive();
       assertThat(reasons.has("other error")).as(reasons.toString()).isFalse();

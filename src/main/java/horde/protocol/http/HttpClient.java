@@ -3,6 +3,7 @@ package horde.protocol.http;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
@@ -47,6 +48,7 @@ public final class HttpClient {
   /** or to TLS origins that choose it by ALPN ({@code version: auto}). */
   private final boolean h2Negotiated;
   private final LongAdder waits = new LongAdder();
+  private final LongAdder sockets = new LongAdder();
   private volatile SslContext ssl;
   private volatile SslContext alpn;
 
@@ -77,7 +79,16 @@ public final class HttpClient {
     this.bootstrap = bootstrap;
     this.h2Always = settings.version() == ClientSettings.Version.HTTP_2;
     this.h2Negotiated = settings.version() == ClientSettings.Version.AUTO;
-    this.dialer = dialer != null ? dialer : (loop, init, address) -> bootstrap.clone(loop).handler(init).connect(address);
+    this.dialer = dialer != null ? dialer : (loop, init, address) -> counted(bootstrap.clone(loop).handler(init).connect(address));
+  }
+
+  /** Counts the socket of {@code f} open until its channel closes (a channel that could not be made has none). */
+  private ChannelFuture counted(ChannelFuture f) {
+    if (f.channel().isOpen()) {
+      sockets.increment();
+      f.channel().closeFuture().addListener(closed -> sockets.decrement());
+    }
+    return f;
   }
 
   private static Bootstrap bootstrap(EventLoopGroup group, Transport transport, ClientSettings settings) {
@@ -168,6 +179,11 @@ public final class HttpClient {
   /** Requests that waited for a free connection so far, over every pool. */
   public long poolWaits() {
     return waits.sum();
+  }
+
+  /** Sockets this client's connections hold open now, of every protocol (none for a test's own dialer). */
+  public long sockets() {
+    return sockets.sum();
   }
 
   Connection newConnection(ConnectionPool pool) {
