@@ -8,15 +8,17 @@ import org.HdrHistogram.Histogram;
 final class Points {
   private Points() {}
 
-  /** @param groups by endpoint id: whether it is a group, kept out of the request figures */
-  static TimelinePoint of(Interval interval, IntervalSnapshot s, boolean[] groups, boolean llm) {
+  /**
+   * @param all the interval's {@link #requestLatencies}
+   * @param groups by endpoint id: whether it is a group, kept out of the request figures
+   */
+  static TimelinePoint of(Interval interval, IntervalSnapshot s, Histogram all, boolean[] groups, boolean llm) {
     long requests = 0, failures = 0;
     for (Slice slice : interval.slices()) {
       if (groups[slice.endpoint()]) continue;
       requests += slice.counter(Measures.REQUESTS);
       failures += slice.counter(Measures.FAILURES);
     }
-    Histogram all = requestLatencies(s, groups);
     return new TimelinePoint(interval.t(), interval.users(), requests, failures, round(requests / interval.seconds()),
         LatencySummary.pct(all, 50), LatencySummary.pct(all, 95), LatencySummary.pct(all, 99), interval.dropped(),
         interval.warmup(), llm ? llm(s, interval.seconds()) : null, interval.peakUsers(), interval.health());

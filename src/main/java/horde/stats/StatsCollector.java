@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.HdrHistogram.Histogram;
 
 /**
  * Takes the loops' interval snapshots once a second, adds them into one, and keeps it as the
@@ -259,9 +260,10 @@ public final class StatsCollector {
 
   private void add(Interval interval, IntervalSnapshot snapshot) {
     intervals.add(interval);
-    TimelinePoint p = Points.of(interval, snapshot, groups, llm);
+    Histogram latencies = Points.requestLatencies(snapshot, groups);
+    TimelinePoint p = Points.of(interval, snapshot, latencies, groups, llm);
     timeline.add(p);
-    window.add(Points.requestLatencies(snapshot, groups), p.requests(), p.failures(), interval.seconds());
+    window.add(latencies, p.requests(), p.failures(), interval.seconds());
   }
 
   /** The last second and a short final piece as one interval, which replaces the second. */
