@@ -1,12 +1,14 @@
 package horde.engine;
 
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Steers a running test from outside (the web UI): a new target for the load that replaces the
  * load shape from now on, reached along a ramp; and pausing, which holds the load where it is and
  * stops the shape's clock (its ramps and its end wait, so the run lasts longer by the pause). Safe
- * from any thread; the engine's control thread reads it every tick (10 ms).
+ * from any thread; the engine's control thread reads it every tick (10 ms; 100 ms while the load
+ * holds still, when each command wakes it).
  *
  * <p>The load is users in the closed model and iterations per second in the open model. A target
  * given in one phase of a scenario with phases holds until that phase ends; the next phase runs its
@@ -35,20 +37,30 @@ public final class LoadControl {
   private volatile Steer steering;
   private volatile boolean paused;
   private volatile double current = Double.NaN;
+  private volatile Thread engine;
 
   /** From the next tick on, the load moves from where it is to {@code target}, {@code perSecond} a second. */
   public void steer(double target, double perSecond) {
     Steer s = new Steer(target, perSecond);
     steering = s;
     pending.set(s);
+    wake();
   }
 
   public void pause() {
     paused = true;
+    wake();
   }
 
   public void resume() {
     paused = false;
+    wake();
+  }
+
+  /** The engine's control thread may be sleeping through a quiet stretch: a command wakes it. */
+  private void wake() {
+    Thread t = engine;
+    if (t != null) LockSupport.unpark(t);
   }
 
   public boolean paused() {
@@ -73,8 +85,9 @@ public final class LoadControl {
     return pending.getAndSet(null);
   }
 
-  /** The engine: a new run (phase) starts with its own shape. */
+  /** The engine, on its control thread: a new run (phase) starts with its own shape. */
   void newShape() {
+    engine = Thread.currentThread();
     steering = null;
     pending.set(null);
     current = Double.NaN;

@@ -68,6 +68,16 @@ final class Steering {
     return v;
   }
 
+  /**
+   * Whether the load stays where it is until {@code shapedAhead}, the shape's value a quiet tick
+   * ahead: paused, at the end of a steered ramp, or on a flat stretch of the shape (as of the last
+   * {@link #value} call).
+   */
+  boolean holds(double shapedAhead) {
+    if (paused()) return true;
+    return steered ? last == target : last == shapedAhead;
+  }
+
   private double ramp(long s) {
     double moved = perSecond * (s - steeredAt) / 1e9;
     if (Double.isInfinite(perSecond) || moved >= Math.abs(target - from)) return target;

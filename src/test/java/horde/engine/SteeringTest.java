@@ -62,6 +62,43 @@ class SteeringTest {
   }
 
   @Test
+  void theLoadHoldsOnAFlatShapeAtTheEndOfASteeredRampAndWhilePaused() {
+    LoadControl control = new LoadControl();
+    Steering steering = new Steering(control);
+    steering.value(s(1), 10);
+    assertThat(steering.holds(10)).as("flat").isTrue();
+    assertThat(steering.holds(11)).as("the shape rises ahead").isFalse();
+    control.steer(20, 10);
+    steering.value(s(1), 10);
+    assertThat(steering.holds(10)).as("a steered ramp under way").isFalse();
+    steering.value(s(2), 10);
+    assertThat(steering.holds(99)).as("at its target, whatever the shape").isTrue();
+    control.pause();
+    steering.shapeNanos(s(3));
+    assertThat(steering.holds(99)).as("paused").isTrue();
+  }
+
+  @Test
+  void aCommandWakesTheControlThreadFromAQuietTick() throws Exception {
+    LoadControl control = new LoadControl();
+    java.util.concurrent.CountDownLatch shaped = new java.util.concurrent.CountDownLatch(1);
+    long[] slept = new long[1];
+    Thread engine = Thread.ofPlatform().start(() -> {
+      new Steering(control);
+      shaped.countDown();
+      long start = System.nanoTime();
+      java.util.concurrent.locks.LockSupport.parkNanos(s(30));
+      slept[0] = System.nanoTime() - start;
+    });
+    shaped.await();
+    Thread.sleep(100);
+    control.steer(5, 1);
+    engine.join(s(20) / 1_000_000);
+    assertThat(engine.isAlive()).as("still asleep after the command").isFalse();
+    assertThat(slept[0]).isLessThan(s(20));
+  }
+
+  @Test
   void aNewShapeForgetsTheLastTarget() {
     LoadControl control = new LoadControl();
     control.steer(5, 1);
