@@ -146,6 +146,13 @@ final class Execution {
         err.println("horde: stopped by a fatal error in Horde: " + what + "; the results cover what ran");
         err.flush();
       }
+
+      public void jitWarmUp() {
+        if (outputs.quiet()) return;
+        out.println("Warming up the JIT against a server in this process, nothing sent to the target"
+            + " (a few seconds; --jit-warm-up off skips it)...");
+        out.flush();
+      }
     };
   }
 

@@ -1,6 +1,7 @@
 package horde.cli;
 
 import horde.engine.EngineOptions;
+import horde.engine.JitWarmUp;
 import horde.plan.Planner;
 import horde.plan.TestPlan;
 import horde.scenario.Durations;
@@ -92,6 +93,11 @@ final class RunCommand implements Callable<Integer> {
       + "the first measured one, not counted, so a cold JVM drops none (default " + EngineOptions.WARM_START + "; 0: none).")
   int warmStart = EngineOptions.WARM_START;
 
+  @Option(names = "--jit-warm-up", paramLabel = "WHEN", description = "Run the scenario's users against a server in "
+      + "this process before the load, nothing sent to the target, so its first seconds run compiled code: auto (when "
+      + "the load starts with 1,000 users or 2,000 arrivals a second; the default), on, off.")
+  JitWarmUp.When jitWarmUp = JitWarmUp.When.AUTO;
+
   @Option(names = "--skip-preflight", description = "Send load without checking the target first.")
   boolean skipPreflight;
 
@@ -141,7 +147,7 @@ final class RunCommand implements Callable<Integer> {
       scenario = flags.apply(scenario, err);
       outputs = outputs.withHtmlTags(users, spawnRate, runTime == null ? null : Durations.parseSecondsDefault(runTime));
       options = EngineOptions.DEFAULTS.withThreads(threads).withSeed(seed).withGracefulStop(Durations.parseSecondsDefault(gracefulStop))
-          .withWarmStart(warmStart);
+          .withWarmStart(warmStart).withJitWarmUp(jitWarmUp);
       plan = new Planner(System.getenv()).plan(scenario);
       Map<Path, String> inputs = ScenarioFiles.inputs(named.file(), scenario);
       if (locust.config != null) inputs.put(locust.config, "the --config file");

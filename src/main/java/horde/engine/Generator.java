@@ -171,14 +171,9 @@ public final class Generator implements AutoCloseable {
     }
     IntervalSnapshot recorded = shape();
     run.recorders().forEach(r -> r.drainInto(recorded));
-    return new OnceResult(u.variables.clone(), requests(recorded), plan.redaction().apply(firstFailure(recorded, samples)));
+    return new OnceResult(u.variables.clone(), recorded.total(Measures.REQUESTS), plan.redaction().apply(firstFailure(recorded, samples)));
   }
 
-  private static long requests(IntervalSnapshot s) {
-    long n = 0;
-    for (int e = 0; e < s.endpoints(); e++) n += s.counter(e, Measures.REQUESTS);
-    return n;
-  }
 
   private String firstFailure(IntervalSnapshot s, Samples samples) {
     for (int e = 0; e < s.endpoints(); e++) {

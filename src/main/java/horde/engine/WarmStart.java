@@ -1,7 +1,6 @@
 package horde.engine;
 
 import horde.plan.FailureReasons;
-import horde.record.IntervalSnapshot;
 import horde.record.Samples;
 import horde.scenario.LoadProfile;
 import horde.scenario.Measures;
@@ -44,12 +43,6 @@ public final class WarmStart {
     warm.start();
     EngineReport report = warm.await();
     generator.health(); // the generator's health since the last call: its lag was the warm start's, not the run's
-    return requests(warm.recorded()) + report.cancelledInFlight();
-  }
-
-  private static long requests(IntervalSnapshot s) {
-    long n = 0;
-    for (int e = 0; e < s.endpoints(); e++) n += s.counter(e, Measures.REQUESTS);
-    return n;
+    return warm.recorded().total(Measures.REQUESTS) + report.cancelledInFlight();
   }
 }

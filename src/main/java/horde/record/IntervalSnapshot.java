@@ -98,6 +98,13 @@ public final class IntervalSnapshot {
     return counters[endpoint][counter];
   }
 
+  /** A counter summed over every endpoint. */
+  public long total(int counter) {
+    long n = 0;
+    for (long[] c : counters) n += c[counter];
+    return n;
+  }
+
   /** Answers with this status (0: outside 100..599). */
   public long statusCount(int endpoint, int status) {
     return statuses[endpoint][status];

@@ -10,6 +10,7 @@ import horde.engine.EngineOptions;
 import horde.engine.EngineReport;
 import horde.engine.FatalErrors;
 import horde.engine.Generator;
+import horde.engine.JitWarmUp;
 import horde.engine.LoadControl;
 import horde.engine.Share;
 import horde.engine.WarmStart;
@@ -75,6 +76,9 @@ public final class TestRun {
 
     /** A fatal error in one of Horde's threads stopped the test (what, and in which thread). */
     default void fatal(String what) {}
+
+    /** The JIT warm-up begins: a few seconds before the first load, nothing sent to the target. */
+    default void jitWarmUp() {}
   }
 
   /**
@@ -113,6 +117,8 @@ public final class TestRun {
   private volatile Engine engine;
   /** Whether the open model's warm start was sent: once a test, the JVM stays warm. */
   private boolean warmed;
+  /** Whether the JIT warm-up was considered: before the first run only. */
+  private boolean jitWarmed;
   private volatile StatsCollector stats;
   private volatile String phaseName;
   private volatile boolean abortRequested;
@@ -258,14 +264,15 @@ public final class TestRun {
         plan.tracked(), listener::progress, PROGRESS_EVERY, listeners, load.warmupRequests());
     RunStats all = elsewhere != null
         ? elsewhere.run(phase, load, variables, options, this::names, watch == null ? null : watch::take, s -> stats = s)
-        : local(generator, load, variables, options, watch, phaseWatch);
+        : local(generator, load, variables, options, watch, phaseWatch, listener);
     // an endpoint that only setup or teardown use got nothing in the runs: it is no row of theirs
     return all.withEndpoints(all.endpoints().stream()
         .filter(ep -> ep.requests() > 0 || !onceOnly.contains(ep.method() + " " + ep.name())).toList());
   }
 
   private RunStats local(Generator generator, LoadProfile load, String[] variables, StatsCollector.Options options,
-      TargetWatch watch, IntervalListener phaseWatch) throws InterruptedException {
+      TargetWatch watch, IntervalListener phaseWatch, Listener listener) throws InterruptedException {
+    if (!jitWarmed && !abortRequested) jitWarmUp(generator, load, variables, listener);
     if (load.isOpen() && !warmed && !abortRequested) warmStart(generator, variables);
     Engine e = generator.engine(load, new Samples(plan.endpoints().size(), FailureReasons.CAPACITY), variables, control,
         Share.WHOLE);
@@ -281,6 +288,27 @@ public final class TestRun {
     // a step stopped past the knee ended as planned: only Ctrl-C or a fatal error makes a run "stopped early"
     boolean stoppedByWatch = phaseWatch instanceof StepWatch w && w.stopped() && !abortRequested && !generator.fatal().happened();
     return stats.finish(report.endNanos(), report.cancelledInFlight(), report.aborted() && !stoppedByWatch);
+  }
+
+  /**
+   * The first run, when its load starts large: the scenario's users against a server in this
+   * process first, so the JIT has compiled the request path; said in the result. Ctrl-C meanwhile
+   * ends it after its round (half a second).
+   */
+  private void jitWarmUp(Generator generator, LoadProfile load, String[] variables, Listener listener)
+      throws InterruptedException {
+    jitWarmed = true;
+    String not = JitWarmUp.wanted(options.jitWarmUp(), load, plan);
+    if (not != null) {
+      if (options.jitWarmUp() == JitWarmUp.When.ON) runNotes.add("no JIT warm-up: " + not);
+      return;
+    }
+    listener.jitWarmUp();
+    JitWarmUp.Done done = JitWarmUp.run(generator, options, variables, () -> abortRequested);
+    generator.health(); // the generator's health since the last call: the warm-up's CPU, not the run's
+    runNotes.add(String.format(Locale.ROOT, "JIT warm-up: %,d requests of the scenario's users to a server in this"
+        + " process over %.1f s before the load (%d rounds), none to the target, so its first seconds ran compiled"
+        + " code (--jit-warm-up off leaves it out)", done.requests(), done.took().toMillis() / 1e3, done.rounds()));
   }
 
   /** The open model's first run: a few uncounted arrivals first, so a cold JVM drops none; said in the result. */

@@ -15,6 +15,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import horde.protocol.NanoClock;
+import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,6 +50,8 @@ public final class HttpClient {
   private final boolean h2Negotiated;
   private final LongAdder waits = new LongAdder();
   private final LongAdder sockets = new LongAdder();
+  /** Where every connection goes while set, whatever its origin: the JIT warm-up's server in this process. */
+  private volatile InetSocketAddress detour;
   private volatile SslContext ssl;
   private volatile SslContext alpn;
 
@@ -79,7 +82,10 @@ public final class HttpClient {
     this.bootstrap = bootstrap;
     this.h2Always = settings.version() == ClientSettings.Version.HTTP_2;
     this.h2Negotiated = settings.version() == ClientSettings.Version.AUTO;
-    this.dialer = dialer != null ? dialer : (loop, init, address) -> counted(bootstrap.clone(loop).handler(init).connect(address));
+    this.dialer = dialer != null ? dialer : (loop, init, address) -> {
+      InetSocketAddress to = detour;
+      return counted(bootstrap.clone(loop).handler(init).connect(to != null ? to : address));
+    };
   }
 
   /** Counts the socket of {@code f} open until its channel closes (a channel that could not be made has none). */
@@ -99,6 +105,15 @@ public final class HttpClient {
         .option(ChannelOption.SO_KEEPALIVE, true)
         .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
+  }
+
+  /**
+   * Sends every connection opened from now on to {@code address}, whatever its origin, until called
+   * with null: the JIT warm-up runs the scenario's users on this client's own loops against a server
+   * in this process, and the run's connections must not be among them (close them after).
+   */
+  public void detour(InetSocketAddress address) {
+    detour = address;
   }
 
   /** The clock every event of this client's exchanges is stamped with. */

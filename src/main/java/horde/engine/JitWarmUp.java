@@ -1,0 +1,159 @@
+package horde.engine;
+
+import com.sun.management.UnixOperatingSystemMXBean;
+import horde.plan.FailureReasons;
+import horde.plan.TestPlan;
+import horde.plan.UserPlan;
+import horde.record.Samples;
+import horde.scenario.HttpSettings;
+import horde.scenario.LoadProfile;
+import horde.scenario.Measures;
+import horde.scenario.WaitTime;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The JIT warm-up: before a load that starts large, the scenario's own users run on the run's own
+ * event loops against a server in this process ({@link WarmUpServer}), with nothing sent to the
+ * target, so that the JIT has compiled the request path before the first measured request.
+ *
+ * <p>Why: a fresh JVM runs its first requests in the interpreter while its compilers take the core
+ * the load needs. With 2,000 users started at once on one core, the first second's p99 was 250-330
+ * ms over a 50 ms answer and a 20 s run's p99 86-90 ms; with this warm-up 63-78 ms and 58-66 ms
+ * (bench/results.md). It costs a run a few seconds and as many CPU-seconds, which a load that starts
+ * small does not need back (its JIT compiles while it ramps), so by default it runs only for a large
+ * start. It runs in rounds of fresh users on fresh connections, so the profiles the JIT compiles from
+ * see a user's first request and a new connection as often as a large start makes them (in one
+ * long round they are rare, the JIT compiles them out, and the run's start undoes that code), until
+ * a round leaves the compilers nearly idle. The server is written on the JDK's own channels, not
+ * Netty, so that Netty's profiles are the client's alone.
+ *
+ * <pre>{@code
+ * if (JitWarmUp.wanted(When.AUTO, load, plan) == null) {
+ *   JitWarmUp.Done done = JitWarmUp.run(generator, options, variables, () -> stopped); // for the result's note
+ * }
+ * }</pre>
+ */
+public final class JitWarmUp {
+  /** When to warm up: for a large start ({@code auto}), always, never. */
+  public enum When {
+    AUTO,
+    ON,
+    OFF
+  }
+
+  /** Users started in the load's first second from which {@code auto} warms up. */
+  static final int LARGE_START_USERS = 1_000;
+  /** Arrivals a second at the open model's start from which {@code auto} warms up. */
+  static final double LARGE_START_RATE = 2_000;
+  /** Users of a round: connections by the hundred, as a large start opens them. */
+  private static final int USERS = 500;
+  private static final Duration ROUND = Duration.ofMillis(500);
+  private static final int MIN_ROUNDS = 2;
+  private static final int MAX_ROUNDS = 8;
+  /** The compilers' share of a round's time under which they count as caught up. */
+  private static final double QUIET = 0.2;
+  /** How long the rounds' connections may take to close before the load starts anyway. */
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
+
+  /** What the warm-up did: the requests its users sent, its rounds and how long it took. */
+  public record Done(long requests, int rounds, Duration took) {}
+
+  private JitWarmUp() {}
+
+  /**
+   * Why the warm-up is not run for this load, or null when it is: {@code off}; a load that starts
+   * small under {@code auto}; or a scenario the local server cannot stand in for.
+   */
+  public static String wanted(When when, LoadProfile load, TestPlan plan) {
+    if (when == When.OFF) return "turned off";
+    if (!"http".equalsIgnoreCase(plan.target().getScheme())) return "the target is not plain http";
+    if (plan.scenario().http().version() == HttpSettings.Version.HTTP_2) return "the scenario speaks HTTP/2";
+    if (plan.uniqueFeeders().length > 0) return "a feeder is read in unique order (each row is for the measured run)";
+    if (when == When.AUTO && !startsLarge(load)) return "the load starts small";
+    return null;
+  }
+
+  /** Whether the load's first second holds {@link #LARGE_START_USERS} users or {@link #LARGE_START_RATE} arrivals. */
+  static boolean startsLarge(LoadProfile load) {
+    Duration second = Duration.ofSeconds(1);
+    return switch (load) {
+      case LoadProfile.Closed c -> Math.min(c.users(), c.spawnRate()) >= LARGE_START_USERS;
+      case LoadProfile.Staged s -> s.stages().getFirst().users()
+          * Math.min(1, 1e9 / Math.max(1, s.stages().getFirst().duration().toNanos())) >= LARGE_START_USERS;
+      case LoadProfile.UserShape u -> u.users().applyAsInt(second) >= LARGE_START_USERS;
+      case LoadProfile.FixedCount f -> f.concurrency() >= LARGE_START_USERS;
+      case LoadProfile.Open o -> Math.max(o.startRate(), o.stages().getFirst().rate()) >= LARGE_START_RATE;
+      case LoadProfile.RateShape r -> r.rate().applyAsDouble(second) >= LARGE_START_RATE;
+    };
+  }
+
+  /**
+   * Runs rounds of {@link #ROUND} with {@link #USERS} of the plan's users (fewer under a low limit
+   * of open files), their waits between tasks left out, on {@code generator}'s loops against a
+   * {@link WarmUpServer}, until a round leaves the compilers nearly idle ({@link #MIN_ROUNDS} to
+   * {@link #MAX_ROUNDS}) or {@code stop} says so, then closes the rounds' connections. Nothing is
+   * recorded, nothing reaches the target.
+   */
+  public static Done run(Generator generator, EngineOptions options, String[] variables, BooleanSupplier stop)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    TestPlan plan = withoutWaits(generator.plan());
+    long requests = 0;
+    int rounds = 0;
+    try (WarmUpServer server = new WarmUpServer()) {
+      generator.client().detour(server.address());
+      long compiled = CompilerThreads.cpuNanos();
+      while (rounds < MAX_ROUNDS && !stop.getAsBoolean()) {
+        requests += round(generator, plan, options, variables);
+        rounds++;
+        long now = CompilerThreads.cpuNanos();
+        if (rounds >= MIN_ROUNDS && compiled >= 0 && now - compiled < ROUND.toNanos() * QUIET) break;
+        compiled = now;
+      }
+    } finally {
+      generator.client().detour(null);
+      closeConnections(generator);
+    }
+    return new Done(requests, rounds, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** One round: fresh users, and fresh connections (the last round's are closed). */
+  private static long round(Generator generator, TestPlan plan, EngineOptions options, String[] variables)
+      throws InterruptedException {
+    closeConnections(generator);
+    int users = users();
+    var load = new LoadProfile.Closed(users, users * 10.0, ROUND, Duration.ZERO);
+    Engine engine = new Engine(plan, load, options.withGracefulStop(Duration.ofMillis(200)), generator,
+        new Samples(plan.endpoints().size(), FailureReasons.CAPACITY), variables, new LoadControl(), Share.WHOLE);
+    engine.start();
+    engine.await();
+    return engine.recorded().total(Measures.REQUESTS);
+  }
+
+  /** {@link #USERS}, or an eighth of the limit of open files when that is lower: the run needs the rest. */
+  private static int users() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
+      return (int) Math.clamp(unix.getMaxFileDescriptorCount() / 8, 1, USERS);
+    }
+    return USERS;
+  }
+
+  private static void closeConnections(Generator generator) throws InterruptedException {
+    generator.client().closeAll();
+    long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+    while (generator.client().sockets() > 0 && System.nanoTime() < deadline) TimeUnit.MILLISECONDS.sleep(5);
+  }
+
+  /** The plan with no wait between tasks: the warm-up is for the request path, not the timers. */
+  private static TestPlan withoutWaits(TestPlan p) {
+    List<UserPlan> users = p.users().stream().map(u -> new UserPlan(u.index(), u.name(), u.weight(), WaitTime.NONE,
+        u.onStart(), u.tasks(), u.onStop(), u.cumulativeWeights())).toList();
+    return new TestPlan(p.scenario(), p.target(), p.endpoints(), users, p.variableNames(), p.initialVariables(),
+        p.feeders(), p.uniqueFeeders(), p.reasons(), p.setup(), p.teardown(), p.tokenizer(), p.tracked(), p.requests(),
+        p.redaction());
+  }
+}

@@ -1,0 +1,114 @@
+package horde.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import horde.Scenarios;
+import horde.TestServer;
+import horde.plan.FailureReasons;
+import horde.plan.Planner;
+import horde.plan.TestPlan;
+import horde.record.Samples;
+import horde.scenario.LoadProfile;
+import horde.scenario.Measures;
+import horde.scenario.Stage;
+import horde.scenario.yaml.ScenarioLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The JIT warm-up runs the scenario's users against a server in this process: none of it reaches
+ * the target, the run after it does, on connections of its own; it runs by default only for a load
+ * that starts large, and not for a scenario the local server cannot stand in for.
+ */
+class JitWarmUpTest {
+  @TempDir Path tmp;
+
+  @Test
+  void nothingOfTheWarmUpReachesTheTargetAndTheRunAfterItDoes() throws Exception {
+    try (TestServer target = new TestServer().route("/x", ex -> TestServer.reply(ex, 200, "{}"))) {
+      TestPlan plan = plan(Scenarios.get(target.url(), "/x", Scenarios.requests(40, 4)));
+      try (Generator generator = new Generator(plan, EngineOptions.DEFAULTS)) {
+        JitWarmUp.Done done = JitWarmUp.run(generator, EngineOptions.DEFAULTS, plan.initialVariables(), () -> false);
+        assertThat(target.served("/x")).as("the warm-up's requests went to the server in this process").isZero();
+        assertThat(done.requests()).isPositive();
+        assertThat(done.rounds()).isBetween(2, 8);
+        assertThat(generator.client().sockets()).as("the warm-up's connections are closed").isZero();
+
+        Engine run = generator.engine(plan.scenario().load(), new Samples(1, FailureReasons.CAPACITY), plan.initialVariables());
+        run.start();
+        run.await();
+        long counted = run.recorded().counter(0, Measures.REQUESTS);
+        assertThat(counted).isEqualTo(40);
+        assertThat(target.served("/x")).as("every request of the run reached the target").isEqualTo(counted);
+      }
+    }
+  }
+
+  @Test
+  void aStopEndsItBeforeItsNextRound() throws Exception {
+    try (TestServer target = new TestServer().route("/x", ex -> TestServer.reply(ex, 200, "{}"))) {
+      TestPlan plan = plan(Scenarios.get(target.url(), "/x", Scenarios.requests(1, 1)));
+      try (Generator generator = new Generator(plan, EngineOptions.DEFAULTS)) {
+        JitWarmUp.Done done = JitWarmUp.run(generator, EngineOptions.DEFAULTS, plan.initialVariables(), () -> true);
+        assertThat(done.rounds()).isZero();
+        assertThat(done.requests()).isZero();
+      }
+    }
+  }
+
+  @Test
+  void byDefaultOnlyALoadThatStartsLargeIsWarmedUp() throws Exception {
+    TestPlan plan = plan("target: http://127.0.0.1:9");
+    Duration t = Duration.ofSeconds(10);
+    assertThat(JitWarmUp.wanted(JitWarmUp.When.AUTO, new LoadProfile.Closed(2000, 2000, t, null), plan)).isNull();
+    assertThat(JitWarmUp.wanted(JitWarmUp.When.AUTO, new LoadProfile.Closed(2000, 100, t, null), plan))
+        .as("2,000 users at 100 a second: the JIT compiles while they ramp").isEqualTo("the load starts small");
+    assertThat(JitWarmUp.wanted(JitWarmUp.When.AUTO, new LoadProfile.Closed(50, 50, t, null), plan)).isNotNull();
+    assertThat(JitWarmUp.wanted(JitWarmUp.When.ON, new LoadProfile.Closed(50, 50, t, null), plan)).isNull();
+    assertThat(JitWarmUp.wanted(JitWarmUp.When.OFF, new LoadProfile.Closed(2000, 2000, t, null), plan)).isEqualTo("turned off");
+  }
+
+  @Test
+  void aLargeStartIsTheFirstSecondsUsersOrArrivals() {
+    Duration t = Duration.ofSeconds(10);
+    assertThat(JitWarmUp.startsLarge(new LoadProfile.Closed(1000, 1000, t, null))).isTrue();
+    assertThat(JitWarmUp.startsLarge(new LoadProfile.Closed(999, 5000, t, null))).isFalse();
+    assertThat(JitWarmUp.startsLarge(new LoadProfile.Staged(List.of(new Stage(Duration.ofMillis(500), 1000)), null))).isTrue();
+    assertThat(JitWarmUp.startsLarge(new LoadProfile.Staged(List.of(new Stage(Duration.ofSeconds(10), 5000)), null)))
+        .as("500 users in its first second").isFalse();
+    assertThat(JitWarmUp.startsLarge(new LoadProfile.UserShape(d -> 1500, t, null))).isTrue();
+    assertThat(JitWarmUp.startsLarge(new LoadProfile.FixedCount(100_000, 1000, t, null, 0))).isTrue();
+    assertThat(JitWarmUp.startsLarge(LoadProfile.Open.constant(2000, t, 1000))).isTrue();
+    assertThat(JitWarmUp.startsLarge(LoadProfile.Open.constant(1999, t, 1000))).isFalse();
+    assertThat(JitWarmUp.startsLarge(new LoadProfile.RateShape(d -> 5000, t, 1000, null))).isTrue();
+  }
+
+  @Test
+  void aScenarioTheLocalServerCannotStandInForIsNotWarmedUpEvenWhenAskedTo() throws Exception {
+    LoadProfile big = new LoadProfile.Closed(2000, 2000, Duration.ofSeconds(5), null);
+    assertThat(JitWarmUp.wanted(JitWarmUp.When.ON, big, plan("target: https://127.0.0.1:9")))
+        .isEqualTo("the target is not plain http");
+    assertThat(JitWarmUp.wanted(JitWarmUp.When.ON, big, plan("target: http://127.0.0.1:9\nhttp: {version: 2}")))
+        .isEqualTo("the scenario speaks HTTP/2");
+    Files.writeString(tmp.resolve("rows.csv"), "user\na\nb\n");
+    assertThat(JitWarmUp.wanted(JitWarmUp.When.ON, big, plan("""
+        target: http://127.0.0.1:9
+        feeders:
+          rows: {file: rows.csv, order: unique}""")))
+        .startsWith("a feeder is read in unique order");
+  }
+
+  private TestPlan plan(String head) throws Exception {
+    String yaml = head + "\nusers: [{ name: u, tasks: [{ get: /x }] }]\n";
+    return new Planner(Map.of()).plan(ScenarioLoader.parse(yaml, "s.yaml", tmp));
+  }
+
+  private static TestPlan plan(horde.scenario.Scenario s) {
+    return new Planner(Map.of()).plan(s);
+  }
+}

@@ -1,0 +1,61 @@
+package horde.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The warm-up's server answers each request once, however its bytes arrive, and refuses what it cannot frame. */
+class WarmUpServerTest {
+  private static final String ANSWER_HEAD = "HTTP/1.1 200 OK\r\n";
+
+  @Test
+  void answersEachPipelinedRequestOnceAcrossSplitReads() throws Exception {
+    try (WarmUpServer server = new WarmUpServer();
+        Socket s = new Socket(server.address().getAddress(), server.address().getPort())) {
+      s.setSoTimeout(5_000);
+      OutputStream out = s.getOutputStream();
+      // a GET, a POST whose body is split across two writes, and a GET with a header in upper case
+      out.write(ascii("GET /a HTTP/1.1\r\nHost: x\r\n\r\nPOST /b HTTP/1.1\r\nContent-Length: 11\r\n\r\nhello"));
+      out.flush();
+      Thread.sleep(50);
+      out.write(ascii(" world" + "GET /c HTTP/1.1\r\nCONTENT-LENGTH: 0\r\n\r\n"));
+      out.flush();
+      String answers = read(s.getInputStream(), 3);
+      assertThat(answers.split(ANSWER_HEAD, -1)).hasSize(4); // three answers, nothing else
+      assertThat(answers).contains("Content-Length: 3\r\n").contains("Date: ").endsWith("\r\n\r\nok\n");
+    }
+  }
+
+  @Test
+  void aChunkedBodyClosesTheConnection() throws Exception {
+    try (WarmUpServer server = new WarmUpServer();
+        Socket s = new Socket(server.address().getAddress(), server.address().getPort())) {
+      s.getOutputStream().write(ascii("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n"));
+      s.setSoTimeout(5_000);
+      assertThat(s.getInputStream().read()).as("closed without an answer").isEqualTo(-1);
+    }
+  }
+
+  private static String read(InputStream in, int answers) throws Exception {
+    ByteArrayOutputStream got = new ByteArrayOutputStream();
+    byte[] buf = new byte[4096];
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (got.toString(StandardCharsets.US_ASCII).split(ANSWER_HEAD, -1).length <= answers
+        || !got.toString(StandardCharsets.US_ASCII).endsWith("ok\n")) {
+      if (System.nanoTime() > deadline) break;
+      int n = in.read(buf);
+      if (n < 0) break;
+      got.write(buf, 0, n);
+    }
+    return got.toString(StandardCharsets.US_ASCII);
+  }
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+}
