@@ -8,13 +8,15 @@
 #
 #   bench/tail-ab.sh /work/old /work/new          # two checkouts (each builds itself if needed)
 #   ROUNDS=5 RUN=25 CONNS=2000 bench/tail-ab.sh "$PWD"   # one checkout alone
+#   bench/tail-ab.sh "$PWD" "$PWD --jit-warm-up off"     # a checkout, then with more flags for its runs
+# 2,000 users started at once get Horde's JIT warm-up by default (--jit-warm-up auto).
 # Env: CONNS, RUN (s), ROUNDS, HORDE_JAVA_OPTS, OUT (kept outputs; a temp dir).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 CONNS="${CONNS:-2000}"; RUN="${RUN:-25}"; ROUNDS="${ROUNDS:-4}"
 (($#)) || set -- "$ROOT"
 ulimit -n "$(ulimit -Hn)"
-for h in "$@"; do "$h/horde" --version >/dev/null; done   # build now, outside the measured runs
+for arg in "$@"; do "${arg%% *}/horde" --version >/dev/null; done   # build now, outside the measured runs
 source "$ROOT/bench/local-nginx.sh"
 bench_workdir
 NGINX_EXTRA='    location = /sleep/50 { echo_sleep 0.05; echo "ok"; }' start_local_nginx "$work/nginx"
@@ -28,13 +30,14 @@ YAML
 echo "load before: $(uptime)"
 for round in $(seq "$ROUNDS"); do
   i=0
-  for h in "$@"; do
+  for arg in "$@"; do
+    h="${arg%% *}"; read -r -a flags <<<"${arg#"$h"}"
     i=$((i + 1)); r="$work/r$round-$i.json"
     taskset -c 0 "$h/horde" run "$work/tail.yaml" --users "$CONNS" --spawn-rate "$CONNS" --run-time "${RUN}s" \
-      --no-history -q -o "$r" >"$work/r$round-$i.log" 2>&1 &
+      --no-history -q -o "$r" ${flags[@]+"${flags[@]}"} >"$work/r$round-$i.log" 2>&1 &
     horde=$!; wait "$horde" || true; horde=""
     for from in 4 10; do "$h/horde" report "$r" --from "${from}s" -o "$work/from$from.json" >/dev/null; done
-    python3 - "$r" "$round" "$h" "$work/from4.json" "$work/from10.json" <<'PY'
+    python3 - "$r" "$round" "$arg" "$work/from4.json" "$work/from10.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
 p99 = [json.load(open(f))["summary"]["latency_ms"]["p99"] for f in (sys.argv[1], sys.argv[4], sys.argv[5])]

@@ -21,8 +21,8 @@ import java.util.function.BooleanSupplier;
  * target, so that the JIT has compiled the request path before the first measured request.
  *
  * <p>Why: a fresh JVM runs its first requests in the interpreter while its compilers take the core
- * the load needs. With 2,000 users started at once on one core, the first second's p99 was 250-330
- * ms over a 50 ms answer and a 20 s run's p99 86-90 ms; with this warm-up 63-78 ms and 58-66 ms
+ * the load needs. With 2,000 users started at once on one core, the first second's p99 was 250-322
+ * ms over a 50 ms answer and a 20 s run's p99 83-128 ms; with this warm-up 58-70 ms and 58-61 ms
  * (bench/results.md). It costs a run a few seconds and as many CPU-seconds, which a load that starts
  * small does not need back (its JIT compiles while it ramps), so by default it runs only for a large
  * start. It runs in rounds of fresh users on fresh connections, so the profiles the JIT compiles from
@@ -108,7 +108,9 @@ public final class JitWarmUp {
       generator.client().detour(server.address());
       long compiled = CompilerThreads.cpuNanos();
       while (rounds < MAX_ROUNDS && !stop.getAsBoolean()) {
-        requests += round(generator, plan, options, variables);
+        long sent = round(generator, plan, options, variables);
+        if (sent < 0) break;
+        requests += sent;
         rounds++;
         long now = CompilerThreads.cpuNanos();
         if (rounds >= MIN_ROUNDS && compiled >= 0 && now - compiled < ROUND.toNanos() * QUIET) break;
@@ -121,10 +123,14 @@ public final class JitWarmUp {
     return new Done(requests, rounds, Duration.ofNanos(System.nanoTime() - start));
   }
 
-  /** One round: fresh users, and fresh connections (the last round's are closed). */
+  /**
+   * One round: fresh users on fresh connections. The connections open before it (the last round's,
+   * and setup's to the target, which the pool would otherwise lend) are closed first; while one is
+   * still open none is sent.
+   */
   private static long round(Generator generator, TestPlan plan, EngineOptions options, String[] variables)
       throws InterruptedException {
-    closeConnections(generator);
+    if (!closeConnections(generator)) return -1;
     int users = users();
     var load = new LoadProfile.Closed(users, users * 10.0, ROUND, Duration.ZERO);
     Engine engine = new Engine(plan, load, options.withGracefulStop(Duration.ofMillis(200)), generator,
@@ -142,10 +148,15 @@ public final class JitWarmUp {
     return USERS;
   }
 
-  private static void closeConnections(Generator generator) throws InterruptedException {
+  /** Closes the client's pooled connections; whether all of its sockets closed within {@link #CLOSE_WAIT}. */
+  private static boolean closeConnections(Generator generator) throws InterruptedException {
     generator.client().closeAll();
     long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
-    while (generator.client().sockets() > 0 && System.nanoTime() < deadline) TimeUnit.MILLISECONDS.sleep(5);
+    while (generator.client().sockets() > 0) {
+      if (System.nanoTime() > deadline) return false;
+      TimeUnit.MILLISECONDS.sleep(5);
+    }
+    return true;
   }
 
   /** The plan with no wait between tasks: the warm-up is for the request path, not the timers. */

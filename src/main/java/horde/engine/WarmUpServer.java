@@ -17,8 +17,10 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The JIT warm-up's target: a server in this process, on 127.0.0.1, answering every HTTP/1.1
- * request with the same short answer, shaped as a web server's (Server, Date, Content-Type,
- * Content-Length), so the client's parser meets the headers it meets in runs. Written on the JDK's
+ * request with a short answer shaped as a web server's, one with a Content-Length and the next with
+ * a chunked body and more headers, so the client's parser meets both framings and the usual
+ * headers: a target's answers take a path the profiles have seen (with only Content-Length in the
+ * warm-up, nginx's chunked answers deoptimised the parser in the run's first second). Written on the JDK's
  * own channels, not Netty, so that the profiles the JIT compiles Netty's code from are the client's
  * alone. It frames requests by their head and Content-Length only: a request it cannot frame (a
  * chunked body) closes its connection, which the warm-up does not count anyway.
@@ -29,7 +31,9 @@ final class WarmUpServer implements AutoCloseable {
   private final ServerSocketChannel listener;
   private final Selector selector;
   private final Thread thread;
-  private final byte[] answer = answer();
+  private final byte[][] answers = answers();
+  /** Which answer goes next: they alternate over the server's requests. */
+  private int next;
   private volatile boolean closed;
 
   WarmUpServer() {
@@ -60,10 +64,14 @@ final class WarmUpServer implements AutoCloseable {
     thread.join(2_000);
   }
 
-  private static byte[] answer() {
+  private static byte[][] answers() {
     String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
-    return ("HTTP/1.1 200 OK\r\nServer: horde-warm-up\r\nDate: " + date + "\r\nContent-Type: text/plain\r\n"
-        + "Content-Length: 3\r\nConnection: keep-alive\r\n\r\nok\n").getBytes(StandardCharsets.US_ASCII);
+    String sized = "HTTP/1.1 200 OK\r\nServer: horde-warm-up\r\nDate: " + date + "\r\nContent-Type: text/plain\r\n"
+        + "Content-Length: 3\r\nConnection: keep-alive\r\n\r\nok\n";
+    String chunked = "HTTP/1.1 200 OK\r\nServer: horde-warm-up\r\nDate: " + date + "\r\n"
+        + "Content-Type: application/json; charset=utf-8\r\nTransfer-Encoding: chunked\r\nConnection: keep-alive\r\n"
+        + "Cache-Control: no-cache\r\nVary: Accept-Encoding\r\n\r\n3\r\nok\n\r\n0\r\n\r\n";
+    return new byte[][] {sized.getBytes(StandardCharsets.US_ASCII), chunked.getBytes(StandardCharsets.US_ASCII)};
   }
 
   private void serve() {
@@ -108,6 +116,7 @@ final class WarmUpServer implements AutoCloseable {
       for (int end; (end = requestEnd(in)) > 0; answers++) in.position(end);
       in.compact();
       for (int i = 0; i < answers; i++) {
+        byte[] answer = this.answers[next++ & 1];
         if (out.remaining() < answer.length) flush(c, out);
         out.put(answer);
       }

@@ -49,6 +49,22 @@ class JitWarmUpTest {
     }
   }
 
+  /** Setup's connection to the target stays in the pool: the warm-up closes it rather than lend it to its users. */
+  @Test
+  void aConnectionSetupLeftOpenToTheTargetIsNotLentToTheWarmUp() throws Exception {
+    try (TestServer target = new TestServer().route("/x", ex -> TestServer.reply(ex, 200, "{}"))) {
+      TestPlan plan = plan("target: " + target.url() + "\nsetup: [{ get: /x }]");
+      try (Generator generator = new Generator(plan, EngineOptions.DEFAULTS)) {
+        Generator.OnceResult setup = generator.once(plan.setup(), plan.initialVariables(), Duration.ofSeconds(5));
+        assertThat(target.served("/x")).isEqualTo(1);
+        assertThat(generator.client().sockets()).as("kept alive in the pool").isEqualTo(1);
+        JitWarmUp.Done done = JitWarmUp.run(generator, EngineOptions.DEFAULTS, setup.variables(), () -> false);
+        assertThat(done.requests()).isPositive();
+        assertThat(target.served("/x")).isEqualTo(1);
+      }
+    }
+  }
+
   @Test
   void aStopEndsItBeforeItsNextRound() throws Exception {
     try (TestServer target = new TestServer().route("/x", ex -> TestServer.reply(ex, 200, "{}"))) {

@@ -25,9 +25,10 @@ class WarmUpServerTest {
       Thread.sleep(50);
       out.write(ascii(" world" + "GET /c HTTP/1.1\r\nCONTENT-LENGTH: 0\r\n\r\n"));
       out.flush();
-      String answers = read(s.getInputStream(), 3);
+      String answers = read(s.getInputStream(), 3); // sized, chunked, sized: it ends with the third's "ok\n"
       assertThat(answers.split(ANSWER_HEAD, -1)).hasSize(4); // three answers, nothing else
-      assertThat(answers).contains("Content-Length: 3\r\n").contains("Date: ").endsWith("\r\n\r\nok\n");
+      assertThat(answers).as("a sized answer and a chunked one, in turn").contains("Content-Length: 3\r\n")
+          .contains("Transfer-Encoding: chunked\r\n").contains("Date: ").endsWith("\r\n\r\nok\n");
     }
   }
 
