@@ -20,10 +20,10 @@ import java.util.concurrent.locks.LockSupport;
  * request with a short answer shaped as a web server's, one with a Content-Length and the next with
  * a chunked body and more headers, so the client's parser meets both framings and the usual
  * headers: a target's answers take a path the profiles have seen (with only Content-Length in the
- * warm-up, nginx's chunked answers deoptimised the parser in the run's first second). Written on the JDK's
- * own channels, not Netty, so that the profiles the JIT compiles Netty's code from are the client's
- * alone. It frames requests by their head and Content-Length only: a request it cannot frame (a
- * chunked body) closes its connection, which the warm-up does not count anyway.
+ * warm-up, nginx's chunked answers deoptimised the parser in the run's first second). Written on
+ * the JDK's own channels, not Netty, so that the profiles the JIT compiles Netty's code from are the
+ * client's alone. It frames requests by their head and Content-Length only, skipping bodies of any size: a
+ * request it cannot frame (a chunked body) closes its connection, which the warm-up does not count.
  */
 final class WarmUpServer implements AutoCloseable {
   private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(StandardCharsets.US_ASCII);
@@ -96,30 +96,48 @@ final class WarmUpServer implements AutoCloseable {
   private void accept() {
     try {
       SocketChannel c;
-      while ((c = listener.accept()) != null) {
-        c.configureBlocking(false).register(selector, SelectionKey.OP_READ, ByteBuffer.allocate(1 << 14));
-      }
+      while ((c = listener.accept()) != null) c.configureBlocking(false).register(selector, SelectionKey.OP_READ, new Peer());
     } catch (IOException e) {
       LockSupport.parkNanos(10_000_000); // out of descriptors: let the client's failures free some
     }
   }
 
-  /** Reads what came, answers each whole request in it, keeps a partial one for the next read. */
+  /** A connection's reading state: the head read so far, and the body bytes still to skip. */
+  private static final class Peer {
+    final ByteBuffer in = ByteBuffer.allocate(1 << 14);
+    /** -1 between requests: the next bytes are a head. */
+    long bodyLeft = -1;
+  }
+
+  /**
+   * Reads what came and answers each request whose body has all come: its head is kept until
+   * whole (a head over 16 KB closes the connection), its body is skipped however long.
+   */
   private void read(SelectionKey key, ByteBuffer out) {
     SocketChannel c = (SocketChannel) key.channel();
-    ByteBuffer in = (ByteBuffer) key.attachment();
+    Peer p = (Peer) key.attachment();
     try {
-      if (c.read(in) < 0 || !in.hasRemaining()) throw new IOException("closed, or a request too large");
-      in.flip();
+      if (c.read(p.in) < 0) throw new IOException("closed");
+      p.in.flip();
       out.clear();
-      int answers = 0;
-      for (int end; (end = requestEnd(in)) > 0; answers++) in.position(end);
-      in.compact();
-      for (int i = 0; i < answers; i++) {
-        byte[] answer = this.answers[next++ & 1];
+      while (true) {
+        if (p.bodyLeft < 0) {
+          int end = headEnd(p.in);
+          if (end == 0) break;
+          p.bodyLeft = bodyLength(p.in, end);
+          p.in.position(end);
+        }
+        int skip = (int) Math.min(p.bodyLeft, p.in.remaining());
+        p.in.position(p.in.position() + skip);
+        p.bodyLeft -= skip;
+        if (p.bodyLeft > 0) break;
+        p.bodyLeft = -1;
+        byte[] answer = answers[next++ & 1];
         if (out.remaining() < answer.length) flush(c, out);
         out.put(answer);
       }
+      p.in.compact();
+      if (!p.in.hasRemaining()) throw new IOException("a head over 16 KB");
       flush(c, out);
     } catch (IOException e) {
       key.cancel();
@@ -131,29 +149,35 @@ final class WarmUpServer implements AutoCloseable {
     }
   }
 
-  private static void flush(SocketChannel c, ByteBuffer out) throws IOException {
+  /** Writes {@code out} whole: a few hundred bytes a turn to a loopback socket whose client reads them. */
+  private void flush(SocketChannel c, ByteBuffer out) throws IOException {
     out.flip();
-    while (out.hasRemaining()) c.write(out); // a few hundred bytes to a loopback socket: it takes them
+    while (out.hasRemaining() && !closed) c.write(out);
     out.clear();
   }
 
-  /** Where the first whole request in {@code in} ends, 0 if it has not all come; throws for a chunked body. */
-  private static int requestEnd(ByteBuffer in) throws IOException {
-    int start = in.position();
-    int limit = in.limit();
-    long body = 0;
-    int line = start;
-    for (int i = start; i < limit; i++) {
+  /** The index after the head's blank line, 0 while it has not all come. */
+  private static int headEnd(ByteBuffer in) {
+    int line = in.position();
+    for (int i = line; i < in.limit(); i++) {
       if (in.get(i) != '\n') continue;
-      if (i - line <= 1) { // the blank line that ends the head
-        long end = i + 1 + body;
-        return end <= limit ? (int) end : 0;
-      }
+      if (i - line <= 1) return i + 1;
+      line = i + 1;
+    }
+    return 0;
+  }
+
+  /** The body's Content-Length in the head before {@code end}, 0 without one; throws for a chunked body. */
+  private static long bodyLength(ByteBuffer in, int end) throws IOException {
+    long body = 0;
+    int line = in.position();
+    for (int i = line; i < end; i++) {
+      if (in.get(i) != '\n') continue;
       if (startsWith(in, line, CONTENT_LENGTH)) body = digits(in, line + CONTENT_LENGTH.length, i);
       else if (startsWith(in, line, TRANSFER_ENCODING)) throw new IOException("a chunked body");
       line = i + 1;
     }
-    return 0;
+    return body;
   }
 
   private static long digits(ByteBuffer in, int from, int to) {
