@@ -33,7 +33,7 @@ import java.util.function.BooleanSupplier;
  *
  * <pre>{@code
  * if (JitWarmUp.wanted(When.AUTO, load, plan) == null) {
- *   JitWarmUp.Done done = JitWarmUp.run(generator, load, options, variables, () -> stopped); // for the result's note
+ *   JitWarmUp.Done done = JitWarmUp.run(generator, options, variables, () -> stopped); // for the result's note
  * }
  * }</pre>
  */
@@ -50,12 +50,12 @@ public final class JitWarmUp {
   /** Arrivals a second at the open model's start from which {@code auto} warms up. */
   static final double LARGE_START_RATE = 2_000;
   /**
-   * Users of a round: as many as the load starts with, between these two, so that the structures
-   * that grow with connections (Netty's queue of connect timeouts) reach the run's size. 2,000
-   * rather than 500 for a start of 2,000 took a 20 s run's p99 1-3 ms lower in three pairs.
+   * Users of a round: connections by the hundred, as a large start opens them. As many as the load
+   * starts with, up to 2,000, was measured and not kept: each round then mostly opened connections
+   * (23,000-60,000 requests in 8 rounds against 80,000-100,000), it took 5.3-6.2 s, and the run's
+   * tail was no better beside wrk (bench/results.md).
    */
-  private static final int MIN_USERS = 500;
-  private static final int MAX_USERS = 2_000;
+  private static final int USERS = 500;
   private static final Duration ROUND = Duration.ofMillis(500);
   private static final int MIN_ROUNDS = 2;
   private static final int MAX_ROUNDS = 8;
@@ -84,37 +84,28 @@ public final class JitWarmUp {
 
   /** Whether the load's first second holds {@link #LARGE_START_USERS} users or {@link #LARGE_START_RATE} arrivals. */
   static boolean startsLarge(LoadProfile load) {
+    Duration second = Duration.ofSeconds(1);
     return switch (load) {
+      case LoadProfile.Closed c -> Math.min(c.users(), c.spawnRate()) >= LARGE_START_USERS;
+      case LoadProfile.Staged s -> s.stages().getFirst().users()
+          * Math.min(1, 1e9 / Math.max(1, s.stages().getFirst().duration().toNanos())) >= LARGE_START_USERS;
+      case LoadProfile.UserShape u -> u.users().applyAsInt(second) >= LARGE_START_USERS;
+      case LoadProfile.FixedCount f -> f.concurrency() >= LARGE_START_USERS;
       case LoadProfile.Open o -> Math.max(o.startRate(), o.stages().getFirst().rate()) >= LARGE_START_RATE;
-      case LoadProfile.RateShape r -> r.rate().applyAsDouble(Duration.ofSeconds(1)) >= LARGE_START_RATE;
-      default -> firstSecondUsers(load) >= LARGE_START_USERS;
-    };
-  }
-
-  /** The users a closed load has started by the end of its first second; 0 for the open model. */
-  static int firstSecondUsers(LoadProfile load) {
-    return switch (load) {
-      case LoadProfile.Closed c -> (int) Math.min(c.users(), c.spawnRate());
-      case LoadProfile.Staged s -> (int) (s.stages().getFirst().users()
-          * Math.min(1, 1e9 / Math.max(1, s.stages().getFirst().duration().toNanos())));
-      case LoadProfile.UserShape u -> u.users().applyAsInt(Duration.ofSeconds(1));
-      case LoadProfile.FixedCount f -> f.concurrency();
-      case LoadProfile.Open o -> 0;
-      case LoadProfile.RateShape r -> 0;
+      case LoadProfile.RateShape r -> r.rate().applyAsDouble(second) >= LARGE_START_RATE;
     };
   }
 
   /**
-   * Runs rounds of {@link #ROUND} with as many of the plan's users as {@code load} starts with
-   * ({@link #MIN_USERS} to {@link #MAX_USERS}, fewer under a low limit of open files), their waits
-   * between tasks left out, on {@code generator}'s loops against a {@link WarmUpServer}, until a round leaves the compilers nearly idle ({@link #MIN_ROUNDS} to
+   * Runs rounds of {@link #ROUND} with {@link #USERS} of the plan's users (fewer under a low limit
+   * of open files), their waits between tasks left out, on {@code generator}'s loops against a
+   * {@link WarmUpServer}, until a round leaves the compilers nearly idle ({@link #MIN_ROUNDS} to
    * {@link #MAX_ROUNDS}) or {@code stop} says so, then closes the rounds' connections. Nothing is
    * recorded, nothing reaches the target.
    */
-  public static Done run(Generator generator, LoadProfile load, EngineOptions options, String[] variables,
-      BooleanSupplier stop) throws InterruptedException {
+  public static Done run(Generator generator, EngineOptions options, String[] variables, BooleanSupplier stop)
+      throws InterruptedException {
     long start = System.nanoTime();
-    int users = users(Math.clamp(firstSecondUsers(load), MIN_USERS, MAX_USERS));
     TestPlan plan = withoutWaits(generator.plan());
     long requests = 0;
     int rounds = 0;
@@ -122,7 +113,7 @@ public final class JitWarmUp {
       generator.client().detour(server.address());
       long compiled = CompilerThreads.cpuNanos();
       while (rounds < MAX_ROUNDS && !stop.getAsBoolean()) {
-        long sent = round(generator, plan, options, variables, users);
+        long sent = round(generator, plan, options, variables);
         if (sent < 0) break;
         requests += sent;
         rounds++;
@@ -142,9 +133,10 @@ public final class JitWarmUp {
    * and setup's to the target, which the pool would otherwise lend) are closed first; while one is
    * still open none is sent.
    */
-  private static long round(Generator generator, TestPlan plan, EngineOptions options, String[] variables, int users)
+  private static long round(Generator generator, TestPlan plan, EngineOptions options, String[] variables)
       throws InterruptedException {
     if (!closeConnections(generator)) return -1;
+    int users = users();
     var load = new LoadProfile.Closed(users, users * 10.0, ROUND, Duration.ZERO);
     Engine engine = new Engine(plan, load, options.withGracefulStop(Duration.ofMillis(200)), generator,
         new Samples(plan.endpoints().size(), FailureReasons.CAPACITY), variables, new LoadControl(), Share.WHOLE);
@@ -153,12 +145,12 @@ public final class JitWarmUp {
     return engine.recorded().total(Measures.REQUESTS);
   }
 
-  /** {@code wanted}, or an eighth of the limit of open files when that is lower: the run needs the rest. */
-  private static int users(int wanted) {
+  /** {@link #USERS}, or an eighth of the limit of open files when that is lower: the run needs the rest. */
+  private static int users() {
     if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
-      return (int) Math.clamp(unix.getMaxFileDescriptorCount() / 8, 1, wanted);
+      return (int) Math.clamp(unix.getMaxFileDescriptorCount() / 8, 1, USERS);
     }
-    return wanted;
+    return USERS;
   }
 
   /** Closes the client's pooled connections; whether all of its sockets closed within {@link #CLOSE_WAIT}. */

@@ -304,7 +304,7 @@ public final class TestRun {
       return;
     }
     listener.jitWarmUp();
-    JitWarmUp.Done done = JitWarmUp.run(generator, load, options, variables, () -> abortRequested);
+    JitWarmUp.Done done = JitWarmUp.run(generator, options, variables, () -> abortRequested);
     generator.health(); // the generator's health since the last call: the warm-up's CPU, not the run's
     runNotes.add(String.format(Locale.ROOT, "JIT warm-up: %,d requests of the scenario's users to a server in this"
         + " process over %.1f s before the load (%d rounds), none to the target, so its first seconds ran compiled"

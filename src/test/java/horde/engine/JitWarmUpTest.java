@@ -33,7 +33,7 @@ class JitWarmUpTest {
     try (TestServer target = new TestServer().route("/x", ex -> TestServer.reply(ex, 200, "{}"))) {
       TestPlan plan = plan(Scenarios.get(target.url(), "/x", Scenarios.requests(40, 4)));
       try (Generator generator = new Generator(plan, EngineOptions.DEFAULTS)) {
-        JitWarmUp.Done done = JitWarmUp.run(generator, plan.scenario().load(), EngineOptions.DEFAULTS, plan.initialVariables(), () -> false);
+        JitWarmUp.Done done = JitWarmUp.run(generator, EngineOptions.DEFAULTS, plan.initialVariables(), () -> false);
         assertThat(target.served("/x")).as("the warm-up's requests went to the server in this process").isZero();
         assertThat(done.requests()).isPositive();
         assertThat(done.rounds()).isBetween(2, 8);
@@ -58,7 +58,7 @@ class JitWarmUpTest {
         Generator.OnceResult setup = generator.once(plan.setup(), plan.initialVariables(), Duration.ofSeconds(5));
         assertThat(target.served("/x")).isEqualTo(1);
         assertThat(generator.client().sockets()).as("kept alive in the pool").isEqualTo(1);
-        JitWarmUp.Done done = JitWarmUp.run(generator, plan.scenario().load(), EngineOptions.DEFAULTS, setup.variables(), () -> false);
+        JitWarmUp.Done done = JitWarmUp.run(generator, EngineOptions.DEFAULTS, setup.variables(), () -> false);
         assertThat(done.requests()).isPositive();
         assertThat(target.served("/x")).isEqualTo(1);
       }
@@ -70,7 +70,7 @@ class JitWarmUpTest {
     try (TestServer target = new TestServer().route("/x", ex -> TestServer.reply(ex, 200, "{}"))) {
       TestPlan plan = plan(Scenarios.get(target.url(), "/x", Scenarios.requests(1, 1)));
       try (Generator generator = new Generator(plan, EngineOptions.DEFAULTS)) {
-        JitWarmUp.Done done = JitWarmUp.run(generator, plan.scenario().load(), EngineOptions.DEFAULTS, plan.initialVariables(), () -> true);
+        JitWarmUp.Done done = JitWarmUp.run(generator, EngineOptions.DEFAULTS, plan.initialVariables(), () -> true);
         assertThat(done.rounds()).isZero();
         assertThat(done.requests()).isZero();
       }
@@ -102,8 +102,6 @@ class JitWarmUpTest {
     assertThat(JitWarmUp.startsLarge(LoadProfile.Open.constant(2000, t, 1000))).isTrue();
     assertThat(JitWarmUp.startsLarge(LoadProfile.Open.constant(1999, t, 1000))).isFalse();
     assertThat(JitWarmUp.startsLarge(new LoadProfile.RateShape(d -> 5000, t, 1000, null))).isTrue();
-    assertThat(JitWarmUp.firstSecondUsers(new LoadProfile.Closed(5000, 2000, t, null))).isEqualTo(2000);
-    assertThat(JitWarmUp.firstSecondUsers(LoadProfile.Open.constant(5000, t, 1000))).isZero();
   }
 
   @Test
