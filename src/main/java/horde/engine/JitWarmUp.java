@@ -91,7 +91,8 @@ public final class JitWarmUp {
           * Math.min(1, 1e9 / Math.max(1, s.stages().getFirst().duration().toNanos())) >= LARGE_START_USERS;
       case LoadProfile.UserShape u -> u.users().applyAsInt(second) >= LARGE_START_USERS;
       case LoadProfile.FixedCount f -> f.concurrency() >= LARGE_START_USERS;
-      case LoadProfile.Open o -> Math.max(o.startRate(), o.stages().getFirst().rate()) >= LARGE_START_RATE;
+      case LoadProfile.Open o -> o.startRate() + (o.stages().getFirst().rate() - o.startRate())
+          * Math.min(1, 1e9 / Math.max(1, o.stages().getFirst().duration().toNanos())) >= LARGE_START_RATE;
       case LoadProfile.RateShape r -> r.rate().applyAsDouble(second) >= LARGE_START_RATE;
     };
   }

@@ -101,6 +101,8 @@ class JitWarmUpTest {
     assertThat(JitWarmUp.startsLarge(new LoadProfile.FixedCount(100_000, 1000, t, null, 0))).isTrue();
     assertThat(JitWarmUp.startsLarge(LoadProfile.Open.constant(2000, t, 1000))).isTrue();
     assertThat(JitWarmUp.startsLarge(LoadProfile.Open.constant(1999, t, 1000))).isFalse();
+    assertThat(JitWarmUp.startsLarge(new LoadProfile.Open(0, List.of(new LoadProfile.RateStage(Duration.ofSeconds(60), 5000)),
+        1000, null, null))).as("83 arrivals a second by its first second's end").isFalse();
     assertThat(JitWarmUp.startsLarge(new LoadProfile.RateShape(d -> 5000, t, 1000, null))).isTrue();
   }
 
