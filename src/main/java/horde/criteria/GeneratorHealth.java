@@ -155,7 +155,8 @@ public final class GeneratorHealth {
         + " start describe Horde's own start (its JIT compiling the request path on the cores the load runs on), not the"
         + " target: a warm-up (warmup: %ds in the load, or --warmup %ds) leaves them out of the figures, the JIT warm-up"
         + " (--jit-warm-up on; by default only for a load that starts large) compiles that path before the load with"
-        + " nothing sent to the target, and more CPU shortens them.", n, ranges(p.seconds()), p.seconds().get(n - 1) > p.startEnd() ? "most at" : "at", p.what(), warmup, warmup);
+        + " nothing sent to the target, and more CPU shortens them.", n, ranges(p.seconds()),
+        p.seconds().get(n - 1) > p.startEnd() ? "most at" : "at", p.what(), warmup, warmup);
   }
 
   /** Seconds as ranges of their starts: {@code 4–9 s, 15 s}. */

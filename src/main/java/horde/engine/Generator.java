@@ -174,7 +174,6 @@ public final class Generator implements AutoCloseable {
     return new OnceResult(u.variables.clone(), recorded.total(Measures.REQUESTS), plan.redaction().apply(firstFailure(recorded, samples)));
   }
 
-
   private String firstFailure(IntervalSnapshot s, Samples samples) {
     for (int e = 0; e < s.endpoints(); e++) {
       for (int reason = 0; reason < plan.reasons().size(); reason++) {

@@ -82,18 +82,21 @@ public final class JitWarmUp {
     return null;
   }
 
-  /** Whether the load's first second holds {@link #LARGE_START_USERS} users or {@link #LARGE_START_RATE} arrivals. */
+  /**
+   * Whether the load holds {@link #LARGE_START_USERS} users or {@link #LARGE_START_RATE} arrivals a
+   * second at the end of its first second (of its end, if sooner), as the engine's own shape and
+   * schedule have it.
+   */
   static boolean startsLarge(LoadProfile load) {
-    Duration second = Duration.ofSeconds(1);
+    long second = TimeUnit.SECONDS.toNanos(1);
     return switch (load) {
-      case LoadProfile.Closed c -> Math.min(c.users(), c.spawnRate()) >= LARGE_START_USERS;
-      case LoadProfile.Staged s -> s.stages().getFirst().users()
-          * Math.min(1, 1e9 / Math.max(1, s.stages().getFirst().duration().toNanos())) >= LARGE_START_USERS;
-      case LoadProfile.UserShape u -> u.users().applyAsInt(second) >= LARGE_START_USERS;
-      case LoadProfile.FixedCount f -> f.concurrency() >= LARGE_START_USERS;
-      case LoadProfile.Open o -> o.startRate() + (o.stages().getFirst().rate() - o.startRate())
-          * Math.min(1, 1e9 / Math.max(1, o.stages().getFirst().duration().toNanos())) >= LARGE_START_RATE;
-      case LoadProfile.RateShape r -> r.rate().applyAsDouble(second) >= LARGE_START_RATE;
+      case LoadProfile.Open o ->
+          ArrivalSchedule.of(o, 0).rateAt(Math.min(second, o.total().toNanos() - 1)) >= LARGE_START_RATE;
+      case LoadProfile.RateShape r -> r.rate().applyAsDouble(Duration.ofSeconds(1)) >= LARGE_START_RATE;
+      default -> {
+        LoadShape shape = LoadShape.of(load);
+        yield shape.usersAt(Math.min(second, shape.durationNanos() - 1)) >= LARGE_START_USERS;
+      }
     };
   }
 

@@ -94,7 +94,8 @@ class JitWarmUpTest {
     Duration t = Duration.ofSeconds(10);
     assertThat(JitWarmUp.startsLarge(new LoadProfile.Closed(1000, 1000, t, null))).isTrue();
     assertThat(JitWarmUp.startsLarge(new LoadProfile.Closed(999, 5000, t, null))).isFalse();
-    assertThat(JitWarmUp.startsLarge(new LoadProfile.Staged(List.of(new Stage(Duration.ofMillis(500), 1000)), null))).isTrue();
+    assertThat(JitWarmUp.startsLarge(new LoadProfile.Staged(
+        List.of(new Stage(Duration.ofMillis(500), 1000), new Stage(t, 1000)), null))).isTrue();
     assertThat(JitWarmUp.startsLarge(new LoadProfile.Staged(List.of(new Stage(Duration.ofSeconds(10), 5000)), null)))
         .as("500 users in its first second").isFalse();
     assertThat(JitWarmUp.startsLarge(new LoadProfile.UserShape(d -> 1500, t, null))).isTrue();
