@@ -156,6 +156,11 @@ public final class Engine implements AutoCloseable {
     return aborted;
   }
 
+  /** Whether the run has ended: {@link #await()} returns at once. */
+  public boolean finished() {
+    return done.isDone();
+  }
+
   /**
    * Waits for the end of the run. After a fatal error (see {@link Generator#fatal()}) it waits only
    * as long as stopping may take: when the control thread cannot finish (the error hit it too), the

@@ -4,6 +4,7 @@ import com.sun.management.UnixOperatingSystemMXBean;
 import horde.plan.FailureReasons;
 import horde.plan.TestPlan;
 import horde.plan.UserPlan;
+import horde.record.IntervalSnapshot;
 import horde.record.Samples;
 import horde.scenario.HttpSettings;
 import horde.scenario.LoadProfile;
@@ -14,6 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The JIT warm-up: before a load that starts large, the scenario's own users run on the run's own
@@ -31,9 +34,17 @@ import java.util.function.BooleanSupplier;
  * a round leaves the compilers nearly idle. The server is written on the JDK's own channels, not
  * Netty, so that Netty's profiles are the client's alone.
  *
+ * <p>What the run does once a second with its recorders (its statistics) is done every few
+ * milliseconds of a round, on what the round recorded, so that the JIT compiles that too: left to
+ * the run, it was compiled and recompiled in the load's second to sixth seconds, on the core the load
+ * needed. A last round rehearses the load's own start (as many users at once, up to 2,000), the
+ * compilers are given the time to finish what the rounds queued, and the rounds' garbage is
+ * collected, so that neither lands in the load's first seconds.
+ *
  * <pre>{@code
  * if (JitWarmUp.wanted(When.AUTO, load, plan) == null) {
- *   JitWarmUp.Done done = JitWarmUp.run(generator, options, variables, () -> stopped); // for the result's note
+ *   // statistics: for each round's engine, what takes its seconds (a throwaway StatsCollector's take)
+ *   JitWarmUp.Done done = JitWarmUp.run(generator, load, options, variables, () -> stopped, statistics);
  * }
  * }</pre>
  */
@@ -56,6 +67,8 @@ public final class JitWarmUp {
    * tail was no better beside wrk (bench/results.md).
    */
   private static final int USERS = 500;
+  /** The most users of the last round, which starts as many as the load does. */
+  private static final int REHEARSAL_USERS = 2_000;
   private static final Duration ROUND = Duration.ofMillis(500);
   private static final int MIN_ROUNDS = 2;
   private static final int MAX_ROUNDS = 8;
@@ -63,6 +76,12 @@ public final class JitWarmUp {
   private static final double QUIET = 0.2;
   /** How long the rounds' connections may take to close before the load starts anyway. */
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
+  /** How often a round hands what it recorded to the statistics (the run: once a second). */
+  private static final Duration TAKE_EVERY = Duration.ofMillis(10);
+  /** The longest wait for the compilers to finish after the rounds. */
+  private static final Duration SETTLE_WAIT = Duration.ofSeconds(1);
+  private static final Duration SETTLE_SPAN = Duration.ofMillis(20);
+  private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
   /** What the warm-up did: the requests its users sent, its rounds and how long it took. */
   public record Done(long requests, int rounds, Duration took) {}
@@ -88,47 +107,66 @@ public final class JitWarmUp {
    * schedule have it.
    */
   static boolean startsLarge(LoadProfile load) {
-    long second = TimeUnit.SECONDS.toNanos(1);
     return switch (load) {
       case LoadProfile.Open o ->
-          ArrivalSchedule.of(o, 0).rateAt(Math.min(second, o.total().toNanos() - 1)) >= LARGE_START_RATE;
+          ArrivalSchedule.of(o, 0).rateAt(Math.min(SECOND, o.total().toNanos() - 1)) >= LARGE_START_RATE;
       case LoadProfile.RateShape r -> r.rate().applyAsDouble(Duration.ofSeconds(1)) >= LARGE_START_RATE;
-      default -> {
-        LoadShape shape = LoadShape.of(load);
-        yield shape.usersAt(Math.min(second, shape.durationNanos() - 1)) >= LARGE_START_USERS;
-      }
+      default -> startUsers(load) >= LARGE_START_USERS;
     };
+  }
+
+  /** The users a load holds at the end of its first second (none for an arrival rate: its users come and go). */
+  static int startUsers(LoadProfile load) {
+    if (load instanceof LoadProfile.Open || load instanceof LoadProfile.RateShape) return 0;
+    LoadShape shape = LoadShape.of(load);
+    return shape.usersAt(Math.min(SECOND, shape.durationNanos() - 1));
   }
 
   /**
    * Runs rounds of {@link #ROUND} with {@link #USERS} of the plan's users (fewer under a low limit
    * of open files), their waits between tasks left out, on {@code generator}'s loops against a
    * {@link WarmUpServer}, until a round leaves the compilers nearly idle ({@link #MIN_ROUNDS} to
-   * {@link #MAX_ROUNDS}) or {@code stop} says so, then closes the rounds' connections. Nothing is
-   * recorded, nothing reaches the target.
+   * {@link #MAX_ROUNDS}) or {@code stop} says so; then a round of as many users as {@code load}
+   * starts with, when that is more. Every {@link #TAKE_EVERY} of a round, what it recorded goes to
+   * {@code statistics}' taker for that round's engine. Then the rounds' connections are closed, the
+   * compilers finish and the heap is collected. Nothing reaches the target.
    */
-  public static Done run(Generator generator, EngineOptions options, String[] variables, BooleanSupplier stop)
-      throws InterruptedException {
+  public static Done run(Generator generator, LoadProfile load, EngineOptions options, String[] variables,
+      BooleanSupplier stop, Function<Engine, Consumer<IntervalSnapshot>> statistics) throws InterruptedException {
     long start = System.nanoTime();
     TestPlan plan = withoutWaits(generator.plan());
     long requests = 0;
     int rounds = 0;
     try (WarmUpServer server = new WarmUpServer()) {
       generator.client().detour(server.address());
-      long compiled = CompilerThreads.cpuNanos();
-      while (rounds < MAX_ROUNDS && !stop.getAsBoolean()) {
-        long sent = round(generator, plan, options, variables);
-        if (sent < 0) break;
-        requests += sent;
-        rounds++;
-        long now = CompilerThreads.cpuNanos();
-        if (rounds >= MIN_ROUNDS && compiled >= 0 && now - compiled < ROUND.toNanos() * QUIET) break;
-        compiled = now;
+      try {
+        long compiled = CompilerThreads.cpuNanos();
+        while (rounds < MAX_ROUNDS && !stop.getAsBoolean()) {
+          long sent = round(generator, plan, users(USERS), options, variables, statistics);
+          if (sent < 0) break;
+          requests += sent;
+          rounds++;
+          long now = CompilerThreads.cpuNanos();
+          if (rounds >= MIN_ROUNDS && compiled >= 0 && now - compiled < ROUND.toNanos() * QUIET) break;
+          compiled = now;
+        }
+        int rehearsal = users(Math.min(startUsers(load), REHEARSAL_USERS));
+        if (rehearsal > USERS && !stop.getAsBoolean()) {
+          long sent = round(generator, plan, rehearsal, options, variables, statistics);
+          if (sent >= 0) {
+            requests += sent;
+            rounds++;
+          }
+        }
+      } finally {
+        generator.client().detour(null);
+        // The client closes before the server does: a server's close would reach the last round's
+        // connections as end-of-stream, a branch the compiled read path had never taken, and the JIT
+        // deoptimised it as the load began (-Xlog:deoptimization).
+        closeConnections(generator);
       }
-    } finally {
-      generator.client().detour(null);
-      closeConnections(generator);
     }
+    if (!stop.getAsBoolean()) settle();
     return new Done(requests, rounds, Duration.ofNanos(System.nanoTime() - start));
   }
 
@@ -137,24 +175,54 @@ public final class JitWarmUp {
    * and setup's to the target, which the pool would otherwise lend) are closed first; while one is
    * still open none is sent.
    */
-  private static long round(Generator generator, TestPlan plan, EngineOptions options, String[] variables)
-      throws InterruptedException {
+  private static long round(Generator generator, TestPlan plan, int users, EngineOptions options, String[] variables,
+      Function<Engine, Consumer<IntervalSnapshot>> statistics) throws InterruptedException {
     if (!closeConnections(generator)) return -1;
-    int users = users();
     var load = new LoadProfile.Closed(users, users * 10.0, ROUND, Duration.ZERO);
     Engine engine = new Engine(plan, load, options.withGracefulStop(Duration.ofMillis(200)), generator,
         new Samples(plan.endpoints().size(), FailureReasons.CAPACITY), variables, new LoadControl(), Share.WHOLE);
+    Consumer<IntervalSnapshot> taker = statistics.apply(engine);
+    long requests = 0;
     engine.start();
+    while (!engine.finished()) {
+      TimeUnit.NANOSECONDS.sleep(TAKE_EVERY.toNanos());
+      requests += take(engine, taker);
+    }
     engine.await();
-    return engine.recorded().total(Measures.REQUESTS);
+    return requests + take(engine, taker);
   }
 
-  /** {@link #USERS}, or an eighth of the limit of open files when that is lower: the run needs the rest. */
-  private static int users() {
+  private static long take(Engine engine, Consumer<IntervalSnapshot> taker) {
+    IntervalSnapshot recorded = engine.recorded();
+    taker.accept(recorded);
+    return recorded.total(Measures.REQUESTS);
+  }
+
+  /** {@code wanted}, or an eighth of the limit of open files when that is lower: the run needs the rest. */
+  private static int users(int wanted) {
     if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
-      return (int) Math.clamp(unix.getMaxFileDescriptorCount() / 8, 1, USERS);
+      return (int) Math.clamp(unix.getMaxFileDescriptorCount() / 8, 1, wanted);
     }
-    return USERS;
+    return wanted;
+  }
+
+  /**
+   * Waits, at most {@link #SETTLE_WAIT}, until the compilers have been nearly idle for two spans of
+   * {@link #SETTLE_SPAN} (what the rounds queued for C2 is then compiled before the load, with the
+   * core to itself, rather than in the load's first second), then collects the heap: the rounds'
+   * garbage would otherwise bring the load's first collection into its first seconds.
+   */
+  private static void settle() throws InterruptedException {
+    long deadline = System.nanoTime() + SETTLE_WAIT.toNanos();
+    long before = CompilerThreads.cpuNanos();
+    int quiet = 0;
+    while (before >= 0 && quiet < 2 && System.nanoTime() < deadline) {
+      TimeUnit.NANOSECONDS.sleep(SETTLE_SPAN.toNanos());
+      long now = CompilerThreads.cpuNanos();
+      quiet = now - before < SETTLE_SPAN.toNanos() / 10 ? quiet + 1 : 0;
+      before = now;
+    }
+    System.gc();
   }
 
   /** Closes the client's pooled connections; whether all of its sockets closed within {@link #CLOSE_WAIT}. */

@@ -20,7 +20,11 @@ import java.util.concurrent.locks.LockSupport;
  * request with a short answer shaped as a web server's, one with a Content-Length and the next with
  * a chunked body and more headers, so the client's parser meets both framings and the usual
  * headers: a target's answers take a path the profiles have seen (with only Content-Length in the
- * warm-up, nginx's chunked answers deoptimised the parser in the run's first second). Written on
+ * warm-up, nginx's chunked answers deoptimised the parser in the run's first second). Every eighth
+ * answer has a body of 4 KB: Netty sizes a connection's reads from the last ones, and with short
+ * answers only, the sizing never grew in the warm-up's short-lived connections, so the compiled read
+ * path met that branch a few seconds into the run, once its connections' sizes had settled, and was
+ * deoptimised there. Written on
  * the JDK's own channels, not Netty, so that the profiles the JIT compiles Netty's code from are the
  * client's alone. It frames requests by their head and Content-Length only, skipping bodies of any size: a
  * request it cannot frame (a chunked body) closes its connection, which the warm-up does not count.
@@ -32,7 +36,7 @@ final class WarmUpServer implements AutoCloseable {
   private final Selector selector;
   private final Thread thread;
   private final byte[][] answers = answers();
-  /** Which answer goes next: they alternate over the server's requests. */
+  /** Which answer goes next: they take turns over the server's requests. */
   private int next;
   private volatile boolean closed;
 
@@ -71,7 +75,11 @@ final class WarmUpServer implements AutoCloseable {
     String chunked = "HTTP/1.1 200 OK\r\nServer: horde-warm-up\r\nDate: " + date + "\r\n"
         + "Content-Type: application/json; charset=utf-8\r\nTransfer-Encoding: chunked\r\nConnection: keep-alive\r\n"
         + "Cache-Control: no-cache\r\nVary: Accept-Encoding\r\n\r\n3\r\nok\n\r\n0\r\n\r\n";
-    return new byte[][] {sized.getBytes(StandardCharsets.US_ASCII), chunked.getBytes(StandardCharsets.US_ASCII)};
+    String large = "HTTP/1.1 200 OK\r\nServer: horde-warm-up\r\nDate: " + date + "\r\nContent-Type: application/json\r\n"
+        + "Content-Length: 4096\r\nConnection: keep-alive\r\n\r\n{\"text\":\"" + "x".repeat(4096 - 12) + "\"}\n";
+    byte[] s = sized.getBytes(StandardCharsets.US_ASCII);
+    byte[] c = chunked.getBytes(StandardCharsets.US_ASCII);
+    return new byte[][] {s, c, s, c, s, c, s, large.getBytes(StandardCharsets.US_ASCII)}; // a power of two: taken by a mask
   }
 
   private void serve() {
@@ -132,7 +140,7 @@ final class WarmUpServer implements AutoCloseable {
         p.bodyLeft -= skip;
         if (p.bodyLeft > 0) break;
         p.bodyLeft = -1;
-        byte[] answer = answers[next++ & 1];
+        byte[] answer = answers[next++ & (answers.length - 1)];
         if (out.remaining() < answer.length) flush(c, out);
         out.put(answer);
       }

@@ -18,6 +18,7 @@ import horde.plan.FailureReasons;
 import horde.plan.Steps;
 import horde.plan.TestPlan;
 import horde.record.Health;
+import horde.record.IntervalSnapshot;
 import horde.record.Samples;
 import horde.result.PhaseResult;
 import horde.result.RunResult;
@@ -304,11 +305,21 @@ public final class TestRun {
       return;
     }
     listener.jitWarmUp();
-    JitWarmUp.Done done = JitWarmUp.run(generator, options, variables, () -> abortRequested);
+    JitWarmUp.Done done = JitWarmUp.run(generator, load, options, variables, () -> abortRequested,
+        round -> throwawayStatistics(round, generator, load));
     generator.health(); // the generator's health since the last call: the warm-up's CPU, not the run's
     runNotes.add(String.format(Locale.ROOT, "JIT warm-up: %,d requests of the scenario's users to a server in this"
         + " process over %.1f s before the load (%d rounds), none to the target, so its first seconds ran compiled"
         + " code (--jit-warm-up off leaves it out)", done.requests(), done.took().toMillis() / 1e3, done.rounds()));
+  }
+
+  /** For a JIT warm-up's round: what this run's statistics do with a second, on what the round recorded; nothing kept. */
+  private Consumer<IntervalSnapshot> throwawayStatistics(Engine round, Generator generator, LoadProfile load) {
+    StatsCollector stats = new StatsCollector(List.of(), generator.shape(), this::names, round.samples(),
+        gauges(round, generator), new StatsCollector.Options(0, load.isOpen(), plan.tracked(), null, 0, List.of()));
+    stats.startTaking(System.currentTimeMillis());
+    int[] seconds = {0};
+    return recorded -> stats.take(++seconds[0], recorded);
   }
 
   /** The open model's first run: a few uncounted arrivals first, so a cold JVM drops none; said in the result. */

@@ -1,22 +1,29 @@
 package horde.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
+import com.sun.management.UnixOperatingSystemMXBean;
 import horde.Scenarios;
 import horde.TestServer;
 import horde.plan.FailureReasons;
 import horde.plan.Planner;
 import horde.plan.TestPlan;
+import horde.record.IntervalSnapshot;
 import horde.record.Samples;
 import horde.scenario.LoadProfile;
 import horde.scenario.Measures;
 import horde.scenario.Stage;
 import horde.scenario.yaml.ScenarioLoader;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,9 +40,16 @@ class JitWarmUpTest {
     try (TestServer target = new TestServer().route("/x", ex -> TestServer.reply(ex, 200, "{}"))) {
       TestPlan plan = plan(Scenarios.get(target.url(), "/x", Scenarios.requests(40, 4)));
       try (Generator generator = new Generator(plan, EngineOptions.DEFAULTS)) {
-        JitWarmUp.Done done = JitWarmUp.run(generator, EngineOptions.DEFAULTS, plan.initialVariables(), () -> false);
+        long[] taken = new long[2];
+        JitWarmUp.Done done = JitWarmUp.run(generator, plan.scenario().load(), EngineOptions.DEFAULTS,
+            plan.initialVariables(), () -> false, round -> recorded -> {
+              taken[0]++;
+              taken[1] += recorded.total(Measures.REQUESTS);
+            });
         assertThat(target.served("/x")).as("the warm-up's requests went to the server in this process").isZero();
         assertThat(done.requests()).isPositive();
+        assertThat(taken[1]).as("every request recorded went to the statistics").isEqualTo(done.requests());
+        assertThat(taken[0]).as("many times a round, as the run's statistics take its seconds").isGreaterThan(10L * done.rounds());
         assertThat(done.rounds()).isBetween(2, 8);
         assertThat(generator.client().sockets()).as("the warm-up's connections are closed").isZero();
 
@@ -58,7 +72,8 @@ class JitWarmUpTest {
         Generator.OnceResult setup = generator.once(plan.setup(), plan.initialVariables(), Duration.ofSeconds(5));
         assertThat(target.served("/x")).isEqualTo(1);
         assertThat(generator.client().sockets()).as("kept alive in the pool").isEqualTo(1);
-        JitWarmUp.Done done = JitWarmUp.run(generator, EngineOptions.DEFAULTS, setup.variables(), () -> false);
+        JitWarmUp.Done done = JitWarmUp.run(generator, plan.scenario().load(), EngineOptions.DEFAULTS, setup.variables(),
+            () -> false, NO_STATISTICS);
         assertThat(done.requests()).isPositive();
         assertThat(target.served("/x")).isEqualTo(1);
       }
@@ -70,9 +85,40 @@ class JitWarmUpTest {
     try (TestServer target = new TestServer().route("/x", ex -> TestServer.reply(ex, 200, "{}"))) {
       TestPlan plan = plan(Scenarios.get(target.url(), "/x", Scenarios.requests(1, 1)));
       try (Generator generator = new Generator(plan, EngineOptions.DEFAULTS)) {
-        JitWarmUp.Done done = JitWarmUp.run(generator, EngineOptions.DEFAULTS, plan.initialVariables(), () -> true);
+        JitWarmUp.Done done = JitWarmUp.run(generator, plan.scenario().load(), EngineOptions.DEFAULTS,
+            plan.initialVariables(), () -> true, NO_STATISTICS);
         assertThat(done.rounds()).isZero();
         assertThat(done.requests()).isZero();
+      }
+    }
+  }
+
+  /** The last round rehearses the load's start: as many users at once (its first second's), when more than a round's 500. */
+  @Test
+  void itsLastRoundStartsAsManyUsersAsTheLoad() throws Exception {
+    try (TestServer target = new TestServer().route("/x", ex -> TestServer.reply(ex, 200, "{}"))) {
+      TestPlan plan = plan(Scenarios.get(target.url(), "/x", Scenarios.requests(1, 1)));
+      int limit = (int) Math.min(1200,
+          ((UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getMaxFileDescriptorCount() / 8);
+      assumeThat(limit).as("an eighth of the open-files limit holds more users than a round's 500").isGreaterThan(500);
+      try (Generator generator = new Generator(plan, EngineOptions.DEFAULTS)) {
+        for (int start : new int[] {1200, 300}) {
+          List<Engine> rounds = new ArrayList<>();
+          JitWarmUp.Done done = JitWarmUp.run(generator, new LoadProfile.Closed(start, start, Duration.ofSeconds(10), null),
+              EngineOptions.DEFAULTS, plan.initialVariables(), () -> false, round -> {
+                rounds.add(round);
+                return recorded -> {};
+              });
+          List<Integer> peaks = rounds.stream().map(Engine::takePeakUsers).toList();
+          assertThat(done.rounds()).isEqualTo(rounds.size());
+          if (start > 500) {
+            assertThat(peaks.getLast()).as("the rehearsal of a start of %d", start).isEqualTo(limit);
+            assertThat(peaks.subList(0, peaks.size() - 1)).allSatisfy(p -> assertThat(p).isEqualTo(500));
+          } else {
+            assertThat(peaks).as("a start of %d has no rehearsal", start).allSatisfy(p -> assertThat(p).isEqualTo(500));
+          }
+          assertThat(target.served("/x")).isZero();
+        }
       }
     }
   }
@@ -121,6 +167,8 @@ class JitWarmUpTest {
           rows: {file: rows.csv, order: unique}""")))
         .startsWith("a feeder is read in unique order");
   }
+
+  private static final Function<Engine, Consumer<IntervalSnapshot>> NO_STATISTICS = round -> recorded -> {};
 
   private TestPlan plan(String head) throws Exception {
     String yaml = head + "\nusers: [{ name: u, tasks: [{ get: /x }] }]\n";

@@ -48,6 +48,21 @@ class WarmUpServerTest {
     }
   }
 
+  /** Every eighth answer is 4 KB long, so the client's read sizing grows as well as shrinks in the warm-up. */
+  @Test
+  void everyEighthAnswerIsLarger() throws Exception {
+    try (WarmUpServer server = new WarmUpServer();
+        Socket s = new Socket(server.address().getAddress(), server.address().getPort())) {
+      s.setSoTimeout(5_000);
+      s.getOutputStream().write(ascii("GET / HTTP/1.1\r\n\r\n".repeat(8)));
+      String[] answers = read(s.getInputStream(), 8).split(ANSWER_HEAD, -1);
+      assertThat(answers).hasSize(9);
+      for (int i = 1; i < 8; i++) assertThat(answers[i]).hasSizeLessThan(400);
+      assertThat(answers[8]).contains("Content-Length: 4096\r\n").hasSizeGreaterThan(4096)
+          .endsWith("\r\n\r\n{\"text\":\"" + "x".repeat(4084) + "\"}\n");
+    }
+  }
+
   @Test
   void aChunkedBodyClosesTheConnection() throws Exception {
     try (WarmUpServer server = new WarmUpServer();
@@ -63,7 +78,8 @@ class WarmUpServerTest {
     ByteArrayOutputStream got = new ByteArrayOutputStream();
     byte[] buf = new byte[4096];
     String text = "";
-    while (text.split(ANSWER_HEAD, -1).length <= answers || !(text.endsWith("ok\n") || text.endsWith("0\r\n\r\n"))) {
+    while (text.split(ANSWER_HEAD, -1).length <= answers
+        || !(text.endsWith("ok\n") || text.endsWith("0\r\n\r\n") || text.endsWith("\"}\n"))) {
       int n = in.read(buf);
       if (n < 0) break;
       got.write(buf, 0, n);

@@ -100,7 +100,7 @@ public final class HttpClient {
   private static Bootstrap bootstrap(EventLoopGroup group, Transport transport, ClientSettings settings) {
     return new Bootstrap()
         .group(group)
-        .channel(transport.channelType())
+        .channelFactory(transport.channels())
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.SO_KEEPALIVE, true)
         .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
