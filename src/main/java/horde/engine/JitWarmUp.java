@@ -25,8 +25,8 @@ import java.util.function.Function;
  *
  * <p>Why: a fresh JVM runs its first requests in the interpreter while its compilers take the core
  * the load needs. With 2,000 users started at once on one core, the first second's p99 was 250-322
- * ms over a 50 ms answer and a 20 s run's p99 83-128 ms; with this warm-up 58-70 ms and 58-61 ms
- * (bench/results.md). It costs a run a few seconds and as many CPU-seconds, which a load that starts
+ * ms over a 50 ms answer and a 20 s run's p99 83-128 ms; with this warm-up 55-96 ms and 55-63 ms,
+ * within wrk's own 55-59 ms in most runs (bench/results.md). It costs a run a few seconds and as many CPU-seconds, which a load that starts
  * small does not need back (its JIT compiles while it ramps), so by default it runs only for a large
  * start. It runs in rounds of fresh users on fresh connections, so the profiles the JIT compiles from
  * see a user's first request and a new connection as often as a large start makes them (in one
@@ -150,7 +150,7 @@ public final class JitWarmUp {
           if (rounds >= MIN_ROUNDS && compiled >= 0 && now - compiled < ROUND.toNanos() * QUIET) break;
           compiled = now;
         }
-        int rehearsal = users(Math.min(startUsers(load), REHEARSAL_USERS));
+        int rehearsal = users(Math.max(USERS, Math.min(startUsers(load), REHEARSAL_USERS)));
         if (rehearsal > USERS && !stop.getAsBoolean()) {
           long sent = round(generator, plan, rehearsal, options, variables, statistics);
           if (sent >= 0) {

@@ -123,6 +123,24 @@ class JitWarmUpTest {
     }
   }
 
+  /** An arrival rate's users come and go: its warm-up has no rehearsal of a start, and runs. */
+  @Test
+  void anArrivalRateHasNoRehearsal() throws Exception {
+    try (TestServer target = new TestServer().route("/x", ex -> TestServer.reply(ex, 200, "{}"))) {
+      TestPlan plan = plan(Scenarios.get(target.url(), "/x", Scenarios.requests(1, 1)));
+      try (Generator generator = new Generator(plan, EngineOptions.DEFAULTS)) {
+        List<Engine> rounds = new ArrayList<>();
+        JitWarmUp.Done done = JitWarmUp.run(generator, LoadProfile.Open.constant(20_000, Duration.ofSeconds(10), 1000),
+            EngineOptions.DEFAULTS, plan.initialVariables(), () -> false, round -> {
+              rounds.add(round);
+              return recorded -> {};
+            });
+        assertThat(done.requests()).isPositive();
+        assertThat(rounds).hasSize(done.rounds()).allSatisfy(r -> assertThat(r.takePeakUsers()).isLessThanOrEqualTo(500));
+      }
+    }
+  }
+
   @Test
   void byDefaultOnlyALoadThatStartsLargeIsWarmedUp() throws Exception {
     TestPlan plan = plan("target: http://127.0.0.1:9");
