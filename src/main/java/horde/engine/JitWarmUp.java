@@ -26,9 +26,9 @@ import java.util.function.Function;
  * <p>Why: a fresh JVM runs its first requests in the interpreter while its compilers take the core
  * the load needs. With 2,000 users started at once on one core, the first second's p99 was 250-322
  * ms over a 50 ms answer and a 20 s run's p99 83-128 ms; with this warm-up 55-96 ms and 55-63 ms,
- * within wrk's own 55-59 ms in most runs (bench/results.md). It costs a run a few seconds and as many CPU-seconds, which a load that starts
- * small does not need back (its JIT compiles while it ramps), so by default it runs only for a large
- * start. It runs in rounds of fresh users on fresh connections, so the profiles the JIT compiles from
+ * within wrk's own 55-59 ms in most runs (bench/results.md). It costs a run a few seconds and as
+ * many CPU-seconds, which a load that starts small does not need back (its JIT compiles while it
+ * ramps), so by default it runs only for a large start. It runs in rounds of fresh users on fresh connections, so the profiles the JIT compiles from
  * see a user's first request and a new connection as often as a large start makes them (in one
  * long round they are rare, the JIT compiles them out, and the run's start undoes that code), until
  * a round leaves the compilers nearly idle. The server is written on the JDK's own channels, not
@@ -80,6 +80,7 @@ public final class JitWarmUp {
   private static final Duration TAKE_EVERY = Duration.ofMillis(10);
   /** The longest wait for the compilers to finish after the rounds. */
   private static final Duration SETTLE_WAIT = Duration.ofSeconds(1);
+  /** A span in which the compilers must stay under a tenth busy, twice in a row, to count as done. */
   private static final Duration SETTLE_SPAN = Duration.ofMillis(20);
   private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
@@ -192,6 +193,7 @@ public final class JitWarmUp {
     return requests + take(engine, taker);
   }
 
+  /** Hands what the round recorded since the last take to the statistics; returns its requests. */
   private static long take(Engine engine, Consumer<IntervalSnapshot> taker) {
     IntervalSnapshot recorded = engine.recorded();
     taker.accept(recorded);

@@ -24,10 +24,12 @@ import java.util.concurrent.locks.LockSupport;
  * answer has a body of 4 KB: Netty sizes a connection's reads from the last ones, and with short
  * answers only, the sizing never grew in the warm-up's short-lived connections, so the compiled read
  * path met that branch a few seconds into the run, once its connections' sizes had settled, and was
- * deoptimised there. Written on
- * the JDK's own channels, not Netty, so that the profiles the JIT compiles Netty's code from are the
- * client's alone. It frames requests by their head and Content-Length only, skipping bodies of any size: a
- * request it cannot frame (a chunked body) closes its connection, which the warm-up does not count.
+ * deoptimised there.
+ *
+ * <p>Written on the JDK's own channels, not Netty, so that the profiles the JIT compiles Netty's code
+ * from are the client's alone. It frames requests by their head and Content-Length only, skipping
+ * bodies of any size: a request it cannot frame (a chunked body) closes its connection, which the
+ * warm-up does not count.
  */
 final class WarmUpServer implements AutoCloseable {
   private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(StandardCharsets.US_ASCII);

@@ -105,10 +105,7 @@ class JitWarmUpTest {
         for (int start : new int[] {1200, 300}) {
           List<Engine> rounds = new ArrayList<>();
           JitWarmUp.Done done = JitWarmUp.run(generator, new LoadProfile.Closed(start, start, Duration.ofSeconds(10), null),
-              EngineOptions.DEFAULTS, plan.initialVariables(), () -> false, round -> {
-                rounds.add(round);
-                return recorded -> {};
-              });
+              EngineOptions.DEFAULTS, plan.initialVariables(), () -> false, collecting(rounds));
           List<Integer> peaks = rounds.stream().map(Engine::takePeakUsers).toList();
           assertThat(done.rounds()).isEqualTo(rounds.size());
           if (start > 500) {
@@ -131,10 +128,7 @@ class JitWarmUpTest {
       try (Generator generator = new Generator(plan, EngineOptions.DEFAULTS)) {
         List<Engine> rounds = new ArrayList<>();
         JitWarmUp.Done done = JitWarmUp.run(generator, LoadProfile.Open.constant(20_000, Duration.ofSeconds(10), 1000),
-            EngineOptions.DEFAULTS, plan.initialVariables(), () -> false, round -> {
-              rounds.add(round);
-              return recorded -> {};
-            });
+            EngineOptions.DEFAULTS, plan.initialVariables(), () -> false, collecting(rounds));
         assertThat(done.requests()).isPositive();
         assertThat(rounds).hasSize(done.rounds()).allSatisfy(r -> assertThat(r.takePeakUsers()).isLessThanOrEqualTo(500));
       }
@@ -187,6 +181,14 @@ class JitWarmUpTest {
   }
 
   private static final Function<Engine, Consumer<IntervalSnapshot>> NO_STATISTICS = round -> recorded -> {};
+
+  /** No statistics; each round's engine goes into {@code rounds}, for its peak of users. */
+  private static Function<Engine, Consumer<IntervalSnapshot>> collecting(List<Engine> rounds) {
+    return round -> {
+      rounds.add(round);
+      return recorded -> {};
+    };
+  }
 
   private TestPlan plan(String head) throws Exception {
     String yaml = head + "\nusers: [{ name: u, tasks: [{ get: /x }] }]\n";
