@@ -28,10 +28,11 @@ import java.util.function.Function;
  * ms over a 50 ms answer and a 20 s run's p99 83-128 ms; with this warm-up 55-96 ms and 55-63 ms,
  * within wrk's own 55-59 ms in most runs (bench/results.md). It costs a run a few seconds and as
  * many CPU-seconds, which a load that starts small does not need back (its JIT compiles while it
- * ramps), so by default it runs only for a large start. It runs in rounds of fresh users on fresh connections, so the profiles the JIT compiles from
- * see a user's first request and a new connection as often as a large start makes them (in one
- * long round they are rare, the JIT compiles them out, and the run's start undoes that code), until
- * a round leaves the compilers nearly idle. The server is written on the JDK's own channels, not
+ * ramps), so by default it runs only for a large start. It runs in rounds of fresh users on fresh
+ * connections, so the profiles the JIT compiles from see a user's first request and a new
+ * connection as often as a large start makes them (in one long round they are rare, the JIT
+ * compiles them out, and the run's start undoes that code), until a round leaves the compilers
+ * nearly idle. The server is written on the JDK's own channels, not
  * Netty, so that Netty's profiles are the client's alone.
  *
  * <p>What the run does once a second with its recorders (its statistics) is done every few

@@ -15,9 +15,7 @@ class WarmUpServerTest {
 
   @Test
   void answersEachPipelinedRequestOnceAcrossSplitReads() throws Exception {
-    try (WarmUpServer server = new WarmUpServer();
-        Socket s = new Socket(server.address().getAddress(), server.address().getPort())) {
-      s.setSoTimeout(5_000);
+    try (WarmUpServer server = new WarmUpServer(); Socket s = connect(server)) {
       OutputStream out = s.getOutputStream();
       // a GET, a POST whose body is split across two writes, and a GET with a header in upper case
       out.write(ascii("GET /a HTTP/1.1\r\nHost: x\r\n\r\nPOST /b HTTP/1.1\r\nContent-Length: 11\r\n\r\nhello"));
@@ -35,9 +33,7 @@ class WarmUpServerTest {
   /** A body larger than the head's buffer (an LLM prompt of 100 KB) is skipped, not refused. */
   @Test
   void aBodyOfAnySizeIsSkippedAndAnswered() throws Exception {
-    try (WarmUpServer server = new WarmUpServer();
-        Socket s = new Socket(server.address().getAddress(), server.address().getPort())) {
-      s.setSoTimeout(5_000);
+    try (WarmUpServer server = new WarmUpServer(); Socket s = connect(server)) {
       OutputStream out = s.getOutputStream();
       out.write(ascii("POST /chat HTTP/1.1\r\nContent-Length: 100000\r\n\r\n" + "x".repeat(100_000)));
       out.write(ascii("GET /a HTTP/1.1\r\n\r\n"));
@@ -51,9 +47,7 @@ class WarmUpServerTest {
   /** Every eighth answer is 4 KB long, so the client's read sizing grows as well as shrinks in the warm-up. */
   @Test
   void everyEighthAnswerIsLarger() throws Exception {
-    try (WarmUpServer server = new WarmUpServer();
-        Socket s = new Socket(server.address().getAddress(), server.address().getPort())) {
-      s.setSoTimeout(5_000);
+    try (WarmUpServer server = new WarmUpServer(); Socket s = connect(server)) {
       s.getOutputStream().write(ascii("GET / HTTP/1.1\r\n\r\n".repeat(8)));
       String[] answers = read(s.getInputStream(), 8).split(ANSWER_HEAD, -1);
       assertThat(answers).hasSize(9);
@@ -65,12 +59,17 @@ class WarmUpServerTest {
 
   @Test
   void aChunkedBodyClosesTheConnection() throws Exception {
-    try (WarmUpServer server = new WarmUpServer();
-        Socket s = new Socket(server.address().getAddress(), server.address().getPort())) {
+    try (WarmUpServer server = new WarmUpServer(); Socket s = connect(server)) {
       s.getOutputStream().write(ascii("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n"));
-      s.setSoTimeout(5_000);
       assertThat(s.getInputStream().read()).as("closed without an answer").isEqualTo(-1);
     }
+  }
+
+  /** A connection to {@code server} whose reads give up after 5 s: a test that waits in vain fails rather than hangs. */
+  private static Socket connect(WarmUpServer server) throws Exception {
+    Socket s = new Socket(server.address().getAddress(), server.address().getPort());
+    s.setSoTimeout(5_000);
+    return s;
   }
 
   /** Reads until {@code answers} answers have come, the last one whole; the socket's timeout bounds it. */
