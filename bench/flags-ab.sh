@@ -3,7 +3,10 @@
 # flags (HORDE_JAVA_OPTS; "-" for none) in alternating rounds against a local nginx /fast (one
 # worker pinned to CPU 1, each generator to CPU 0, 50 connections, as compare.sh runs them). Prints
 # each run's requests per CPU-second (user + system, start-up and JIT included) and its ratio to wrk's
-# GET of the same round, then the median ratio of each set. SCENARIO=post sends the templated POST.
+# GET of the same round, then the median ratio of each set and its user CPU a request (JIT, start and
+# end included: what Horde's own code costs, apart from the kernel's sends and receives, whose share
+# of a request moves with how nginx and the generator wake each other). SCENARIO=post sends the
+# templated POST.
 # Runs are not recorded in a history (--no-history), which leaves out the 0.2-0.3 CPU-s of recording.
 # A set that starts with @DIR runs the checkout in DIR (built there if needed) with the flags after it.
 #
@@ -51,17 +54,20 @@ import json, sys
 n = json.load(open(sys.argv[1]))["summary"]["requests"]
 u, s = map(float, open(sys.argv[2]).read().split())
 rate = n / (u + s)
-print(f"round horde [{sys.argv[4]}]: {n} requests, {u + s:.2f} CPU-s, {rate:.0f} per CPU-second, {rate / float(sys.argv[3]):.2f} of wrk")
+print(f"round horde [{sys.argv[4]}]: {n} requests, {u + s:.2f} CPU-s (user {u:.2f}, {u / n * 1e6:.3f} µs a request), "
+      f"{rate:.0f} per CPU-second, {rate / float(sys.argv[3]):.2f} of wrk")
 PY
   done
 done | tee "$work/rounds.txt"
 python3 - "$work/rounds.txt" <<'PY'
 import re, statistics, sys
-by = {}
+by, user = {}, {}
 for line in open(sys.argv[1]):
-    m = re.match(r"round horde \[(.*)\]: .* ([0-9.]+) of wrk$", line)
-    if m: by.setdefault(m.group(1), []).append(float(m.group(2)))
+    m = re.match(r"round horde \[(.*)\]: .*, ([0-9.]+) µs a request\), .* ([0-9.]+) of wrk$", line)
+    if m:
+        by.setdefault(m.group(1), []).append(float(m.group(3)))
+        user.setdefault(m.group(1), []).append(float(m.group(2)))
 for flags, ratios in by.items():
-    print(f"[{flags}]: median {statistics.median(ratios):.2f} of wrk's GET ({', '.join(f'{r:.2f}' for r in ratios)})")
+    print(f"[{flags}]: median {statistics.median(ratios):.2f} of wrk's GET ({', '.join(f'{r:.2f}' for r in ratios)}); "
+          f"user CPU {statistics.mean(user[flags]):.3f} µs a request in the mean")
 PY
-echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -5,6 +5,9 @@ import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.unix.Socket;
+import io.netty.channel.unix.UnixChannel;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
@@ -24,6 +27,8 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
   private final WireCounter wire;
   private final ResponseParser parser;
   private Channel channel;
+  /** The native socket of a plain (not TLS) epoll connection, written straight by {@link #sendNow}; else null. */
+  private Socket socket;
   private HttpExchange current;
   /** Whether the pool holds this connection among its idle ones (so a close need not search them). */
   boolean idle;
@@ -117,13 +122,46 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
     ex.written = true;
     unsent = false;
     writing = true; // the flush runs now, on this loop: a failed write reports before it returns
-    channel.writeAndFlush(RequestWriter.encode(channel.alloc(), ex), channel.voidPromise());
+    ByteBuf request = RequestWriter.encode(channel.alloc(), ex);
+    if (!sendNow(request)) channel.writeAndFlush(request, channel.voidPromise());
     writing = false;
+  }
+
+  /**
+   * Writes the request to the socket itself when nothing waits to be written before it (always,
+   * without pipelining, unless an earlier write was left half done): Netty's way there (the
+   * pipeline, an entry in the outbound buffer, a flush, a promise) was most of a request's send
+   * on the event loop. Whatever the socket does not take now goes to Netty's way, which waits for
+   * the socket to take more. False when the request, or what is left of it, still needs writing.
+   */
+  private boolean sendNow(ByteBuf request) {
+    ChannelOutboundBuffer queued;
+    if (socket == null || !request.hasMemoryAddress() || (queued = channel.unsafe().outboundBuffer()) == null
+        || !queued.isEmpty() || !channel.isActive()) {
+      return false;
+    }
+    int sent;
+    try {
+      sent = socket.sendAddress(request.memoryAddress(), request.readerIndex(), request.writerIndex());
+    } catch (IOException e) {
+      request.release();
+      unsent = true;
+      failAndClose(classify(e), e);
+      return true;
+    }
+    wire.written += sent;
+    if (sent == request.readableBytes()) {
+      request.release();
+      return true;
+    }
+    request.skipBytes(sent);
+    return false;
   }
 
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     channel = ctx.channel();
+    if (!pool.origin().tls() && channel instanceof UnixChannel unix && unix.fd() instanceof Socket s) socket = s;
   }
 
   @Override
