@@ -39,7 +39,8 @@ public final class HordeProcess implements AutoCloseable {
       throws IOException {
     output = dir.resolve("horde-output.txt");
     List<String> cmd = new ArrayList<>(prefix);
-    cmd.addAll(List.of(javaBin(), "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow")); // as ./horde runs it
+    // as ./horde runs it
+    cmd.addAll(List.of(javaBin(), "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
     int split = args.indexOf("--");
     cmd.addAll(args.subList(0, Math.max(0, split)));
     // Runs are recorded where this JVM records them (see pom.xml), not in the working folder.
