@@ -71,3 +71,4 @@ for flags, ratios in by.items():
     print(f"[{flags}]: median {statistics.median(ratios):.2f} of wrk's GET ({', '.join(f'{r:.2f}' for r in ratios)}); "
           f"user CPU {statistics.mean(user[flags]):.3f} µs a request in the mean")
 PY
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
