@@ -145,8 +145,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
       sent = socket.sendAddress(request.memoryAddress(), request.readerIndex(), request.writerIndex());
     } catch (IOException e) {
       request.release();
-      unsent = true;
-      failAndClose(classify(e), e);
+      failed(e);
       return true;
     }
     wire.written += sent;
@@ -226,6 +225,11 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    failed(cause);
+  }
+
+  /** The connection failed, through Netty or in {@link #sendNow}: during a write, none of the request reached the socket. */
+  private void failed(Throwable cause) {
     if (cause instanceof Error e) pool.client().fatal(e);
     if (writing) unsent = true;
     failAndClose(classify(cause), cause);
