@@ -46,8 +46,7 @@ public final class RunHistory {
    * @return the run's id
    */
   public long record(RunResult result, String scenarioText, Map<String, String> tags) {
-    String json = ResultJson.toJson(result).toString();
-    return store(result, json, scenarioText, tags);
+    return store(result, ResultJson.compact(result), scenarioText, tags);
   }
 
   /** Records a result file's content as it is (an upload); throws {@link IllegalArgumentException} when it is not one. */

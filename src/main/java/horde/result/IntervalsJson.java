@@ -10,10 +10,8 @@ import horde.stats.RunStats;
 import horde.stats.Slice;
 import java.util.ArrayList;
 import java.util.List;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.util.RawValue;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The run's per-second intervals in the result file, both ways: for each second, each endpoint's
@@ -28,79 +26,99 @@ final class IntervalsJson {
    * The section as raw JSON text: compact, one second a line, so that a long run stays small (the
    * rest of the file is indented for people) and an editor can still open it.
    */
-  static RawValue raw(RunStats s) {
-    ObjectNode head = ResultJson.MAPPER.createObjectNode();
-    write(head, s);
-    ArrayNode seconds = (ArrayNode) head.remove("seconds");
-    String text = ResultJson.MAPPER.writeValueAsString(head);
-    StringBuilder out = new StringBuilder(text.length() + seconds.size() * 1024);
-    out.append(text, 0, text.length() - 1).append(",\"seconds\":[");
-    for (int i = 0; i < seconds.size(); i++) {
-      out.append(i == 0 ? "\n" : ",\n").append(ResultJson.MAPPER.writeValueAsString(seconds.get(i)));
+  static String raw(RunStats s) {
+    Measures measures = s.names().measures();
+    StringBuilder out = new StringBuilder(256 + s.intervals().size() * 1024);
+    String head = ResultJson.json(false, g -> names(g, s.names()));
+    out.append(head, 0, head.length() - 1).append(",\"seconds\":[");
+    String separator = "\n";
+    for (Interval i : s.intervals()) {
+      out.append(separator).append(ResultJson.json(false, g -> second(g, i, measures)));
+      separator = ",\n";
     }
-    return new RawValue(out.append("\n]}").toString());
+    return out.append("\n]}").toString();
   }
 
-  static void write(ObjectNode o, RunStats s) {
-    Names names = s.names();
+  private static void names(JsonGenerator g, Names names) {
     Measures measures = names.measures();
-    ArrayNode endpoints = o.putArray("endpoints");
-    names.endpoints().forEach(e -> endpoints.add(e.key()));
-    ArrayNode reasons = o.putArray("reasons");
+    g.writeStartObject();
+    g.writeArrayPropertyStart("endpoints");
+    names.endpoints().forEach(e -> g.writeString(e.key()));
+    g.writeEndArray();
+    g.writeArrayPropertyStart("reasons");
     for (Names.Reason r : names.reasons()) {
-      if (r == null) reasons.addNull();
-      else reasons.addObject().put("name", r.name()).put("kind", r.kind().lower());
+      if (r == null) {
+        g.writeNull();
+        continue;
+      }
+      g.writeStartObject();
+      g.writeStringProperty("name", r.name());
+      g.writeStringProperty("kind", r.kind().lower());
+      g.writeEndObject();
     }
-    ArrayNode counters = o.putArray("counters");
-    measures.counters().forEach(m -> counters.add(m.key()));
-    ArrayNode histograms = o.putArray("histograms");
-    measures.histograms().forEach(m -> histograms.add(m.key()));
-    ArrayNode seconds = o.putArray("seconds");
-    for (Interval i : s.intervals()) second(seconds.addObject(), i, measures);
+    g.writeEndArray();
+    g.writeArrayPropertyStart("counters");
+    measures.counters().forEach(m -> g.writeString(m.key()));
+    g.writeEndArray();
+    g.writeArrayPropertyStart("histograms");
+    measures.histograms().forEach(m -> g.writeString(m.key()));
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
-  private static void second(ObjectNode o, Interval i, Measures measures) {
-    o.put("t", i.t());
-    o.put("s", i.seconds());
-    o.put("users", i.users());
-    o.put("peak_users", i.peakUsers());
-    if (i.dropped() > 0) o.put("dropped", i.dropped());
-    if (i.warmup()) o.put("warmup", true);
-    if (i.health() != null) health(o.putObject("health"), i.health());
-    TargetJson.second(o, i.target());
-    ArrayNode slices = o.putArray("e");
-    for (Slice slice : i.slices()) slice(slices.addObject(), slice, measures);
+  private static void second(JsonGenerator g, Interval i, Measures measures) {
+    g.writeStartObject();
+    g.writeNumberProperty("t", i.t());
+    g.writeNumberProperty("s", i.seconds());
+    g.writeNumberProperty("users", i.users());
+    g.writeNumberProperty("peak_users", i.peakUsers());
+    if (i.dropped() > 0) g.writeNumberProperty("dropped", i.dropped());
+    if (i.warmup()) g.writeBooleanProperty("warmup", true);
+    if (i.health() != null) health(g, "health", i.health());
+    TargetJson.second(g, i.target());
+    g.writeArrayPropertyStart("e");
+    for (Slice slice : i.slices()) slice(g, slice, measures);
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
-  private static void slice(ObjectNode o, Slice s, Measures measures) {
-    o.put("i", s.endpoint());
-    ArrayNode c = o.putArray("c");
+  private static void slice(JsonGenerator g, Slice s, Measures measures) {
+    g.writeStartObject();
+    g.writeNumberProperty("i", s.endpoint());
+    g.writeArrayPropertyStart("c");
     int last = s.counterCount() - 1;
     while (last >= 0 && s.counter(last) == 0) last--;
-    for (int k = 0; k <= last; k++) c.add(s.counter(k));
+    for (int k = 0; k <= last; k++) g.writeNumber(s.counter(k));
+    g.writeEndArray();
     if (s.statusKinds() > 0) {
-      ObjectNode st = o.putObject("status");
-      for (int k = 0; k < s.statusKinds(); k++) st.put(String.valueOf(s.statusCode(k)), s.statusCount(k));
+      g.writeObjectPropertyStart("status");
+      for (int k = 0; k < s.statusKinds(); k++) g.writeNumberProperty(String.valueOf(s.statusCode(k)), s.statusCount(k));
+      g.writeEndObject();
     }
     if (s.reasonKinds() > 0) {
-      ObjectNode r = o.putObject("reasons");
-      for (int k = 0; k < s.reasonKinds(); k++) r.put(String.valueOf(s.reasonId(k)), s.reasonCount(k));
+      g.writeObjectPropertyStart("reasons");
+      for (int k = 0; k < s.reasonKinds(); k++) g.writeNumberProperty(String.valueOf(s.reasonId(k)), s.reasonCount(k));
+      g.writeEndObject();
     }
-    ObjectNode h = o.putObject("h");
+    g.writeObjectPropertyStart("h");
     for (int m = 0; m < s.histogramCount(); m++) {
       byte[] b = s.compressed(m);
-      if (b != null) h.put(measures.histogram(m).key(), HistogramCodec.encode(b));
+      if (b != null) g.writeStringProperty(measures.histogram(m).key(), HistogramCodec.encode(b));
     }
+    g.writeEndObject();
+    g.writeEndObject();
   }
 
-  static void health(ObjectNode o, Health h) {
-    o.put("loop_lag_p99_ms", h.loopLagP99Ms());
-    o.put("loop_lag_max_ms", h.loopLagMaxMs());
-    o.put("cpu_percent", h.cpuPercent());
-    o.put("gc_pause_ms", h.gcPauseMs());
-    o.put("open_files", h.openFiles());
-    o.put("max_files", h.maxFiles());
-    o.put("pool_waits", h.poolWaits());
+  static void health(JsonGenerator g, String name, Health h) {
+    g.writeObjectPropertyStart(name);
+    g.writeNumberProperty("loop_lag_p99_ms", h.loopLagP99Ms());
+    g.writeNumberProperty("loop_lag_max_ms", h.loopLagMaxMs());
+    g.writeNumberProperty("cpu_percent", h.cpuPercent());
+    g.writeNumberProperty("gc_pause_ms", h.gcPauseMs());
+    g.writeNumberProperty("open_files", h.openFiles());
+    g.writeNumberProperty("max_files", h.maxFiles());
+    g.writeNumberProperty("pool_waits", h.poolWaits());
+    g.writeEndObject();
   }
 
   static Health health(JsonNode o) {

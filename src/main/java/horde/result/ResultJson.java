@@ -11,207 +11,323 @@ import horde.stats.LatencySummary;
 import horde.stats.RunStats;
 import horde.stats.TimelinePoint;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
+import java.util.Set;
+import java.util.function.Consumer;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.PrettyPrinter;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes a {@link RunResult} as the canonical JSON result file (see docs/result-format.md); {@link
  * ResultReader} reads it back.
+ *
+ * <p>Written token by token with Jackson's generator rather than built as a tree: a run's end then
+ * starts no object mapper (whose date format asks the JDK for every locale) and no tree number
+ * (whose class starts {@code BigDecimal}, 5^65,536 squared out on JDK 25), about a tenth of a
+ * CPU-second of every run's end with the compilation they bring.
  */
 public final class ResultJson {
   public static final int FORMAT_VERSION = 2;
-  static final JsonMapper MAPPER = JsonMapper.builder().build();
+  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final ObjectWriteContext INDENTED = new ObjectWriteContext.Base() {
+    @Override
+    public PrettyPrinter getPrettyPrinter() {
+      return new DefaultPrettyPrinter();
+    }
+
+    @Override
+    public boolean hasPrettyPrinter() {
+      return true;
+    }
+  };
 
   private ResultJson() {}
 
   public static void write(RunResult r, Path file) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
-    Files.writeString(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(r)) + "\n");
+    Files.writeString(file, text(r));
   }
 
+  /** The result file's text: indented for people, but for its compact per-second intervals. */
+  public static String text(RunResult r) {
+    return json(true, g -> result(g, r)) + "\n";
+  }
+
+  /** The same on one line, as the history keeps it. */
+  public static String compact(RunResult r) {
+    return json(false, g -> result(g, r));
+  }
+
+  /** The result as a tree, for a caller that goes on to read or change it. */
   public static ObjectNode toJson(RunResult r) {
-    RunStats s = r.stats();
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("format_version", FORMAT_VERSION);
-    root.put("horde_version", r.hordeVersion());
-    putMap(root.putObject("scenario"), r.scenario());
-    putMap(root.putObject("settings"), r.settings());
-    putMap(root.putObject("environment"), r.environment());
-    root.put("started_at", r.startedAt());
-    root.put("duration_s", s.runSeconds());
-    root.put("warmup_s", s.warmupSeconds());
-    root.put("measured_s", s.measuredSeconds());
-    root.put("verdict", r.verdict().lower());
-    if (r.grade() != null) root.put("grade", r.grade());
-    root.put("aborted", s.aborted());
-    root.put("in_flight_at_end", s.cancelledInFlight());
-    // A run whose phases mix models is not open as a whole, but its open phases may have dropped.
-    if (s.open() || s.droppedIterations() > 0) root.put("dropped_iterations", s.droppedIterations());
-    r.notes().forEach(root.withArray("notes")::add);
-    measured(root, s);
-    timeline(root.putArray("timeline"), s);
-    if (!s.intervals().isEmpty() && s.names() != null) root.putRawValue("intervals", IntervalsJson.raw(s));
-    criteria(root.putArray("criteria"), r.criteria());
-    findings(root.putArray("findings"), r);
-    generator(root, s);
-    TargetJson.write(root, r.target(), s);
-    SearchJson.write(root, r.search());
-    if (!r.phases().isEmpty()) {
-      ArrayNode phases = root.putArray("phases");
-      for (PhaseResult p : r.phases()) phase(phases.addObject(), p);
-    }
-    return root;
+    return (ObjectNode) ResultReader.MAPPER.readTree(compact(r));
   }
 
-  private static void phase(ObjectNode o, PhaseResult p) {
+  /** One JSON value, written by {@code body} with a generator of its own. */
+  static String json(boolean indented, Consumer<JsonGenerator> body) {
+    StringWriter out = new StringWriter(4096);
+    try (JsonGenerator g = FACTORY.createGenerator(indented ? INDENTED : ObjectWriteContext.empty(), out)) {
+      body.accept(g);
+    }
+    return out.toString();
+  }
+
+  private static void result(JsonGenerator g, RunResult r) {
+    RunStats s = r.stats();
+    g.writeStartObject();
+    g.writeNumberProperty("format_version", FORMAT_VERSION);
+    g.writeStringProperty("horde_version", r.hordeVersion());
+    map(g, "scenario", r.scenario());
+    map(g, "settings", r.settings());
+    map(g, "environment", r.environment());
+    g.writeStringProperty("started_at", r.startedAt());
+    g.writeNumberProperty("duration_s", s.runSeconds());
+    g.writeNumberProperty("warmup_s", s.warmupSeconds());
+    g.writeNumberProperty("measured_s", s.measuredSeconds());
+    g.writeStringProperty("verdict", r.verdict().lower());
+    if (r.grade() != null) g.writeStringProperty("grade", r.grade());
+    g.writeBooleanProperty("aborted", s.aborted());
+    g.writeNumberProperty("in_flight_at_end", s.cancelledInFlight());
+    // A run whose phases mix models is not open as a whole, but its open phases may have dropped.
+    if (s.open() || s.droppedIterations() > 0) g.writeNumberProperty("dropped_iterations", s.droppedIterations());
+    value(g.writeName("notes"), r.notes());
+    measured(g, s);
+    timeline(g, s);
+    if (!s.intervals().isEmpty() && s.names() != null) g.writeName("intervals").writeRawValue(IntervalsJson.raw(s));
+    criteria(g, r.criteria());
+    findings(g, r);
+    generator(g, s);
+    TargetJson.write(g, r.target(), s);
+    SearchJson.write(g, r.search());
+    if (!r.phases().isEmpty()) {
+      g.writeArrayPropertyStart("phases");
+      for (PhaseResult p : r.phases()) phase(g, p);
+      g.writeEndArray();
+    }
+    g.writeEndObject();
+  }
+
+  private static void phase(JsonGenerator g, PhaseResult p) {
     RunStats s = p.stats();
-    o.put("name", p.name());
-    putMap(o.putObject("settings"), p.settings());
-    o.put("start_s", p.startSeconds());
-    o.put("duration_s", s.runSeconds());
-    o.put("warmup_s", s.warmupSeconds());
-    o.put("measured_s", s.measuredSeconds());
-    o.put("verdict", p.verdict().lower());
-    if (p.grade() != null) o.put("grade", p.grade());
-    o.put("in_flight_at_end", s.cancelledInFlight());
-    if (s.open()) o.put("dropped_iterations", s.droppedIterations());
-    measured(o, s);
-    criteria(o.putArray("criteria"), p.criteria());
+    g.writeStartObject();
+    g.writeStringProperty("name", p.name());
+    map(g, "settings", p.settings());
+    g.writeNumberProperty("start_s", p.startSeconds());
+    g.writeNumberProperty("duration_s", s.runSeconds());
+    g.writeNumberProperty("warmup_s", s.warmupSeconds());
+    g.writeNumberProperty("measured_s", s.measuredSeconds());
+    g.writeStringProperty("verdict", p.verdict().lower());
+    if (p.grade() != null) g.writeStringProperty("grade", p.grade());
+    g.writeNumberProperty("in_flight_at_end", s.cancelledInFlight());
+    if (s.open()) g.writeNumberProperty("dropped_iterations", s.droppedIterations());
+    measured(g, s);
+    criteria(g, p.criteria());
+    g.writeEndObject();
   }
 
   /** Summary, endpoints and histograms of a measured window: the whole run's, or a phase's. */
-  private static void measured(ObjectNode root, RunStats s) {
-    stats(root.putObject("summary"), s.total(), s.rps(s.total()));
-    ArrayNode endpoints = root.putArray("endpoints");
-    for (EndpointStats e : s.endpoints()) stats(endpoints.addObject(), e, s.rps(e));
-    ObjectNode histograms = root.putObject("histograms");
-    histograms.put("unit", "us");
-    for (EndpointStats e : s.endpoints()) histograms.put(e.method() + " " + e.name(), HistogramCodec.encode(e.latency()));
+  private static void measured(JsonGenerator g, RunStats s) {
+    g.writeName("summary");
+    stats(g, s.total(), s.rps(s.total()));
+    g.writeArrayPropertyStart("endpoints");
+    for (EndpointStats e : s.endpoints()) stats(g, e, s.rps(e));
+    g.writeEndArray();
+    g.writeObjectPropertyStart("histograms");
+    g.writeStringProperty("unit", "us");
+    for (EndpointStats e : s.endpoints()) g.writeStringProperty(e.method() + " " + e.name(), HistogramCodec.encode(e.latency()));
+    g.writeEndObject();
     if (s.open()) {
-      ObjectNode uncorrected = root.putObject("histograms_uncorrected");
-      uncorrected.put("unit", "us");
-      for (EndpointStats e : s.endpoints()) uncorrected.put(e.method() + " " + e.name(), HistogramCodec.encode(e.uncorrected()));
+      g.writeObjectPropertyStart("histograms_uncorrected");
+      g.writeStringProperty("unit", "us");
+      for (EndpointStats e : s.endpoints()) g.writeStringProperty(e.method() + " " + e.name(), HistogramCodec.encode(e.uncorrected()));
+      g.writeEndObject();
     }
-    ObjectNode more = null;
+    boolean more = false;
     for (EndpointStats e : s.endpoints()) {
+      boolean open = false;
       for (var h : e.histograms().entrySet()) {
         if (h.getKey().equals("latency") || h.getKey().equals("uncorrected")) continue;
-        if (more == null) more = root.putObject("histograms_by_measure");
-        more.withObject(e.method() + " " + e.name()).put(h.getKey(), HistogramCodec.encode(h.getValue()));
+        if (!more) g.writeObjectPropertyStart("histograms_by_measure");
+        if (!open) g.writeObjectPropertyStart(e.method() + " " + e.name());
+        more = open = true;
+        g.writeStringProperty(h.getKey(), HistogramCodec.encode(h.getValue()));
       }
+      if (open) g.writeEndObject();
     }
+    if (more) g.writeEndObject();
   }
 
-  private static void stats(ObjectNode o, EndpointStats e, double rps) {
+  private static void stats(JsonGenerator g, EndpointStats e, double rps) {
+    g.writeStartObject();
     if (!e.method().isEmpty()) {
-      o.put("name", e.name());
-      o.put("method", e.method());
+      g.writeStringProperty("name", e.name());
+      g.writeStringProperty("method", e.method());
     }
-    o.put("requests", e.requests());
-    o.put("failures", e.failures());
-    o.put("error_rate", round(e.errorRatePercent()));
-    o.put("rps", round(rps));
-    o.put("bytes_sent", e.bytesSent());
-    o.put("bytes_received", e.bytesReceived());
-    latency(o.putObject("latency_ms"), e.summary());
-    if (e.uncorrected() != null) latency(o.putObject("latency_uncorrected_ms"), LatencySummary.of(e.uncorrected()));
-    if (e.llm() != null) LlmJson.write(o.putObject("llm"), e.llm(), e.requests());
-    ObjectNode statuses = o.putObject("statuses");
-    e.statuses().forEach((code, n) -> statuses.put(String.valueOf(code), n));
-    ObjectNode counters = o.putObject("counters");
-    for (Measure m : Measures.BUILT_IN.counters()) if (e.count(m.key()) != 0) counters.put(m.key(), e.count(m.key()));
-    e.counters().forEach((k, v) -> { if (!counters.has(k) && v != 0) counters.put(k, v); });
-    ObjectNode reasons = o.putObject("failures_by_reason");
-    e.failuresByReason().forEach(reasons::put);
-    ObjectNode kinds = o.putObject("failure_kinds");
-    e.reasonKinds().forEach((k, v) -> kinds.put(k, v.lower()));
-    ObjectNode samples = o.putObject("failure_samples");
-    e.samples().forEach(samples::put);
+    g.writeNumberProperty("requests", e.requests());
+    g.writeNumberProperty("failures", e.failures());
+    g.writeNumberProperty("error_rate", round(e.errorRatePercent()));
+    g.writeNumberProperty("rps", round(rps));
+    g.writeNumberProperty("bytes_sent", e.bytesSent());
+    g.writeNumberProperty("bytes_received", e.bytesReceived());
+    latency(g, "latency_ms", e.summary());
+    if (e.uncorrected() != null) latency(g, "latency_uncorrected_ms", LatencySummary.of(e.uncorrected()));
+    if (e.llm() != null) LlmJson.write(g, e.llm(), e.requests());
+    g.writeObjectPropertyStart("statuses");
+    e.statuses().forEach((code, n) -> g.writeNumberProperty(String.valueOf(code), n));
+    g.writeEndObject();
+    g.writeObjectPropertyStart("counters");
+    Set<String> written = new HashSet<>();
+    for (Measure m : Measures.BUILT_IN.counters()) {
+      if (e.count(m.key()) != 0 && written.add(m.key())) g.writeNumberProperty(m.key(), e.count(m.key()));
+    }
+    e.counters().forEach((k, v) -> { if (v != 0 && written.add(k)) g.writeNumberProperty(k, v); });
+    g.writeEndObject();
+    g.writeObjectPropertyStart("failures_by_reason");
+    e.failuresByReason().forEach(g::writeNumberProperty);
+    g.writeEndObject();
+    g.writeObjectPropertyStart("failure_kinds");
+    e.reasonKinds().forEach((k, v) -> g.writeStringProperty(k, v.lower()));
+    g.writeEndObject();
+    g.writeObjectPropertyStart("failure_samples");
+    e.samples().forEach(g::writeStringProperty);
+    g.writeEndObject();
+    g.writeEndObject();
   }
 
-  static void latency(ObjectNode o, LatencySummary l) {
-    o.put("min", l.min());
-    o.put("avg", l.avg());
-    o.put("p50", l.p50());
-    o.put("p90", l.p90());
-    o.put("p95", l.p95());
-    o.put("p99", l.p99());
-    o.put("p999", l.p999());
-    o.put("max", l.max());
+  static void latency(JsonGenerator g, String name, LatencySummary l) {
+    g.writeObjectPropertyStart(name);
+    g.writeNumberProperty("min", l.min());
+    g.writeNumberProperty("avg", l.avg());
+    g.writeNumberProperty("p50", l.p50());
+    g.writeNumberProperty("p90", l.p90());
+    g.writeNumberProperty("p95", l.p95());
+    g.writeNumberProperty("p99", l.p99());
+    g.writeNumberProperty("p999", l.p999());
+    g.writeNumberProperty("max", l.max());
+    g.writeEndObject();
   }
 
-  private static void timeline(ArrayNode out, RunStats s) {
+  private static void timeline(JsonGenerator g, RunStats s) {
+    g.writeArrayPropertyStart("timeline");
     for (TimelinePoint p : s.timeline()) {
-      ObjectNode o = out.addObject();
-      o.put("t", p.t());
-      o.put("users", p.users());
-      o.put("requests", p.requests());
-      o.put("rps", p.rps());
-      o.put("failures", p.failures());
-      o.put("p50_ms", p.p50());
-      o.put("p95_ms", p.p95());
-      o.put("p99_ms", p.p99());
-      if (s.open() || p.dropped() > 0) o.put("dropped", p.dropped());
-      if (p.llm() != null) LlmJson.write(o, p.llm());
-      if (p.peakUsers() > p.users()) o.put("peak_users", p.peakUsers());
-      if (p.health() != null) IntervalsJson.health(o.putObject("generator"), p.health());
-      if (p.warmup()) o.put("warmup", true);
+      g.writeStartObject();
+      g.writeNumberProperty("t", p.t());
+      g.writeNumberProperty("users", p.users());
+      g.writeNumberProperty("requests", p.requests());
+      g.writeNumberProperty("rps", p.rps());
+      g.writeNumberProperty("failures", p.failures());
+      g.writeNumberProperty("p50_ms", p.p50());
+      g.writeNumberProperty("p95_ms", p.p95());
+      g.writeNumberProperty("p99_ms", p.p99());
+      if (s.open() || p.dropped() > 0) g.writeNumberProperty("dropped", p.dropped());
+      if (p.llm() != null) LlmJson.write(g, p.llm());
+      if (p.peakUsers() > p.users()) g.writeNumberProperty("peak_users", p.peakUsers());
+      if (p.health() != null) IntervalsJson.health(g, "generator", p.health());
+      if (p.warmup()) g.writeBooleanProperty("warmup", true);
+      g.writeEndObject();
     }
+    g.writeEndArray();
   }
 
-  private static void criteria(ArrayNode out, List<CriterionResult> criteria) {
+  private static void criteria(JsonGenerator g, List<CriterionResult> criteria) {
+    g.writeArrayPropertyStart("criteria");
     for (CriterionResult c : criteria) {
-      ObjectNode o = out.addObject();
-      o.put("expression", c.threshold().expression());
-      if (c.threshold().endpoint() == null) o.putNull("endpoint");
-      else o.put("endpoint", c.threshold().endpoint());
-      o.put("level", c.threshold().level().name().toLowerCase(Locale.ROOT));
-      if (c.noData()) o.putNull("actual");
-      else o.put("actual", Math.abs(c.actual()) >= 1 ? round(c.actual()) : significant(c.actual()));
-      if (c.estimated()) o.putArray("interval").add(round(c.low())).add(round(c.high()));
-      o.put("passed", c.passed());
+      g.writeStartObject();
+      g.writeStringProperty("expression", c.threshold().expression());
+      g.writeStringProperty("endpoint", c.threshold().endpoint());
+      g.writeStringProperty("level", c.threshold().level().name().toLowerCase(Locale.ROOT));
+      if (c.noData()) g.writeNullProperty("actual");
+      else g.writeNumberProperty("actual", Math.abs(c.actual()) >= 1 ? round(c.actual()) : significant(c.actual()));
+      if (c.estimated()) {
+        g.writeArrayPropertyStart("interval");
+        g.writeNumber(round(c.low()));
+        g.writeNumber(round(c.high()));
+        g.writeEndArray();
+      }
+      g.writeBooleanProperty("passed", c.passed());
+      g.writeEndObject();
     }
+    g.writeEndArray();
   }
 
   /** The generator's own health over the run, and the seconds where it distorted the figures. */
-  private static void generator(ObjectNode root, RunStats s) {
+  private static void generator(JsonGenerator g, RunStats s) {
     List<Health> health = s.timeline().stream().map(TimelinePoint::health).filter(h -> h != null).toList();
     if (health.isEmpty()) return;
-    ObjectNode g = root.putObject("generator");
+    g.writeObjectPropertyStart("generator");
     List<GeneratorHealth.Problem> problems = GeneratorHealth.problems(s);
-    g.put("distorted", !problems.isEmpty());
-    ObjectNode affected = g.putObject("affected_seconds");
-    problems.forEach(p -> affected.put(p.kind(), GeneratorHealth.ranges(p.seconds())));
-    g.put("loop_lag_p99_ms_max", health.stream().mapToDouble(Health::loopLagP99Ms).max().orElse(0));
-    g.put("cpu_percent_max", health.stream().mapToDouble(Health::cpuPercent).max().orElse(0));
-    g.put("gc_pause_ms_total", round(health.stream().mapToDouble(Health::gcPauseMs).sum()));
-    g.put("open_files_max", health.stream().mapToLong(Health::openFiles).max().orElse(-1));
-    g.put("max_files", health.get(health.size() - 1).maxFiles());
-    g.put("pool_waits", health.stream().mapToLong(Health::poolWaits).sum());
+    g.writeBooleanProperty("distorted", !problems.isEmpty());
+    g.writeObjectPropertyStart("affected_seconds");
+    problems.forEach(p -> g.writeStringProperty(p.kind(), GeneratorHealth.ranges(p.seconds())));
+    g.writeEndObject();
+    g.writeNumberProperty("loop_lag_p99_ms_max", health.stream().mapToDouble(Health::loopLagP99Ms).max().orElse(0));
+    g.writeNumberProperty("cpu_percent_max", health.stream().mapToDouble(Health::cpuPercent).max().orElse(0));
+    g.writeNumberProperty("gc_pause_ms_total", round(health.stream().mapToDouble(Health::gcPauseMs).sum()));
+    g.writeNumberProperty("open_files_max", health.stream().mapToLong(Health::openFiles).max().orElse(-1));
+    g.writeNumberProperty("max_files", health.get(health.size() - 1).maxFiles());
+    g.writeNumberProperty("pool_waits", health.stream().mapToLong(Health::poolWaits).sum());
+    g.writeEndObject();
   }
 
-  private static void findings(ArrayNode out, RunResult r) {
+  private static void findings(JsonGenerator g, RunResult r) {
+    g.writeArrayPropertyStart("findings");
     for (Finding f : r.findings()) {
-      ObjectNode o = out.addObject();
-      o.put("kind", f.kind());
-      o.put("level", f.level().lower());
-      o.put("text", f.text());
-      if (f.hasTime()) o.put("at_s", f.atSeconds());
-      else o.putNull("at_s");
+      g.writeStartObject();
+      g.writeStringProperty("kind", f.kind());
+      g.writeStringProperty("level", f.level().lower());
+      g.writeStringProperty("text", f.text());
+      if (f.hasTime()) g.writeNumberProperty("at_s", f.atSeconds());
+      else g.writeNullProperty("at_s");
+      g.writeEndObject();
     }
+    g.writeEndArray();
   }
 
-  private static void putMap(ObjectNode o, Map<String, ?> m) {
-    m.forEach((k, v) -> o.set(k, MAPPER.valueToTree(v)));
+  private static void map(JsonGenerator g, String name, Map<String, ?> m) {
+    value(g.writeName(name), m);
+  }
+
+  /** A value of the settings' kinds (text, numbers, flags, lists and maps of them), as Jackson's tree would write it. */
+  private static void value(JsonGenerator g, Object v) {
+    switch (v) {
+      case null -> g.writeNull();
+      case String t -> g.writeString(t);
+      case Boolean b -> g.writeBoolean(b);
+      case Integer i -> g.writeNumber(i);
+      case Long l -> g.writeNumber(l);
+      case Double d -> g.writeNumber(d);
+      case Float f -> g.writeNumber(f);
+      case Short i -> g.writeNumber(i);
+      case Byte i -> g.writeNumber(i);
+      case BigDecimal d -> g.writeNumber(d);
+      case java.math.BigInteger i -> g.writeNumber(i);
+      case Map<?, ?> m -> {
+        g.writeStartObject();
+        m.forEach((k, x) -> value(g.writeName(String.valueOf(k)), x));
+        g.writeEndObject();
+      }
+      case Collection<?> c -> {
+        g.writeStartArray();
+        c.forEach(x -> value(g, x));
+        g.writeEndArray();
+      }
+      case Object[] a -> value(g, java.util.Arrays.asList(a));
+      default -> g.writeString(v.toString());
+    }
   }
 
   /** Six significant digits, for small values that thousandths would flatten to 0 (a cost per request in dollars). */

@@ -25,15 +25,18 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Reads a result file back into a {@link RunResult}, histograms and all. */
 public final class ResultReader {
+  static final JsonMapper MAPPER = JsonMapper.builder().build();
+
   private ResultReader() {}
 
   public static RunResult read(Path file) throws IOException {
     JsonNode root;
     try {
-      root = ResultJson.MAPPER.readTree(file);
+      root = MAPPER.readTree(file);
     } catch (JacksonException e) {
       throw new IOException(file + " is not a Horde result file: " + e.getOriginalMessage());
     }
@@ -179,7 +182,7 @@ public final class ResultReader {
 
   private static Map<String, Object> objects(JsonNode o) {
     Map<String, Object> m = new LinkedHashMap<>();
-    o.properties().forEach(e -> m.put(e.getKey(), ResultJson.MAPPER.convertValue(e.getValue(), Object.class)));
+    o.properties().forEach(e -> m.put(e.getKey(), MAPPER.convertValue(e.getValue(), Object.class)));
     return m;
   }
 

@@ -4,46 +4,53 @@ import horde.criteria.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** A capacity search in the result file, both ways: the knee, the verdict and every step tried, in the order run. */
 final class SearchJson {
   private SearchJson() {}
 
-  static void write(ObjectNode root, SearchSummary s) {
+  static void write(JsonGenerator g, SearchSummary s) {
     if (s == null) return;
-    ObjectNode o = root.putObject("search");
-    o.put("kind", s.kind());
-    o.put("from", s.from());
-    o.put("to", s.to());
-    if (s.found()) o.put("knee", s.knee());
-    else o.putNull("knee");
-    if (s.firstFailed() == null) o.putNull("first_failed");
-    else o.put("first_failed", s.firstFailed());
-    o.put("at_least", s.atLeast());
-    o.put("verdict", s.verdict().lower());
-    o.put("conclusion", s.conclusion());
-    for (SearchSummary.Step p : s.steps()) {
-      ObjectNode x = o.withArray("steps").addObject();
-      x.put("level", p.level());
-      x.put("phase", p.phase());
-      x.put("passed", p.passed());
-      x.put("stopped_early", p.stoppedEarly());
-      x.put("seconds", p.seconds());
-      x.put("rps", ResultJson.round(p.rps()));
-      number(x, "p50_ms", p.p50());
-      number(x, "p95_ms", p.p95());
-      number(x, "p99_ms", p.p99());
-      number(x, "error_rate", p.errorRate());
-      number(x, "ttft_p95_ms", p.ttftP95());
-      x.put("dropped", p.dropped());
+    g.writeObjectPropertyStart("search");
+    g.writeStringProperty("kind", s.kind());
+    g.writeNumberProperty("from", s.from());
+    g.writeNumberProperty("to", s.to());
+    if (s.found()) g.writeNumberProperty("knee", s.knee());
+    else g.writeNullProperty("knee");
+    g.writeStringProperty("first_failed", s.firstFailed());
+    g.writeNumberProperty("at_least", s.atLeast());
+    g.writeStringProperty("verdict", s.verdict().lower());
+    g.writeStringProperty("conclusion", s.conclusion());
+    if (!s.steps().isEmpty()) {
+      g.writeArrayPropertyStart("steps");
+      for (SearchSummary.Step p : s.steps()) step(g, p);
+      g.writeEndArray();
     }
+    g.writeEndObject();
   }
 
-  private static void number(ObjectNode o, String key, double v) {
-    if (Double.isNaN(v)) o.putNull(key);
-    else o.put(key, ResultJson.round(v));
+  private static void step(JsonGenerator g, SearchSummary.Step p) {
+    g.writeStartObject();
+    g.writeNumberProperty("level", p.level());
+    g.writeStringProperty("phase", p.phase());
+    g.writeBooleanProperty("passed", p.passed());
+    g.writeBooleanProperty("stopped_early", p.stoppedEarly());
+    g.writeNumberProperty("seconds", p.seconds());
+    g.writeNumberProperty("rps", ResultJson.round(p.rps()));
+    number(g, "p50_ms", p.p50());
+    number(g, "p95_ms", p.p95());
+    number(g, "p99_ms", p.p99());
+    number(g, "error_rate", p.errorRate());
+    number(g, "ttft_p95_ms", p.ttftP95());
+    g.writeNumberProperty("dropped", p.dropped());
+    g.writeEndObject();
+  }
+
+  private static void number(JsonGenerator g, String key, double v) {
+    if (Double.isNaN(v)) g.writeNullProperty(key);
+    else g.writeNumberProperty(key, ResultJson.round(v));
   }
 
   static SearchSummary read(JsonNode o) {

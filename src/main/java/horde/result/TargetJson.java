@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The target's metrics in the result file, both ways: the {@code target} section (each endpoint's
@@ -19,31 +19,39 @@ import tools.jackson.databind.node.ObjectNode;
 final class TargetJson {
   private TargetJson() {}
 
-  static void write(ObjectNode root, TargetSummary t, RunStats s) {
+  static void write(JsonGenerator g, TargetSummary t, RunStats s) {
     if (t == null) return;
-    ObjectNode o = root.putObject("target");
-    o.put("every_s", t.everySeconds());
-    for (TargetSummary.Scraped e : t.endpoints()) {
-      ObjectNode x = o.withArray("endpoints").addObject();
-      x.put("url", e.url());
-      x.put("scrapes", e.scrapes());
-      x.put("failures", e.failures());
-      if (e.lastError() == null) x.putNull("last_error");
-      else x.put("last_error", e.lastError());
-      ObjectNode series = x.putObject("series");
-      e.series().forEach(series::put);
+    g.writeObjectPropertyStart("target");
+    g.writeNumberProperty("every_s", t.everySeconds());
+    if (!t.endpoints().isEmpty()) {
+      g.writeArrayPropertyStart("endpoints");
+      for (TargetSummary.Scraped e : t.endpoints()) {
+        g.writeStartObject();
+        g.writeStringProperty("url", e.url());
+        g.writeNumberProperty("scrapes", e.scrapes());
+        g.writeNumberProperty("failures", e.failures());
+        g.writeStringProperty("last_error", e.lastError());
+        g.writeObjectPropertyStart("series");
+        e.series().forEach(g::writeStringProperty);
+        g.writeEndObject();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
     }
-    ObjectNode series = o.putObject("series");
+    g.writeObjectPropertyStart("series");
     for (String name : t.series().keySet()) {
       double[] v = TargetSeries.values(s, name);
-      ObjectNode x = series.putObject(name);
-      x.put("seconds", v.length);
+      g.writeObjectPropertyStart(name);
+      g.writeNumberProperty("seconds", v.length);
       for (String stat : List.of("min", "avg", "max", "last", "p50", "p95", "p99")) {
         double value = TargetSeries.stat(v, stat, stat.startsWith("p") ? Double.parseDouble(stat.substring(1)) : Double.NaN);
-        if (Double.isNaN(value)) x.putNull(stat);
-        else x.put(stat, value);
+        if (Double.isNaN(value)) g.writeNullProperty(stat);
+        else g.writeNumberProperty(stat, value);
       }
+      g.writeEndObject();
     }
+    g.writeEndObject();
+    g.writeEndObject();
   }
 
   static TargetSummary read(JsonNode o) {
@@ -60,12 +68,13 @@ final class TargetJson {
   }
 
   /** A second's values in the intervals section. */
-  static void second(ObjectNode o, TargetSample t) {
+  static void second(JsonGenerator g, TargetSample t) {
     if (t == null) return;
-    ObjectNode values = o.putObject("target");
+    g.writeObjectPropertyStart("target");
     // exact, unlike Horde's own figures: a byte count or a clock rounded to six digits is wrong
-    t.values().forEach(values::put);
-    if (t.failures() > 0) o.put("target_failures", t.failures());
+    t.values().forEach(g::writeNumberProperty);
+    g.writeEndObject();
+    if (t.failures() > 0) g.writeNumberProperty("target_failures", t.failures());
   }
 
   static TargetSample second(JsonNode o) {
