@@ -24,7 +24,9 @@ import javax.net.ssl.SSLException;
  */
 final class Connection extends ChannelInboundHandlerAdapter implements ResponseParser.Sink {
   private final ConnectionPool pool;
+  /** The bytes as on the wire: counted by the pipeline's first handler over TLS, else here (nothing sits between). */
   private final WireCounter wire;
+  private final boolean plain;
   private final ResponseParser parser;
   private Channel channel;
   /** The native socket of a plain (not TLS) epoll connection, written straight by {@link #sendNow}; else null. */
@@ -54,6 +56,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
   Connection(ConnectionPool pool, WireCounter wire, ResponseHead head) {
     this.pool = pool;
     this.wire = wire;
+    this.plain = !pool.origin().tls();
     this.parser = new ResponseParser(head, this, PooledByteBufAllocator.DEFAULT);
   }
 
@@ -73,7 +76,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
-    if (!pool.origin().tls()) ready();
+    if (plain) ready();
     ctx.fireChannelActive();
   }
 
@@ -123,7 +126,10 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
     unsent = false;
     writing = true; // the flush runs now, on this loop: a failed write reports before it returns
     ByteBuf request = RequestWriter.encode(channel.alloc(), ex);
-    if (!sendNow(request)) channel.writeAndFlush(request, channel.voidPromise());
+    if (!sendNow(request)) {
+      if (plain) wire.written += request.readableBytes();
+      channel.writeAndFlush(request, channel.voidPromise());
+    }
     writing = false;
   }
 
@@ -160,7 +166,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     channel = ctx.channel();
-    if (!pool.origin().tls() && channel instanceof UnixChannel unix && unix.fd() instanceof Socket s) socket = s;
+    if (plain && channel instanceof UnixChannel unix && unix.fd() instanceof Socket s) socket = s;
   }
 
   @Override
@@ -170,6 +176,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
       return;
     }
     readAt = pool.client().clock().nanoTime();
+    if (plain) wire.read += in.readableBytes();
     try {
       parser.read(in);
     } catch (BadResponseException e) {

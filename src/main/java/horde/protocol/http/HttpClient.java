@@ -210,8 +210,8 @@ public final class HttpClient {
       @Override
       protected void initChannel(Channel ch) throws SSLException {
         ChannelPipeline p = ch.pipeline();
-        p.addLast(c.wire());
-        if (pool.origin().tls()) {
+        if (pool.origin().tls()) { // a plain connection counts its bytes itself
+          p.addLast(c.wire());
           p.addLast(sslContext().newHandler(ch.alloc(), pool.origin().connectHost(), pool.origin().port()));
         }
         p.addLast(c); // reads the answers itself: ResponseParser

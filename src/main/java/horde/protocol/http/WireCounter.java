@@ -5,7 +5,11 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 
-/** First in the pipeline: counts the bytes a connection reads and writes, as on the wire. */
+/**
+ * First in a TLS connection's pipeline: counts the bytes it reads and writes as on the wire,
+ * encrypted. A plain connection counts its own ({@link Connection}), as nothing stands between it
+ * and the socket: a handler fewer for every read.
+ */
 final class WireCounter extends ChannelDuplexHandler {
   long read;
   long written;
