@@ -40,7 +40,7 @@ final class LiveRoutes {
         .add("POST", "/api/live/stop", r -> test(t -> t.stop()))
         .add("POST", "/api/live/reset", r -> test(t -> t.run().resetStats()))
         .add("GET", "/api/live/report.html", r -> download(HtmlReport.of(result()), "text/html", "html"))
-        .add("GET", "/api/live/result.json", r -> download(ResultJson.toJson(result()).toPrettyString(), "application/json", "json"))
+        .add("GET", "/api/live/result.json", r -> download(ResultJson.text(result()), "application/json", "json"))
         .add("GET", "/api/live/report.csv", r -> download(LocustCsv.stats(result()), "text/csv", "csv"))
         .add("GET", "/api/live/report.junit.xml", r -> download(JunitXml.of(result(), false), "application/xml", "junit.xml"));
   }
