@@ -76,6 +76,10 @@ class VerdictsOnNginxTest {
   @AfterAll
   static void stop() throws Exception {
     if (pg != null) pg.close();
+    if (tmp == null) return;
+    try (var paths = Files.walk(tmp)) { // the runs' results, the history and nginx's folder
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 
   /** Two runs side by side; their result files in order. */
