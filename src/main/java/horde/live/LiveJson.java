@@ -10,7 +10,6 @@ import horde.stats.LatencySummary;
 import horde.stats.RunStats;
 import java.time.Instant;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -140,8 +139,7 @@ public final class LiveJson {
 
   /** The verdict, criteria, notes and findings, as the result file words them, and where the history keeps the run. */
   private static void result(ObjectNode o, RunResult r, long historyId) {
-    JsonNode file = ResultJson.toJson(r);
-    for (String k : List.of("verdict", "grade", "criteria", "notes")) if (file.has(k)) o.set(k, file.get(k));
+    o.setAll(ResultJson.verdict(r));
     o.put("aborted", r.stats().aborted());
     if (historyId >= 0) o.put("history_id", historyId);
   }

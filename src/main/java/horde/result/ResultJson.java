@@ -77,6 +77,21 @@ public final class ResultJson {
     return (ObjectNode) ResultReader.MAPPER.readTree(compact(r));
   }
 
+  /**
+   * The verdict, grade, criteria and notes as the result file words them, without the rest (the
+   * live UI shows these every second once a run has ended).
+   */
+  public static ObjectNode verdict(RunResult r) {
+    return (ObjectNode) ResultReader.MAPPER.readTree(json(false, g -> {
+      g.writeStartObject();
+      g.writeStringProperty("verdict", r.verdict().lower());
+      if (r.grade() != null) g.writeStringProperty("grade", r.grade());
+      criteria(g, r.criteria());
+      value(g.writeName("notes"), r.notes());
+      g.writeEndObject();
+    }));
+  }
+
   /** One JSON value, written by {@code body} with a generator of its own. */
   static String json(boolean indented, Consumer<JsonGenerator> body) {
     StringWriter out = new StringWriter(4096);

@@ -94,7 +94,10 @@ class LiveApiTest {
         HttpResponse<String> result = http.send(HttpRequest.newBuilder(URI.create(ui.base + "/api/live/result.json")).build(),
             HttpResponse.BodyHandlers.ofString());
         assertThat(result.headers().firstValue("Content-Disposition").orElse("")).contains("horde-open.json");
-        assertThat(JSON.readTree(result.body()).path("summary").path("requests").asLong()).isPositive();
+        JsonNode file = JSON.readTree(result.body());
+        assertThat(file.path("summary").path("requests").asLong()).isPositive();
+        for (String k : new String[] {"verdict", "criteria", "notes"}) // the frame words them as the file does
+          assertThat(after.path("result").path(k)).as(k).isEqualTo(file.path(k));
         for (String report : new String[] {"/api/live/report.html", "/api/live/report.csv", "/api/live/report.junit.xml"})
           assertThat(http.send(HttpRequest.newBuilder(URI.create(ui.base + report)).build(), HttpResponse.BodyHandlers.ofString())
               .statusCode()).as(report).isEqualTo(200);
